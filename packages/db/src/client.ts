@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The Drizzle handle every package uses, whichever driver is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Where the data lives, without credentials (for logs). */
+  description: string;
+  /** The node-postgres pool, for a real server (migrations take a dedicated connection from it). */
+  pool?: pg.Pool;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** Pool size for a real PostgreSQL server. */
+  maxConnections?: number;
+  /** How long to wait for a pooled connection before failing (ms). */
+  connectionTimeoutMillis?: number;
+  /** Called when an idle pooled connection fails (the process must not die of it). */
+  onPoolError?: (error: Error) => void;
+  /** Directory for the embedded database when no URL is given. */
+  defaultDataDir?: string;
+}
+
+/**
+ * `url` undefined or empty: embedded PGlite persisted under `defaultDataDir` (./.data/pglite);
+ * `memory://`: in-memory PGlite; `postgres://` or `postgresql://`: a real server through a pg Pool;
+ * `file:PATH`: embedded PGlite persisted at PATH.
+ */
+export function createDb(url: string | undefined, options: CreateDbOptions = {}): DatabaseHandle {
+  if (!url) {
+    return createPglite(options.defaultDataDir ?? resolve('.data/pglite'));
+  }
+  if (url === 'memory://' || url === 'memory:') {
+    return createPglite(undefined);
+  }
+  if (url.startsWith('file:')) {
+    return createPglite(resolve(url.slice('file:'.length).replace(/^\/\//, '')));
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
+    return createPostgres(url, options);
+  }
+  throw new Error(
+    `DATABASE_URL must be empty, memory://, file:PATH, postgres:// or postgresql:// (got "${url.split(':')[0]}:...")`,
+  );
+}
+
+function createPglite(dataDir: string | undefined): DatabaseHandle {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    description: dataDir ? `embedded PGlite at ${dataDir}` : 'in-memory PGlite',
+    close: async () => {
+      if (!client.closed) await client.close();
+    },
+  };
+}
+
+function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+  });
+  // An idle client's error (the server restarted, the network dropped) is emitted on the pool;
+  // unhandled, it would crash the process.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const parsed = new URL(url);
+  return {
+    db,
+    kind: 'postgres',
+    pool,
+    description: `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
+    close: () => pool.end(),
+  };
+}
