@@ -1,0 +1,156 @@
+import cors from '@fastify/cors';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { appRouter, createContext, procedureMeta, type BookingSettings, type Context } from '@tablebook/api';
+import { ping, type DatabaseHandle } from '@tablebook/db';
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
+import type { AppRouter } from '@tablebook/api';
+import { envelopeFromBridgeError, failure, success } from './envelope.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { requestIdFor } from './request-id.ts';
+
+export interface ServerOptions {
+  database: DatabaseHandle;
+  settings: BookingSettings;
+  port?: number;
+  host?: string;
+  corsOrigins?: string[];
+  /** pino level; 'silent' in tests. */
+  logLevel?: string;
+  /** Largest request body in bytes. */
+  bodyLimit?: number;
+  /** The clock behind "today" (tests move it). */
+  now?: () => Date;
+}
+
+export interface TablebookServer {
+  app: FastifyInstance;
+  /** Listens and resolves with the base URL, e.g. http://127.0.0.1:5000. */
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+/** Internal header carrying the envelope message from the bridge's responseMeta to onSend. */
+const MESSAGE_HEADER = 'x-tablebook-message';
+const DEFAULT_BODY_LIMIT = 64 * 1024;
+/** Replies whose body is already an envelope (built by the error handler). */
+const enveloped = new WeakSet<FastifyRequest>();
+
+export function createServer(options: ServerOptions): TablebookServer {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    genReqId: requestIdFor,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    // Batched tRPC calls put every procedure name in one path segment.
+    routerOptions: { maxParamLength: 5000 },
+  });
+  const now = options.now ?? (() => new Date());
+  const contextFor = (request: FastifyRequest): Context =>
+    createContext({
+      db: options.database.db,
+      settings: options.settings,
+      requestId: String(request.id),
+      now,
+      log: request.log,
+    });
+
+  app.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', String(request.id));
+  });
+
+  // Errors Fastify raises itself (bad JSON, wrong content type, body too large) and anything unexpected.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    const requestId = String(request.id);
+    enveloped.add(request);
+    if (status >= 500) {
+      request.log.error({ err: error, requestId }, 'request failed');
+      return reply.status(500).send(failure(`Internal server error (request id ${requestId})`, { reason: 'INTERNAL_ERROR', requestId }));
+    }
+    const reason =
+      status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : status === 404 ? 'NOT_FOUND' : 'INVALID_INPUT';
+    const message =
+      reason === 'INVALID_INPUT' ? `Invalid input: ${error.message}` : reason === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : error.message;
+    return reply.status(status).send(
+      failure(message, {
+        reason,
+        requestId,
+        ...(reason === 'INVALID_INPUT' ? { issues: [{ path: '', message: error.message }] } : {}),
+      }),
+    );
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    enveloped.add(request);
+    return reply
+      .status(404)
+      .send(failure(`No route ${request.method} ${request.url.split('?')[0]}`, { reason: 'NOT_FOUND', requestId: String(request.id) }));
+  });
+
+  void app.register(cors, { origin: options.corsOrigins && options.corsOrigins.length > 0 ? options.corsOrigins : false });
+
+  void app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) => contextFor(req),
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>);
+
+  const openApiDocument = buildOpenApiDocument();
+
+  void app.register(swagger, { mode: 'static', specification: { document: openApiDocument as never } });
+  void app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.get('/api/openapi.json', async () => openApiDocument);
+
+  app.get('/api/health', async () => {
+    const databaseUp = await ping(options.database);
+    return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down' });
+  });
+
+  // The REST bridge, in its own scope so only its replies are wrapped in the envelope.
+  void app.register(async (rest) => {
+    rest.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+      if (enveloped.has(request) || typeof payload !== 'string') return payload;
+      const message = reply.getHeader(MESSAGE_HEADER);
+      void reply.removeHeader(MESSAGE_HEADER);
+      const body: unknown = payload.length > 0 ? JSON.parse(payload) : null;
+      if (reply.statusCode < 400) {
+        return JSON.stringify(success(typeof message === 'string' ? message : 'OK', body));
+      }
+      if (reply.statusCode >= 500) {
+        request.log.error({ requestId: request.id, status: reply.statusCode }, 'REST call failed');
+      }
+      return JSON.stringify(envelopeFromBridgeError((body ?? {}) as object, String(request.id)));
+    });
+    await rest.register(fastifyTRPCOpenApiPlugin, {
+      basePath: '/api',
+      router: appRouter,
+      createContext: ({ req }: { req: unknown }) => contextFor(req as FastifyRequest),
+      responseMeta: ({ paths, errors }: { paths?: string[]; errors: unknown[] }) => {
+        if (errors.length > 0 || !paths?.[0]) return {};
+        const meta = procedureMeta(paths[0]);
+        return {
+          status: meta?.successStatus ?? 200,
+          headers: { [MESSAGE_HEADER]: meta?.successMessage ?? 'OK' },
+        };
+      },
+    } as never);
+  });
+
+  return {
+    app,
+    async start() {
+      return app.listen({ port: options.port ?? 5000, host: options.host ?? '127.0.0.1' });
+    },
+    async stop() {
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import { appRouter, procedureMeta } from '@tablebook/api';
+import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+
+type JsonObject = Record<string, unknown>;
+
+const errorEnvelopeSchema = {
+  type: 'object',
+  required: ['status', 'message', 'data'],
+  properties: {
+    status: { type: 'string', const: 'error' },
+    message: { type: 'string', description: 'What went wrong, for people.' },
+    data: {
+      type: 'object',
+      required: ['reason', 'requestId'],
+      properties: {
+        reason: {
+          type: 'string',
+          description:
+            'Machine-readable cause: INVALID_INPUT, NOT_FOUND, PAST_DATE, TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT, RESTAURANT_DAILY_LIMIT, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, SERVICE_UNAVAILABLE, INTERNAL_ERROR.',
+        },
+        requestId: { type: 'string', description: 'Also sent as the X-Request-Id header; quote it when reporting a problem.' },
+        issues: {
+          type: 'array',
+          description: 'Present for INVALID_INPUT: one entry per offending field.',
+          items: {
+            type: 'object',
+            required: ['path', 'message'],
+            properties: { path: { type: 'string' }, message: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+const successEnvelope = (dataSchema: unknown) => ({
+  type: 'object',
+  required: ['status', 'message', 'data'],
+  properties: {
+    status: { type: 'string', const: 'success' },
+    message: { type: 'string' },
+    data: dataSchema,
+  },
+});
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorEnvelope' } } },
+});
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+/** Successful status per REST operation, from the procedures' metadata. */
+function successStatusByOperation(): Map<string, number> {
+  const statuses = new Map<string, number>();
+  for (const path of Object.keys(appRouter._def.procedures)) {
+    const meta = procedureMeta(path);
+    if (meta?.openapi) statuses.set(path.replace(/\./g, '-'), meta.successStatus ?? 200);
+  }
+  return statuses;
+}
+
+/**
+ * The generator describes the bridge's raw bodies; the server wraps every body in the seed's
+ * envelope, so the document is rewritten to say what is really sent.
+ */
+export function buildOpenApiDocument(): OpenAPIObject {
+  const document = generateOpenApiDocument(appRouter, {
+    title: 'Tablebook API',
+    version: '1.0.0',
+    description:
+      'Restaurant reservations for Colombia. Every response is an envelope {status, message, data}; errors carry data.reason and data.requestId. The same procedures are served over tRPC at /trpc.',
+    baseUrl: '/api',
+  });
+  const statuses = successStatusByOperation();
+  for (const [path, pathItem] of Object.entries(document.paths ?? {}) as [string, JsonObject][]) {
+    for (const method of HTTP_METHODS) {
+      const operation = pathItem[method] as JsonObject | undefined;
+      if (!operation) continue;
+      const responses = operation['responses'] as Record<string, JsonObject>;
+      const ok = responses['200'];
+      const successStatus = statuses.get(String(operation['operationId'])) ?? 200;
+      const rewritten: Record<string, unknown> = {};
+      if (ok) {
+        const content = ok['content'] as Record<string, { schema: unknown }>;
+        rewritten[String(successStatus)] = {
+          description: successStatus === 201 ? 'Created' : 'Success',
+          headers: { 'X-Request-Id': { schema: { type: 'string' } } },
+          content: { 'application/json': { schema: successEnvelope(content['application/json']?.schema ?? {}) } },
+        };
+      }
+      const hasBody = method !== 'get' && method !== 'delete';
+      rewritten['400'] = errorResponse('Invalid input (reason INVALID_INPUT, with issues) or PAST_DATE');
+      if (path.includes('{')) {
+        rewritten['404'] = errorResponse('Unknown restaurant (reason NOT_FOUND)');
+      }
+      if (String(operation['operationId']) === 'reservation-create') {
+        rewritten['409'] = errorResponse('A booking rule is broken: TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT or RESTAURANT_DAILY_LIMIT');
+      }
+      if (hasBody) {
+        rewritten['413'] = errorResponse('Body too large (PAYLOAD_TOO_LARGE)');
+        rewritten['415'] = errorResponse('Body is not JSON (UNSUPPORTED_MEDIA_TYPE)');
+      }
+      rewritten['500'] = errorResponse('Unexpected failure (INTERNAL_ERROR); the body carries the request id');
+      rewritten['503'] = errorResponse('The database is unreachable (SERVICE_UNAVAILABLE)');
+      operation['responses'] = rewritten;
+    }
+  }
+  document.paths = {
+    ...document.paths,
+    '/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Liveness: 200 while the process is up, with the database state',
+        tags: ['health'],
+        responses: {
+          200: {
+            description: 'Up',
+            content: {
+              'application/json': {
+                schema: successEnvelope({
+                  type: 'object',
+                  properties: { status: { type: 'string' }, database: { type: 'string', enum: ['up', 'down'] } },
+                }),
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+  document.components = {
+    ...document.components,
+    schemas: { ...(document.components?.schemas ?? {}), ErrorEnvelope: errorEnvelopeSchema as JsonObject },
+  };
+  return document;
+}

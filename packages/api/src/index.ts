@@ -1,0 +1,17 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './root.ts';
+
+export { appRouter, procedureMeta } from './root.ts';
+export type { AppRouter } from './root.ts';
+export { createCallerFactory } from './trpc.ts';
+export type { Meta, ErrorData } from './trpc.ts';
+export { createContext, defaultBookingSettings } from './context.ts';
+export type { Context, BookingSettings, ContextLogger, CreateContextOptions } from './context.ts';
+export { AppError, describeIssues } from './errors.ts';
+export type { ErrorReason, IssueDetail } from './errors.ts';
+export { todayIn, isKnownTimeZone } from './rules/calendar.ts';
+export { firstBrokenRule, remainingCapacity, bookableCount } from './rules/booking.ts';
+export type { BookingRefusal, DailyLimits, DayLoad } from './rules/booking.ts';
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,28 @@
+/** Today's calendar day (YYYY-MM-DD) in `timeZone`, whatever the server's own clock zone is. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Both are YYYY-MM-DD, so string order is calendar order. */
+export const isBefore = (day: string, other: string) => day < other;
+
+/** Days since 1970-01-01 for a YYYY-MM-DD day: a stable integer key for per-day locks. */
+export function dayNumber(day: string): number {
+  return Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+}

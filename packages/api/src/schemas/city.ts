@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const cityOutput = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  deptName: z.string(),
+});
+export type CityOutput = z.infer<typeof cityOutput>;
+
+export const listCitiesInput = z
+  .object({
+    search: z.string().trim().max(100, 'search must be at most 100 characters').optional(),
+  })
+  .default({});

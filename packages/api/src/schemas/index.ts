@@ -1,0 +1,4 @@
+export * from './common.ts';
+export * from './city.ts';
+export * from './restaurant.ts';
+export * from './reservation.ts';

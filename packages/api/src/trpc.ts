@@ -1,0 +1,109 @@
+import { initTRPC } from '@trpc/server';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import { findPgError, isConnectionError, PgErrorCode } from '@tablebook/db';
+import type { Context } from './context.ts';
+import {
+  AppError,
+  describeIssues,
+  issuesFromZod,
+  reasonForCode,
+  zodIssuesOf,
+  type ErrorReason,
+  type IssueDetail,
+} from './errors.ts';
+
+/** Procedure metadata: the REST mapping, plus how a success is rendered there. */
+export type Meta = OpenApiMeta<{
+  /** HTTP status of a REST success (default 200). */
+  successStatus?: 200 | 201;
+  /** The envelope's `message` on a REST success. */
+  successMessage?: string;
+}>;
+
+export interface ErrorData {
+  code: string;
+  httpStatus: number;
+  path?: string;
+  reason: ErrorReason;
+  requestId?: string;
+  issues?: IssueDetail[];
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    // Never attach stack traces to responses, whatever NODE_ENV says.
+    isDev: false,
+    errorFormatter({ shape, error, ctx }) {
+      const zodIssues = zodIssuesOf(error.cause);
+      let reason: ErrorReason;
+      let issues: IssueDetail[] | undefined;
+      let message = error.message;
+      if (error instanceof AppError) {
+        reason = error.reason;
+        issues = error.issues;
+      } else if (zodIssues) {
+        reason = 'INVALID_INPUT';
+        issues = issuesFromZod(zodIssues);
+        message = describeIssues(issues);
+      } else {
+        reason = reasonForCode(error.code);
+      }
+      if (reason === 'INTERNAL_ERROR') {
+        message = `Internal server error (request id ${ctx?.requestId ?? 'unknown'})`;
+      }
+      const data: ErrorData = {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        reason,
+        ...(shape.data.path ? { path: shape.data.path } : {}),
+        ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
+        ...(issues ? { issues } : {}),
+      };
+      return { message, code: shape.code, data };
+    },
+  });
+
+/**
+ * Turns database failures that are not the caller's bug into precise errors: an unreachable database
+ * is 503, text PostgreSQL cannot take is 400. Anything else stays a 500, logged with the request id.
+ */
+const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (result.ok || result.error instanceof AppError || result.error.code !== 'INTERNAL_SERVER_ERROR') {
+    return result;
+  }
+  const cause = result.error.cause ?? result.error;
+  let mapped: AppError | undefined;
+  if (isConnectionError(cause)) {
+    mapped = new AppError({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable; try again shortly',
+      cause,
+    });
+  } else {
+    const pgError = findPgError(cause);
+    if (
+      pgError &&
+      (pgError.code === PgErrorCode.characterNotInRepertoire ||
+        pgError.code === PgErrorCode.untranslatableCharacter ||
+        pgError.code === PgErrorCode.invalidTextRepresentation)
+    ) {
+      mapped = new AppError({
+        code: 'BAD_REQUEST',
+        reason: 'INVALID_INPUT',
+        message: 'Invalid input: text contains characters that cannot be stored',
+        issues: [{ path: '', message: 'text contains characters that cannot be stored' }],
+        cause,
+      });
+    }
+  }
+  ctx.log?.error({ err: cause, requestId: ctx.requestId, procedure: path }, mapped ? mapped.message : 'procedure failed');
+  return mapped ? { ...result, error: mapped } : result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(databaseErrors);
