@@ -1,0 +1,3 @@
+import { bookingRulesSuite } from './booking-rules.suite.ts';
+
+bookingRulesSuite('pglite', '');
