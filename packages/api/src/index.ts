@@ -10,6 +10,7 @@ export type { Context, BookingSettings, ContextLogger, CreateContextOptions } fr
 export { AppError, describeIssues } from './errors.ts';
 export type { ErrorReason, IssueDetail } from './errors.ts';
 export { todayIn, isKnownTimeZone } from './rules/calendar.ts';
+export { DEFAULT_TABLE_LABELS } from './rules/tables.ts';
 export { firstBrokenRule, remainingCapacity, bookableCount } from './rules/booking.ts';
 export type { BookingRefusal, DailyLimits, DayLoad } from './rules/booking.ts';
 

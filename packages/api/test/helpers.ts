@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { appRouter } from '../src/root.ts';
 import { createCallerFactory } from '../src/trpc.ts';
+import { DEFAULT_TABLE_LABELS } from '../src/rules/tables.ts';
 import { createContext, defaultBookingSettings, type BookingSettings } from '../src/context.ts';
 
 export type Driver = 'pglite' | 'postgres';
@@ -48,7 +49,6 @@ export function dayGenerator(start = '2031-01-01') {
   };
 }
 
-export const DEFAULT_TABLES = ['A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2', 'B3', 'C0', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2'];
 
 export async function expectRefusal(promise: Promise<unknown>, reason: string, code?: string) {
   const error = await promise.then(
@@ -59,3 +59,5 @@ export async function expectRefusal(promise: Promise<unknown>, reason: string, c
   expect(error).toMatchObject({ reason, ...(code ? { code } : {}) });
   return error as Error & { reason: string; issues?: { path: string; message: string }[] };
 }
+
+export const DEFAULT_TABLES = DEFAULT_TABLE_LABELS;
