@@ -225,7 +225,8 @@ describe('/api/admin/restaurant/{id}/reservations', () => {
     const systemFull = await call('POST', `/api/admin/restaurant/${second.id}/reservations`, { json: { table: 'D2', date: day } });
     expectErrorEnvelope(systemFull, 409, 'GLOBAL_DAILY_LIMIT');
     expect(systemFull.body.message).toContain(day);
-    expect((await reservationCount(first.id)) + (await reservationCount(second.id))).toBe(20);
+    expect(await reservationCount(first.id)).toBe(15);
+    expect(await reservationCount(second.id)).toBe(5);
   });
 
   it.each([

@@ -1,7 +1,7 @@
 import { createTestDatabase } from '@tablebook/testing';
 import { count, sql } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
-import { cities, createDb, departments, findPgError, isConnectionError, migrate } from '../src/index.ts';
+import { cities, createDb, departments, findPgError, isConnectionError, migrate, queryRows } from '../src/index.ts';
 
 describe('migrations on PGlite', () => {
   it('load the reference data once, however often they run', async () => {
@@ -14,8 +14,8 @@ describe('migrations on PGlite', () => {
       expect(cityCount?.n).toBe(1103);
       expect(departmentCount?.n).toBe(32);
       // The sequence moved past the loaded ids, so a new city would not collide.
-      const next = await handle.db.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('cities', 'id'))::int as id`);
-      expect((next.rows[0] as { id: number }).id).toBe(1104);
+      const [next] = await queryRows<{ id: number }>(handle.db, sql`select nextval(pg_get_serial_sequence('cities', 'id'))::int as id`);
+      expect(next?.id).toBe(1104);
     } finally {
       await handle.close();
     }
@@ -32,8 +32,8 @@ describe.skipIf(!postgresUrl)('migrations on real PostgreSQL', () => {
       await Promise.all(handles.map((handle) => migrate(handle)));
       const [cityCount] = await handles[0]!.db.select({ n: count() }).from(cities);
       expect(cityCount?.n).toBe(1103);
-      const applied = await handles[0]!.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-      expect((applied.rows[0] as { n: number }).n).toBe(2);
+      const [applied] = await queryRows<{ n: number }>(handles[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      expect(applied?.n).toBe(2);
     } finally {
       await Promise.all(handles.map((handle) => handle.close()));
       await database.drop();

@@ -1,13 +1,8 @@
 import type { TestProject } from 'vitest/node';
 import { startThrowawayCluster, type ThrowawayCluster } from './cluster.ts';
 import { canConnect } from './postgres.ts';
+import './provided.ts';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Admin URL of a real PostgreSQL server, or '' when none could be found or started. */
-    postgresUrl: string;
-  }
-}
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 let cluster: ThrowawayCluster | undefined;

@@ -1,3 +1,4 @@
+import './provided.ts';
 export { canConnect, createTestDatabase } from './postgres.ts';
 export type { TestDatabase } from './postgres.ts';
 export { freePort, startThrowawayCluster } from './cluster.ts';

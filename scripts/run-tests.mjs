@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// The whole test run: typecheck every package, then every vitest suite. The last line printed is
+// the totals, "N passed, M failed", counting the typecheck as one check.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const resultsFile = join(root, '.vitest-results.json');
+const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', cwd: root, env: process.env }).status ?? 1;
+
+console.log('== typecheck ==');
+const typecheckPassed = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']) === 0;
+console.log(`typecheck: ${typecheckPassed ? 'passed' : 'FAILED'}`);
+
+console.log('== vitest ==');
+rmSync(resultsFile, { force: true });
+const vitestStatus = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)]);
+
+let passed = typecheckPassed ? 1 : 0;
+let failed = typecheckPassed ? 0 : 1;
+let skipped = 0;
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed += results.numPassedTests;
+  failed += results.numFailedTests;
+  skipped += results.numPendingTests + results.numTodoTests;
+  // A suite that failed to load has no tests to count but is still a failure.
+  failed += results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+} else {
+  failed += 1;
+  console.error('vitest wrote no results');
+}
+if (vitestStatus !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed === 0 ? 0 : 1);
