@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText } from './common.ts';
 
 export const cityOutput = z.object({
   id: z.number().int(),
@@ -9,6 +10,11 @@ export type CityOutput = z.infer<typeof cityOutput>;
 
 export const listCitiesInput = z
   .object({
-    search: z.string().trim().max(100, 'search must be at most 100 characters').optional(),
+    search: z
+      .string()
+      .trim()
+      .max(100, 'search must be at most 100 characters')
+      .refine(isStorableText, 'search contains characters that cannot be stored')
+      .optional(),
   })
   .default({});

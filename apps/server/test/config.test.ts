@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadSettings } from '../src/config.ts';
+
+describe('loadSettings', () => {
+  it('gives the documented defaults, empty values counting as unset', () => {
+    const settings = loadSettings({ PORT: '', CORS_ORIGINS: '', DATABASE_URL: '' });
+    expect(settings.DATABASE_URL).toBeUndefined();
+    expect(settings).toMatchObject({
+      PORT: 5000,
+      HOST: '127.0.0.1',
+      DATA_DIR: '.data/pglite',
+      CORS_ORIGINS: [],
+      RESTAURANT_DAILY_LIMIT: 15,
+      GLOBAL_DAILY_LIMIT: 20,
+      APP_TIMEZONE: 'America/Bogota',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads every setting', () => {
+    expect(
+      loadSettings({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        DATABASE_URL: 'postgres://u@db:5432/tb',
+        CORS_ORIGINS: 'https://a.example, https://b.example',
+        RESTAURANT_DAILY_LIMIT: '3',
+        GLOBAL_DAILY_LIMIT: '4',
+        APP_TIMEZONE: 'Europe/Madrid',
+      }),
+    ).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@db:5432/tb',
+      CORS_ORIGINS: ['https://a.example', 'https://b.example'],
+      RESTAURANT_DAILY_LIMIT: 3,
+      GLOBAL_DAILY_LIMIT: 4,
+      APP_TIMEZONE: 'Europe/Madrid',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, /PORT must be a whole number/],
+    [{ PORT: '70000' }, /PORT must be at most 65535/],
+    [{ RESTAURANT_DAILY_LIMIT: '0' }, /RESTAURANT_DAILY_LIMIT must be at least 1/],
+    [{ GLOBAL_DAILY_LIMIT: '-3' }, /GLOBAL_DAILY_LIMIT must be a whole number/],
+    [{ APP_TIMEZONE: 'Mars/Olympus' }, /APP_TIMEZONE must be an IANA time zone/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be/],
+    [{ CORS_ORIGINS: 'not a url' }, /CORS_ORIGINS/],
+  ])('refuses %j with one clear line', (env, message) => {
+    let caught: unknown;
+    try {
+      loadSettings(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as Error).message).toMatch(message);
+    expect((caught as Error).message).not.toContain('\n');
+  });
+});
