@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// The whole test run: typecheck every package, then every vitest suite. The last line printed is
-// the totals, "N passed, M failed", counting the typecheck as one check.
+// The whole test run: typecheck and build every package, then every vitest suite. The last line
+// printed is the totals, "N passed, M failed", counting typecheck-and-build as one check.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,9 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, '.vitest-results.json');
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', cwd: root, env: process.env }).status ?? 1;
 
-console.log('== typecheck ==');
-const typecheckPassed = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', '--output-logs=errors-only']) === 0;
-console.log(`typecheck: ${typecheckPassed ? 'passed' : 'FAILED'}`);
+console.log('== typecheck and build ==');
+const typecheckPassed = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']) === 0;
+console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'}`);
 
 console.log('== vitest ==');
 rmSync(resultsFile, { force: true });

@@ -1,4 +1,7 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import cors from '@fastify/cors';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { appRouter, createContext, procedureMeta, type BookingSettings, type Context } from '@tablebook/api';
@@ -23,6 +26,8 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** The clock behind "today" (tests move it). */
   now?: () => Date;
+  /** Directory of the built web app (index.html and assets), served at `/` when it exists. */
+  webRoot?: string;
 }
 
 export interface TablebookServer {
@@ -85,7 +90,19 @@ export function createServer(options: ServerOptions): TablebookServer {
     );
   });
 
+  const webRoot = options.webRoot && existsSync(join(options.webRoot, 'index.html')) ? options.webRoot : undefined;
+  if (webRoot) {
+    void app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
+  }
+  const isAppPage = (request: FastifyRequest) =>
+    request.method === 'GET' &&
+    !/^\/(api|trpc)(\/|$)/.test(request.url) &&
+    !/\.[a-z0-9]+(\?|$)/i.test(request.url.split('?')[0] ?? '') &&
+    (request.headers.accept ?? '').includes('text/html');
+
   app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any page path gets its index.html.
+    if (webRoot && isAppPage(request)) return reply.type('text/html').sendFile('index.html');
     enveloped.add(request);
     return reply
       .status(404)

@@ -30,6 +30,7 @@ const settingsSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data/pglite')),
+  WEB_ROOT: z.preprocess(unsetIfEmpty, z.string().optional()),
   CORS_ORIGINS: z.preprocess(
     unsetIfEmpty,
     z

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@tablebook/db';
 import { ConfigError, loadSettings } from './config.ts';
 import { createServer } from './app.ts';
@@ -20,6 +21,7 @@ async function main() {
     host: settings.HOST,
     corsOrigins: settings.CORS_ORIGINS,
     logLevel: settings.LOG_LEVEL,
+    webRoot: settings.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
   });
   let stopping = false;
   const shutdown = async (signal: string) => {
