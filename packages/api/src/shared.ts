@@ -1,0 +1,9 @@
+// What browsers and scripts may import at run time: zod schemas and pure rules, nothing that reaches
+// the database or the server. `@tablebook/api` itself is for types (AppRouter) outside the server.
+export * from './schemas/index.ts';
+export { DEFAULT_TABLE_LABELS } from './rules/tables.ts';
+export { todayIn, isBefore, isKnownTimeZone } from './rules/calendar.ts';
+export { remainingCapacity, bookableCount, firstBrokenRule } from './rules/booking.ts';
+export type { BookingRefusal, DailyLimits, RemainingCapacity } from './rules/booking.ts';
+export type { ErrorReason, IssueDetail } from './errors.ts';
+export type { ErrorData } from './trpc.ts';
