@@ -46,6 +46,7 @@ describe('POST /api/admin/restaurant', () => {
       city: { id: 2, name: 'Puerto Nariño', deptName: 'Amazonas' },
       photoUrl: 'https://example.com/ceviche.jpg',
       description: 'Ceviches y cocteles',
+      tables: DEFAULT_TABLES.map((label) => ({ label, seats: 4 })),
     });
     expect(await restaurantCount()).toBe((before ?? 0) + 1);
   });
@@ -188,12 +189,14 @@ describe('/api/admin/restaurant/{id}/reservations', () => {
     const [early, late] = [nextDay(), nextDay()];
     const path = `/api/admin/restaurant/${restaurant.id}/reservations`;
     const created = await call('POST', path, { json: { table: ' b1', date: early } });
-    expect(expectSuccessEnvelope(created, 201)).toEqual({
+    expect(expectSuccessEnvelope(created, 201)).toMatchObject({
       id: expect.any(String),
       table: 'B1',
       date: early,
       restaurantId: restaurant.id,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      status: 'confirmed',
+      partySize: 2,
     });
     expect(created.body.message).toBe('Reservation created');
     const taken = await call('POST', path, { json: { table: 'B1', date: early } });
@@ -210,7 +213,8 @@ describe('/api/admin/restaurant/{id}/reservations', () => {
   });
 
   it('refuses the 16th booking of a restaurant and the 21st of the system with 409', async () => {
-    const first = await createRestaurant({ name: 'Limit One' });
+    // Sixteen tables, so the restaurant's limit of 15 is reached before its floor is full.
+    const first = await createRestaurant({ name: 'Limit One', tables: [...DEFAULT_TABLES, 'E0'].map((label) => ({ label, seats: 4 })) });
     const second = await createRestaurant({ name: 'Limit Two' });
     const day = nextDay();
     for (const table of DEFAULT_TABLES) {

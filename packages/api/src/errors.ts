@@ -8,6 +8,13 @@ export type ErrorReason =
   | 'NOT_FOUND'
   | 'PAST_DATE'
   | BookingRefusal
+  | 'UNKNOWN_TABLE'
+  | 'PARTY_TOO_LARGE'
+  | 'TABLE_HAS_RESERVATIONS'
+  | 'ALREADY_CANCELLED'
+  | 'ILLEGAL_STATUS_CHANGE'
+  | 'NOT_MOVABLE'
+  | 'IDEMPOTENCY_KEY_REUSED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
@@ -65,6 +72,8 @@ export function reasonForCode(code: TRPC_ERROR_CODE_KEY): ErrorReason {
       return 'METHOD_NOT_ALLOWED';
     case 'SERVICE_UNAVAILABLE':
       return 'SERVICE_UNAVAILABLE';
+    case 'UNPROCESSABLE_CONTENT':
+      return 'INVALID_INPUT';
     default:
       return 'INTERNAL_ERROR';
   }

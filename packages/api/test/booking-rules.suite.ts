@@ -10,6 +10,8 @@ const restaurantBody = (name: string, cityId = 1) => ({
   photoUrl: 'https://example.com/photo.jpg',
   cityId,
 });
+/** The default floor plus E0: sixteen tables, so the restaurant limit (15) comes before a full floor. */
+const SIXTEEN_TABLES = [...DEFAULT_TABLES, 'E0'].map((label) => ({ label, seats: 4 }));
 
 /** The booking rules and restaurant queries, the same on every driver. */
 export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
@@ -41,7 +43,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('stops a restaurant at 15 reservations a day', async () => {
-      const restaurant = await api.restaurant.create(restaurantBody('Fifteen'));
+      const restaurant = await api.restaurant.create({ ...restaurantBody('Fifteen'), tables: SIXTEEN_TABLES });
       const day = nextDay();
       for (const table of DEFAULT_TABLES) await api.reservation.create({ restaurantId: restaurant.id, table, date: day });
       await expectRefusal(api.reservation.create({ restaurantId: restaurant.id, table: 'E0', date: day }), 'RESTAURANT_DAILY_LIMIT');
@@ -50,7 +52,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('stops the whole system at 20 reservations a day, and reports it before the restaurant limit', async () => {
-      const first = await api.restaurant.create(restaurantBody('Global A'));
+      const first = await api.restaurant.create({ ...restaurantBody('Global A'), tables: SIXTEEN_TABLES });
       const second = await api.restaurant.create(restaurantBody('Global B'));
       const day = nextDay();
       for (const table of DEFAULT_TABLES) await api.reservation.create({ restaurantId: first.id, table, date: day });

@@ -4,7 +4,9 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -52,6 +54,10 @@ export const restaurants = pgTable(
   ],
 );
 
+/** Every status but `cancelled` holds its table and counts against the day's limits. */
+export const reservationStatuses = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'] as const;
+export type ReservationStatus = (typeof reservationStatuses)[number];
+
 export const reservations = pgTable(
   'reservations',
   {
@@ -61,16 +67,66 @@ export const reservations = pgTable(
       .references(() => restaurants.id, { onDelete: 'cascade' }),
     tableLabel: varchar('table_label', { length: 2 }).notNull(),
     date: date('date', { mode: 'string' }).notNull(),
+    guestName: varchar('guest_name', { length: 120 }),
+    guestPhone: varchar('guest_phone', { length: 32 }),
+    guestEmail: varchar('guest_email', { length: 254 }),
+    partySize: integer('party_size').notNull().default(2),
+    notes: varchar('notes', { length: 500 }),
+    status: text('status', { enum: reservationStatuses }).notNull().default('confirmed'),
+    cancelReason: varchar('cancel_reason', { length: 500 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    // The table rule: one reservation per table per day, enforced by the database.
-    uniqueIndex('reservations_table_per_day').on(t.restaurantId, t.date, t.tableLabel),
+    // The table rule: one live reservation per table per day, enforced by the database.
+    uniqueIndex('reservations_table_per_day')
+      .on(t.restaurantId, t.date, t.tableLabel)
+      .where(sql`${t.status} <> 'cancelled'`),
     index('reservations_date_idx').on(t.date),
+    index('reservations_restaurant_date_idx').on(t.restaurantId, t.date),
     check(
       'reservations_table_label_normalised',
       sql`char_length(${t.tableLabel}) between 1 and 2 and ${t.tableLabel} = upper(btrim(${t.tableLabel}))`,
     ),
+    check('reservations_party_size_range', sql`${t.partySize} between 1 and 20`),
+    check('reservations_status_known', sql`${t.status} in ('confirmed', 'seated', 'completed', 'cancelled', 'no_show')`),
+  ],
+);
+
+/** A restaurant's floor: its tables and how many people each seats. */
+export const restaurantTables = pgTable(
+  'restaurant_tables',
+  {
+    restaurantId: uuid('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    label: varchar('label', { length: 2 }).notNull(),
+    seats: integer('seats').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'restaurant_tables_pk', columns: [t.restaurantId, t.label] }),
+    check('restaurant_tables_seats_range', sql`${t.seats} between 1 and 20`),
+    check(
+      'restaurant_tables_label_normalised',
+      sql`char_length(${t.label}) between 1 and 2 and ${t.label} = upper(btrim(${t.label}))`,
+    ),
+  ],
+);
+
+/** Results of idempotent requests, replayed when the same key comes again. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: varchar('scope', { length: 300 }).notNull(),
+    key: varchar('key', { length: 255 }).notNull(),
+    requestHash: varchar('request_hash', { length: 64 }).notNull(),
+    responseStatus: integer('response_status').notNull(),
+    responseBody: jsonb('response_body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: 'idempotency_keys_pk', columns: [t.scope, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
   ],
 );
 
@@ -78,3 +134,5 @@ export type Restaurant = typeof restaurants.$inferSelect;
 export type NewRestaurant = typeof restaurants.$inferInsert;
 export type Reservation = typeof reservations.$inferSelect;
 export type City = typeof cities.$inferSelect;
+export type RestaurantTable = typeof restaurantTables.$inferSelect;
+export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;

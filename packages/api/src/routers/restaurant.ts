@@ -71,7 +71,7 @@ export const restaurantRouter = {
     })
     .input(updateRestaurantInput)
     .output(restaurantOutput)
-    .mutation(({ ctx, input: { id, ...fields } }) => updateRestaurant(ctx.db, id, fields)),
+    .mutation(({ ctx, input: { id, ...fields } }) => updateRestaurant(ctx.db, ctx.settings, ctx.now(), id, fields)),
 
   delete: publicProcedure
     .meta({

@@ -5,3 +5,23 @@ export const DEFAULT_TABLE_LABELS: readonly string[] = [
   'C0', 'C1', 'C2', 'C3',
   'D0', 'D1', 'D2',
 ];
+
+export const DEFAULT_TABLE_SEATS = 4;
+
+export interface TableLayoutEntry {
+  label: string;
+  seats: number;
+}
+
+/** The layout a restaurant gets when its request gives none. */
+export const defaultLayout = (): TableLayoutEntry[] =>
+  DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_TABLE_SEATS }));
+
+/** Labels in the current layout that the new one drops. */
+export function removedLabels(current: readonly TableLayoutEntry[], next: readonly TableLayoutEntry[]): string[] {
+  const kept = new Set(next.map((table) => table.label));
+  return current.map((table) => table.label).filter((label) => !kept.has(label));
+}
+
+/** Natural order for labels: A0, A1, …, A10, B0. */
+export const compareLabels = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });

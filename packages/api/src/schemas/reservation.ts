@@ -1,5 +1,6 @@
+import { RESERVATION_STATUSES as reservationStatuses } from '../rules/status.ts';
 import { z } from 'zod';
-import { calendarDate, entityId, isStorableText, optionalQuery } from './common.ts';
+import { boundedText, calendarDate, entityId, exactInt, isStorableText, optionalQuery } from './common.ts';
 
 /** A table label: trimmed and upper-cased, so " a0" and "A0" are the same table. */
 export const tableLabel = z
@@ -10,16 +11,77 @@ export const tableLabel = z
   .max(2, 'table must be at most 2 characters')
   .refine((value) => isStorableText(value) && !/\p{Cc}/u.test(value), 'table contains characters that are not allowed');
 
+export const reservationStatus = z.enum(reservationStatuses, {
+  error: `status must be one of ${reservationStatuses.join(', ')}`,
+});
+
+export const MAX_PARTY_SIZE = 20;
+export const DEFAULT_PARTY_SIZE = 2;
+
+const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const guestPhone = z
+  .string({ error: 'guestPhone must be a string' })
+  .trim()
+  .regex(/^\+?[0-9][0-9 ().-]{5,30}$/, 'guestPhone must be a phone number such as +57 300 123 4567')
+  .refine((value) => value.replace(/\D/g, '').length >= 7 && value.replace(/\D/g, '').length <= 15, 'guestPhone must have 7 to 15 digits');
+
+export const guestEmail = z
+  .string({ error: 'guestEmail must be a string' })
+  .trim()
+  .max(254, 'guestEmail must be at most 254 characters')
+  .pipe(z.email({ error: 'guestEmail must be an e-mail address' }));
+
+/** The guest details a reservation may carry; all optional on the admin side. */
+export const guestFields = {
+  guestName: optionalNullable(boundedText('guestName', 1, 120)),
+  guestPhone: optionalNullable(guestPhone),
+  guestEmail: optionalNullable(guestEmail),
+  notes: optionalNullable(boundedText('notes', 0, 500)),
+};
+
+/** 1..255 printable ASCII characters; scoped to the operation and the restaurant. */
+export const idempotencyKey = z
+  .string({ error: 'idempotencyKey must be a string' })
+  .regex(/^[\x20-\x7E]{1,255}$/, 'idempotencyKey must be 1 to 255 printable ASCII characters');
+
 export const createReservationInput = z.object({
   restaurantId: entityId('restaurantId'),
   table: tableLabel,
   date: calendarDate,
+  partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
+  ...guestFields,
+  idempotencyKey: idempotencyKey.optional(),
 });
 export type CreateReservationInput = z.input<typeof createReservationInput>;
+
+export const reservationStatusFilter = z.union([reservationStatus, z.literal('all')], {
+  error: `status must be one of ${reservationStatuses.join(', ')} or all`,
+});
 
 export const listReservationsInput = z.object({
   restaurantId: entityId('restaurantId'),
   date: optionalQuery(calendarDate),
+  /** Default: every status but cancelled. */
+  status: optionalQuery(reservationStatusFilter),
+});
+
+export const reservationRefInput = z.object({
+  restaurantId: entityId('restaurantId'),
+  reservationId: entityId('reservationId'),
+});
+
+export const updateReservationInput = reservationRefInput.extend({
+  date: calendarDate.optional(),
+  table: tableLabel.optional(),
+  partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
+  status: reservationStatus.optional(),
+  ...guestFields,
+});
+export type UpdateReservationInput = z.input<typeof updateReservationInput>;
+
+export const cancelReservationInput = reservationRefInput.extend({
+  reason: optionalNullable(boundedText('reason', 0, 500)),
 });
 
 export const reservationOutput = z.object({
@@ -28,5 +90,56 @@ export const reservationOutput = z.object({
   date: z.string(),
   restaurantId: z.string(),
   createdAt: z.string(),
+  updatedAt: z.string(),
+  status: reservationStatus,
+  partySize: z.number().int(),
+  guestName: z.string().nullable(),
+  guestPhone: z.string().nullable(),
+  guestEmail: z.string().nullable(),
+  notes: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 export type ReservationOutput = z.infer<typeof reservationOutput>;
+
+export const MAX_CALENDAR_DAYS = 62;
+
+export const availabilityInput = z
+  .object({
+    restaurantId: entityId('restaurantId'),
+    date: optionalQuery(calendarDate),
+    from: optionalQuery(calendarDate),
+    to: optionalQuery(calendarDate),
+  })
+  .superRefine((input, context) => {
+    const range = input.from !== undefined || input.to !== undefined;
+    if (input.date !== undefined && range) {
+      context.addIssue({ code: 'custom', path: ['date'], message: 'give either date, or from and to, not both' });
+    } else if (!range && input.date === undefined) {
+      context.addIssue({ code: 'custom', path: ['date'], message: 'date (or from and to) is required' });
+    } else if (range) {
+      if (input.from === undefined) context.addIssue({ code: 'custom', path: ['from'], message: 'from is required with to' });
+      else if (input.to === undefined) context.addIssue({ code: 'custom', path: ['to'], message: 'to is required with from' });
+      else if (input.from > input.to) context.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
+      else if (daysBetween(input.from, input.to) + 1 > MAX_CALENDAR_DAYS) {
+        context.addIssue({ code: 'custom', path: ['to'], message: `the range covers at most ${MAX_CALENDAR_DAYS} days` });
+      }
+    }
+  });
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export const tableOutput = z.object({ label: z.string(), seats: z.number().int() });
+
+export const dayCapacityOutput = z.object({
+  date: z.string(),
+  restaurantRemaining: z.number().int(),
+  globalRemaining: z.number().int(),
+});
+
+export const availabilityOutput = z.union([
+  dayCapacityOutput.extend({ freeTables: z.array(tableOutput) }),
+  z.object({ days: z.array(dayCapacityOutput) }),
+]);
+export type AvailabilityOutput = z.infer<typeof availabilityOutput>;

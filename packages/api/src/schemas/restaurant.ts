@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cityOutput } from './city.ts';
+import { tableLabel } from './reservation.ts';
 import {
   boundedText,
   calendarDate,
@@ -11,6 +12,29 @@ import {
   queryInt,
 } from './common.ts';
 
+export const MAX_TABLES = 100;
+
+/** A restaurant's floor: unique labels, 1..20 seats each. */
+export const tableLayout = z
+  .array(
+    z.object({
+      label: tableLabel,
+      seats: exactInt('seats', 1, 20),
+    }),
+    { error: 'tables must be a list of {label, seats}' },
+  )
+  .min(1, 'tables must list at least one table')
+  .max(MAX_TABLES, `tables must list at most ${MAX_TABLES} tables`)
+  .superRefine((tables, context) => {
+    const seen = new Set<string>();
+    tables.forEach((table, index) => {
+      if (seen.has(table.label)) {
+        context.addIssue({ code: 'custom', path: [index, 'label'], message: `table ${table.label} is listed twice` });
+      }
+      seen.add(table.label);
+    });
+  });
+
 /** The body of a create, and of a full update (PUT). The web app validates its form with it. */
 export const restaurantFields = z.object({
   name: boundedText('name', 2, 250),
@@ -18,6 +42,8 @@ export const restaurantFields = z.object({
   description: boundedText('description', 1, 250),
   photoUrl: httpUrl('photoUrl', 250),
   cityId: exactInt('cityId', 1, PG_INT_MAX),
+  /** Optional: a new restaurant gets A0–D2 with 4 seats; an update without it keeps the layout. */
+  tables: tableLayout.optional(),
 });
 export type RestaurantFields = z.input<typeof restaurantFields>;
 
@@ -48,6 +74,7 @@ export const restaurantOutput = z.object({
   city: cityOutput,
   photoUrl: z.string(),
   description: z.string(),
+  tables: z.array(z.object({ label: z.string(), seats: z.number().int() })),
   /** Present when the list is asked for a day: bookings this restaurant can still take that day. */
   restaurantRemaining: z.number().int().optional(),
   /** Present when the list is asked for a day: bookings the whole system can still take that day. */

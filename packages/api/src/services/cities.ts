@@ -18,7 +18,7 @@ export async function listCities(db: Database, search?: string): Promise<CityOut
     .orderBy(asc(cities.id));
 }
 
-export async function findCity(db: Database, id: number): Promise<CityOutput | undefined> {
+export async function findCity(db: Pick<Database, 'select'>, id: number): Promise<CityOutput | undefined> {
   const [city] = await db
     .select(cityColumns)
     .from(cities)

@@ -1,25 +1,34 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { findPgError, PgErrorCode, reservations, restaurants, type Database, type Reservation } from '@tablebook/db';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { findPgError, PgErrorCode, reservations, restaurants, restaurantTables, type Database, type Reservation } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
-import { describeRefusal, firstBrokenRule, type BookingRefusal } from '../rules/booking.ts';
-import { dayNumber, isBefore, todayIn } from '../rules/calendar.ts';
+import { describeRefusal, firstBrokenRule, type BookingRefusal, type DayLoad } from '../rules/booking.ts';
+import { isBefore, todayIn } from '../rules/calendar.ts';
+import { canChangeStatus, allowedNextStatuses, isMovable, type ReservationStatus } from '../rules/status.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
+import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
+import { runIdempotent } from './idempotency.ts';
+import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
-/** First key of the two-key advisory locks that guard one calendar day ("tb" in ASCII). */
-const DAY_LOCK_NAMESPACE = 0x7462;
-
-function toOutput(row: Reservation): ReservationOutput {
+export function toReservationOutput(row: Reservation): ReservationOutput {
   return {
     id: row.id,
     table: row.tableLabel,
     date: row.date,
     restaurantId: row.restaurantId,
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    status: row.status,
+    partySize: row.partySize,
+    guestName: row.guestName,
+    guestPhone: row.guestPhone,
+    guestEmail: row.guestEmail,
+    notes: row.notes,
+    cancelReason: row.cancelReason,
   };
 }
 
-async function findRestaurantName(db: Database, id: string): Promise<string> {
+async function findRestaurantName(db: Queryable, id: string): Promise<string> {
   const [row] = await db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id));
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
   return row.name;
@@ -28,82 +37,291 @@ async function findRestaurantName(db: Database, id: string): Promise<string> {
 export async function listReservations(
   db: Database,
   restaurantId: string,
-  date: string | undefined,
+  filter: { date?: string | undefined; status?: ReservationStatus | 'all' | undefined },
 ): Promise<ReservationOutput[]> {
   await findRestaurantName(db, restaurantId);
+  const status = filter.status ?? 'live';
   const rows = await db
     .select()
     .from(reservations)
-    .where(and(eq(reservations.restaurantId, restaurantId), date ? eq(reservations.date, date) : undefined))
-    .orderBy(desc(reservations.date), asc(reservations.tableLabel));
-  return rows.map(toOutput);
+    .where(
+      and(
+        eq(reservations.restaurantId, restaurantId),
+        filter.date ? eq(reservations.date, filter.date) : undefined,
+        status === 'live' ? ne(reservations.status, 'cancelled') : status === 'all' ? undefined : eq(reservations.status, status),
+      ),
+    )
+    .orderBy(desc(reservations.date), asc(reservations.tableLabel), asc(reservations.createdAt));
+  return rows.map(toReservationOutput);
+}
+
+async function findReservation(db: Queryable, restaurantId: string, reservationId: string, forUpdate = false): Promise<Reservation> {
+  const query = db
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.id, reservationId), eq(reservations.restaurantId, restaurantId)));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw notFound(`Reservation ${reservationId} does not exist at restaurant ${restaurantId}`);
+  return row;
+}
+
+export async function getReservation(db: Database, restaurantId: string, reservationId: string): Promise<ReservationOutput> {
+  return toReservationOutput(await findReservation(db, restaurantId, reservationId));
+}
+
+/** The live (not cancelled) reservations of a day, read under that day's lock; `excludeId` leaves out a reservation being moved. */
+async function readDayLoad(
+  tx: Queryable,
+  target: { restaurantId: string; date: string; table: string; excludeId?: string },
+): Promise<DayLoad> {
+  const live = sql`${reservations.status} <> 'cancelled'${target.excludeId ? sql` and ${reservations.id} <> ${target.excludeId}` : sql``}`;
+  const [load] = await tx
+    .select({
+      globalCount: sql<number>`(count(*) filter (where ${live}))::int`,
+      restaurantCount: sql<number>`(count(*) filter (where ${live} and ${reservations.restaurantId} = ${target.restaurantId}))::int`,
+      tableTaken: sql<boolean>`coalesce(bool_or(${live} and ${reservations.restaurantId} = ${target.restaurantId} and ${reservations.tableLabel} = ${target.table}), false)`,
+    })
+    .from(reservations)
+    .where(eq(reservations.date, target.date));
+  return { globalCount: load?.globalCount ?? 0, restaurantCount: load?.restaurantCount ?? 0, tableTaken: load?.tableTaken ?? false };
+}
+
+const refusal = (reason: BookingRefusal, message: string) => new AppError({ code: 'CONFLICT', reason, message });
+
+function refusePastDate(date: string, settings: BookingSettings, now: Date) {
+  const today = todayIn(settings.timeZone, now);
+  if (isBefore(date, today)) {
+    throw new AppError({
+      code: 'BAD_REQUEST',
+      reason: 'PAST_DATE',
+      message: `Cannot book ${date}: it is before today (${today} in ${settings.timeZone})`,
+      issues: [{ path: 'date', message: `date must be today (${today}) or later` }],
+    });
+  }
+}
+
+/**
+ * The table must be in the layout and seat the party. Locks the table row FOR SHARE so a layout change
+ * removing it waits for this booking (and then refuses, since the table has a reservation).
+ */
+async function requireTableFor(tx: Queryable, restaurantId: string, restaurantName: string, table: string, partySize: number) {
+  const [row] = await tx
+    .select({ seats: restaurantTables.seats })
+    .from(restaurantTables)
+    .where(and(eq(restaurantTables.restaurantId, restaurantId), eq(restaurantTables.label, table)))
+    .for('share');
+  if (!row) {
+    throw new AppError({
+      code: 'BAD_REQUEST',
+      reason: 'UNKNOWN_TABLE',
+      message: `"${restaurantName}" has no table ${table}`,
+      issues: [{ path: 'table', message: `table ${table} is not in the restaurant's layout` }],
+    });
+  }
+  if (partySize > row.seats) {
+    throw new AppError({
+      code: 'BAD_REQUEST',
+      reason: 'PARTY_TOO_LARGE',
+      message: `Table ${table} at "${restaurantName}" seats ${row.seats}; a party of ${partySize} does not fit`,
+      issues: [{ path: 'partySize', message: `table ${table} seats at most ${row.seats}` }],
+    });
+  }
+}
+
+function checkRules(load: DayLoad, settings: BookingSettings, details: { table: string; date: string; restaurantName: string }) {
+  const broken = firstBrokenRule(load, settings);
+  if (broken) throw refusal(broken, describeRefusal(broken, { ...details, limits: settings }));
+}
+
+/** Maps the database's last word on the table rule and on a vanished restaurant. */
+function rethrowConstraint(error: unknown, details: { table: string; date: string; restaurantName: string; restaurantId: string }, settings: BookingSettings): never {
+  const code = findPgError(error)?.code;
+  if (code === PgErrorCode.uniqueViolation) {
+    throw refusal('TABLE_ALREADY_BOOKED', describeRefusal('TABLE_ALREADY_BOOKED', { ...details, limits: settings }));
+  }
+  if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${details.restaurantId} does not exist`);
+  throw error;
 }
 
 export interface BookingRequest {
   restaurantId: string;
   table: string;
   date: string;
+  partySize?: number | undefined;
+  guestName?: string | null | undefined;
+  guestPhone?: string | null | undefined;
+  guestEmail?: string | null | undefined;
+  notes?: string | null | undefined;
+  idempotencyKey?: string | undefined;
 }
 
-const refusal = (reason: BookingRefusal, message: string) =>
-  new AppError({ code: 'CONFLICT', reason, message });
+async function bookInTransaction(tx: Transaction, settings: BookingSettings, now: Date, request: BookingRequest): Promise<ReservationOutput> {
+  refusePastDate(request.date, settings, now);
+  const restaurantName = await findRestaurantName(tx, request.restaurantId);
+  const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
+  const details = { table: request.table, date: request.date, restaurantName, restaurantId: request.restaurantId };
+  await requireTableFor(tx, request.restaurantId, restaurantName, request.table, partySize);
+  await lockDays(tx, [request.date]);
+  checkRules(await readDayLoad(tx, request), settings, details);
+  try {
+    const [row] = await tx
+      .insert(reservations)
+      .values({
+        restaurantId: request.restaurantId,
+        tableLabel: request.table,
+        date: request.date,
+        partySize,
+        guestName: request.guestName ?? null,
+        guestPhone: request.guestPhone ?? null,
+        guestEmail: request.guestEmail ?? null,
+        notes: request.notes ?? null,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    return toReservationOutput(row);
+  } catch (error) {
+    rethrowConstraint(error, details, settings);
+  }
+}
 
 /**
- * Books a table. The daily limits span restaurants, so every booking for a day first takes that day's
- * transaction-scoped advisory lock: count-and-insert runs one at a time per day in every process that
- * shares the database, and the unique index guards the table rule on its own.
+ * Books a table. Every writer of a day holds that day's advisory lock while it counts and writes, so
+ * the daily limits hold across processes; the partial unique index guards the table rule on its own.
+ * With an idempotency key the booking runs at most once per key and restaurant.
  */
-export async function createReservation(
+export async function createReservation(db: Database, settings: BookingSettings, now: Date, request: BookingRequest): Promise<ReservationOutput> {
+  const { idempotencyKey, ...rest } = request;
+  const book = (tx: Transaction) => bookInTransaction(tx, settings, now, rest);
+  try {
+    if (idempotencyKey) {
+      return await runIdempotent(db, { scope: `reservation.create:${request.restaurantId}`, key: idempotencyKey, request: rest }, book);
+    }
+    return await retryOnConflict(() => db.transaction(book));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = findPgError(error)?.code;
+    if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${request.restaurantId} does not exist`);
+    throw error;
+  }
+}
+
+export interface ReservationChange {
+  date?: string | undefined;
+  table?: string | undefined;
+  partySize?: number | undefined;
+  status?: ReservationStatus | undefined;
+  guestName?: string | null | undefined;
+  guestPhone?: string | null | undefined;
+  guestEmail?: string | null | undefined;
+  notes?: string | null | undefined;
+  cancelReason?: string | null | undefined;
+}
+
+function refuseStatusChange(current: Reservation, next: ReservationStatus): never {
+  if (current.status === 'cancelled') {
+    throw new AppError({ code: 'CONFLICT', reason: 'ALREADY_CANCELLED', message: `Reservation ${current.id} is already cancelled` });
+  }
+  const allowed = allowedNextStatuses(current.status);
+  throw new AppError({
+    code: 'CONFLICT',
+    reason: 'ILLEGAL_STATUS_CHANGE',
+    message: `Reservation ${current.id} cannot go from ${current.status} to ${next}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (its status is final)'}`,
+  });
+}
+
+/**
+ * Changes a reservation in one transaction under the booking rules: a new day, table or party size is
+ * a move, checked like a new booking (its own place excluded); a status change follows the status
+ * machine. If anything is refused, the reservation stays exactly as it was.
+ */
+export async function changeReservation(
   db: Database,
   settings: BookingSettings,
   now: Date,
-  request: BookingRequest,
+  target: { restaurantId: string; reservationId: string },
+  change: ReservationChange,
 ): Promise<ReservationOutput> {
-  const today = todayIn(settings.timeZone, now);
-  if (isBefore(request.date, today)) {
-    throw new AppError({
-      code: 'BAD_REQUEST',
-      reason: 'PAST_DATE',
-      message: `Cannot book ${request.date}: it is before today (${today} in ${settings.timeZone})`,
-      issues: [{ path: 'date', message: `date must be today (${today}) or later` }],
-    });
-  }
-  const restaurantName = await findRestaurantName(db, request.restaurantId);
-  const details = { table: request.table, date: request.date, restaurantName, limits: settings };
+  return retryOnConflict(async () => {
+    // Read the current day without a lock, take the day locks in order, then lock the row and check
+    // it is still on that day: the same order as bookings and cancels, so no deadlock.
+    const before = await findReservation(db, target.restaurantId, target.reservationId);
+    return db.transaction(async (tx) => {
+      const days = change.date && change.date !== before.date ? [before.date, change.date] : [before.date];
+      await lockDays(tx, days);
+      const current = await findReservation(tx, target.restaurantId, target.reservationId, true);
+      if (current.date !== before.date) throw new RetryableMove();
 
-  try {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${DAY_LOCK_NAMESPACE}, ${dayNumber(request.date)})`);
-      const [load] = await tx
-        .select({
-          globalCount: count(),
-          restaurantCount: sql<number>`(count(*) filter (where ${reservations.restaurantId} = ${request.restaurantId}))::int`,
-          tableTaken: sql<boolean>`coalesce(bool_or(${reservations.restaurantId} = ${request.restaurantId} and ${reservations.tableLabel} = ${request.table}), false)`,
-        })
-        .from(reservations)
-        .where(eq(reservations.date, request.date));
-      const broken = firstBrokenRule(
-        { globalCount: load?.globalCount ?? 0, restaurantCount: load?.restaurantCount ?? 0, tableTaken: load?.tableTaken ?? false },
-        settings,
-      );
-      if (broken) throw refusal(broken, describeRefusal(broken, details));
-      const [row] = await tx
-        .insert(reservations)
-        .values({ restaurantId: request.restaurantId, tableLabel: request.table, date: request.date })
-        .returning();
-      if (!row) throw new Error('insert returned no row');
-      return toOutput(row);
+      const statusChanges = change.status !== undefined && change.status !== current.status;
+      if (statusChanges && !canChangeStatus(current.status, change.status!)) refuseStatusChange(current, change.status!);
+      if (change.status === 'cancelled' && current.status === 'cancelled') refuseStatusChange(current, 'cancelled');
+
+      const date = change.date ?? current.date;
+      const table = change.table ?? current.tableLabel;
+      const partySize = change.partySize ?? current.partySize;
+      const moves = date !== current.date || table !== current.tableLabel || partySize !== current.partySize;
+      if (moves) {
+        if (!isMovable(current.status)) {
+          if (current.status === 'cancelled') refuseStatusChange(current, 'cancelled');
+          throw new AppError({
+            code: 'CONFLICT',
+            reason: 'NOT_MOVABLE',
+            message: `Reservation ${current.id} is ${current.status}; only a confirmed reservation can change its day, table or party size`,
+          });
+        }
+        if (change.status === 'cancelled') {
+          throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_INPUT', message: 'Invalid input: a cancelled reservation cannot also move', issues: [{ path: 'status', message: 'cancel, or move, not both' }] });
+        }
+        if (date !== current.date) refusePastDate(date, settings, now);
+        const restaurantName = await findRestaurantName(tx, target.restaurantId);
+        await requireTableFor(tx, target.restaurantId, restaurantName, table, partySize);
+        if (date !== current.date || table !== current.tableLabel) {
+          checkRules(await readDayLoad(tx, { restaurantId: target.restaurantId, date, table, excludeId: current.id }), settings, {
+            table,
+            date,
+            restaurantName,
+          });
+        }
+      }
+      try {
+        const [row] = await tx
+          .update(reservations)
+          .set({
+            date,
+            tableLabel: table,
+            partySize,
+            ...(change.status !== undefined ? { status: change.status } : {}),
+            ...(change.guestName !== undefined ? { guestName: change.guestName } : {}),
+            ...(change.guestPhone !== undefined ? { guestPhone: change.guestPhone } : {}),
+            ...(change.guestEmail !== undefined ? { guestEmail: change.guestEmail } : {}),
+            ...(change.notes !== undefined ? { notes: change.notes } : {}),
+            ...(change.cancelReason !== undefined ? { cancelReason: change.cancelReason } : {}),
+            updatedAt: sql`now()`,
+          })
+          .where(eq(reservations.id, current.id))
+          .returning();
+        if (!row) throw new Error('update returned no row');
+        return toReservationOutput(row);
+      } catch (error) {
+        const restaurantName = await findRestaurantName(db, target.restaurantId).catch(() => target.restaurantId);
+        rethrowConstraint(error, { table, date, restaurantName, restaurantId: target.restaurantId }, settings);
+      }
     });
-  } catch (error) {
-    const pgError = findPgError(error);
-    // The unique index is the last word on the table rule, whatever the lock did.
-    if (pgError?.code === PgErrorCode.uniqueViolation) {
-      throw refusal('TABLE_ALREADY_BOOKED', describeRefusal('TABLE_ALREADY_BOOKED', details));
-    }
-    // The restaurant was deleted while we booked.
-    if (pgError?.code === PgErrorCode.foreignKeyViolation) {
-      throw notFound(`Restaurant ${request.restaurantId} does not exist`);
-    }
+  }).catch(async (error: unknown) => {
+    // The reservation moved to another day between the read and the lock: read it again, once more.
+    if (error instanceof RetryableMove) return changeReservation(db, settings, now, target, change);
     throw error;
-  }
+  });
+}
+
+class RetryableMove extends Error {}
+
+/** Cancels a confirmed reservation: its table and its place in the day's limits are free at once. */
+export async function cancelReservation(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  target: { restaurantId: string; reservationId: string },
+  reason?: string | null,
+): Promise<ReservationOutput> {
+  return changeReservation(db, settings, now, target, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) });
 }

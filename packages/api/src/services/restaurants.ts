@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, ne, sql, type SQL } from 'drizzle-orm';
 import { cities, departments, findPgError, PgErrorCode, reservations, restaurants, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { invalidInput, notFound } from '../errors.ts';
@@ -6,7 +6,10 @@ import { remainingCapacity } from '../rules/booking.ts';
 import { todayIn } from '../rules/calendar.ts';
 import type { RestaurantOutput } from '../schemas/restaurant.ts';
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
+import { defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
 import { findCity } from './cities.ts';
+import { insertLayout, readLayout, readLayouts, replaceLayout } from './tables.ts';
+import type { Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
 
 const restaurantColumns = {
@@ -31,7 +34,7 @@ type RestaurantRow = {
   deptName: string;
 };
 
-function toOutput(row: RestaurantRow): RestaurantOutput {
+function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOutput {
   return {
     id: row.id,
     name: row.name,
@@ -39,10 +42,17 @@ function toOutput(row: RestaurantRow): RestaurantOutput {
     city: { id: row.cityId, name: row.cityName, deptName: row.deptName },
     photoUrl: row.photoUrl,
     description: row.description,
+    tables,
   };
 }
 
-function selectRestaurants(db: Database) {
+/** Rows with their layouts, read in one more query. */
+async function withTables(db: Queryable, rows: RestaurantRow[]): Promise<RestaurantOutput[]> {
+  const layouts = await readLayouts(db, rows.map((row) => row.id));
+  return rows.map((row) => toOutput(row, layouts.get(row.id) ?? []));
+}
+
+function selectRestaurants(db: Queryable) {
   return db
     .select(restaurantColumns)
     .from(restaurants)
@@ -50,10 +60,10 @@ function selectRestaurants(db: Database) {
     .innerJoin(departments, eq(departments.id, cities.departmentId));
 }
 
-export async function getRestaurant(db: Database, id: string): Promise<RestaurantOutput> {
+export async function getRestaurant(db: Queryable, id: string): Promise<RestaurantOutput> {
   const [row] = await selectRestaurants(db).where(eq(restaurants.id, id));
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
-  return toOutput(row);
+  return toOutput(row, await readLayout(db, id));
 }
 
 export interface ListRestaurantsQuery {
@@ -66,8 +76,11 @@ export interface ListRestaurantsQuery {
 }
 
 /** Reservations stored for `date` across the whole system. */
-export async function countReservationsOn(db: Database, date: string): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(reservations).where(eq(reservations.date, date));
+export async function countReservationsOn(db: Queryable, date: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reservations)
+    .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled')));
   return row?.n ?? 0;
 }
 
@@ -91,14 +104,14 @@ export async function listRestaurants(
       .orderBy(asc(restaurants.name), asc(restaurants.id))
       .limit(limit)
       .offset(offset);
-    return rows.map(toOutput);
+    return withTables(db, rows);
   }
 
   const globalCount = await countReservationsOn(db, day);
   const dayCounts = db
     .select({ restaurantId: reservations.restaurantId, n: count().as('n') })
     .from(reservations)
-    .where(eq(reservations.date, day))
+    .where(and(eq(reservations.date, day), ne(reservations.status, 'cancelled')))
     .groupBy(reservations.restaurantId)
     .as('day_counts');
   const booked = sql<number>`coalesce(${dayCounts.n}, 0)::int`;
@@ -116,9 +129,10 @@ export async function listRestaurants(
     .orderBy(asc(restaurants.name), asc(restaurants.id))
     .limit(limit)
     .offset(offset);
+  const layouts = await readLayouts(db, rows.map((row) => row.id));
   return rows.map((row) => {
     const capacity = remainingCapacity({ restaurantCount: row.booked, globalCount }, settings);
-    return { ...toOutput(row), ...capacity };
+    return { ...toOutput(row, layouts.get(row.id) ?? []), ...capacity };
   });
 }
 
@@ -128,9 +142,10 @@ export interface RestaurantInput {
   description: string;
   photoUrl: string;
   cityId: number;
+  tables?: TableLayoutEntry[] | undefined;
 }
 
-async function requireCity(db: Database, cityId: number) {
+async function requireCity(db: Queryable, cityId: number) {
   const city = await findCity(db, cityId);
   if (!city) throw invalidInput([{ path: 'cityId', message: `City ${cityId} does not exist` }]);
   return city;
@@ -145,30 +160,40 @@ function rethrowCityViolation(error: unknown, cityId: number): never {
 }
 
 export async function createRestaurant(db: Database, input: RestaurantInput): Promise<RestaurantOutput> {
-  const city = await requireCity(db, input.cityId);
-  const [row] = await db
-    .insert(restaurants)
-    .values(input)
-    .returning()
+  const { tables, ...fields } = input;
+  await requireCity(db, input.cityId);
+  return db
+    .transaction(async (tx) => {
+      const [row] = await tx.insert(restaurants).values(fields).returning({ id: restaurants.id });
+      if (!row) throw new Error('insert returned no row');
+      await insertLayout(tx, row.id, tables ?? defaultLayout());
+      return getRestaurant(tx, row.id);
+    })
     .catch((error: unknown) => rethrowCityViolation(error, input.cityId));
-  if (!row) throw new Error('insert returned no row');
-  return toOutput({ ...row, cityId: city.id, cityName: city.name, deptName: city.deptName });
 }
 
+/** Replaces the restaurant's fields; its layout only when `tables` is given. */
 export async function updateRestaurant(
   db: Database,
+  settings: BookingSettings,
+  now: Date,
   id: string,
   input: RestaurantInput,
 ): Promise<RestaurantOutput> {
-  const city = await requireCity(db, input.cityId);
-  const [row] = await db
-    .update(restaurants)
-    .set({ ...input, updatedAt: sql`now()` })
-    .where(eq(restaurants.id, id))
-    .returning()
+  const { tables, ...fields } = input;
+  await requireCity(db, input.cityId);
+  return db
+    .transaction(async (tx) => {
+      const [row] = await tx
+        .update(restaurants)
+        .set({ ...fields, updatedAt: sql`now()` })
+        .where(eq(restaurants.id, id))
+        .returning({ id: restaurants.id, name: restaurants.name });
+      if (!row) throw notFound(`Restaurant ${id} does not exist`);
+      if (tables) await replaceLayout(tx, id, row.name, tables, todayIn(settings.timeZone, now));
+      return getRestaurant(tx, id);
+    })
     .catch((error: unknown) => rethrowCityViolation(error, input.cityId));
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
-  return toOutput({ ...row, cityId: city.id, cityName: city.name, deptName: city.deptName });
 }
 
 export async function deleteRestaurant(db: Database, id: string): Promise<{ id: string }> {

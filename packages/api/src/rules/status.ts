@@ -1,0 +1,24 @@
+/** Every status but `cancelled` holds its table and counts against the day's limits (the db's CHECK lists the same). */
+export const RESERVATION_STATUSES = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+
+/**
+ * The status machine: confirmed -> seated -> completed; confirmed -> cancelled; confirmed -> no_show.
+ * Everything else is final.
+ */
+const NEXT_STATUSES: Record<ReservationStatus, readonly ReservationStatus[]> = {
+  confirmed: ['seated', 'cancelled', 'no_show'],
+  seated: ['completed'],
+  completed: [],
+  cancelled: [],
+  no_show: [],
+};
+
+export function canChangeStatus(from: ReservationStatus, to: ReservationStatus): boolean {
+  return NEXT_STATUSES[from].includes(to);
+}
+
+export const allowedNextStatuses = (from: ReservationStatus): readonly ReservationStatus[] => NEXT_STATUSES[from];
+
+/** Only a confirmed reservation can change its day, table or party size. */
+export const isMovable = (status: ReservationStatus) => status === 'confirmed';

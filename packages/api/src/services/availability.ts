@@ -1,0 +1,73 @@
+import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
+import { reservations, restaurants, restaurantTables, queryRows, type Database } from '@tablebook/db';
+import type { BookingSettings } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { bookableCount, remainingCapacity, type RemainingCapacity } from '../rules/booking.ts';
+import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
+
+async function requireRestaurant(db: Database, id: string) {
+  const [row] = await db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.id, id));
+  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+}
+
+export interface DayAvailability extends RemainingCapacity {
+  date: string;
+  /** Tables that can be booked now: untaken, and only while both limits leave room. */
+  freeTables: TableLayoutEntry[];
+}
+
+export async function dayAvailability(db: Database, settings: BookingSettings, restaurantId: string, date: string): Promise<DayAvailability> {
+  await requireRestaurant(db, restaurantId);
+  const [counts] = await db
+    .select({
+      globalCount: sql<number>`count(*)::int`,
+      restaurantCount: sql<number>`(count(*) filter (where ${reservations.restaurantId} = ${restaurantId}))::int`,
+    })
+    .from(reservations)
+    .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled')));
+  const capacity = remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings);
+  const taken = db
+    .select({ label: reservations.tableLabel })
+    .from(reservations)
+    .where(and(eq(reservations.restaurantId, restaurantId), eq(reservations.date, date), ne(reservations.status, 'cancelled')));
+  const free =
+    bookableCount(capacity) === 0
+      ? []
+      : await db
+          .select({ label: restaurantTables.label, seats: restaurantTables.seats })
+          .from(restaurantTables)
+          .where(and(eq(restaurantTables.restaurantId, restaurantId), notInArray(restaurantTables.label, taken)))
+          .orderBy(asc(restaurantTables.label));
+  return { date, ...capacity, freeTables: free.sort((a, b) => compareLabels(a.label, b.label)) };
+}
+
+export interface CalendarDay extends RemainingCapacity {
+  date: string;
+}
+
+/** Remaining capacity for every day of a range, in one query however long the range. */
+export async function rangeAvailability(
+  db: Database,
+  settings: BookingSettings,
+  restaurantId: string,
+  from: string,
+  to: string,
+): Promise<{ days: CalendarDay[] }> {
+  await requireRestaurant(db, restaurantId);
+  const rows = await queryRows<{ date: string; restaurant_count: number; global_count: number }>(
+    db,
+    sql`select to_char(day, 'YYYY-MM-DD') as date,
+               (count(r.id) filter (where r.restaurant_id = ${restaurantId}))::int as restaurant_count,
+               count(r.id)::int as global_count
+        from generate_series(${from}::date, ${to}::date, interval '1 day') as day
+        left join ${reservations} r on r.date = day::date and r.status <> 'cancelled'
+        group by day
+        order by day`,
+  );
+  return {
+    days: rows.map((row) => ({
+      date: row.date,
+      ...remainingCapacity({ restaurantCount: row.restaurant_count, globalCount: row.global_count }, settings),
+    })),
+  };
+}

@@ -1,0 +1,81 @@
+import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { reservations, restaurantTables } from '@tablebook/db';
+import { AppError } from '../errors.ts';
+import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
+import type { Queryable } from './transactions.ts';
+
+export async function readLayout(db: Queryable, restaurantId: string): Promise<TableLayoutEntry[]> {
+  const rows = await db
+    .select({ label: restaurantTables.label, seats: restaurantTables.seats })
+    .from(restaurantTables)
+    .where(eq(restaurantTables.restaurantId, restaurantId))
+    .orderBy(asc(restaurantTables.label));
+  return rows.sort((a, b) => compareLabels(a.label, b.label));
+}
+
+/** Layouts of many restaurants in one query. */
+export async function readLayouts(db: Queryable, restaurantIds: readonly string[]): Promise<Map<string, TableLayoutEntry[]>> {
+  const layouts = new Map<string, TableLayoutEntry[]>(restaurantIds.map((id) => [id, []]));
+  if (restaurantIds.length === 0) return layouts;
+  const rows = await db
+    .select()
+    .from(restaurantTables)
+    .where(inArray(restaurantTables.restaurantId, [...restaurantIds]));
+  for (const row of rows) layouts.get(row.restaurantId)?.push({ label: row.label, seats: row.seats });
+  for (const layout of layouts.values()) layout.sort((a, b) => compareLabels(a.label, b.label));
+  return layouts;
+}
+
+export async function insertLayout(db: Queryable, restaurantId: string, layout: readonly TableLayoutEntry[] = defaultLayout()) {
+  await db.insert(restaurantTables).values(layout.map((table) => ({ restaurantId, ...table })));
+}
+
+/**
+ * Replaces a restaurant's layout inside the caller's transaction. Removed tables are deleted first:
+ * that waits for bookings in flight on them (they hold the table row FOR SHARE), so the check for
+ * future reservations that follows sees every one of them.
+ */
+export async function replaceLayout(
+  tx: Queryable,
+  restaurantId: string,
+  restaurantName: string,
+  layout: readonly TableLayoutEntry[],
+  today: string,
+): Promise<void> {
+  const labels = layout.map((table) => table.label);
+  await tx
+    .delete(restaurantTables)
+    .where(and(eq(restaurantTables.restaurantId, restaurantId), sql`${restaurantTables.label} <> all(${sql.param(labels)}::varchar[])`));
+  for (const table of layout) {
+    await tx
+      .insert(restaurantTables)
+      .values({ restaurantId, ...table })
+      .onConflictDoUpdate({ target: [restaurantTables.restaurantId, restaurantTables.label], set: { seats: table.seats } });
+  }
+  const seatsByLabel = new Map(layout.map((table) => [table.label, table.seats]));
+  const future = await tx
+    .select({ id: reservations.id, table: reservations.tableLabel, date: reservations.date, partySize: reservations.partySize })
+    .from(reservations)
+    .where(and(eq(reservations.restaurantId, restaurantId), gte(reservations.date, today), ne(reservations.status, 'cancelled')))
+    .orderBy(asc(reservations.date), asc(reservations.tableLabel));
+  const blocking = future.filter((reservation) => {
+    const seats = seatsByLabel.get(reservation.table);
+    return seats === undefined || seats < reservation.partySize;
+  });
+  if (blocking.length > 0) {
+    const named = blocking.map((reservation) =>
+      seatsByLabel.has(reservation.table)
+        ? `${reservation.table} on ${reservation.date} (reservation ${reservation.id}, party of ${reservation.partySize})`
+        : `${reservation.table} on ${reservation.date} (reservation ${reservation.id})`,
+    );
+    throw new AppError({
+      code: 'CONFLICT',
+      reason: 'TABLE_HAS_RESERVATIONS',
+      message: `Cannot change the tables of "${restaurantName}": future reservations need them: ${named.join('; ')}`,
+      issues: blocking.map((reservation) => ({
+        path: 'tables',
+        message: `${reservation.table} is booked on ${reservation.date} by reservation ${reservation.id}`,
+      })),
+    });
+  }
+}

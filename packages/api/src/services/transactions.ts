@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { findPgError, PgErrorCode, type Database } from '@tablebook/db';
+import { dayNumber } from '../rules/calendar.ts';
+
+/** First key of the two-key advisory locks that guard one calendar day ("tb" in ASCII). */
+const DAY_LOCK_NAMESPACE = 0x7462;
+
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** Anything that runs queries: the database or a transaction. */
+export type Queryable = Database | Transaction;
+
+/**
+ * Takes the transaction-scoped lock of each day, in calendar order: every writer of a day's
+ * reservations holds it, so count-and-write is serial per day across processes, and two writers that
+ * need the same two days take them in the same order (no deadlock).
+ */
+export async function lockDays(tx: Queryable, days: readonly string[]): Promise<void> {
+  for (const day of [...new Set(days)].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${DAY_LOCK_NAMESPACE}, ${dayNumber(day)})`);
+  }
+}
+
+const RETRYABLE = new Set<string>([PgErrorCode.serializationFailure, PgErrorCode.deadlockDetected]);
+
+/** Runs `work` again (a few times, with a short jittered pause) when PostgreSQL aborts it for a deadlock or a serialization failure. */
+export async function retryOnConflict<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = findPgError(error)?.code;
+      if (!code || !RETRYABLE.has(code) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
+}
