@@ -133,6 +133,23 @@ export function createServer(options: ServerOptions): TablebookServer {
 
   // The REST bridge, in its own scope so only its replies are wrapped in the envelope.
   void app.register(async (rest) => {
+    // An empty JSON body is an empty object: `POST .../cancel` needs no body.
+    const parseJson = rest.getDefaultJsonParser('error', 'error');
+    rest.removeContentTypeParser('application/json');
+    rest.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+      body === '' ? done(null, {}) : parseJson(request, String(body), done),
+    );
+    rest.addHook('preHandler', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'DELETE' && request.body === undefined && !request.headers['content-type']) {
+        // A bodyless POST without a content type: the bridge insists on JSON, so give it an empty object.
+        request.headers['content-type'] = 'application/json';
+        request.body = {};
+      }
+      const idempotencyKey = request.headers['idempotency-key'];
+      if (typeof idempotencyKey === 'string' && request.body && typeof request.body === 'object' && !Array.isArray(request.body)) {
+        (request.body as Record<string, unknown>)['idempotencyKey'] = idempotencyKey;
+      }
+    });
     rest.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (enveloped.has(request) || typeof payload !== 'string') return payload;
       const message = reply.getHeader(MESSAGE_HEADER);

@@ -56,7 +56,10 @@ export async function expectRefusal(promise: Promise<unknown>, reason: string, c
     (caught: unknown) => caught,
   );
   expect(error, `expected a ${reason} refusal`).toBeDefined();
-  expect(error).toMatchObject({ reason, ...(code ? { code } : {}) });
+  // Input validation fails before any procedure runs: tRPC's own error, its cause the ZodError.
+  const cause = (error as { cause?: { name?: string } }).cause;
+  const actualReason = (error as { reason?: string }).reason ?? (cause?.name === 'ZodError' ? 'INVALID_INPUT' : undefined);
+  expect({ reason: actualReason, code: (error as { code?: string }).code }).toMatchObject({ reason, ...(code ? { code } : {}) });
   return error as Error & { reason: string; issues?: { path: string; message: string }[] };
 }
 

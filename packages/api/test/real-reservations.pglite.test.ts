@@ -1,0 +1,3 @@
+import { realReservationsSuite } from './real-reservations.suite.ts';
+
+realReservationsSuite('pglite', '');
