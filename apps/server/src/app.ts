@@ -4,7 +4,7 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { appRouter, createContext, procedureMeta, type BookingSettings, type Context } from '@tablebook/api';
+import { appRouter, createContext, procedureMeta, purgeExpiredIdempotencyKeys, type BookingSettings, type Context } from '@tablebook/api';
 import { ping, type DatabaseHandle } from '@tablebook/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -177,6 +177,13 @@ export function createServer(options: ServerOptions): TablebookServer {
       },
     } as never);
   });
+
+  // Idempotency keys are promised for 24 hours; older ones are swept hourly.
+  const sweeper = setInterval(() => {
+    purgeExpiredIdempotencyKeys(options.database.db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency sweep failed'));
+  }, 60 * 60 * 1000);
+  sweeper.unref();
+  app.addHook('onClose', async () => clearInterval(sweeper));
 
   return {
     app,

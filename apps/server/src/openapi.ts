@@ -16,7 +16,7 @@ const errorEnvelopeSchema = {
         reason: {
           type: 'string',
           description:
-            'Machine-readable cause: INVALID_INPUT, NOT_FOUND, PAST_DATE, TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT, RESTAURANT_DAILY_LIMIT, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, SERVICE_UNAVAILABLE, INTERNAL_ERROR.',
+            'Machine-readable cause: INVALID_INPUT, NOT_FOUND, PAST_DATE, UNKNOWN_TABLE, PARTY_TOO_LARGE, TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT, RESTAURANT_DAILY_LIMIT, TABLE_HAS_RESERVATIONS, ALREADY_CANCELLED, ILLEGAL_STATUS_CHANGE, NOT_MOVABLE, IDEMPOTENCY_KEY_REUSED, UNSUPPORTED_MEDIA_TYPE, PAYLOAD_TOO_LARGE, SERVICE_UNAVAILABLE, INTERNAL_ERROR.',
         },
         requestId: { type: 'string', description: 'Also sent as the X-Request-Id header; quote it when reporting a problem.' },
         issues: {
@@ -49,6 +49,20 @@ const errorResponse = (description: string) => ({
 });
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+const RULES = 'TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT or RESTAURANT_DAILY_LIMIT';
+/** The 409 reasons each operation can answer. */
+const CONFLICTS: Record<string, string> = {
+  'reservation-create': `A booking rule is broken: ${RULES}`,
+  'reservation-update': `A move breaks a booking rule (${RULES}), ILLEGAL_STATUS_CHANGE, ALREADY_CANCELLED or NOT_MOVABLE`,
+  'reservation-cancel': 'ALREADY_CANCELLED, or ILLEGAL_STATUS_CHANGE for a seated, completed or no-show reservation',
+  'restaurant-update': 'TABLE_HAS_RESERVATIONS: the new layout drops (or shrinks) a table that future reservations need',
+};
+/** Other 400 reasons besides INVALID_INPUT. */
+const EXTRA_400: Record<string, string> = {
+  'reservation-create': ', PAST_DATE, UNKNOWN_TABLE or PARTY_TOO_LARGE',
+  'reservation-update': ', PAST_DATE, UNKNOWN_TABLE or PARTY_TOO_LARGE',
+};
 
 /** Successful status per REST operation, from the procedures' metadata. */
 function successStatusByOperation(): Map<string, number> {
@@ -90,12 +104,23 @@ export function buildOpenApiDocument(): OpenAPIObject {
         };
       }
       const hasBody = method !== 'get' && method !== 'delete';
-      rewritten['400'] = errorResponse('Invalid input (reason INVALID_INPUT, with issues) or PAST_DATE');
-      if (path.includes('{')) {
-        rewritten['404'] = errorResponse('Unknown restaurant (reason NOT_FOUND)');
-      }
-      if (String(operation['operationId']) === 'reservation-create') {
-        rewritten['409'] = errorResponse('A booking rule is broken: TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT or RESTAURANT_DAILY_LIMIT');
+      const operationId = String(operation['operationId']);
+      rewritten['400'] = errorResponse('Invalid input (reason INVALID_INPUT, with issues)' + (EXTRA_400[operationId] ?? ''));
+      if (path.includes('{')) rewritten['404'] = errorResponse('Unknown restaurant or reservation (reason NOT_FOUND)');
+      const conflict = CONFLICTS[operationId];
+      if (conflict) rewritten['409'] = errorResponse(conflict);
+      if (operationId === 'reservation-create') {
+        rewritten['422'] = errorResponse('The Idempotency-Key was already used for a different request (IDEMPOTENCY_KEY_REUSED)');
+        operation['parameters'] = [
+          ...((operation['parameters'] as unknown[]) ?? []),
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: false,
+            description: 'Makes a retry safe: the same key and request replay the first answer (kept at least 24 hours).',
+            schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x20-\\x7E]+$' },
+          },
+        ];
       }
       if (hasBody) {
         rewritten['413'] = errorResponse('Body too large (PAYLOAD_TOO_LARGE)');
