@@ -4,7 +4,19 @@ import cors from '@fastify/cors';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { appRouter, createContext, procedureMeta, purgeExpiredIdempotencyKeys, type BookingSettings, type Context } from '@tablebook/api';
+import helmet from '@fastify/helmet';
+import {
+  AppError,
+  appRouter,
+  checkAdminAccess,
+  createContext,
+  procedureMeta,
+  purgeExpiredIdempotencyKeys,
+  WindowRateLimiter,
+  type BookingSettings,
+  type Context,
+  type RateLimits,
+} from '@tablebook/api';
 import { ping, type DatabaseHandle } from '@tablebook/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -28,6 +40,12 @@ export interface ServerOptions {
   now?: () => Date;
   /** Directory of the built web app (index.html and assets), served at `/` when it exists. */
   webRoot?: string;
+  /** Accepted admin tokens; empty = the administration is open (see openAdministrationProblem). */
+  adminTokens?: string[];
+  /** Per-address limits per minute; undefined = no limits. */
+  rateLimits?: RateLimits;
+  /** Fastify's trustProxy: lets the limits see the client's address behind a load balancer. */
+  trustProxy?: boolean | number | string;
 }
 
 export interface TablebookServer {
@@ -53,7 +71,14 @@ export function createServer(options: ServerOptions): TablebookServer {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Batched tRPC calls put every procedure name in one path segment.
     routerOptions: { maxParamLength: 5000 },
+    // Fastify also takes a hop count here, which its types leave out.
+    trustProxy: (options.trustProxy ?? false) as boolean,
   });
+  const adminTokens = options.adminTokens ?? [];
+  const rateLimiter = options.rateLimits ? new WindowRateLimiter(options.rateLimits) : undefined;
+  if (adminTokens.length === 0) {
+    app.log.warn('ADMINISTRATION IS OPEN: no ADMIN_TOKEN is set, so anyone who can reach this server can change restaurants and reservations');
+  }
   const now = options.now ?? (() => new Date());
   const contextFor = (request: FastifyRequest): Context =>
     createContext({
@@ -62,7 +87,15 @@ export function createServer(options: ServerOptions): TablebookServer {
       requestId: String(request.id),
       now,
       log: request.log,
+      admin: checkAdminAccess(request.headers.authorization, adminTokens),
+      clientAddress: request.ip,
+      ...(rateLimiter ? { rateLimiter } : {}),
     });
+  /** A 429 tells the caller when to come back. */
+  const retryAfterHeader = (errors: readonly unknown[]): Record<string, string> => {
+    const limited = errors.find((error): error is AppError => error instanceof AppError && error.retryAfterSeconds !== undefined);
+    return limited ? { 'Retry-After': String(limited.retryAfterSeconds) } : {};
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
@@ -109,6 +142,28 @@ export function createServer(options: ServerOptions): TablebookServer {
       .send(failure(`No route ${request.method} ${request.url.split('?')[0]}`, { reason: 'NOT_FOUND', requestId: String(request.id) }));
   });
 
+  void app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Restaurant photos live anywhere on the web.
+        imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+        // React and Swagger UI set style attributes.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // The API is called from other origins when CORS_ORIGINS allows it.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+
   void app.register(cors, { origin: options.corsOrigins && options.corsOrigins.length > 0 ? options.corsOrigins : false });
 
   void app.register(fastifyTRPCPlugin, {
@@ -116,6 +171,7 @@ export function createServer(options: ServerOptions): TablebookServer {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req }) => contextFor(req),
+      responseMeta: ({ errors }) => ({ headers: retryAfterHeader(errors) }),
     },
   } satisfies FastifyTRPCPluginOptions<AppRouter>);
 
@@ -128,7 +184,7 @@ export function createServer(options: ServerOptions): TablebookServer {
 
   app.get('/api/health', async () => {
     const databaseUp = await ping(options.database);
-    return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down' });
+    return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down', adminOpen: adminTokens.length === 0 });
   });
 
   // The REST bridge, in its own scope so only its replies are wrapped in the envelope.
@@ -168,7 +224,8 @@ export function createServer(options: ServerOptions): TablebookServer {
       router: appRouter,
       createContext: ({ req }: { req: unknown }) => contextFor(req as FastifyRequest),
       responseMeta: ({ paths, errors }: { paths?: string[]; errors: unknown[] }) => {
-        if (errors.length > 0 || !paths?.[0]) return {};
+        if (errors.length > 0) return { headers: retryAfterHeader(errors) };
+        if (!paths?.[0]) return {};
         const meta = procedureMeta(paths[0]);
         return {
           status: meta?.successStatus ?? 200,

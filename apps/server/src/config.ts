@@ -1,4 +1,5 @@
-import { isKnownTimeZone } from '@tablebook/api';
+import { defaultRateLimits, isKnownTimeZone, parseAdminTokens } from '@tablebook/api';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Unset and empty mean the same: use the default. */
@@ -58,6 +59,30 @@ const settingsSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   NODE_ENV: z.preprocess(unsetIfEmpty, z.string().default('development')),
+  /** Comma-separated admin tokens (several, to rotate one without downtime); unset or empty = open administration. */
+  ADMIN_TOKEN: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .optional()
+      .transform((value) => parseAdminTokens(value)),
+  ),
+  RATE_LIMIT: z.preprocess(unsetIfEmpty, z.enum(['on', 'off'], { error: 'RATE_LIMIT must be on or off' }).default('on')),
+  RATE_LIMIT_GUEST_BOOKINGS: integerSetting('RATE_LIMIT_GUEST_BOOKINGS', 1, 1_000_000, defaultRateLimits.guestBooking),
+  RATE_LIMIT_FAILED_AUTH: integerSetting('RATE_LIMIT_FAILED_AUTH', 1, 1_000_000, defaultRateLimits.failedAdminAuth),
+  RATE_LIMIT_PUBLIC: integerSetting('RATE_LIMIT_PUBLIC', 1, 1_000_000, defaultRateLimits.public),
+  /** Behind a load balancer: true, a number of hops, or a comma-separated list of trusted addresses. */
+  TRUST_PROXY: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .optional()
+      .transform((value): boolean | number | string => {
+        if (value === undefined || value === 'false') return false;
+        if (value === 'true') return true;
+        return /^\d+$/.test(value) ? Number(value) : value;
+      }),
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -77,4 +102,23 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   return result.data;
+}
+
+const isLoopback = (host: string) =>
+  host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+
+/**
+ * Without ADMIN_TOKEN the administration is open to every caller, which is only acceptable on a
+ * developer's own machine: a loopback address, outside production. Returns the one-line reason to
+ * refuse to start, or undefined.
+ */
+export function openAdministrationProblem(settings: Settings): string | undefined {
+  if (settings.ADMIN_TOKEN.length > 0) return undefined;
+  if (settings.NODE_ENV === 'production') {
+    return 'Refusing to start: ADMIN_TOKEN is not set and NODE_ENV=production (set ADMIN_TOKEN to one or more comma-separated tokens)';
+  }
+  if (!isLoopback(settings.HOST)) {
+    return `Refusing to start: ADMIN_TOKEN is not set and HOST=${settings.HOST} is not a loopback address (set ADMIN_TOKEN, or bind to 127.0.0.1)`;
+  }
+  return undefined;
 }

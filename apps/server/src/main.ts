@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@tablebook/db';
-import { ConfigError, loadSettings } from './config.ts';
+import { ConfigError, loadSettings, openAdministrationProblem } from './config.ts';
 import { createServer } from './app.ts';
 
 async function main() {
   const settings = loadSettings();
+  const refusal = openAdministrationProblem(settings);
+  if (refusal) throw new ConfigError(refusal);
   const database = createDb(settings.DATABASE_URL, {
     defaultDataDir: settings.DATA_DIR,
     onPoolError: (error) => console.error(JSON.stringify({ level: 50, msg: 'idle database connection failed', err: error.message })),
@@ -22,6 +24,17 @@ async function main() {
     corsOrigins: settings.CORS_ORIGINS,
     logLevel: settings.LOG_LEVEL,
     webRoot: settings.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    adminTokens: settings.ADMIN_TOKEN,
+    trustProxy: settings.TRUST_PROXY,
+    ...(settings.RATE_LIMIT === 'on'
+      ? {
+          rateLimits: {
+            guestBooking: settings.RATE_LIMIT_GUEST_BOOKINGS,
+            failedAdminAuth: settings.RATE_LIMIT_FAILED_AUTH,
+            public: settings.RATE_LIMIT_PUBLIC,
+          },
+        }
+      : {}),
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

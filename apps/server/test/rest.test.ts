@@ -270,7 +270,7 @@ describe('the rest of the surface', () => {
   });
 
   it('answers health, unknown paths, the OpenAPI document and the docs', async () => {
-    expect(expectSuccessEnvelope(await call('GET', '/api/health'))).toEqual({ status: 'ok', database: 'up' });
+    expect(expectSuccessEnvelope(await call('GET', '/api/health'))).toEqual({ status: 'ok', database: 'up', adminOpen: true });
     expectErrorEnvelope(await call('GET', '/api/no-such-thing'), 404, 'NOT_FOUND');
     expectErrorEnvelope(await call('GET', '/no-such-page'), 404, 'NOT_FOUND');
     const document = await call('GET', '/api/openapi.json');

@@ -1,4 +1,6 @@
 import type { Database } from '@tablebook/db';
+import type { AdminAccess } from './auth.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import type { DailyLimits } from './rules/booking.ts';
 
 export interface BookingSettings extends DailyLimits {
@@ -20,6 +22,12 @@ export interface Context {
   /** The clock, injectable so tests can move "today". */
   now: () => Date;
   log?: ContextLogger;
+  /** Decided by the transport from the Authorization header and the configured tokens. */
+  admin: AdminAccess;
+  /** The caller's address, for rate limits. */
+  clientAddress: string;
+  /** Absent: no limits (tests, RATE_LIMIT=off). */
+  rateLimiter?: RateLimiter;
 }
 
 export interface CreateContextOptions {
@@ -28,6 +36,10 @@ export interface CreateContextOptions {
   requestId?: string;
   now?: () => Date;
   log?: ContextLogger;
+  /** Default: open administration, as when no ADMIN_TOKEN is configured. */
+  admin?: AdminAccess;
+  clientAddress?: string;
+  rateLimiter?: RateLimiter;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -36,7 +48,10 @@ export function createContext(options: CreateContextOptions): Context {
     settings: options.settings,
     requestId: options.requestId ?? crypto.randomUUID(),
     now: options.now ?? (() => new Date()),
+    admin: options.admin ?? { granted: true, open: true },
+    clientAddress: options.clientAddress ?? 'local',
     ...(options.log ? { log: options.log } : {}),
+    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   };
 }
 

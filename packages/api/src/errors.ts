@@ -15,6 +15,9 @@ export type ErrorReason =
   | 'ILLEGAL_STATUS_CHANGE'
   | 'NOT_MOVABLE'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'UNAUTHORIZED'
+  | 'INVALID_CANCELLATION_CODE'
+  | 'RATE_LIMITED'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE'
   | 'METHOD_NOT_ALLOWED'
@@ -31,6 +34,8 @@ export interface IssueDetail {
 export class AppError extends TRPCError {
   readonly reason: ErrorReason;
   readonly issues: IssueDetail[] | undefined;
+  /** For 429: seconds the caller should wait (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(options: {
     code: TRPC_ERROR_CODE_KEY;
@@ -38,8 +43,10 @@ export class AppError extends TRPCError {
     message: string;
     issues?: IssueDetail[];
     cause?: unknown;
+    retryAfterSeconds?: number;
   }) {
     super({ code: options.code, message: options.message, cause: options.cause });
+    this.retryAfterSeconds = options.retryAfterSeconds;
     // Left as "TRPCError": adapters recognise tRPC errors by name across module copies.
     this.reason = options.reason;
     this.issues = options.issues;
@@ -74,6 +81,10 @@ export function reasonForCode(code: TRPC_ERROR_CODE_KEY): ErrorReason {
       return 'SERVICE_UNAVAILABLE';
     case 'UNPROCESSABLE_CONTENT':
       return 'INVALID_INPUT';
+    case 'UNAUTHORIZED':
+      return 'UNAUTHORIZED';
+    case 'TOO_MANY_REQUESTS':
+      return 'RATE_LIMITED';
     default:
       return 'INTERNAL_ERROR';
   }

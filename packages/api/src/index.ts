@@ -17,3 +17,7 @@ export type { BookingRefusal, DailyLimits, DayLoad } from './rules/booking.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export { checkAdminAccess, parseAdminTokens } from './auth.ts';
+export type { AdminAccess } from './auth.ts';
+export { WindowRateLimiter, defaultRateLimits } from './rate-limit.ts';
+export type { RateLimiter, RateLimits, RateLimitBucket, RateLimitVerdict } from './rate-limit.ts';

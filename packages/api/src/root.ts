@@ -1,10 +1,12 @@
 import { cityRouter } from './routers/city.ts';
+import { guestRouter } from './routers/guest.ts';
 import { reservationRouter } from './routers/reservation.ts';
 import { restaurantRouter } from './routers/restaurant.ts';
 import { router, type Meta } from './trpc.ts';
 
 export const appRouter = router({
   city: cityRouter,
+  guest: guestRouter,
   restaurant: restaurantRouter,
   reservation: reservationRouter,
 });

@@ -2,6 +2,7 @@ import { initTRPC } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { findPgError, isConnectionError, PgErrorCode } from '@tablebook/db';
 import type { Context } from './context.ts';
+import type { RateLimitBucket } from './rate-limit.ts';
 import {
   AppError,
   describeIssues,
@@ -104,6 +105,47 @@ const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
   return mapped ? { ...result, error: mapped } : result;
 });
 
+function limit(bucket: RateLimitBucket, ctx: Context) {
+  const verdict = ctx.rateLimiter?.hit(bucket, ctx.clientAddress);
+  if (verdict && !verdict.allowed) {
+    throw new AppError({
+      code: 'TOO_MANY_REQUESTS',
+      reason: 'RATE_LIMITED',
+      message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`,
+      retryAfterSeconds: verdict.retryAfterSeconds,
+    });
+  }
+}
+
+/** A valid admin token is never limited; everyone else shares the bucket's budget per address. */
+const rateLimited = (bucket: RateLimitBucket) =>
+  t.middleware(({ ctx, next }) => {
+    if (!(ctx.admin.granted && !ctx.admin.open)) limit(bucket, ctx);
+    return next();
+  });
+
+/** Administration: a valid admin token (or an open administration). Failures are counted per address. */
+const adminOnly = t.middleware(({ ctx, next }) => {
+  if (!ctx.admin.granted) {
+    limit('failedAdminAuth', ctx);
+    throw new AppError({
+      code: 'UNAUTHORIZED',
+      reason: 'UNAUTHORIZED',
+      message:
+        ctx.admin.problem === 'missing'
+          ? 'This is an administration call: send Authorization: Bearer <admin token>'
+          : 'The admin token is not valid',
+    });
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(databaseErrors);
+const baseProcedure = t.procedure.use(databaseErrors);
+/** Anyone, within the public rate limit. */
+export const publicProcedure = baseProcedure.use(rateLimited('public'));
+/** A guest's booking: its own, tighter limit. */
+export const guestBookingProcedure = baseProcedure.use(rateLimited('guestBooking'));
+/** The administration, behind ADMIN_TOKEN. */
+export const adminProcedure = baseProcedure.use(adminOnly).use(rateLimited('public'));

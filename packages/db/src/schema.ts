@@ -74,6 +74,8 @@ export const reservations = pgTable(
     notes: varchar('notes', { length: 500 }),
     status: text('status', { enum: reservationStatuses }).notNull().default('confirmed'),
     cancelReason: varchar('cancel_reason', { length: 500 }),
+    /** SHA-256 of the guest's cancellation code; the code itself is never stored. */
+    cancellationCodeHash: varchar('cancellation_code_hash', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
@@ -118,6 +120,7 @@ export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
     scope: varchar('scope', { length: 300 }).notNull(),
+    /** SHA-256 of the caller's key: the key can unseal secrets in the stored response, so it is not kept. */
     key: varchar('key', { length: 255 }).notNull(),
     requestHash: varchar('request_hash', { length: 64 }).notNull(),
     responseStatus: integer('response_status').notNull(),

@@ -33,7 +33,7 @@ describe.skipIf(!postgresUrl)('migrations on real PostgreSQL', () => {
       const [cityCount] = await handles[0]!.db.select({ n: count() }).from(cities);
       expect(cityCount?.n).toBe(1103);
       const [applied] = await queryRows<{ n: number }>(handles[0]!.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-      expect(applied?.n).toBe(3);
+      expect(applied?.n).toBe(4);
     } finally {
       await Promise.all(handles.map((handle) => handle.close()));
       await database.drop();

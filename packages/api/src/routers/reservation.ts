@@ -17,13 +17,13 @@ import {
   getReservation,
   listReservations,
 } from '../services/reservations.ts';
-import { publicProcedure } from '../trpc.ts';
+import { adminProcedure } from '../trpc.ts';
 
 const tags = ['reservations'];
 const reservationPath = '/admin/restaurant/{restaurantId}/reservations/{reservationId}' as const;
 
 export const reservationRouter = {
-  list: publicProcedure
+  list: adminProcedure
     .meta({
       openapi: {
         method: 'GET',
@@ -31,7 +31,7 @@ export const reservationRouter = {
         tags,
         summary: "A restaurant's reservations, newest date first",
         description: 'Cancelled reservations are left out unless status=cancelled or status=all.',
-        protect: false,
+        protect: true,
       },
       successMessage: 'Reservations retrieved',
     })
@@ -39,7 +39,7 @@ export const reservationRouter = {
     .output(z.array(reservationOutput))
     .query(({ ctx, input }) => listReservations(ctx.db, input.restaurantId, { date: input.date, status: input.status })),
 
-  create: publicProcedure
+  create: adminProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -48,7 +48,7 @@ export const reservationRouter = {
         summary: 'Book a table for a day',
         description:
           'Refused with 409 when the table is taken that day (TABLE_ALREADY_BOOKED), the system has reached its daily limit (GLOBAL_DAILY_LIMIT) or the restaurant has (RESTAURANT_DAILY_LIMIT), in that order; 400 PAST_DATE for a day before today, UNKNOWN_TABLE for a label outside the layout, PARTY_TOO_LARGE when the table seats fewer. Send an Idempotency-Key header (1..255 printable ASCII) to make retries safe: the same key and request replay the first answer; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.',
-        protect: false,
+        protect: true,
       },
       successStatus: 201,
       successMessage: 'Reservation created',
@@ -57,16 +57,16 @@ export const reservationRouter = {
     .output(reservationOutput)
     .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.settings, ctx.now(), input)),
 
-  byId: publicProcedure
+  byId: adminProcedure
     .meta({
-      openapi: { method: 'GET', path: reservationPath, tags, summary: 'One reservation', protect: false },
+      openapi: { method: 'GET', path: reservationPath, tags, summary: 'One reservation', protect: true },
       successMessage: 'Reservation retrieved',
     })
     .input(reservationRefInput)
     .output(reservationOutput)
     .query(({ ctx, input }) => getReservation(ctx.db, input.restaurantId, input.reservationId)),
 
-  update: publicProcedure
+  update: adminProcedure
     .meta({
       openapi: {
         method: 'PATCH',
@@ -75,7 +75,7 @@ export const reservationRouter = {
         summary: 'Change a reservation: move it (date, table, party size), edit guest details, or change its status',
         description:
           'A move is checked like a new booking, in one transaction: if refused (409 with the reason) the reservation stays as it was. Status changes: confirmed -> seated -> completed, confirmed -> cancelled, confirmed -> no_show; anything else is 409 ILLEGAL_STATUS_CHANGE.',
-        protect: false,
+        protect: true,
       },
       successMessage: 'Reservation updated',
     })
@@ -85,7 +85,7 @@ export const reservationRouter = {
       changeReservation(ctx.db, ctx.settings, ctx.now(), { restaurantId, reservationId }, change),
     ),
 
-  cancel: publicProcedure
+  cancel: adminProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -93,7 +93,7 @@ export const reservationRouter = {
         tags,
         summary: 'Cancel a reservation (no body, or {reason}); its table and place are free at once',
         description: 'Cancelling twice is 409 ALREADY_CANCELLED.',
-        protect: false,
+        protect: true,
       },
       successMessage: 'Reservation cancelled',
     })
@@ -103,7 +103,7 @@ export const reservationRouter = {
       cancelReservation(ctx.db, ctx.settings, ctx.now(), { restaurantId, reservationId }, reason),
     ),
 
-  availability: publicProcedure
+  availability: adminProcedure
     .meta({
       openapi: {
         method: 'GET',
@@ -111,7 +111,7 @@ export const reservationRouter = {
         tags,
         summary: 'Remaining capacity for a day (with the free tables), or for a range of at most 62 days',
         description: 'With date: {date, restaurantRemaining, globalRemaining, freeTables}. With from and to (both included): {days: [{date, restaurantRemaining, globalRemaining}]}.',
-        protect: false,
+        protect: true,
       },
       successMessage: 'Availability retrieved',
     })

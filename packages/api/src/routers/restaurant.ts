@@ -14,12 +14,12 @@ import {
   listRestaurants,
   updateRestaurant,
 } from '../services/restaurants.ts';
-import { publicProcedure } from '../trpc.ts';
+import { adminProcedure } from '../trpc.ts';
 
 const tags = ['restaurants'];
 
 export const restaurantRouter = {
-  list: publicProcedure
+  list: adminProcedure
     .meta({
       openapi: {
         method: 'GET',
@@ -28,7 +28,7 @@ export const restaurantRouter = {
         summary: 'List restaurants by name, with filters',
         description:
           'startWith: case-insensitive name prefix (% and _ are literal). cityId: 0 = any. date: adds restaurantRemaining and globalRemaining for that day. aviability (alias minAvailable): keeps restaurants that can still take at least N reservations that day (date, else today), both limits counted.',
-        protect: false,
+        protect: true,
       },
       successMessage: 'Restaurants retrieved',
     })
@@ -45,18 +45,18 @@ export const restaurantRouter = {
       }),
     ),
 
-  byId: publicProcedure
+  byId: adminProcedure
     .meta({
-      openapi: { method: 'GET', path: '/admin/restaurant/{id}', tags, summary: 'One restaurant', protect: false },
+      openapi: { method: 'GET', path: '/admin/restaurant/{id}', tags, summary: 'One restaurant', protect: true },
       successMessage: 'Restaurant retrieved',
     })
     .input(restaurantIdInput)
     .output(restaurantOutput)
     .query(({ ctx, input }) => getRestaurant(ctx.db, input.id)),
 
-  create: publicProcedure
+  create: adminProcedure
     .meta({
-      openapi: { method: 'POST', path: '/admin/restaurant', tags, summary: 'Create a restaurant', protect: false },
+      openapi: { method: 'POST', path: '/admin/restaurant', tags, summary: 'Create a restaurant', protect: true },
       successStatus: 201,
       successMessage: 'Restaurant created',
     })
@@ -64,23 +64,23 @@ export const restaurantRouter = {
     .output(restaurantOutput)
     .mutation(({ ctx, input }) => createRestaurant(ctx.db, input)),
 
-  update: publicProcedure
+  update: adminProcedure
     .meta({
-      openapi: { method: 'PUT', path: '/admin/restaurant/{id}', tags, summary: 'Replace a restaurant', protect: false },
+      openapi: { method: 'PUT', path: '/admin/restaurant/{id}', tags, summary: 'Replace a restaurant', protect: true },
       successMessage: 'Restaurant updated',
     })
     .input(updateRestaurantInput)
     .output(restaurantOutput)
     .mutation(({ ctx, input: { id, ...fields } }) => updateRestaurant(ctx.db, ctx.settings, ctx.now(), id, fields)),
 
-  delete: publicProcedure
+  delete: adminProcedure
     .meta({
       openapi: {
         method: 'DELETE',
         path: '/admin/restaurant/{id}',
         tags,
         summary: 'Delete a restaurant and its reservations',
-        protect: false,
+        protect: true,
       },
       successMessage: 'Restaurant deleted',
     })

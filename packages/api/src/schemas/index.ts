@@ -2,3 +2,4 @@ export * from './common.ts';
 export * from './city.ts';
 export * from './restaurant.ts';
 export * from './reservation.ts';
+export * from './guest.ts';

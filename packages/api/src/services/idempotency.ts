@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyKeys, type Database } from '@tablebook/db';
 import { AppError, type ErrorReason, type IssueDetail } from '../errors.ts';
@@ -10,6 +10,11 @@ export interface IdempotencyScope {
   key: string;
   /** The request without its key, in any JSON form: it is hashed canonically. */
   request: unknown;
+  /**
+   * The result holds a secret (a cancellation code): store it encrypted with a key derived from the
+   * caller's idempotency key, which is itself stored only as a hash, so only that caller can replay it.
+   */
+  secret?: boolean;
 }
 
 /** How long a key and its result are remembered (the contract promises at least 24 hours). */
@@ -37,7 +42,26 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-export const requestHash = (request: unknown) => createHash('sha256').update(canonicalJson(request)).digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+export const requestHash = (request: unknown) => sha256(canonicalJson(request)).toString('hex');
+
+interface SealedBody {
+  sealed: string;
+}
+
+function seal(value: unknown, target: IdempotencyScope): SealedBody {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sha256(`tablebook:${target.scope}:${target.key}`), iv);
+  const encrypted = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return { sealed: Buffer.concat([iv, cipher.getAuthTag(), encrypted]).toString('base64') };
+}
+
+function unseal(body: SealedBody, target: IdempotencyScope): unknown {
+  const bytes = Buffer.from(body.sealed, 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', sha256(`tablebook:${target.scope}:${target.key}`), bytes.subarray(0, 12));
+  decipher.setAuthTag(bytes.subarray(12, 28));
+  return JSON.parse(Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8'));
+}
 
 /**
  * Runs `work` at most once per key. The key row is claimed in the same transaction as the work, so a
@@ -47,12 +71,13 @@ export const requestHash = (request: unknown) => createHash('sha256').update(can
  */
 export async function runIdempotent<T>(db: Database, target: IdempotencyScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
   const hash = requestHash(target.request);
-  const where = and(eq(idempotencyKeys.scope, target.scope), eq(idempotencyKeys.key, target.key));
+  const storedKey = sha256(target.key).toString('hex');
+  const where = and(eq(idempotencyKeys.scope, target.scope), eq(idempotencyKeys.key, storedKey));
   const outcome = await retryOnConflict(() =>
     db.transaction(async (tx) => {
       const claimed = await tx
         .insert(idempotencyKeys)
-        .values({ scope: target.scope, key: target.key, requestHash: hash, responseStatus: 0, responseBody: {} })
+        .values({ scope: target.scope, key: storedKey, requestHash: hash, responseStatus: 0, responseBody: {} })
         .onConflictDoNothing()
         .returning({ key: idempotencyKeys.key });
       if (claimed.length === 0) {
@@ -69,7 +94,8 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
       }
       try {
         const value: T = await tx.transaction((savepoint) => work(savepoint));
-        await tx.update(idempotencyKeys).set({ responseStatus: 200, responseBody: value as object }).where(where);
+        const body = target.secret ? seal(value, target) : (value as object);
+        await tx.update(idempotencyKeys).set({ responseStatus: 200, responseBody: body }).where(where);
         return { value: value as T };
       } catch (error) {
         const status = error instanceof AppError ? HTTP_STATUS[error.code] : undefined;
@@ -88,7 +114,7 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
     const { error } = outcome.replayed as StoredError;
     throw new AppError({ code: error.code, reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
   }
-  return outcome.replayed as T;
+  return (target.secret ? unseal(outcome.replayed as SealedBody, target) : outcome.replayed) as T;
 }
 
 /** Forgets keys older than the retention period; returns how many went. */

@@ -7,7 +7,7 @@ import { isBefore, todayIn } from '../rules/calendar.ts';
 import { canChangeStatus, allowedNextStatuses, isMovable, type ReservationStatus } from '../rules/status.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
-import { runIdempotent } from './idempotency.ts';
+import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
 export function toReservationOutput(row: Reservation): ReservationOutput {
@@ -153,9 +153,16 @@ export interface BookingRequest {
   guestEmail?: string | null | undefined;
   notes?: string | null | undefined;
   idempotencyKey?: string | undefined;
+  /** Set by guest bookings: the hash of the code that lets the guest cancel. */
+  cancellationCodeHash?: string | undefined;
 }
 
-async function bookInTransaction(tx: Transaction, settings: BookingSettings, now: Date, request: BookingRequest): Promise<ReservationOutput> {
+export async function bookInTransaction(
+  tx: Transaction,
+  settings: BookingSettings,
+  now: Date,
+  request: Omit<BookingRequest, 'idempotencyKey'>,
+): Promise<ReservationOutput> {
   refusePastDate(request.date, settings, now);
   const restaurantName = await findRestaurantName(tx, request.restaurantId);
   const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
@@ -175,6 +182,7 @@ async function bookInTransaction(tx: Transaction, settings: BookingSettings, now
         guestPhone: request.guestPhone ?? null,
         guestEmail: request.guestEmail ?? null,
         notes: request.notes ?? null,
+        cancellationCodeHash: request.cancellationCodeHash ?? null,
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
@@ -185,24 +193,34 @@ async function bookInTransaction(tx: Transaction, settings: BookingSettings, now
 }
 
 /**
+ * Runs a booking in a transaction (retried on a deadlock or serialization failure), at most once per
+ * idempotency key when one is given.
+ */
+export async function runBooking<T>(
+  db: Database,
+  restaurantId: string,
+  idempotency: IdempotencyScope | undefined,
+  book: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  try {
+    if (idempotency) return await runIdempotent(db, idempotency, book);
+    return await retryOnConflict(() => db.transaction(book));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (findPgError(error)?.code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${restaurantId} does not exist`);
+    throw error;
+  }
+}
+
+/**
  * Books a table. Every writer of a day holds that day's advisory lock while it counts and writes, so
  * the daily limits hold across processes; the partial unique index guards the table rule on its own.
  * With an idempotency key the booking runs at most once per key and restaurant.
  */
 export async function createReservation(db: Database, settings: BookingSettings, now: Date, request: BookingRequest): Promise<ReservationOutput> {
   const { idempotencyKey, ...rest } = request;
-  const book = (tx: Transaction) => bookInTransaction(tx, settings, now, rest);
-  try {
-    if (idempotencyKey) {
-      return await runIdempotent(db, { scope: `reservation.create:${request.restaurantId}`, key: idempotencyKey, request: rest }, book);
-    }
-    return await retryOnConflict(() => db.transaction(book));
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    const code = findPgError(error)?.code;
-    if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${request.restaurantId} does not exist`);
-    throw error;
-  }
+  const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: rest } : undefined;
+  return runBooking(db, rest.restaurantId, idempotency, (tx) => bookInTransaction(tx, settings, now, rest));
 }
 
 export interface ReservationChange {

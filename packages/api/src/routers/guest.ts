@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { guestBookingInput, guestBookingOutput, guestCancelInput, guestCancelOutput } from '../schemas/guest.ts';
+import { availabilityInput, availabilityOutput } from '../schemas/reservation.ts';
+import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../schemas/restaurant.ts';
+import { dayAvailability, rangeAvailability } from '../services/availability.ts';
+import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
+import { getRestaurant, listRestaurants } from '../services/restaurants.ts';
+import { guestBookingProcedure, publicProcedure } from '../trpc.ts';
+
+const tags = ['guests'];
+
+/** What anyone may do without a token: find a restaurant, see its free tables, book, cancel with the code. */
+export const guestRouter = {
+  restaurants: publicProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/restaurants', tags, summary: 'Find restaurants (the same filters as the admin list)', protect: false },
+      successMessage: 'Restaurants retrieved',
+    })
+    .input(listRestaurantsInput)
+    .output(z.array(restaurantOutput))
+    .query(({ ctx, input }) =>
+      listRestaurants(ctx.db, ctx.settings, ctx.now(), {
+        startWith: input.startWith,
+        cityId: input.cityId,
+        date: input.date,
+        minAvailable: input.minAvailable ?? input.aviability,
+        limit: input.limit,
+        offset: input.offset,
+      }),
+    ),
+
+  restaurant: publicProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/restaurants/{id}', tags, summary: 'One restaurant, with its tables', protect: false },
+      successMessage: 'Restaurant retrieved',
+    })
+    .input(restaurantIdInput)
+    .output(restaurantOutput)
+    .query(({ ctx, input }) => getRestaurant(ctx.db, input.id)),
+
+  availability: publicProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/restaurants/{restaurantId}/availability',
+        tags,
+        summary: 'Remaining capacity and free tables for a day (or a range of at most 62 days)',
+        protect: false,
+      },
+      successMessage: 'Availability retrieved',
+    })
+    .input(availabilityInput)
+    .output(availabilityOutput)
+    .query(({ ctx, input }) =>
+      input.date !== undefined
+        ? dayAvailability(ctx.db, ctx.settings, input.restaurantId, input.date)
+        : rangeAvailability(ctx.db, ctx.settings, input.restaurantId, input.from!, input.to!),
+    ),
+
+  book: guestBookingProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/restaurants/{restaurantId}/reservations',
+        tags,
+        summary: 'Book a table as a guest (a name, and a phone or an e-mail)',
+        description:
+          'The answer carries cancellationCode, shown once: keep it to cancel. Send an Idempotency-Key header to make retries safe (a replay within 24 hours returns the same answer, code included).',
+        protect: false,
+      },
+      successStatus: 201,
+      successMessage: 'Reservation created',
+    })
+    .input(guestBookingInput)
+    .output(guestBookingOutput)
+    .mutation(({ ctx, input }) => bookAsGuest(ctx.db, ctx.settings, ctx.now(), input)),
+
+  cancel: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/restaurants/{restaurantId}/reservations/{reservationId}/cancel',
+        tags,
+        summary: 'Cancel your booking with its cancellation code',
+        protect: false,
+      },
+      successMessage: 'Reservation cancelled',
+    })
+    .input(guestCancelInput)
+    .output(guestCancelOutput)
+    .mutation(({ ctx, input }) => cancelAsGuest(ctx.db, ctx.settings, ctx.now(), input)),
+};

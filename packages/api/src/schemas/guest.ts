@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { boundedText, calendarDate, entityId, exactInt } from './common.ts';
+import { guestEmail, guestPhone, idempotencyKey, MAX_PARTY_SIZE, tableLabel } from './reservation.ts';
+
+/** A guest books for themselves: a name, and a phone or an e-mail to be reached at. */
+export const guestBookingInput = z
+  .object({
+    restaurantId: entityId('restaurantId'),
+    table: tableLabel,
+    date: calendarDate,
+    partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
+    guestName: boundedText('guestName', 1, 120),
+    guestPhone: guestPhone.optional(),
+    guestEmail: guestEmail.optional(),
+    notes: boundedText('notes', 0, 500).optional(),
+    idempotencyKey: idempotencyKey.optional(),
+  })
+  .superRefine((input, context) => {
+    if (!input.guestPhone && !input.guestEmail) {
+      context.addIssue({ code: 'custom', path: ['guestPhone'], message: 'give a guestPhone or a guestEmail so the restaurant can reach you' });
+    }
+  });
+export type GuestBookingInput = z.input<typeof guestBookingInput>;
+
+/** What a guest sees of their booking: no one else's data, and the code that lets them cancel. */
+export const guestBookingOutput = z.object({
+  id: z.string(),
+  restaurantId: z.string(),
+  table: z.string(),
+  date: z.string(),
+  partySize: z.number().int(),
+  guestName: z.string(),
+  status: z.string(),
+  createdAt: z.string(),
+  /** Shown once (and on an idempotent replay); the server keeps only its hash. */
+  cancellationCode: z.string(),
+});
+export type GuestBookingOutput = z.infer<typeof guestBookingOutput>;
+
+export const guestCancelInput = z.object({
+  restaurantId: entityId('restaurantId'),
+  reservationId: entityId('reservationId'),
+  cancellationCode: z.string({ error: 'cancellationCode must be a string' }).trim().min(1, 'cancellationCode is required').max(64, 'cancellationCode must be at most 64 characters'),
+});
+
+export const guestCancelOutput = z.object({
+  id: z.string(),
+  restaurantId: z.string(),
+  table: z.string(),
+  date: z.string(),
+  status: z.string(),
+});

@@ -1,0 +1,74 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { reservations, type Database } from '@tablebook/db';
+import type { BookingSettings } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { GuestBookingInput, GuestBookingOutput } from '../schemas/guest.ts';
+import { bookInTransaction, cancelReservation, runBooking } from './reservations.ts';
+import type { Transaction } from './transactions.ts';
+
+/** Crockford's base32 without look-alikes: easy to read out on the phone. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** Twelve characters, 60 random bits. */
+export function newCancellationCode(): string {
+  const bytes = randomBytes(12);
+  return Array.from(bytes, (byte) => CODE_ALPHABET[byte % 32]).join('');
+}
+
+export const hashCancellationCode = (code: string) =>
+  createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
+
+type GuestBooking = Omit<GuestBookingInput, 'idempotencyKey' | 'partySize'> & { partySize?: number | undefined };
+
+export async function bookAsGuest(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  input: GuestBooking & { idempotencyKey?: string | undefined },
+): Promise<GuestBookingOutput> {
+  const { idempotencyKey, ...request } = input;
+  const book = async (tx: Transaction): Promise<GuestBookingOutput> => {
+    const code = newCancellationCode();
+    const reservation = await bookInTransaction(tx, settings, now, { ...request, cancellationCodeHash: hashCancellationCode(code) });
+    return {
+      id: reservation.id,
+      restaurantId: reservation.restaurantId,
+      table: reservation.table,
+      date: reservation.date,
+      partySize: reservation.partySize,
+      guestName: reservation.guestName ?? request.guestName,
+      status: reservation.status,
+      createdAt: reservation.createdAt,
+      cancellationCode: code,
+    };
+  };
+  const idempotency = idempotencyKey
+    ? { scope: `guest.book:${request.restaurantId}`, key: idempotencyKey, request, secret: true }
+    : undefined;
+  return runBooking(db, request.restaurantId, idempotency, book);
+}
+
+export async function cancelAsGuest(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  target: { restaurantId: string; reservationId: string; cancellationCode: string },
+) {
+  const [row] = await db
+    .select({ hash: reservations.cancellationCodeHash })
+    .from(reservations)
+    .where(and(eq(reservations.id, target.reservationId), eq(reservations.restaurantId, target.restaurantId)));
+  if (!row) throw notFound(`Reservation ${target.reservationId} does not exist at restaurant ${target.restaurantId}`);
+  const given = Buffer.from(hashCancellationCode(target.cancellationCode), 'hex');
+  const expected = row.hash ? Buffer.from(row.hash, 'hex') : undefined;
+  if (!expected || !timingSafeEqual(given, expected)) {
+    throw new AppError({
+      code: 'FORBIDDEN',
+      reason: 'INVALID_CANCELLATION_CODE',
+      message: 'The cancellation code does not match this reservation',
+    });
+  }
+  const cancelled = await cancelReservation(db, settings, now, target, 'Cancelled by the guest');
+  return { id: cancelled.id, restaurantId: cancelled.restaurantId, table: cancelled.table, date: cancelled.date, status: cancelled.status };
+}
