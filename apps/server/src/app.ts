@@ -24,6 +24,7 @@ import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
 import type { AppRouter } from '@tablebook/api';
 import { envelopeFromBridgeError, failure, success } from './envelope.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { serializeErrorForLog } from './log-redaction.ts';
 import { requestIdFor } from './request-id.ts';
 
 export interface ServerOptions {
@@ -66,6 +67,7 @@ export function createServer(options: ServerOptions): TablebookServer {
     logger: {
       level: options.logLevel ?? 'info',
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: { err: serializeErrorForLog },
     },
     genReqId: requestIdFor,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
