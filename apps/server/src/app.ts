@@ -12,6 +12,8 @@ import {
   createContext,
   procedureMeta,
   purgeExpiredIdempotencyKeys,
+  ReservationEventHub,
+  StreamSlots,
   WindowRateLimiter,
   type BookingSettings,
   type Context,
@@ -23,6 +25,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
 import type { AppRouter } from '@tablebook/api';
 import { envelopeFromBridgeError, failure, success } from './envelope.ts';
+import { registerEventStreamRoutes } from './event-stream-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { requestIdFor } from './request-id.ts';
@@ -47,6 +50,10 @@ export interface ServerOptions {
   rateLimits?: RateLimits;
   /** Fastify's trustProxy: lets the limits see the client's address behind a load balancer. */
   trustProxy?: boolean | number | string;
+  /** Most live streams one client address may hold open (default 20). */
+  streamsPerClient?: number;
+  /** Keep-alive comment interval on REST event streams (default 15 s). */
+  ssePingIntervalMs?: number;
 }
 
 export interface TablebookServer {
@@ -78,6 +85,9 @@ export function createServer(options: ServerOptions): TablebookServer {
   });
   const adminTokens = options.adminTokens ?? [];
   const rateLimiter = options.rateLimits ? new WindowRateLimiter(options.rateLimits) : undefined;
+  const events = new ReservationEventHub(options.database, app.log);
+  const streamSlots = new StreamSlots(options.streamsPerClient ?? 20);
+  const openStreams = new Set<AbortController>();
   if (adminTokens.length === 0) {
     app.log.warn('ADMINISTRATION IS OPEN: no ADMIN_TOKEN is set, so anyone who can reach this server can change restaurants and reservations');
   }
@@ -92,6 +102,8 @@ export function createServer(options: ServerOptions): TablebookServer {
       admin: checkAdminAccess(request.headers.authorization, adminTokens),
       clientAddress: request.ip,
       ...(rateLimiter ? { rateLimiter } : {}),
+      events,
+      streamSlots,
     });
   /** A 429 tells the caller when to come back. */
   const retryAfterHeader = (errors: readonly unknown[]): Record<string, string> => {
@@ -184,6 +196,8 @@ export function createServer(options: ServerOptions): TablebookServer {
 
   app.get('/api/openapi.json', async () => openApiDocument);
 
+  registerEventStreamRoutes(app, { contextFor, pingIntervalMs: options.ssePingIntervalMs ?? 15_000, openStreams });
+
   app.get('/api/health', async () => {
     const databaseUp = await ping(options.database);
     return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down', adminOpen: adminTokens.length === 0 });
@@ -240,13 +254,33 @@ export function createServer(options: ServerOptions): TablebookServer {
   // Idempotency keys are promised for 24 hours; older ones are swept hourly.
   const sweeper = setInterval(() => {
     purgeExpiredIdempotencyKeys(options.database.db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency sweep failed'));
+    events.purge().catch((error: unknown) => app.log.warn({ err: error }, 'event backlog sweep failed'));
   }, 60 * 60 * 1000);
   sweeper.unref();
-  app.addHook('onClose', async () => clearInterval(sweeper));
+  // Live updates need the database; while it is down the API still answers (503s), and the feed retries.
+  let liveRetry: NodeJS.Timeout | undefined;
+  let closing = false;
+  const startLiveUpdates = (delayMs = 1000): Promise<void> =>
+    events.start().catch((error: unknown) => {
+      if (closing) return;
+      app.log.warn({ err: error }, `live updates could not start; retrying in ${delayMs} ms`);
+      liveRetry = setTimeout(() => void startLiveUpdates(Math.min(delayMs * 2, 30_000)), delayMs);
+      liveRetry.unref();
+    });
+
+  // Live streams end before the server waits for its connections to close.
+  app.addHook('preClose', async () => {
+    closing = true;
+    clearTimeout(liveRetry);
+    clearInterval(sweeper);
+    for (const stream of openStreams) stream.abort();
+    await events.stop();
+  });
 
   return {
     app,
     async start() {
+      await startLiveUpdates();
       return app.listen({ port: options.port ?? 5000, host: options.host ?? '127.0.0.1' });
     },
     async stop() {

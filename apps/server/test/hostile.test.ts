@@ -155,7 +155,9 @@ const requests = fc.oneof(
 const encodeSegment = (text: string) =>
   Array.from(Buffer.from(text, 'utf8'), (byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
 
-function toHttp(generated: fc.Infer<typeof requests>): HostileRequest {
+type GeneratedRequest = typeof requests extends fc.Arbitrary<infer T> ? T : never;
+
+function toHttp(generated: GeneratedRequest): HostileRequest {
   const id = generated.id === 'RESTAURANT' ? restaurantId : encodeSegment(String(generated.id));
   const rid = generated.rid === 'RESERVATION' ? reservationId : encodeSegment(String(generated.rid));
   const headers: Record<string, string> = {};

@@ -1,5 +1,7 @@
 import type { Database } from '@tablebook/db';
 import type { AdminAccess } from './auth.ts';
+import type { ReservationEventHub } from './events/hub.ts';
+import type { StreamSlots } from './events/stream-slots.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { DailyLimits } from './rules/booking.ts';
 
@@ -28,6 +30,10 @@ export interface Context {
   clientAddress: string;
   /** Absent: no limits (tests, RATE_LIMIT=off). */
   rateLimiter?: RateLimiter;
+  /** This process's feed of committed reservation changes; absent: no live updates. */
+  events?: ReservationEventHub;
+  /** Caps live streams per client address. */
+  streamSlots?: StreamSlots;
 }
 
 export interface CreateContextOptions {
@@ -40,6 +46,8 @@ export interface CreateContextOptions {
   admin?: AdminAccess;
   clientAddress?: string;
   rateLimiter?: RateLimiter;
+  events?: ReservationEventHub;
+  streamSlots?: StreamSlots;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -52,6 +60,8 @@ export function createContext(options: CreateContextOptions): Context {
     clientAddress: options.clientAddress ?? 'local',
     ...(options.log ? { log: options.log } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
+    ...(options.events ? { events: options.events } : {}),
+    ...(options.streamSlots ? { streamSlots: options.streamSlots } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { AppRouter } from './root.ts';
 
 export { appRouter, procedureMeta } from './root.ts';
 export type { AppRouter } from './root.ts';
-export { createCallerFactory } from './trpc.ts';
+export { createCallerFactory, assertAdmin } from './trpc.ts';
 export type { Meta, ErrorData } from './trpc.ts';
 export { createContext, defaultBookingSettings } from './context.ts';
 export type { Context, BookingSettings, ContextLogger, CreateContextOptions } from './context.ts';
@@ -21,3 +21,9 @@ export { checkAdminAccess, parseAdminTokens } from './auth.ts';
 export type { AdminAccess } from './auth.ts';
 export { WindowRateLimiter, defaultRateLimits } from './rate-limit.ts';
 export type { RateLimiter, RateLimits, RateLimitBucket, RateLimitVerdict } from './rate-limit.ts';
+export { ReservationEventHub, EVENT_BACKLOG_HOURS } from './events/hub.ts';
+export { StreamSlots } from './events/stream-slots.ts';
+export { openEventStream, toAdminEvent, toPublicEvent } from './events/stream.ts';
+export type { StreamRequest } from './events/stream.ts';
+export { eventStreamInput } from './schemas/events.ts';
+export type { ReservationEventOutput, PublicEventOutput } from './schemas/events.ts';

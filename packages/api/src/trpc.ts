@@ -36,6 +36,8 @@ const t = initTRPC
   .create({
     // Never attach stack traces to responses, whatever NODE_ENV says.
     isDev: false,
+    // Live streams: a comment every 15 s keeps proxies from closing them; clients reconnect after 30 s of silence.
+    sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter({ shape, error, ctx }) {
       const zodIssues = zodIssuesOf(error.cause);
       let reason: ErrorReason;
@@ -124,8 +126,8 @@ const rateLimited = (bucket: RateLimitBucket) =>
     return next();
   });
 
-/** Administration: a valid admin token (or an open administration). Failures are counted per address. */
-const adminOnly = t.middleware(({ ctx, next }) => {
+/** Throws 401 (or 429 after too many failures from the address) unless the caller may administer. */
+export function assertAdmin(ctx: Context): void {
   if (!ctx.admin.granted) {
     limit('failedAdminAuth', ctx);
     throw new AppError({
@@ -137,6 +139,11 @@ const adminOnly = t.middleware(({ ctx, next }) => {
           : 'The admin token is not valid',
     });
   }
+}
+
+/** Administration: a valid admin token (or an open administration). Failures are counted per address. */
+const adminOnly = t.middleware(({ ctx, next }) => {
+  assertAdmin(ctx);
   return next();
 });
 

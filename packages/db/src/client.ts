@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { listenPglite, listenPostgres, type ListenOptions, type StopListening } from './listen.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -20,6 +21,8 @@ export interface DatabaseHandle {
   description: string;
   /** The node-postgres pool, for a real server (migrations take a dedicated connection from it). */
   pool?: pg.Pool;
+  /** LISTEN on a channel: PGlite's own, or a dedicated reconnecting connection to the server. */
+  listen(channel: string, options: ListenOptions): Promise<StopListening>;
   close(): Promise<void>;
 }
 
@@ -65,6 +68,7 @@ function createPglite(dataDir: string | undefined): DatabaseHandle {
     db,
     kind: 'pglite',
     description: dataDir ? `embedded PGlite at ${dataDir}` : 'in-memory PGlite',
+    listen: (channel, options) => listenPglite(client, channel, options),
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -86,6 +90,7 @@ function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
     db,
     kind: 'postgres',
     pool,
+    listen: (channel, options) => listenPostgres(url, channel, options),
     description: `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     close: () => pool.end(),
   };

@@ -5,3 +5,4 @@ export { migrate, ping, migrationsFolder } from './migrate.ts';
 export { queryRows } from './rows.ts';
 export { findPgError, isConnectionError, PgErrorCode } from './errors.ts';
 export type { PgErrorInfo } from './errors.ts';
+export type { ListenOptions, StopListening } from './listen.ts';

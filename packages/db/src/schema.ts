@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   check,
   date,
   index,
@@ -133,9 +134,44 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
+/**
+ * Changes to reservations, for live streams and for resuming them. Ids come from `event_counter`,
+ * whose single row each writer updates last in its transaction: the row lock hands out ids in commit
+ * order, so a reader that saw id N has seen every event below N.
+ */
+export const reservationEvents = pgTable(
+  'reservation_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey(),
+    restaurantId: uuid('restaurant_id')
+      .notNull()
+      .references(() => restaurants.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** For a move: the day the reservation left. */
+    previousDate: date('previous_date', { mode: 'string' }),
+    type: text('type', { enum: ['created', 'updated', 'moved', 'cancelled'] }).notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('reservation_events_restaurant_idx').on(t.restaurantId, t.id),
+    index('reservation_events_created_idx').on(t.createdAt),
+  ],
+);
+
+export const eventCounter = pgTable(
+  'event_counter',
+  {
+    id: integer('id').primaryKey(),
+    lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [check('event_counter_single_row', sql`${t.id} = 1`)],
+);
+
 export type Restaurant = typeof restaurants.$inferSelect;
 export type NewRestaurant = typeof restaurants.$inferInsert;
 export type Reservation = typeof reservations.$inferSelect;
 export type City = typeof cities.$inferSelect;
 export type RestaurantTable = typeof restaurantTables.$inferSelect;
 export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;
+export type ReservationEventRow = typeof reservationEvents.$inferSelect;

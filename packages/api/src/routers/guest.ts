@@ -5,6 +5,9 @@ import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../sc
 import { dayAvailability, rangeAvailability } from '../services/availability.ts';
 import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
 import { getRestaurant, listRestaurants } from '../services/restaurants.ts';
+import { tracked } from '@trpc/server';
+import { openEventStream, toPublicEvent } from '../events/stream.ts';
+import { eventStreamInput } from '../schemas/events.ts';
 import { guestBookingProcedure, publicProcedure } from '../trpc.ts';
 
 const tags = ['guests'];
@@ -56,6 +59,12 @@ export const guestRouter = {
         ? dayAvailability(ctx.db, ctx.settings, input.restaurantId, input.date)
         : rangeAvailability(ctx.db, ctx.settings, input.restaurantId, input.from!, input.to!),
     ),
+
+  /** A restaurant's day as it changes: remaining capacity and taken tables, no personal data. */
+  onChange: publicProcedure.input(eventStreamInput).subscription(async function* ({ ctx, input, signal }) {
+    const stream = await openEventStream(ctx, input, toPublicEvent, signal);
+    for await (const { id, event } of stream) yield tracked(String(id), event);
+  }),
 
   book: guestBookingProcedure
     .meta({

@@ -17,6 +17,9 @@ import {
   getReservation,
   listReservations,
 } from '../services/reservations.ts';
+import { tracked } from '@trpc/server';
+import { openEventStream, toAdminEvent } from '../events/stream.ts';
+import { eventStreamInput } from '../schemas/events.ts';
 import { adminProcedure } from '../trpc.ts';
 
 const tags = ['reservations'];
@@ -102,6 +105,13 @@ export const reservationRouter = {
     .mutation(({ ctx, input: { restaurantId, reservationId, reason } }) =>
       cancelReservation(ctx.db, ctx.settings, ctx.now(), { restaurantId, reservationId }, reason),
     ),
+
+  onChange: adminProcedure
+    .input(eventStreamInput)
+    .subscription(async function* ({ ctx, input, signal }) {
+      const stream = await openEventStream(ctx, input, toAdminEvent, signal);
+      for await (const { id, event } of stream) yield tracked(String(id), event);
+    }),
 
   availability: adminProcedure
     .meta({

@@ -3,3 +3,4 @@ export * from './city.ts';
 export * from './restaurant.ts';
 export * from './reservation.ts';
 export * from './guest.ts';
+export * from './events.ts';

@@ -7,6 +7,7 @@ import { isBefore, todayIn } from '../rules/calendar.ts';
 import { canChangeStatus, allowedNextStatuses, isMovable, type ReservationStatus } from '../rules/status.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
+import { recordEvent } from '../events/record.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
@@ -186,7 +187,9 @@ export async function bookInTransaction(
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
-    return toReservationOutput(row);
+    const reservation = toReservationOutput(row);
+    await recordEvent(tx, settings, { type: 'created', reservation });
+    return reservation;
   } catch (error) {
     rethrowConstraint(error, details, settings);
   }
@@ -318,7 +321,10 @@ export async function changeReservation(
           .where(eq(reservations.id, current.id))
           .returning();
         if (!row) throw new Error('update returned no row');
-        return toReservationOutput(row);
+        const reservation = toReservationOutput(row);
+        const type = change.status === 'cancelled' ? 'cancelled' : date !== current.date || table !== current.tableLabel ? 'moved' : 'updated';
+        await recordEvent(tx, settings, { type, reservation, previousDate: current.date });
+        return reservation;
       } catch (error) {
         const restaurantName = await findRestaurantName(db, target.restaurantId).catch(() => target.restaurantId);
         rethrowConstraint(error, { table, date, restaurantName, restaurantId: target.restaurantId }, settings);

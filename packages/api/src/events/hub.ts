@@ -1,0 +1,110 @@
+import { asc, eq, gt, lt, sql } from 'drizzle-orm';
+import { eventCounter, reservationEvents, type DatabaseHandle, type ReservationEventRow, type StopListening } from '@tablebook/db';
+import type { ContextLogger } from '../context.ts';
+import { EVENTS_CHANNEL } from './record.ts';
+
+export type StoredEvent = ReservationEventRow;
+type Listener = { onEvent: (event: StoredEvent) => void; onClose: () => void };
+
+const BATCH = 500;
+/** Events older than this are dropped from the backlog; a client further behind starts afresh. */
+export const EVENT_BACKLOG_HOURS = 24;
+
+/**
+ * One per server process: listens on PostgreSQL's channel (PGlite's own in-process channel when
+ * embedded) and hands every committed event, in id order, to the streams open in this process. A
+ * notification only says "something new": the hub reads every event after the last it delivered, so
+ * notifications lost while the connection was down are caught up after it comes back.
+ */
+export class ReservationEventHub {
+  private lastDelivered = 0;
+  private readonly listeners = new Set<Listener>();
+  private pump: Promise<void> = Promise.resolve();
+  private stopListening: StopListening | undefined;
+  private live = false;
+
+  constructor(
+    private readonly database: DatabaseHandle,
+    private readonly log?: ContextLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    const [counter] = await this.database.db.select({ id: eventCounter.lastEventId }).from(eventCounter).where(eq(eventCounter.id, 1));
+    this.lastDelivered = counter?.id ?? 0;
+    this.stopListening = await this.database.listen(EVENTS_CHANNEL, {
+      onNotify: () => this.catchUp(),
+      onReconnect: () => {
+        this.live = true;
+        this.log?.warn({ channel: EVENTS_CHANNEL }, 'live updates reconnected; catching up');
+        this.catchUp();
+      },
+      onDisconnect: (error) => {
+        this.live = false;
+        this.log?.warn({ err: error, channel: EVENTS_CHANNEL }, 'live updates disconnected; reconnecting');
+      },
+    });
+    this.live = true;
+  }
+
+  /** False while the listening connection is down (streams stay open and catch up later). */
+  get connected(): boolean {
+    return this.live;
+  }
+
+  subscribe(onEvent: (event: StoredEvent) => void, onClose: () => void): () => void {
+    const listener = { onEvent, onClose };
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Events after `afterId` for one restaurant (and day), oldest first, from the stored backlog. */
+  async backlog(restaurantId: string, afterId: number, date?: string): Promise<StoredEvent[]> {
+    const rows = await this.database.db
+      .select()
+      .from(reservationEvents)
+      .where(
+        sql`${reservationEvents.restaurantId} = ${restaurantId} and ${reservationEvents.id} > ${afterId}${
+          date ? sql` and (${reservationEvents.date} = ${date} or ${reservationEvents.previousDate} = ${date})` : sql``
+        }`,
+      )
+      .orderBy(asc(reservationEvents.id));
+    return rows;
+  }
+
+  private catchUp(): void {
+    this.pump = this.pump
+      .then(async () => {
+        for (;;) {
+          const rows = await this.database.db
+            .select()
+            .from(reservationEvents)
+            .where(gt(reservationEvents.id, this.lastDelivered))
+            .orderBy(asc(reservationEvents.id))
+            .limit(BATCH);
+          for (const row of rows) {
+            this.lastDelivered = row.id;
+            for (const listener of this.listeners) listener.onEvent(row);
+          }
+          if (rows.length < BATCH) return;
+        }
+      })
+      .catch((error: unknown) => this.log?.error({ err: error }, 'reading new events failed'));
+  }
+
+  /** Ends every open stream (server shutdown) and stops listening. */
+  async stop(): Promise<void> {
+    for (const listener of this.listeners) listener.onClose();
+    this.listeners.clear();
+    await this.stopListening?.();
+    this.live = false;
+  }
+
+  /** Drops events past the backlog window; returns how many. */
+  async purge(): Promise<number> {
+    const removed = await this.database.db
+      .delete(reservationEvents)
+      .where(lt(reservationEvents.createdAt, sql`now() - make_interval(hours => ${EVENT_BACKLOG_HOURS})`))
+      .returning({ id: reservationEvents.id });
+    return removed.length;
+  }
+}

@@ -1,0 +1,75 @@
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { eventCounter, reservationEvents, reservations } from '@tablebook/db';
+import type { BookingSettings } from '../context.ts';
+import { remainingCapacity } from '../rules/booking.ts';
+import type { ReservationOutput } from '../schemas/reservation.ts';
+import type { Queryable } from '../services/transactions.ts';
+
+export const EVENTS_CHANNEL = 'reservation_events';
+
+export type ReservationEventType = 'created' | 'updated' | 'moved' | 'cancelled';
+
+export interface DayState {
+  capacity: { date: string; restaurantRemaining: number; globalRemaining: number };
+  takenTables: string[];
+}
+
+/** What is stored with each event: the admin view and the public view of the change. */
+export interface EventPayload extends DayState {
+  reservation: ReservationOutput;
+  previous?: DayState;
+}
+
+async function readDayState(tx: Queryable, settings: BookingSettings, restaurantId: string, date: string): Promise<DayState> {
+  const live = and(eq(reservations.date, date), ne(reservations.status, 'cancelled'));
+  const [counts] = await tx
+    .select({
+      globalCount: sql<number>`count(*)::int`,
+      restaurantCount: sql<number>`(count(*) filter (where ${reservations.restaurantId} = ${restaurantId}))::int`,
+    })
+    .from(reservations)
+    .where(live);
+  const taken = await tx
+    .select({ table: reservations.tableLabel })
+    .from(reservations)
+    .where(and(live, eq(reservations.restaurantId, restaurantId)))
+    .orderBy(asc(reservations.tableLabel));
+  return {
+    capacity: { date, ...remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings) },
+    takenTables: taken.map((row) => row.table),
+  };
+}
+
+/**
+ * Records a change as the last step of its transaction (the day locks are held, so the capacity is
+ * exact). The id comes from the single counter row, locked until commit: ids are handed out in commit
+ * order. The notification is delivered at commit, to every process listening.
+ */
+export async function recordEvent(
+  tx: Queryable,
+  settings: BookingSettings,
+  change: { type: ReservationEventType; reservation: ReservationOutput; previousDate?: string | undefined },
+): Promise<void> {
+  const { reservation } = change;
+  const current = await readDayState(tx, settings, reservation.restaurantId, reservation.date);
+  const previous =
+    change.previousDate && change.previousDate !== reservation.date
+      ? await readDayState(tx, settings, reservation.restaurantId, change.previousDate)
+      : undefined;
+  const payload: EventPayload = { reservation, ...current, ...(previous ? { previous } : {}) };
+  const [counter] = await tx
+    .update(eventCounter)
+    .set({ lastEventId: sql`${eventCounter.lastEventId} + 1` })
+    .where(eq(eventCounter.id, 1))
+    .returning({ id: eventCounter.lastEventId });
+  if (!counter) throw new Error('event_counter row is missing');
+  await tx.insert(reservationEvents).values({
+    id: counter.id,
+    restaurantId: reservation.restaurantId,
+    date: reservation.date,
+    previousDate: previous ? change.previousDate : null,
+    type: change.type,
+    payload,
+  });
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(counter.id)})`);
+}

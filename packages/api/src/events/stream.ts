@@ -1,0 +1,95 @@
+import { eq } from 'drizzle-orm';
+import { restaurants } from '@tablebook/db';
+import type { Context } from '../context.ts';
+import { AppError, notFound } from '../errors.ts';
+import type { PublicEventOutput, ReservationEventOutput } from '../schemas/events.ts';
+import type { StoredEvent } from './hub.ts';
+import { AsyncQueue } from './queue.ts';
+import type { EventPayload } from './record.ts';
+
+export interface StreamRequest {
+  restaurantId: string;
+  date?: string | undefined;
+  lastEventId?: number | null | undefined;
+}
+
+export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
+  const payload = event.payload as EventPayload;
+  return {
+    id: event.id,
+    type: event.type,
+    reservation: payload.reservation,
+    capacity: payload.capacity,
+    ...(payload.previous ? { previousCapacity: payload.previous.capacity } : {}),
+  };
+};
+
+export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
+  const payload = event.payload as EventPayload;
+  return {
+    id: event.id,
+    type: event.type,
+    date: event.date,
+    capacity: payload.capacity,
+    takenTables: payload.takenTables,
+    ...(payload.previous ? { previous: payload.previous } : {}),
+  };
+};
+
+/**
+ * Opens a stream of one restaurant's changes: first every stored event after `lastEventId` (when
+ * resuming), then live ones, each exactly once and in id order. Checks (the restaurant exists, the
+ * caller's stream cap) run before the first event, so a transport can still answer with an error.
+ * `signal` ends the stream when the client goes away.
+ */
+export async function openEventStream<T>(
+  ctx: Context,
+  request: StreamRequest,
+  present: (event: StoredEvent) => T,
+  signal?: AbortSignal,
+): Promise<AsyncGenerator<{ id: number; event: T }>> {
+  const hub = ctx.events;
+  if (!hub) throw new AppError({ code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_UNAVAILABLE', message: 'Live updates are not available on this server' });
+  const [restaurant] = await ctx.db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.id, request.restaurantId));
+  if (!restaurant) throw notFound(`Restaurant ${request.restaurantId} does not exist`);
+  const release = ctx.streamSlots ? ctx.streamSlots.acquire(ctx.clientAddress) : () => undefined;
+  if (!release) {
+    throw new AppError({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', message: 'Too many live streams open from this address', retryAfterSeconds: 10 });
+  }
+  const queue = new AsyncQueue<StoredEvent>();
+  const matches = (event: StoredEvent) =>
+    event.restaurantId === request.restaurantId &&
+    (!request.date || event.date === request.date || event.previousDate === request.date);
+  // Subscribe before reading the backlog: nothing committed in between can fall through the gap.
+  const unsubscribe = hub.subscribe((event) => matches(event) && queue.push(event), () => queue.close());
+  const stop = () => queue.close();
+  signal?.addEventListener('abort', stop, { once: true });
+  let backlog: StoredEvent[] = [];
+  try {
+    if (request.lastEventId !== undefined && request.lastEventId !== null) {
+      backlog = await hub.backlog(request.restaurantId, request.lastEventId, request.date);
+    }
+  } catch (error) {
+    unsubscribe();
+    release();
+    throw error;
+  }
+  return (async function* () {
+    try {
+      let last = request.lastEventId ?? 0;
+      for (const event of backlog) {
+        last = event.id;
+        yield { id: event.id, event: present(event) };
+      }
+      for await (const event of queue) {
+        if (event.id <= last) continue;
+        last = event.id;
+        yield { id: event.id, event: present(event) };
+      }
+    } finally {
+      signal?.removeEventListener('abort', stop);
+      unsubscribe();
+      release();
+    }
+  })();
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { calendarDate, entityId } from './common.ts';
+import { dayCapacityOutput, reservationOutput } from './reservation.ts';
+
+export const reservationEventTypes = ['created', 'updated', 'moved', 'cancelled'] as const;
+
+export const eventStreamInput = z.object({
+  restaurantId: entityId('restaurantId'),
+  /** Only changes touching this day (a move counts for both of its days). */
+  date: calendarDate.optional(),
+  /** Resume after this event: everything since is sent first, once. tRPC's client sends it on reconnect. */
+  lastEventId: z
+    .union([z.number(), z.string().regex(/^\d{1,15}$/, 'lastEventId must be an event id').transform(Number)])
+    .pipe(z.number().int().min(0))
+    .nullish(),
+});
+export type EventStreamInput = z.input<typeof eventStreamInput>;
+
+/** For the administration: the reservation itself and the day's capacity after the change. */
+export const reservationEventOutput = z.object({
+  id: z.number().int(),
+  type: z.enum(reservationEventTypes),
+  reservation: reservationOutput,
+  capacity: dayCapacityOutput,
+  /** A move also reports the day it left. */
+  previousCapacity: dayCapacityOutput.optional(),
+});
+export type ReservationEventOutput = z.infer<typeof reservationEventOutput>;
+
+const dayState = z.object({ capacity: dayCapacityOutput, takenTables: z.array(z.string()) });
+
+/** For guests: no personal data, only the day's remaining capacity and which tables are taken. */
+export const publicEventOutput = z.object({
+  id: z.number().int(),
+  type: z.enum(reservationEventTypes),
+  date: z.string(),
+  capacity: dayCapacityOutput,
+  takenTables: z.array(z.string()),
+  previous: dayState.optional(),
+});
+export type PublicEventOutput = z.infer<typeof publicEventOutput>;

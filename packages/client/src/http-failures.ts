@@ -1,0 +1,90 @@
+import { TablebookError, type TablebookErrorReason } from './errors.ts';
+
+/** tRPC's code names for the HTTP statuses it uses, so every TablebookError has a familiar `code`. */
+const CODE_BY_STATUS: Readonly<Record<number, string>> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_SUPPORTED',
+  408: 'TIMEOUT',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_CONTENT',
+  429: 'TOO_MANY_REQUESTS',
+  500: 'INTERNAL_SERVER_ERROR',
+  501: 'NOT_IMPLEMENTED',
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
+};
+
+function reasonForStatus(status: number): TablebookErrorReason {
+  if (status === 401) return 'UNAUTHORIZED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 502 || status === 503 || status === 504) return 'SERVICE_UNAVAILABLE';
+  return 'UNEXPECTED_RESPONSE';
+}
+
+export interface HttpAnswer {
+  url: string;
+  status: number;
+  statusText?: string | undefined;
+  /** What the body was, for the message: "text/html", "a JSON body that is not an API error"… */
+  body: string;
+}
+
+/** An HTTP answer that did not come from the tRPC API: a proxy, a gateway, another server at that URL. */
+export function httpFailure(answer: HttpAnswer): TablebookError {
+  const reason = reasonForStatus(answer.status);
+  const origin = originOf(answer.url);
+  const status = `${answer.status}${answer.statusText ? ` ${answer.statusText}` : ''}`;
+  const message =
+    reason === 'UNAUTHORIZED'
+      ? `The server at ${origin} refused the request: ${status} (missing or wrong token)`
+      : reason === 'FORBIDDEN'
+        ? `The server at ${origin} refused the request: ${status} (the token does not allow this)`
+        : reason === 'SERVICE_UNAVAILABLE'
+          ? `The server at ${origin} is unavailable: ${status}`
+          : `The server at ${origin} answered ${status} with ${answer.body}, not a Tablebook API response (is the URL right?)`;
+  return new TablebookError({ message, status: answer.status, code: CODE_BY_STATUS[answer.status] ?? 'UNEXPECTED_RESPONSE', reason });
+}
+
+/** No answer arrived: the server is down, unreachable, or dropped the connection. */
+export function networkFailure(url: string, cause: unknown): TablebookError {
+  return new TablebookError(
+    {
+      message: `Cannot reach the Tablebook server at ${originOf(url)} (${describeCause(cause)})`,
+      status: 0,
+      code: 'NETWORK_ERROR',
+      reason: 'NETWORK_ERROR',
+    },
+    cause instanceof Error ? { cause } : undefined,
+  );
+}
+
+export function abortedFailure(cause: unknown): TablebookError {
+  return new TablebookError(
+    { message: 'The request was aborted', status: 0, code: 'ABORTED', reason: 'ABORTED' },
+    cause instanceof Error ? { cause } : undefined,
+  );
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** Node's fetch says only "fetch failed"; the useful part (ECONNREFUSED…) is in its cause. */
+function describeCause(cause: unknown): string {
+  const inner = cause instanceof Error && cause.cause instanceof Error ? cause.cause : cause;
+  if (inner instanceof Error) {
+    const code = (inner as { code?: unknown }).code;
+    return typeof code === 'string' ? code : inner.message;
+  }
+  return String(inner);
+}

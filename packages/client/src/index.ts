@@ -1,0 +1,9 @@
+export { createClient, trpcEndpoint } from './create-client.ts';
+export type { ClientOptions, TablebookClient } from './create-client.ts';
+export { TablebookError } from './errors.ts';
+export type { ClientFailureReason, TablebookErrorDetails, TablebookErrorReason } from './errors.ts';
+export { DEFAULT_RETRY_OPTIONS, isTransientFailure } from './retry.ts';
+export type { RetryOptions } from './retry.ts';
+export type { Fetch } from './transport.ts';
+export type { AppRouter, City, Reservation, Restaurant, RouterInputs, RouterOutputs } from './types.ts';
+export type { ErrorReason, IssueDetail } from '@tablebook/api/shared';

@@ -1,0 +1,27 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { distDirectory, runNode } from './support/node-process.ts';
+
+// What users get: the emitted dist/, imported by the package's name.
+describe('the built package', () => {
+  it('loads with plain node by its name and exports its API', async () => {
+    const script = "const client = await import('@tablebook/client'); console.log(JSON.stringify(Object.keys(client)));";
+    const { code, stdout, stderr } = await runNode(['--input-type=module', '--eval', script]);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(
+      expect.arrayContaining(['createClient', 'TablebookError', 'isTransientFailure', 'DEFAULT_RETRY_OPTIONS']),
+    );
+  });
+
+  it('ships type declarations next to the code', () => {
+    expect(readFileSync(`${distDirectory}/index.d.ts`, 'utf8')).toContain('createClient');
+  });
+
+  it('uses no Node built-ins, so it runs in browsers too', () => {
+    for (const file of readdirSync(distDirectory).filter((name) => name.endsWith('.js'))) {
+      const code = readFileSync(`${distDirectory}/${file}`, 'utf8');
+      expect(code, file).not.toMatch(/from ['"]node:|require\(|\bprocess\.|\bBuffer\b/);
+    }
+  });
+});
