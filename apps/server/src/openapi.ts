@@ -154,9 +154,79 @@ export function buildOpenApiDocument(): OpenAPIObject {
       },
     },
   };
+  document.paths = { ...document.paths, ...(eventStreamPaths() as NonNullable<OpenAPIObject["paths"]>) };
   document.components = {
     ...document.components,
     schemas: { ...(document.components?.schemas ?? {}), ErrorEnvelope: errorEnvelopeSchema as JsonObject },
   };
   return document;
+}
+
+/** The SSE routes are hand-written (the bridge carries no subscriptions), so they are described by hand. */
+function eventStreamPaths(): Record<string, unknown> {
+  const parameters = [
+    { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'The restaurant' },
+    { name: 'date', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'Only changes touching this day (a move counts for both days)' },
+    {
+      name: 'Last-Event-ID',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description: 'Resume: every stored event after this id (kept 24 hours) is sent first, once. EventSource sends it on reconnect.',
+    },
+  ];
+  const capacity = {
+    type: 'object',
+    properties: { date: { type: 'string' }, restaurantRemaining: { type: 'integer' }, globalRemaining: { type: 'integer' } },
+  };
+  const stream = (summary: string, description: string, data: unknown, secured: boolean) => ({
+    get: {
+      operationId: secured ? 'reservation-events' : 'guest-events',
+      summary,
+      description: `${description} Server-sent events: each change is \`event: reservation\`, \`id: <event id>\`, \`data: <JSON>\`; a \`: ping\` comment every 15 s keeps the stream open. At most 20 streams per client address (429 past it).`,
+      tags: [secured ? 'reservations' : 'guests'],
+      ...(secured ? { security: [{ Authorization: [] }] } : {}),
+      parameters,
+      responses: {
+        200: { description: 'The stream', content: { 'text/event-stream': { schema: { type: 'string', description: 'data: is JSON', example: data } } } },
+        400: errorResponse('Invalid restaurant id or date (INVALID_INPUT)'),
+        ...(secured ? { 401: errorResponse('Missing or wrong admin token (UNAUTHORIZED)') } : {}),
+        404: errorResponse('Unknown restaurant (NOT_FOUND)'),
+        429: errorResponse('Too many open streams from this address (RATE_LIMITED), with Retry-After'),
+      },
+      'x-event-schema': data,
+    },
+  });
+  return {
+    '/admin/restaurant/{id}/events': stream(
+      "A restaurant's reservation changes, live",
+      'Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}.',
+      {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          type: { type: 'string', enum: ['created', 'updated', 'moved', 'cancelled'] },
+          reservation: { type: 'object' },
+          capacity,
+          previousCapacity: capacity,
+        },
+      },
+      true,
+    ),
+    '/restaurants/{id}/events': stream(
+      "A restaurant's day as it changes, for guests",
+      'No personal data: each event is {id, type, date, capacity, takenTables, previous: {capacity, takenTables} (moves)}.',
+      {
+        type: 'object',
+        properties: {
+          id: { type: 'integer' },
+          type: { type: 'string' },
+          date: { type: 'string' },
+          capacity,
+          takenTables: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      false,
+    ),
+  };
 }
