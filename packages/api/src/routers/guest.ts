@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { guestBookingInput, guestBookingOutput, guestCancelInput, guestCancelOutput } from '../schemas/guest.ts';
 import { availabilityInput, availabilityOutput } from '../schemas/reservation.ts';
 import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../schemas/restaurant.ts';
-import { dayAvailability, rangeAvailability } from '../services/availability.ts';
+import { availability } from '../services/availability.ts';
 import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
-import { getRestaurant, listRestaurants } from '../services/restaurants.ts';
+import { getRestaurant, listQueryFrom, listRestaurants } from '../services/restaurants.ts';
 import { tracked } from '@trpc/server';
 import { openEventStream, toPublicEvent } from '../events/stream.ts';
 import { eventStreamInput } from '../schemas/events.ts';
@@ -21,16 +21,7 @@ export const guestRouter = {
     })
     .input(listRestaurantsInput)
     .output(z.array(restaurantOutput))
-    .query(({ ctx, input }) =>
-      listRestaurants(ctx.db, ctx.settings, ctx.now(), {
-        startWith: input.startWith,
-        cityId: input.cityId,
-        date: input.date,
-        minAvailable: input.minAvailable ?? input.aviability,
-        limit: input.limit,
-        offset: input.offset,
-      }),
-    ),
+    .query(({ ctx, input }) => listRestaurants(ctx.db, ctx.settings, ctx.now(), listQueryFrom(input))),
 
   restaurant: publicProcedure
     .meta({
@@ -54,11 +45,7 @@ export const guestRouter = {
     })
     .input(availabilityInput)
     .output(availabilityOutput)
-    .query(({ ctx, input }) =>
-      input.date !== undefined
-        ? dayAvailability(ctx.db, ctx.settings, input.restaurantId, input.date)
-        : rangeAvailability(ctx.db, ctx.settings, input.restaurantId, input.from!, input.to!),
-    ),
+    .query(({ ctx, input }) => availability(ctx.db, ctx.settings, input)),
 
   /** A restaurant's day as it changes: remaining capacity and taken tables, no personal data. */
   onChange: publicProcedure.input(eventStreamInput).subscription(async function* ({ ctx, input, signal }) {

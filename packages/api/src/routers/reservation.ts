@@ -9,7 +9,7 @@ import {
   reservationRefInput,
   updateReservationInput,
 } from '../schemas/reservation.ts';
-import { dayAvailability, rangeAvailability } from '../services/availability.ts';
+import { availability } from '../services/availability.ts';
 import {
   cancelReservation,
   changeReservation,
@@ -127,9 +127,5 @@ export const reservationRouter = {
     })
     .input(availabilityInput)
     .output(availabilityOutput)
-    .query(({ ctx, input }) =>
-      input.date !== undefined
-        ? dayAvailability(ctx.db, ctx.settings, input.restaurantId, input.date)
-        : rangeAvailability(ctx.db, ctx.settings, input.restaurantId, input.from!, input.to!),
-    ),
+    .query(({ ctx, input }) => availability(ctx.db, ctx.settings, input)),
 };

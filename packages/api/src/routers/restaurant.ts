@@ -11,6 +11,7 @@ import {
   createRestaurant,
   deleteRestaurant,
   getRestaurant,
+  listQueryFrom,
   listRestaurants,
   updateRestaurant,
 } from '../services/restaurants.ts';
@@ -34,16 +35,7 @@ export const restaurantRouter = {
     })
     .input(listRestaurantsInput)
     .output(z.array(restaurantOutput))
-    .query(({ ctx, input }) =>
-      listRestaurants(ctx.db, ctx.settings, ctx.now(), {
-        startWith: input.startWith,
-        cityId: input.cityId,
-        date: input.date,
-        minAvailable: input.minAvailable ?? input.aviability,
-        limit: input.limit,
-        offset: input.offset,
-      }),
-    ),
+    .query(({ ctx, input }) => listRestaurants(ctx.db, ctx.settings, ctx.now(), listQueryFrom(input))),
 
   byId: adminProcedure
     .meta({

@@ -71,3 +71,14 @@ export async function rangeAvailability(
     })),
   };
 }
+
+/** The single-day form (`date`) or the range form (`from`, `to`) of an availability request. */
+export function availability(
+  db: Database,
+  settings: BookingSettings,
+  input: { restaurantId: string; date?: string | undefined; from?: string | undefined; to?: string | undefined },
+) {
+  return input.date !== undefined
+    ? dayAvailability(db, settings, input.restaurantId, input.date)
+    : rangeAvailability(db, settings, input.restaurantId, input.from!, input.to!);
+}

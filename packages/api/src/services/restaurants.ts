@@ -66,6 +66,20 @@ export async function getRestaurant(db: Queryable, id: string): Promise<Restaura
   return toOutput(row, await readLayout(db, id));
 }
 
+/** The list's query from its input: `aviability` is the seed's spelling of `minAvailable`. */
+export function listQueryFrom(input: ListRestaurantsInputValue): ListRestaurantsQuery {
+  return {
+    startWith: input.startWith,
+    cityId: input.cityId,
+    date: input.date,
+    minAvailable: input.minAvailable ?? input.aviability,
+    limit: input.limit,
+    offset: input.offset,
+  };
+}
+
+type ListRestaurantsInputValue = ListRestaurantsQuery & { aviability?: number | undefined };
+
 export interface ListRestaurantsQuery {
   startWith?: string | undefined;
   cityId?: number | undefined;
