@@ -18,8 +18,8 @@ if (!tasks[task]) {
   process.exit(2);
 }
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 11)) {
-  console.error(`Tablebook needs Node.js 20.11 or newer (this is ${process.versions.node}).`);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Tablebook needs Node.js 20.19 or newer (this is ${process.versions.node}).`);
   process.exit(1);
 }
 

@@ -1,0 +1,24 @@
+import type { CalendarDay } from '../lib/days.ts';
+
+/** Every address in the app, built in one place so links and routes cannot drift apart. */
+export const routePatterns = {
+  find: '/',
+  day: '/restaurants/:restaurantId/day',
+  reservations: '/reservations',
+  manage: '/manage',
+} as const;
+
+const withQuery = (path: string, query: Record<string, string | undefined>) => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value) params.set(key, value);
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+};
+
+export const paths = {
+  find: () => routePatterns.find,
+  day: (restaurantId: string, date?: CalendarDay) =>
+    withQuery(`/restaurants/${encodeURIComponent(restaurantId)}/day`, { date }),
+  reservations: (restaurantId?: string, date?: CalendarDay) => withQuery(routePatterns.reservations, { restaurant: restaurantId, date }),
+  manage: () => routePatterns.manage,
+};

@@ -1,0 +1,26 @@
+import { createBrowserRouter } from 'react-router';
+import { RestaurantDayPage } from '../features/day/RestaurantDayPage.tsx';
+import { FindPage } from '../features/find/FindPage.tsx';
+import { ManagePage } from '../features/manage/ManagePage.tsx';
+import { ReservationsPage } from '../features/reservations/ReservationsPage.tsx';
+import { Layout } from './Layout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { routePatterns } from './paths.ts';
+import { RouteError } from './RouteError.tsx';
+
+/** The pages. The server answers every page path with index.html, so deep links and reloads work. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      element: <Layout />,
+      errorElement: <RouteError />,
+      children: [
+        { path: routePatterns.find, element: <FindPage /> },
+        { path: routePatterns.day, element: <RestaurantDayPage /> },
+        { path: routePatterns.reservations, element: <ReservationsPage /> },
+        { path: routePatterns.manage, element: <ManagePage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,93 @@
+import { MAX_PAGE_SIZE } from '@tablebook/api/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTRPC } from '../../api/trpc.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formatDay } from '../../lib/days.ts';
+import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { useToday } from '../../lib/useToday.ts';
+import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
+import { hasNarrowingFilters, listInputFor, type FindFilters } from './findFilters.ts';
+import { FindFiltersForm } from './FindFiltersForm.tsx';
+import { RestaurantCard } from './RestaurantCard.tsx';
+import { useFindFilters } from './useFindFilters.ts';
+
+const PAGE_SIZE = 24;
+const TYPING_PAUSE_MS = 300;
+
+export function FindPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t.find.title, t.app.name);
+  const today = useToday();
+  const { filters, update, reset } = useFindFilters(today);
+  const name = useDebouncedValue(filters.name, TYPING_PAUSE_MS);
+  const searched: FindFilters = { ...filters, name };
+  return (
+    <>
+      <header className="page-header">
+        <h1 className="page-title">{t.find.title}</h1>
+        <p className="page-intro">{t.find.intro}</p>
+      </header>
+      <FindFiltersForm filters={filters} canReset={hasNarrowingFilters(filters) || filters.date !== today} onChange={update} onReset={reset} />
+      <FindResults filters={searched} onReset={reset} />
+    </>
+  );
+}
+
+function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () => void }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  // "Show more" grows the page; new filters start again from the first page.
+  const signature = JSON.stringify(filters);
+  const [paging, setPaging] = useState({ signature, limit: PAGE_SIZE });
+  const limit = paging.signature === signature ? paging.limit : PAGE_SIZE;
+  const results = useQuery({
+    ...trpc.restaurant.list.queryOptions(listInputFor(filters, limit)),
+    // The cards already shown stay (dimmed) while the next answer loads, instead of a flash of spinner.
+    placeholderData: keepPreviousData,
+  });
+  const day = formatDay(filters.date, locale);
+
+  if (results.isPending) return <Loading label={t.find.loading} />;
+  if (results.isError) return <ProblemNotice error={results.error} onRetry={() => void results.refetch()} />;
+
+  const restaurants = results.data;
+  if (restaurants.length === 0) {
+    return (
+      <EmptyState title={t.find.emptyTitle(day)}>
+        <p>{hasNarrowingFilters(filters) ? t.find.emptyHintFiltered : t.find.emptyHint}</p>
+        {hasNarrowingFilters(filters) ? (
+          <button type="button" className="button button--ghost" onClick={onReset}>
+            {t.find.clearFilters}
+          </button>
+        ) : null}
+      </EmptyState>
+    );
+  }
+  const mayHaveMore = restaurants.length >= limit && limit < MAX_PAGE_SIZE;
+  return (
+    <section className="results" aria-labelledby="results-heading" aria-busy={results.isFetching}>
+      <h2 id="results-heading" className="results__heading">
+        {t.find.resultsHeading(restaurants.length, day)}
+      </h2>
+      <div className="results__grid">
+        {restaurants.map((restaurant) => (
+          <RestaurantCard key={restaurant.id} restaurant={restaurant} date={filters.date} />
+        ))}
+      </div>
+      {mayHaveMore ? (
+        <div className="results__more">
+          <button
+            type="button"
+            className="button button--ghost"
+            disabled={results.isFetching}
+            onClick={() => setPaging({ signature, limit: Math.min(limit + PAGE_SIZE, MAX_PAGE_SIZE) })}
+          >
+            {results.isFetching ? t.common.loading : t.find.showMore}
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,165 @@
+import type { RestaurantOutput } from '@tablebook/api/shared';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { problemOf } from '../../api/problems.ts';
+import { useTRPC } from '../../api/trpc.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ProblemNotice } from '../../ui/states.tsx';
+import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
+import { TextField } from '../../ui/TextField.tsx';
+import { CityPicker } from '../cities/CityPicker.tsx';
+import {
+  emptyRestaurantForm,
+  fieldErrorsFromServer,
+  formValuesOf,
+  validateRestaurantForm,
+  type FieldErrors,
+  type RestaurantFormValues,
+  type RestaurantInput,
+} from './restaurantForm.ts';
+
+interface RestaurantFormProps {
+  /** The restaurant to edit; none to create one. */
+  restaurant?: RestaurantOutput | undefined;
+  onSaved: (saved: RestaurantOutput) => void;
+  onCancel: () => void;
+}
+
+/** Create or edit a restaurant, checked with the API's own schema before it is sent. */
+export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantFormProps) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const headingId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<RestaurantFormValues>(() => (restaurant ? formValuesOf(restaurant) : emptyRestaurantForm));
+  /** The server's word on fields the schema let through (an unknown city); kept until the field changes. */
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  /** Problems the server reported about no particular field. */
+  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  /** After the first attempt, fields are checked as they change, so a fixed error disappears at once. */
+  const [attempted, setAttempted] = useState(false);
+  /** Bumped when a save is refused, to move focus to the first field to fix (never while typing). */
+  const [focusRequest, setFocusRequest] = useState(0);
+
+  const afterSave = async (saved: RestaurantOutput) => {
+    await Promise.all([
+      queryClient.invalidateQueries(trpc.restaurant.list.pathFilter()),
+      queryClient.invalidateQueries(trpc.restaurant.byId.queryFilter({ id: saved.id })),
+    ]);
+    onSaved(saved);
+  };
+  const create = useMutation(trpc.restaurant.create.mutationOptions({ onSuccess: afterSave }));
+  const update = useMutation(trpc.restaurant.update.mutationOptions({ onSuccess: afterSave }));
+  const saving = create.isPending || update.isPending;
+  const failure = create.error ?? update.error;
+  const failureProblem = failure ? problemOf(failure) : undefined;
+  // Field-level input problems are shown beside their fields; anything else (network, not found) above the form.
+  const showFailureNotice = failureProblem !== undefined && !(failureProblem.reason === 'INVALID_INPUT' && failureProblem.issues.length > 0);
+
+  // Checked on every render rather than stored, so the messages follow a change of language too.
+  const validation = attempted ? validateRestaurantForm(values, t.manage.validation) : undefined;
+  const errors: FieldErrors = { ...serverErrors, ...(validation && !validation.ok ? validation.errors : {}) };
+
+  useEffect(() => {
+    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const change = <K extends keyof RestaurantFormValues>(field: K, value: RestaurantFormValues[K]) => {
+    setValues((current) => ({ ...current, [field]: value }));
+    setServerErrors(({ [field]: _changed, ...others }) => others);
+  };
+
+  const send = (input: RestaurantInput) => {
+    const onError = (error: unknown) => {
+      const { fields, general } = fieldErrorsFromServer(problemOf(error).issues);
+      setServerErrors(fields);
+      setGeneralErrors(general);
+      setFocusRequest((count) => count + 1);
+    };
+    if (restaurant) update.mutate({ id: restaurant.id, ...input }, { onError });
+    else create.mutate(input, { onError });
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    setGeneralErrors([]);
+    setServerErrors({});
+    setAttempted(true);
+    const result = validateRestaurantForm(values, t.manage.validation);
+    if (!result.ok) {
+      setFocusRequest((count) => count + 1);
+      return;
+    }
+    send(result.input);
+  };
+
+  const photoPreviewable = /^https?:\/\/\S+$/i.test(values.photoUrl.trim());
+
+  return (
+    <form ref={formRef} className="restaurant-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
+      <h2 id={headingId} className="panel__title">
+        {restaurant ? t.manage.editTitle(restaurant.name) : t.manage.createTitle}
+      </h2>
+      {showFailureNotice ? <ProblemNotice error={failure} /> : null}
+      {generalErrors.length > 0 ? (
+        <div className="notice notice--error" role="alert">
+          <p className="notice__title">{t.manage.checkForm}</p>
+          {generalErrors.map((message) => (
+            <p key={message} className="notice__detail">
+              {message}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <div className="restaurant-form__grid">
+        <TextField label={t.manage.fields.name} name="name" value={values.name} error={errors.name} autoComplete="organization" onChange={(value) => change('name', value)} />
+        <TextField label={t.manage.fields.address} name="address" value={values.address} error={errors.address} autoComplete="street-address" onChange={(value) => change('address', value)} />
+        <div className="field restaurant-form__city">
+          <CityPicker
+            label={t.manage.fields.city}
+            value={values.cityId}
+            invalid={errors.cityId !== undefined}
+            {...(errors.cityId ? { errorId: `${headingId}-city-error` } : {})}
+            onChange={(cityId) => change('cityId', cityId)}
+          />
+          {errors.cityId ? (
+            <p id={`${headingId}-city-error`} className="field__error">
+              {errors.cityId}
+            </p>
+          ) : null}
+        </div>
+        <TextField
+          label={t.manage.fields.description}
+          name="description"
+          value={values.description}
+          error={errors.description}
+          multiline
+          onChange={(value) => change('description', value)}
+        />
+        <div className="restaurant-form__photo">
+          <TextField
+            label={t.manage.fields.photoUrl}
+            name="photoUrl"
+            type="url"
+            value={values.photoUrl}
+            error={errors.photoUrl}
+            hint={t.manage.photoHint}
+            placeholder="https://"
+            onChange={(value) => change('photoUrl', value)}
+          />
+          {photoPreviewable ? <RestaurantPhoto url={values.photoUrl.trim()} name={values.name || t.manage.photoPreview} className="restaurant-form__preview" /> : null}
+        </div>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="button button--ghost" onClick={onCancel}>
+          {t.common.cancel}
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? t.manage.saving : restaurant ? t.manage.save : t.manage.create}
+        </button>
+      </div>
+    </form>
+  );
+}

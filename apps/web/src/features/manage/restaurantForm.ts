@@ -1,0 +1,98 @@
+import { restaurantFields, type IssueDetail, type RestaurantOutput } from '@tablebook/api/shared';
+import type { Messages } from '../../i18n/dictionary.ts';
+
+/** The fields the form edits, in the order it shows them. */
+export const RESTAURANT_FORM_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId'] as const;
+export type RestaurantFormField = (typeof RESTAURANT_FORM_FIELDS)[number];
+
+/** What the inputs hold: text as typed, and the city picked (none yet for a new restaurant). */
+export interface RestaurantFormValues {
+  name: string;
+  address: string;
+  description: string;
+  photoUrl: string;
+  cityId: number | undefined;
+}
+
+export type FieldErrors = Partial<Record<RestaurantFormField, string>>;
+
+/** What `restaurant.create` and `restaurant.update` take: the schema's parsed (trimmed) output. */
+export type RestaurantInput = ReturnType<typeof restaurantFields.parse>;
+
+type ValidationIssue = NonNullable<ReturnType<typeof restaurantFields.safeParse>['error']>['issues'][number];
+type ValidationMessages = Messages['manage']['validation'];
+
+export const emptyRestaurantForm: RestaurantFormValues = { name: '', address: '', description: '', photoUrl: '', cityId: undefined };
+
+export function formValuesOf(restaurant: RestaurantOutput): RestaurantFormValues {
+  return {
+    name: restaurant.name,
+    address: restaurant.address,
+    description: restaurant.description,
+    photoUrl: restaurant.photoUrl,
+    cityId: restaurant.city.id,
+  };
+}
+
+const isFormField = (path: string): path is RestaurantFormField => (RESTAURANT_FORM_FIELDS as readonly string[]).includes(path);
+
+/**
+ * The schema's rule, in the reader's language. The API's own schema decides what is wrong (so the
+ * form and the server never disagree); only the wording is ours, since the schema speaks English.
+ */
+function describeIssue(field: RestaurantFormField, issue: ValidationIssue, values: RestaurantFormValues, messages: ValidationMessages): string {
+  // A field left empty is simply missing, whatever rule the schema found broken first.
+  const value = values[field];
+  if (value === undefined) return field === 'cityId' ? messages.chooseCity : messages.required;
+  if (typeof value === 'string' && value.trim() === '') return messages.required;
+  switch (issue.code) {
+    case 'too_small':
+      return messages.minLength(Number(issue.minimum));
+    case 'too_big':
+      return messages.maxLength(Number(issue.maximum));
+    case 'invalid_format':
+      return issue.format === 'url' ? messages.url : messages.invalid;
+    case 'invalid_type':
+      return field === 'cityId' ? messages.chooseCity : messages.required;
+    case 'custom':
+      return messages.unstorable;
+    default:
+      return messages.invalid;
+  }
+}
+
+export type ValidationResult = { ok: true; input: RestaurantInput } | { ok: false; errors: FieldErrors };
+
+/** Checks the form with the API's `restaurantFields` schema; the first problem of each field is shown. */
+export function validateRestaurantForm(values: RestaurantFormValues, messages: ValidationMessages): ValidationResult {
+  const parsed = restaurantFields.safeParse(values);
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    if (isFormField(field) && errors[field] === undefined) errors[field] = describeIssue(field, issue, values, messages);
+  }
+  return { ok: false, errors };
+}
+
+export interface ServerFieldErrors {
+  /** Messages shown next to the field their `path` names. */
+  fields: FieldErrors;
+  /** Messages about the whole input or a field this form does not show, shown above the form. */
+  general: string[];
+}
+
+/**
+ * Places the server's `issues` (`[{path, message}]`, e.g. an unknown `cityId`) next to their fields.
+ * The server's message is kept as written: it is the precise reason.
+ */
+export function fieldErrorsFromServer(issues: readonly IssueDetail[]): ServerFieldErrors {
+  const fields: FieldErrors = {};
+  const general: string[] = [];
+  for (const issue of issues) {
+    const field = issue.path.split('.')[0] ?? '';
+    if (isFormField(field)) fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
+    else general.push(issue.message);
+  }
+  return { fields, general };
+}

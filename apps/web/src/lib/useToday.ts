@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+import { localDay, type CalendarDay } from './days.ts';
+
+/** Today's local day, which turns over at local midnight even while the page stays open. */
+export function useToday(): CalendarDay {
+  const [today, setToday] = useState(() => localDay());
+  useEffect(() => {
+    const now = new Date();
+    const nextMidnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+    // A second late, so the clock has surely crossed into the new day.
+    const timer = setTimeout(() => setToday(localDay()), nextMidnight.getTime() - now.getTime() + 1000);
+    return () => clearTimeout(timer);
+  }, [today]);
+  return today;
+}

@@ -1,0 +1,87 @@
+/**
+ * How the app reads the API's failures, against the real server (PGlite in memory) through the
+ * app's own tRPC client: the shapes are the server's, not a copy of them.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiClient } from '../src/api/client.ts';
+import { isTitledReason, isTransient, problemOf } from '../src/api/problems.ts';
+import { fieldErrorsFromServer } from '../src/features/manage/restaurantForm.ts';
+import { addDays, localDay } from '../src/lib/days.ts';
+import { startAppServer, type AppServer } from './support/appServer.ts';
+
+let server: AppServer;
+beforeAll(async () => {
+  server = await startAppServer({ webApp: false });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const failureOf = async (call: Promise<unknown>) => {
+  try {
+    await call;
+  } catch (error) {
+    return problemOf(error);
+  }
+  throw new Error('the call succeeded');
+};
+
+const restaurant = (cityId: number) => ({
+  name: 'La Cevichería',
+  address: 'Calle 39 # 3-56',
+  description: 'Ceviches',
+  photoUrl: 'https://example.com/c.jpg',
+  cityId,
+});
+
+describe("the API's failures, as the app reads them", () => {
+  it("puts an unknown city's refusal next to the city field", async () => {
+    const problem = await failureOf(server.api.restaurant.create.mutate(restaurant(999_999)));
+    expect(problem).toMatchObject({ reason: 'INVALID_INPUT', httpStatus: 400 });
+    expect(problem.requestId).toEqual(expect.any(String));
+    const { fields, general } = fieldErrorsFromServer(problem.issues);
+    expect(Object.keys(fields)).toEqual(['cityId']);
+    expect(fields.cityId).toMatch(/999999/);
+    expect(general).toEqual([]);
+    expect(isTransient(problem)).toBe(false);
+  });
+
+  it("keeps the server's precise message for a refused booking", async () => {
+    const created = await server.api.restaurant.create.mutate(restaurant(1));
+    const day = addDays(localDay(), 20);
+    await server.api.reservation.create.mutate({ restaurantId: created.id, table: 'A0', date: day });
+    const problem = await failureOf(server.api.reservation.create.mutate({ restaurantId: created.id, table: 'a0', date: day }));
+    expect(problem).toMatchObject({ reason: 'TABLE_ALREADY_BOOKED', message: `Table A0 at "La Cevichería" is already booked on ${day}` });
+    expect(isTitledReason(problem.reason)).toBe(true);
+
+    const past = await failureOf(server.api.reservation.create.mutate({ restaurantId: created.id, table: 'B0', date: addDays(localDay(), -2) }));
+    expect(past.reason).toBe('PAST_DATE');
+  });
+
+  it('reads a deleted restaurant as not found', async () => {
+    const problem = await failureOf(server.api.restaurant.byId.query({ id: '00000000-0000-4000-8000-000000000000' }));
+    expect(problem.reason).toBe('NOT_FOUND');
+  });
+
+  it('tells an unreachable server apart, and retries only that kind of failure', async () => {
+    const nowhere = createApiClient({ url: 'http://127.0.0.1:9/trpc' });
+    const problem = await failureOf(nowhere.city.list.query({}));
+    expect(problem.reason).toBe('NETWORK');
+    expect(isTransient(problem)).toBe(true);
+  });
+
+  it('sends the extra headers given to the client (where an admin token will go)', async () => {
+    const seen: string[] = [];
+    const client = createApiClient({
+      url: `${server.url}/trpc`,
+      headers: () => {
+        seen.push('asked');
+        return { 'x-request-id': 'web-test-0001' };
+      },
+    });
+    const problem = await failureOf(client.restaurant.byId.query({ id: '00000000-0000-4000-8000-000000000000' }));
+    expect(seen.length).toBeGreaterThan(0);
+    // The server keeps a safe incoming request id, so the header demonstrably reached it.
+    expect(problem.requestId).toBe('web-test-0001');
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+
+/** Screenshots for people to look at (git-ignored). */
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-output', import.meta.url));
+
+export interface OpenedPage {
+  page: Page;
+  /** Uncaught exceptions in the page: a healthy run has none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+interface PageOptions {
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+/**
+ * A page in a fresh browser context (its own storage), in Bogotá's time zone. Requests to any host
+ * but the test server are aborted: restaurant photos point at the internet, which is not reachable
+ * here, and an abort makes them fall back to their placeholder at once instead of after a timeout.
+ */
+export async function openPage(browser: Browser, baseUrl: string, options: PageOptions = {}): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: options.locale ?? 'en-US',
+    timezoneId: 'America/Bogota',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(10_000);
+  const origin = new URL(baseUrl).origin;
+  await context.route((url) => url.origin !== origin, (route) => route.abort());
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { page, pageErrors, close: () => context.close() };
+}
+
+export async function screenshot(page: Page, name: string) {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top, or the sticky header is painted where the page was scrolled to.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // Let transitions and the placeholder swap settle so the picture shows the page at rest.
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+/** Types into a city picker and picks the option with that exact name. */
+export async function pickCity(page: Page, pickerLabel: string, typed: string, city: string) {
+  const picker = page.getByRole('combobox', { name: pickerLabel });
+  await picker.fill(typed);
+  await page.getByRole('option', { name: city, exact: true }).click();
+}
+
+/** True when nothing sticks out sideways (a phone would have to scroll horizontally). */
+export const fitsViewportWidth = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
