@@ -25,7 +25,7 @@ export type TablebookClient = TRPCClient<AppRouter>;
  */
 const MAX_BATCH_ITEMS = 100;
 
-export function trpcEndpoint(url: string): string {
+function trpcEndpoint(url: string): string {
   return `${url.replace(/\/+$/, '')}/trpc`;
 }
 

@@ -1,4 +1,4 @@
-export { createClient, trpcEndpoint } from './create-client.ts';
+export { createClient } from './create-client.ts';
 export type { ClientOptions, TablebookClient } from './create-client.ts';
 export { TablebookError } from './errors.ts';
 export type { ClientFailureReason, TablebookErrorDetails, TablebookErrorReason } from './errors.ts';

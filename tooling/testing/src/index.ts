@@ -5,5 +5,6 @@ export { freePort, startThrowawayCluster } from './cluster.ts';
 export type { ThrowawayCluster } from './cluster.ts';
 export { spawnServer } from './spawn-server.ts';
 export { openSse } from './sse.ts';
+export { useSpawnedServer } from './use-spawned-server.ts';
 export type { ServerSentEvent, SseConnection } from './sse.ts';
 export type { SpawnedServer } from './spawn-server.ts';

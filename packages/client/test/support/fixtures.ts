@@ -1,27 +1,14 @@
-import { spawnServer, type SpawnedServer } from '@tablebook/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { useSpawnedServer, type SpawnedServer } from '@tablebook/testing';
+import { expect } from 'vitest';
 import { TablebookError } from '../../src/index.ts';
 
 /** The admin token the test servers accept; with it, calls are also exempt from rate limits. */
 export const ADMIN_TOKEN = 'client-tests-admin-token';
 
-/**
- * The real server (apps/server) as its own process on a free port, over an in-memory database, with
- * its administration behind ADMIN_TOKEN.
- */
-export function useTablebookServer(env: Record<string, string> = {}): () => SpawnedServer {
-  let server: SpawnedServer | undefined;
-  beforeAll(async () => {
-    server = await spawnServer({ DATABASE_URL: 'memory://', ADMIN_TOKEN, ...env });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
-  return () => {
-    if (!server) throw new Error('the server has not started');
-    return server;
-  };
-}
+/** The real server as its own process, its administration behind ADMIN_TOKEN. */
+export const useTablebookServer = (env: Record<string, string> = {}): (() => SpawnedServer) =>
+  useSpawnedServer({ ADMIN_TOKEN, ...env });
+
 
 /** A day `days` from now: always today or later wherever the server's "today" is. */
 export const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../errors.ts';
+
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly description: string;
+  readonly short?: string;
+  /** Placeholder shown in help after the flag: `--date YYYY-MM-DD`. */
+  readonly valueName?: string;
+  readonly required?: boolean;
+}
+
+export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
+
+type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean' ? boolean : string;
+
+/** Parsed values: a required flag is always there (parseFlags checks), any other may be undefined. */
+export type FlagValues<F extends FlagSpecs> = {
+  readonly [K in keyof F]: F[K] extends { readonly required: true } ? FlagValue<F[K]> : FlagValue<F[K]> | undefined;
+};
+
+type AllRequired<F extends FlagSpecs> = { readonly [K in keyof F]: F[K] & { readonly required: true } };
+
+/** Accepted by every command. */
+export const globalFlags = {
+  url: {
+    type: 'string',
+    valueName: 'URL',
+    description: 'server URL (default: $TABLEBOOK_URL, else http://127.0.0.1:5000)',
+  },
+  token: { type: 'string', valueName: 'TOKEN', description: 'admin token (default: $TABLEBOOK_TOKEN)' },
+  json: { type: 'boolean', description: "print the API's data as JSON, for scripts" },
+  help: { type: 'boolean', short: 'h', description: 'show this help' },
+} as const satisfies FlagSpecs;
+
+export type GlobalFlags = typeof globalFlags;
+
+/** The same flags, each marked required (a create needs what an update may leave out). */
+export function requireAll<F extends FlagSpecs>(flags: F): AllRequired<F> {
+  return Object.fromEntries(Object.entries(flags).map(([name, spec]) => [name, { ...spec, required: true }])) as AllRequired<F>;
+}
+
+export function takesValue(token: string, flags: FlagSpecs): boolean {
+  if (!token.startsWith('--') || token.includes('=')) return false;
+  return flags[token.slice(2)]?.type === 'string';
+}
+
+export interface ParsedLine<F extends FlagSpecs> {
+  positionals: string[];
+  flags: FlagValues<F>;
+}
+
+/**
+ * Parses the words after the command name with node's parseArgs, keeping only the first sentence of
+ * its messages ("Unknown option '--x'") so a usage error stays one line.
+ */
+export function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags: F): ParsedLine<F> {
+  const options = Object.fromEntries(
+    Object.entries(flags).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...tokens], options, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
+    throw new UsageError(message.replace(/\.$/, ''));
+  }
+  const values = parsed.values as FlagValues<F>;
+  const missing = Object.entries(flags).filter(([name, spec]) => spec.required && values[name] === undefined);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.map(([name]) => `--${name}`).join(', ')}`);
+  return { positionals: parsed.positionals, flags: values };
+}
+
+/** A whole number of at least 0, from a flag's text. */
+export function parseCount(flag: string, text: string): number {
+  if (!/^\d{1,9}$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number, not "${text}"`);
+  return Number(text.trim());
+}

@@ -1,0 +1,71 @@
+import { createClient, TablebookError } from '@tablebook/client';
+import { commandName, type Command } from './args/command.ts';
+import { commandsUnder, splitCommandLine, wantsHelp } from './args/dispatch.ts';
+import { globalFlags, parseFlags } from './args/flags.ts';
+import { commands } from './commands/index.ts';
+import { InputError, UsageError } from './errors.ts';
+import { exitCodeFor, ExitCode } from './exit-codes.ts';
+import { commandHelp, overviewHelp } from './help.ts';
+import type { CliIO } from './io.ts';
+import { createPrinter } from './output/printer.ts';
+import { oneLine } from './output/table.ts';
+import { serverSettings } from './settings.ts';
+
+/** The command's required arguments by name, or a usage error for too few or too many. */
+function bindArguments(command: Command, positionals: readonly string[]): Record<string, string> {
+  const expected = command.arguments;
+  if (positionals.length < expected.length) {
+    throw new UsageError(`missing ${expected.slice(positionals.length).map((argument) => `<${argument.name}>`).join(' ')}`);
+  }
+  if (positionals.length > expected.length) {
+    throw new UsageError(`unexpected argument "${positionals[expected.length]}"`);
+  }
+  return Object.fromEntries(expected.map((argument, index) => [argument.name, positionals[index] as string]));
+}
+
+/** One line, never a stack trace: what went wrong, and for API errors the reason scripts can match. */
+function errorLine(error: unknown, helpFor: string): string {
+  if (error instanceof UsageError) return `${error.message} (see 'tablebook ${helpFor}--help')`;
+  if (error instanceof InputError) return error.message;
+  if (error instanceof TablebookError) {
+    const requestId = error.reason === 'INTERNAL_ERROR' && error.requestId ? `, request ${error.requestId}` : '';
+    return `${error.message} (${error.reason}${requestId})`;
+  }
+  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+async function runCommand(command: Command, tokens: readonly string[], io: CliIO): Promise<ExitCode> {
+  const { positionals, flags } = parseFlags(tokens, { ...globalFlags, ...command.flags });
+  const args = bindArguments(command, positionals);
+  const { url, token } = serverSettings(flags, io.env);
+  const client = createClient({ url, token });
+  const print = createPrinter((text) => io.stdout(text), flags.json === true);
+  return command.run({ client, print, io }, { args, flags });
+}
+
+/** Runs one command line and returns the exit code; all output goes through `io`. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCode> {
+  // `pnpm run <script> -- <args>` passes its separating "--" through; it means nothing here.
+  const { command, words, rest } = splitCommandLine(argv[0] === '--' ? argv.slice(1) : argv, commands);
+  const helpFor = command ? `${commandName(command)} ` : words.length > 0 ? `${words.join(' ')} ` : '';
+  try {
+    if (command) {
+      if (wantsHelp(rest)) {
+        io.stdout(commandHelp(command));
+        return ExitCode.success;
+      }
+      return await runCommand(command, rest, io);
+    }
+    if (wantsHelp(rest)) {
+      io.stdout(overviewHelp(commandsUnder(commands, words), words));
+      return ExitCode.success;
+    }
+    const next = rest.find((token) => !token.startsWith('-'));
+    if (next !== undefined) throw new UsageError(`unknown command "${[...words, next].join(' ')}"`);
+    const choices = [...new Set(commandsUnder(commands, words).map((entry) => entry.path[words.length]))];
+    throw new UsageError(`missing ${words.length > 0 ? 'subcommand' : 'command'}: ${choices.join(', ')}`);
+  } catch (error) {
+    io.stderr(`tablebook: ${oneLine(errorLine(error, helpFor))}\n`);
+    return exitCodeFor(error);
+  }
+}

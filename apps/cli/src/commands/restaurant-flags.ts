@@ -1,0 +1,58 @@
+import type { Restaurant, RouterInputs, TablebookClient } from '@tablebook/client';
+import type { FlagSpecs, FlagValues } from '../args/flags.ts';
+import { UsageError } from '../errors.ts';
+import { resolveCity } from '../resolve/city.ts';
+
+/** The fields of a restaurant as flags: all needed to create one, any subset to update one. */
+export const restaurantFieldFlags = {
+  name: { type: 'string', valueName: 'NAME', description: 'the name (2 to 250 characters)' },
+  address: { type: 'string', valueName: 'ADDRESS', description: 'the street address' },
+  city: { type: 'string', valueName: 'CITY', description: 'city id, name, or "Name, Department"' },
+  description: { type: 'string', valueName: 'TEXT', description: 'a short description' },
+  'photo-url': { type: 'string', valueName: 'URL', description: 'an http(s) URL of a photo' },
+} as const satisfies FlagSpecs;
+
+/** "--name, --address, …", for messages. */
+export const restaurantFieldNames = Object.keys(restaurantFieldFlags).map((name) => `--${name}`);
+
+export type RestaurantBody = RouterInputs['restaurant']['create'];
+type RestaurantField = keyof Pick<RestaurantBody, 'name' | 'address' | 'description' | 'photoUrl' | 'cityId'>;
+
+/** Which flag gives which field of the API's body. */
+const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantFieldFlags>> = {
+  name: 'name',
+  address: 'address',
+  description: 'description',
+  photoUrl: 'photo-url',
+  cityId: 'city',
+};
+
+/** The body fields the flags give, the city resolved to its id; fields not given are left out. */
+export async function fieldsFromFlags(
+  client: TablebookClient,
+  flags: FlagValues<typeof restaurantFieldFlags>,
+): Promise<Partial<Pick<RestaurantBody, RestaurantField>>> {
+  const fields: Partial<Pick<RestaurantBody, RestaurantField>> = {};
+  for (const field of ['name', 'address', 'description', 'photoUrl'] as const) {
+    const value = flags[flagOfField[field]];
+    if (value !== undefined) fields[field] = value;
+  }
+  if (flags.city !== undefined) fields.cityId = (await resolveCity(client, flags.city)).id;
+  return fields;
+}
+
+/** A create's body, or a usage error naming every flag still missing. */
+export function completeBody(fields: Partial<Pick<RestaurantBody, RestaurantField>>): RestaurantBody {
+  const missing = (Object.keys(flagOfField) as RestaurantField[]).filter((field) => fields[field] === undefined);
+  if (missing.length > 0) throw new UsageError(`missing ${missing.map((field) => `--${flagOfField[field]}`).join(', ')}`);
+  return fields as RestaurantBody;
+}
+
+/** The full body of an existing restaurant, for an update that changes only some fields. */
+export const bodyOf = (restaurant: Restaurant): Pick<RestaurantBody, RestaurantField> => ({
+  name: restaurant.name,
+  address: restaurant.address,
+  description: restaurant.description,
+  photoUrl: restaurant.photoUrl,
+  cityId: restaurant.city.id,
+});

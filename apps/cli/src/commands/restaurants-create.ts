@@ -1,0 +1,19 @@
+import { defineCommand } from '../args/command.ts';
+import { requireAll } from '../args/flags.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { restaurantFields } from '../output/views.ts';
+import { completeBody, fieldsFromFlags, restaurantFieldFlags } from './restaurant-flags.ts';
+
+export const restaurantsCreateCommand = defineCommand({
+  path: ['restaurants', 'create'],
+  summary: 'Create a restaurant',
+  usage: 'restaurants create --name NAME --address ADDRESS --city CITY --description TEXT --photo-url URL',
+  arguments: [],
+  flags: requireAll(restaurantFieldFlags),
+  async run({ client, print }, { flags }) {
+    const body = completeBody(await fieldsFromFlags(client, flags));
+    const restaurant = await client.restaurant.create.mutate(body);
+    print.record(`Created restaurant "${restaurant.name}"`, restaurant, restaurantFields);
+    return ExitCode.success;
+  },
+});

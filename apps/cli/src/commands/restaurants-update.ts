@@ -1,0 +1,25 @@
+import { defineCommand } from '../args/command.ts';
+import { UsageError } from '../errors.ts';
+import { ExitCode } from '../exit-codes.ts';
+import { restaurantFields } from '../output/views.ts';
+import { resolveRestaurant } from '../resolve/restaurant.ts';
+import { bodyOf, fieldsFromFlags, restaurantFieldFlags, restaurantFieldNames } from './restaurant-flags.ts';
+
+export const restaurantsUpdateCommand = defineCommand({
+  path: ['restaurants', 'update'],
+  summary: 'Change some fields of a restaurant (the others are kept)',
+  usage: 'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL]',
+  arguments: [{ name: 'restaurant', description: 'its id, or the start of its name' }],
+  flags: restaurantFieldFlags,
+  async run({ client, print }, { args, flags }) {
+    const changes = await fieldsFromFlags(client, flags);
+    if (Object.keys(changes).length === 0) {
+      throw new UsageError(`nothing to change: give at least one of ${restaurantFieldNames.join(', ')}`);
+    }
+    const current = await resolveRestaurant(client, args.restaurant);
+    // The API's update is a full replace: send the current fields with the changes over them.
+    const restaurant = await client.restaurant.update.mutate({ id: current.id, ...bodyOf(current), ...changes });
+    print.record(`Updated restaurant "${restaurant.name}"`, restaurant, restaurantFields);
+    return ExitCode.success;
+  },
+});

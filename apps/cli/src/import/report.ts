@@ -1,0 +1,35 @@
+import type { Printer } from '../output/printer.ts';
+import type { Column } from '../output/table.ts';
+import type { ImportSummary, RowOutcome, RowResult } from './results.ts';
+
+const outcomeLabel: Readonly<Record<RowOutcome, string>> = {
+  booked: 'booked',
+  'already-booked': 'already booked',
+  refused: 'refused',
+  invalid: 'invalid row',
+};
+
+const detail = (result: RowResult) => {
+  if (result.reservation) return `reservation ${result.reservation.id}`;
+  if (result.outcome === 'already-booked') return '';
+  return result.reason && result.outcome === 'refused' ? `${result.reason}: ${result.message}` : (result.message ?? '');
+};
+
+const resultColumns: readonly Column<RowResult>[] = [
+  { header: 'LINE', value: (result) => result.line, align: 'right' },
+  { header: 'RESTAURANT', value: (result) => result.restaurant },
+  { header: 'TABLE', value: (result) => result.table },
+  { header: 'DATE', value: (result) => result.date },
+  { header: 'RESULT', value: (result) => outcomeLabel[result.outcome] },
+  { header: 'DETAIL', value: detail },
+];
+
+export function describeSummary(summary: ImportSummary): string {
+  return `${summary.rows} rows: ${summary.booked} booked, ${summary['already-booked']} already booked, ${summary.refused} refused, ${summary.invalid} invalid`;
+}
+
+/** A line per row (JSON: the array of row results), then the totals for people. */
+export function printImportReport(print: Printer, results: readonly RowResult[], summary: ImportSummary): void {
+  print.list(results, resultColumns, 'The file has no rows to import.');
+  print.note(describeSummary(summary));
+}

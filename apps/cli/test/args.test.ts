@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { splitCommandLine } from '../src/args/dispatch.ts';
+import { parseFlags } from '../src/args/flags.ts';
+import { commands } from '../src/commands/index.ts';
+import { runInProcess } from './support/run-cli.ts';
+
+describe('splitCommandLine', () => {
+  it('finds the command words, letting global flags come first', () => {
+    const line = splitCommandLine(['--url', 'http://x', '--json', 'restaurants', 'update', 'La Mar', '--name', 'B'], commands);
+    expect(line.command?.path).toEqual(['restaurants', 'update']);
+    expect(line.rest).toEqual(['--url', 'http://x', '--json', 'La Mar', '--name', 'B']);
+  });
+
+  it('stops at a group or an unknown word', () => {
+    expect(splitCommandLine(['restaurants'], commands)).toMatchObject({ command: undefined, words: ['restaurants'], rest: [] });
+    expect(splitCommandLine(['restaurant', 'list'], commands)).toMatchObject({ command: undefined, words: [], rest: ['restaurant', 'list'] });
+  });
+});
+
+describe('parseFlags', () => {
+  const flags = {
+    date: { type: 'string', description: 'd', required: true },
+    table: { type: 'string', description: 't', required: true },
+    json: { type: 'boolean', description: 'j' },
+  } as const;
+
+  it('returns positionals and typed values', () => {
+    expect(parseFlags(['La Mar', '--date=2030-01-01', '--table', 'A1', '--json'], flags)).toEqual({
+      positionals: ['La Mar'],
+      flags: { date: '2030-01-01', table: 'A1', json: true },
+    });
+  });
+
+  it('turns parse problems into one-line usage errors', () => {
+    expect(() => parseFlags(['--json'], flags)).toThrow('missing --date, --table');
+    expect(() => parseFlags(['--date'], flags)).toThrow("Option '--date <value>' argument missing");
+    expect(() => parseFlags(['--dates', 'x'], flags)).toThrow("Unknown option '--dates'");
+  });
+});
+
+describe('runCli', () => {
+  it('ignores the "--" a package script passes through before the command', async () => {
+    const run = await runInProcess(['--', 'cities', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: tablebook cities');
+  });
+});
+
+describe('help', () => {
+  it('is printed for every command without reaching any server', async () => {
+    for (const command of commands) {
+      const run = await runInProcess([...command.path, '--help'], { env: { TABLEBOOK_URL: 'http://127.0.0.1:9' } });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`Usage: tablebook ${command.usage}`);
+      for (const flag of Object.keys(command.flags)) expect(run.stdout).toContain(`--${flag}`);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../src/import/csv.ts';
+import { readBookingRows } from '../src/import/rows.ts';
+
+describe('parseCsv', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks, numbering records by their first line', () => {
+    const text = '\uFEFFrestaurant,table,date,notes\r\n"Café ""Azul"", Centro",A1,2030-01-01,"two\nlines"\r\n\r\nLa Mar,B2,2030-01-02,\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ['restaurant', 'table', 'date', 'notes'] },
+      { line: 2, fields: ['Café "Azul", Centro', 'A1', '2030-01-01', 'two\nlines'] },
+      { line: 5, fields: ['La Mar', 'B2', '2030-01-02', ''] },
+    ]);
+  });
+
+  it('keeps a line of empty fields and a last line without a line break', () => {
+    expect(parseCsv('a,b\n,\nx,y')).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['', ''] },
+      { line: 3, fields: ['x', 'y'] },
+    ]);
+  });
+
+  it('names the line of a quoted field that is never closed', () => {
+    expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow('line 2: a quoted field is never closed');
+  });
+});
+
+describe('readBookingRows', () => {
+  it('finds the columns by name in any case and order, ignoring the others', () => {
+    const { rows, malformed } = readBookingRows(
+      parseCsv('Date,Guest,TABLE,restaurant\n2030-01-01,Ana, a1 ,La Mar\n2030-01-02,Luis,,La Mar\n'),
+    );
+    expect(rows).toEqual([{ line: 2, restaurant: 'La Mar', table: 'a1', date: '2030-01-01' }]);
+    expect(malformed).toEqual([
+      { row: { line: 3, restaurant: 'La Mar', table: '', date: '2030-01-02' }, problem: 'table is empty or missing' },
+    ]);
+  });
+
+  it('refuses a file without the needed header', () => {
+    expect(() => readBookingRows([])).toThrow('the file is empty');
+    expect(() => readBookingRows(parseCsv('restaurant,day\n'))).toThrow('line 1: the header must name the columns restaurant,table,date (missing table, date)');
+  });
+});

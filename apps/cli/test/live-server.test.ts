@@ -1,0 +1,12 @@
+import { describeBinary } from './binary.suite.ts';
+import { describeCommands } from './commands.suite.ts';
+import { describeImport } from './import.suite.ts';
+import { useTablebookServer } from './support/server.ts';
+
+// One real server for every suite that needs one: starting it (PGlite and its migrations) costs
+// seconds, the suites themselves much less. They use their own restaurant names and days.
+const server = useTablebookServer();
+
+describeCommands(server);
+describeImport(server);
+describeBinary(server);
