@@ -71,6 +71,7 @@ const settingsSchema = z.object({
   RATE_LIMIT_GUEST_BOOKINGS: integerSetting('RATE_LIMIT_GUEST_BOOKINGS', 1, 1_000_000, defaultRateLimits.guestBooking),
   RATE_LIMIT_FAILED_AUTH: integerSetting('RATE_LIMIT_FAILED_AUTH', 1, 1_000_000, defaultRateLimits.failedAdminAuth),
   RATE_LIMIT_PUBLIC: integerSetting('RATE_LIMIT_PUBLIC', 1, 1_000_000, defaultRateLimits.public),
+  STREAMS_PER_CLIENT: integerSetting('STREAMS_PER_CLIENT', 1, 10_000, 20),
   /** Behind a load balancer: true, a number of hops, or a comma-separated list of trusted addresses. */
   TRUST_PROXY: z.preprocess(
     unsetIfEmpty,

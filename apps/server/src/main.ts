@@ -25,6 +25,7 @@ async function main() {
     logLevel: settings.LOG_LEVEL,
     webRoot: settings.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     adminTokens: settings.ADMIN_TOKEN,
+    streamsPerClient: settings.STREAMS_PER_CLIENT,
     trustProxy: settings.TRUST_PROXY,
     ...(settings.RATE_LIMIT === 'on'
       ? {
