@@ -127,7 +127,7 @@ const route = (method: string, template: (id: string, rid: string) => string, qu
     query: queryWith(query),
     body: body ? bodyWith(body) : fc.constant(undefined),
     contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1') }),
-    admin: fc.boolean(),
+    admin: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
     idempotencyKey: fc.option(hostileString, { nil: undefined }),
   }).map(({ id, rid, admin: withToken, idempotencyKey, ...rest }) => ({ ...rest, template, id, rid, withToken, idempotencyKey }));
 
@@ -216,7 +216,8 @@ describe('hostile requests across every REST route', () => {
           expect(await snapshot(), `database changed by a refused request: ${where}`).toBe(before);
         }
       }),
-      { numRuns: RUNS, seed: Number(process.env['HOSTILE_SEED'] ?? Date.now() % 2 ** 31) },
+      // A fixed seed keeps CI repeatable; set HOSTILE_SEED to explore other inputs.
+      { numRuns: RUNS, seed: Number(process.env['HOSTILE_SEED'] ?? 20261125) },
     );
     const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
     console.info(`[hostile] ${total} requests; statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
