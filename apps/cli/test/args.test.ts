@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { splitCommandLine } from '../src/args/dispatch.ts';
 import { parseFlags } from '../src/args/flags.ts';
+import { formatTables, parseTables } from '../src/args/tables.ts';
 import { commands } from '../src/commands/index.ts';
+import { UsageError } from '../src/errors.ts';
 import { runInProcess } from './support/run-cli.ts';
 
 describe('splitCommandLine', () => {
@@ -54,5 +56,17 @@ describe('help', () => {
       expect(run.stdout).toContain(`Usage: tablebook ${command.usage}`);
       for (const flag of Object.keys(command.flags)) expect(run.stdout).toContain(`--${flag}`);
     }
+  });
+});
+
+describe('parseTables and formatTables', () => {
+  it('reads LABEL:SEATS pairs (labels upper-cased) and writes them back the same way', () => {
+    const tables = parseTables(' a0:4, A1 : 2,T:8');
+    expect(tables).toEqual([{ label: 'A0', seats: 4 }, { label: 'A1', seats: 2 }, { label: 'T', seats: 8 }]);
+    expect(formatTables(tables)).toBe('A0:4,A1:2,T:8');
+  });
+
+  it.each(['A0', 'A0:', 'A0:4,,A1:2', 'A0:four'])('refuses %j as a usage error', (text) => {
+    expect(() => parseTables(text)).toThrow(UsageError);
   });
 });

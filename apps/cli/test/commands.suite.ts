@@ -39,7 +39,7 @@ export function describeCommands(server: () => SpawnedServer): void {
       [['restaurants', 'list', '--date'], "Option '--date <value>' argument missing"],
       [['restaurants', 'rename'], "unknown command \"restaurants rename\" (see 'tablebook restaurants --help')"],
       [['restaurants'], 'missing subcommand: list, create, update, delete'],
-      [[], "missing command: cities, restaurants, reservations, book, import (see 'tablebook --help')"],
+      [[], "missing command: cities, restaurants, reservations, book, availability, import (see 'tablebook --help')"],
       [['cities', '--url', 'ftp://example.com'], 'the server URL must be an http(s) URL, not "ftp://example.com"'],
     ])('exits 2 for %j, with one line on stderr and nothing on stdout', async (args, message) => {
       const run = await tablebook(...args);
@@ -147,7 +147,7 @@ export function describeCommands(server: () => SpawnedServer): void {
     it('filters by name prefix and by city', async () => {
       const { stdout } = ok(await tablebook('restaurants', 'list', '--starts-with', 'lista'));
       const lines = stdout.trimEnd().split('\n');
-      expect(lines[0]).toMatch(/^ID\s+NAME\s+CITY\s+ADDRESS$/);
+      expect(lines[0]).toMatch(/^ID\s+NAME\s+CITY\s+ADDRESS\s+TABLES$/);
       expect(lines.slice(1).map((line) => line.split(/\s{2,}/)[1])).toEqual(['Lista Armenia', 'Lista Llena', 'Lista Vacia']);
       const inQuindio = parseJson<Restaurant[]>(ok(await tablebook('restaurants', 'list', '--starts-with', 'Lista', '--city', 'Armenia, Quindío', '--json')));
       expect(inQuindio.map((restaurant) => restaurant.name)).toEqual(['Lista Armenia']);
@@ -155,7 +155,7 @@ export function describeCommands(server: () => SpawnedServer): void {
 
     it("shows a day's free places, and keeps only restaurants with enough of them", async () => {
       const { stdout } = ok(await tablebook('restaurants', 'list', '--starts-with', 'Lista', '--date', day));
-      expect(stdout.split('\n')[0]).toMatch(/ADDRESS\s+FREE\s+SYSTEM FREE$/);
+      expect(stdout.split('\n')[0]).toMatch(/ADDRESS\s+TABLES\s+FREE\s+SYSTEM FREE$/);
       expect(stdout).toMatch(/Lista Llena .* 0 +5\n/);
       expect(stdout).toMatch(/Lista Vacia .* 15 +5\n/);
       const available = parseJson<Restaurant[]>(
@@ -177,13 +177,13 @@ export function describeCommands(server: () => SpawnedServer): void {
       const day = dayFromNow(11);
       const restaurant = await createRestaurant('Reservar Aqui');
       const booked = ok(await tablebook('book', 'Reservar', '--table', 'b1', '--date', day));
-      expect(booked.stdout).toMatch(new RegExp(`^Booked table B1 at "Reservar Aqui" \\(${restaurant.id}\\) on ${day} \\(reservation [0-9a-f-]{36}\\)\\n$`));
+      expect(booked.stdout).toMatch(new RegExp(`^Booked table B1 at "Reservar Aqui" \\(${restaurant.id}\\) on ${day} for 2 people \\(reservation [0-9a-f-]{36}\\)\\n$`));
       const reservation = parseJson<Reservation>(ok(await tablebook('book', restaurant.id, '--table', 'C2', '--date', day, '--json')));
       expect(reservation).toMatchObject({ table: 'C2', date: day, restaurantId: restaurant.id });
 
       const listed = ok(await tablebook('reservations', 'list', 'Reservar Aqui'));
-      expect(listed.stdout.split('\n')[0]).toMatch(/^DATE\s+TABLE\s+ID\s+BOOKED AT$/);
-      expect(listed.stdout).toContain(`${day}  B1`);
+      expect(listed.stdout.split('\n')[0]).toMatch(/^DATE\s+TABLE\s+PARTY\s+STATUS\s+GUEST\s+ID\s+BOOKED AT$/);
+      expect(listed.stdout).toMatch(new RegExp(`${day}  B1 +2  confirmed  +[0-9a-f-]{36}`));
       const onDay = parseJson<Reservation[]>(ok(await tablebook('reservations', 'list', restaurant.id, '--date', day, '--json')));
       expect(onDay.map((entry) => entry.table).sort()).toEqual(['B1', 'C2']);
       expect(parseJson(ok(await tablebook('reservations', 'list', restaurant.id, '--date', dayFromNow(12), '--json')))).toEqual([]);

@@ -65,7 +65,7 @@ export function describeImport(server: () => SpawnedServer): void {
       expect(lines[0]).toMatch(/^LINE\s+RESTAURANT\s+TABLE\s+DATE\s+RESULT\s+DETAIL$/);
       const row = (line: number) => lines.find((text) => text.trimStart().startsWith(`${line} `)) ?? '';
       expect(row(2)).toMatch(/booked +reservation [0-9a-f-]{36}$/);
-      expect(row(5)).toMatch(/already booked$/);
+      expect(row(5)).toMatch(/already booked +reservation [0-9a-f-]{36} \(the same booking as line 2\)$/);
       expect(row(6)).toMatch(/Importar Dos +B1 .* booked/);
       expect(row(7)).toMatch(/refused +PAST_DATE: Cannot book 2020-01-01/);
       expect(row(8)).toMatch(/invalid row +"Importar" matches 2 restaurants/);
@@ -123,6 +123,96 @@ export function describeImport(server: () => SpawnedServer): void {
         stderr: 'tablebook: line 1: the header must name the columns restaurant,table,date (missing restaurant, table, date)\n',
       });
       expect((await tablebook(['import'])).code).toBe(2);
+    });
+  });
+
+  describe('tablebook import with guest columns', () => {
+    const day = dayFromNow(25);
+    let restaurant: Restaurant;
+    let file: string;
+    let other: Reservation;
+
+    beforeAll(async () => {
+      restaurant = await createRestaurant('Importar Huespedes');
+      const booked = (table: string, ...extra: string[]) =>
+        tablebook(['book', restaurant.id, '--table', table, '--date', day, '--json', ...extra]).then((run) => parseJson<Reservation>(run));
+      // B0 is held by a different booking (another guest); B1 by one without guest details, as line 7 asks.
+      other = await booked('B0', '--guest-name', 'Otra Persona');
+      await booked('B1');
+      file = writeTempFile(
+        'guests.csv',
+        csv([
+          'restaurant,table,date,notes,GuestName,partySize,guestPhone,guestEmail,source',
+          `Importar Huespedes,A0,${day},ventana,Ana Gómez,4,+57 300 123 4567,ana@example.com,web`,
+          `Importar Huespedes,a1,${day},,Luis,1,,,`,
+          `Importar Huespedes,A2,${day},,Sin Número,muchos,,,`,
+          `Importar Huespedes,A3,${day},,Correo Malo,2,,no-es-correo,`,
+          `Importar Huespedes,B0,${day},,Intruso,,,,`,
+          `Importar Huespedes,B1,${day},,,,,,`,
+          `Importar Huespedes,B2,${day},,Grupo Grande,12,,,`,
+        ]),
+      );
+    });
+
+    const outcomes = (results: RowResult[]) => results.map((result) => [result.line, result.outcome, result.reason ?? '']);
+
+    it('books with the guest columns, refuses a table another booking holds, and reports bad values with their line', async () => {
+      const run = await tablebook(['import', file, '--json']);
+      expect(run.code).toBe(1);
+      const results = parseJson<RowResult[]>(run);
+      expect(outcomes(results)).toEqual([
+        [2, 'booked', ''],
+        [3, 'booked', ''],
+        [4, 'invalid', ''],
+        [5, 'invalid', 'INVALID_INPUT'],
+        [6, 'refused', 'TABLE_ALREADY_BOOKED'],
+        [7, 'already-booked', ''],
+        [8, 'refused', 'PARTY_TOO_LARGE'],
+      ]);
+      expect(results[0]?.reservation).toMatchObject({
+        table: 'A0', partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567', guestEmail: 'ana@example.com', notes: 'ventana',
+      });
+      expect(results[1]?.reservation).toMatchObject({ table: 'A1', partySize: 1, guestName: 'Luis', guestEmail: null, notes: null });
+      expect(results[2]?.message).toBe('partySize must be a whole number from 1 to 20, not "muchos"');
+      expect(results[3]?.message).toContain('guestEmail must be an e-mail address');
+      expect((await tablebook(['reservations', 'show', restaurant.id, other.id, '--json'])).stdout).toContain('"guestName": "Otra Persona"');
+    });
+
+    it('run again, books nothing twice and reports the booked rows as already booked', async () => {
+      const before = await reservationsOf(restaurant);
+      expect(before).toHaveLength(4);
+      const run = await tablebook(['import', file]);
+      expect(run.code).toBe(1);
+      const lines = run.stdout.trimEnd().split('\n');
+      const row = (line: number) => lines.find((text) => text.trimStart().startsWith(`${line} `)) ?? '';
+      const a0 = before.find((reservation) => reservation.table === 'A0') as Reservation;
+      expect(row(2)).toMatch(new RegExp(`already booked +reservation ${a0.id} \\(booked by an earlier run\\)$`));
+      expect(row(6)).toMatch(/refused +TABLE_ALREADY_BOOKED: /);
+      expect(lines.at(-1)).toBe('7 rows: 0 booked, 3 already booked, 2 refused, 2 invalid');
+      expect(await reservationsOf(restaurant)).toEqual(before);
+    });
+
+    it('with --retry-refused tries refused rows again; later runs then see them as already booked', async () => {
+      expect((await tablebook(['reservations', 'cancel', restaurant.id, other.id])).code).toBe(0);
+      // Without the flag the server replays line 6's refusal; B0 is free now, but not held by line 6's booking.
+      const replayed = parseJson<RowResult[]>(await tablebook(['import', file, '--json']));
+      expect(replayed.find((result) => result.line === 6)).toMatchObject({ outcome: 'refused', reason: 'TABLE_ALREADY_BOOKED' });
+
+      const retried = await tablebook(['import', file, '--retry-refused', '--json']);
+      expect(retried.code).toBe(1);
+      expect(outcomes(parseJson<RowResult[]>(retried))).toEqual([
+        [2, 'already-booked', ''],
+        [3, 'already-booked', ''],
+        [4, 'invalid', ''],
+        [5, 'invalid', 'INVALID_INPUT'],
+        [6, 'booked', ''],
+        [7, 'already-booked', ''],
+        [8, 'refused', 'PARTY_TOO_LARGE'],
+      ]);
+      // The key of line 6 still replays the old refusal, but the table is held by line 6's booking now.
+      const after = parseJson<RowResult[]>(await tablebook(['import', file, '--json']));
+      expect(after.find((result) => result.line === 6)).toMatchObject({ outcome: 'already-booked' });
+      expect(await reservationsOf(restaurant)).toHaveLength(4);
     });
   });
 }

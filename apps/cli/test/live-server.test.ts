@@ -1,6 +1,7 @@
 import { describeBinary } from './binary.suite.ts';
 import { describeCommands } from './commands.suite.ts';
 import { describeImport } from './import.suite.ts';
+import { describeReservations } from './reservations.suite.ts';
 import { useTablebookServer } from './support/server.ts';
 
 // One real server for every suite that needs one: starting it (PGlite and its migrations) costs
@@ -9,4 +10,5 @@ const server = useTablebookServer();
 
 describeCommands(server);
 describeImport(server);
+describeReservations(server);
 describeBinary(server);

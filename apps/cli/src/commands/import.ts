@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { defineCommand } from '../args/command.ts';
 import { InputError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
-import { importRow, restaurantLookup } from '../import/booking.ts';
+import { importRow, restaurantLookup, startImportRun } from '../import/booking.ts';
 import { parseCsv } from '../import/csv.ts';
 import { createProgress, noProgress } from '../import/progress.ts';
 import { printImportReport } from '../import/report.ts';
@@ -32,14 +32,25 @@ async function readText(file: string): Promise<string> {
 export const importCommand = defineCommand({
   path: ['import'],
   summary: 'Book the reservations listed in a CSV file (safe to run again)',
-  usage: 'import <file.csv> [--progress]',
-  arguments: [{ name: 'file.csv', description: 'header restaurant,table,date (more columns are ignored); restaurants by id or name' }],
+  usage: 'import <file.csv> [--progress] [--retry-refused]',
+  arguments: [
+    {
+      name: 'file.csv',
+      description: 'header restaurant,table,date, then optionally guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
+    },
+  ],
   flags: {
     progress: { type: 'boolean', description: 'report progress on stderr even when it is not a terminal' },
+    'retry-refused': {
+      type: 'boolean',
+      description: 'try rows refused by an earlier run again, rather than replaying its answer (for 48 hours)',
+    },
   },
   notes: [
     'Each row is reported as booked, already booked (a re-run: never booked twice), refused (with the reason)',
     'or invalid (with its line number). Exits with 1 when any row was refused or invalid.',
+    'Every row is sent with an idempotency key made from its content, so a re-run replays the first answer,',
+    'refusals included; --retry-refused tries those rows again. Restaurants are named by id or name.',
   ],
   async run({ client, print, io }, { args, flags }) {
     const file = args['file.csv'];
@@ -47,10 +58,11 @@ export const importCommand = defineCommand({
     const showProgress = flags.progress === true || (io.stderrIsTTY && rows.length >= PROGRESS_FROM_ROWS);
     const progress = showProgress ? createProgress(rows.length, (text) => io.stderr(text), io.stderrIsTTY) : noProgress;
     const findRestaurant = restaurantLookup(client);
+    const run = startImportRun({ retryRefused: flags['retry-refused'] === true });
     let booked: RowResult[];
     try {
       booked = await runGroupedInOrder(rows, (row) => row.date, DAYS_IN_PARALLEL, async (row) => {
-        const result = await importRow(client, findRestaurant, row);
+        const result = await importRow(client, run, findRestaurant, row);
         progress.advance();
         return result;
       });

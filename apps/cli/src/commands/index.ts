@@ -1,8 +1,13 @@
 import type { Command } from '../args/command.ts';
+import { availabilityCommand } from './availability.ts';
 import { bookCommand } from './book.ts';
 import { citiesCommand } from './cities.ts';
 import { importCommand } from './import.ts';
+import { reservationsCancelCommand } from './reservations-cancel.ts';
 import { reservationsListCommand } from './reservations-list.ts';
+import { reservationsMoveCommand } from './reservations-move.ts';
+import { reservationsShowCommand } from './reservations-show.ts';
+import { reservationsStatusCommand } from './reservations-status.ts';
 import { restaurantsCreateCommand } from './restaurants-create.ts';
 import { restaurantsDeleteCommand } from './restaurants-delete.ts';
 import { restaurantsListCommand } from './restaurants-list.ts';
@@ -16,6 +21,11 @@ export const commands: readonly Command[] = [
   restaurantsUpdateCommand,
   restaurantsDeleteCommand,
   reservationsListCommand,
+  reservationsShowCommand,
+  reservationsCancelCommand,
+  reservationsMoveCommand,
+  reservationsStatusCommand,
   bookCommand,
+  availabilityCommand,
   importCommand,
 ];

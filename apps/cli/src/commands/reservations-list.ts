@@ -1,19 +1,34 @@
+import type { RouterInputs } from '@tablebook/client';
 import { defineCommand } from '../args/command.ts';
+import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { reservationColumns } from '../output/views.ts';
 import { resolveRestaurant } from '../resolve/restaurant.ts';
 
+type StatusFilter = NonNullable<RouterInputs['reservation']['list']['status']>;
+const STATUS_FILTERS = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show', 'all'] as const satisfies readonly StatusFilter[];
+const isStatusFilter = (text: string): text is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(text);
+
 export const reservationsListCommand = defineCommand({
   path: ['reservations', 'list'],
   summary: "List a restaurant's reservations, newest day first",
-  usage: 'reservations list <restaurant> [--date YYYY-MM-DD]',
+  usage: 'reservations list <restaurant> [--date YYYY-MM-DD] [--status STATUS|all]',
   arguments: [{ name: 'restaurant', description: 'its id, or the start of its name' }],
   flags: {
     date: { type: 'string', valueName: 'YYYY-MM-DD', description: 'only that day' },
+    status: {
+      type: 'string',
+      valueName: 'STATUS',
+      description: `only that status (${STATUS_FILTERS.slice(0, -1).join(', ')}), or all; default: all but cancelled`,
+    },
   },
   async run({ client, print }, { args, flags }) {
+    const status = flags.status?.trim().toLowerCase();
+    if (status !== undefined && !isStatusFilter(status)) {
+      throw new UsageError(`--status must be one of ${STATUS_FILTERS.join(', ')}, not "${flags.status}"`);
+    }
     const restaurant = await resolveRestaurant(client, args.restaurant);
-    const reservations = await client.reservation.list.query({ restaurantId: restaurant.id, date: flags.date });
+    const reservations = await client.reservation.list.query({ restaurantId: restaurant.id, date: flags.date, status });
     print.list(reservations, reservationColumns, `No reservations at "${restaurant.name}"${flags.date ? ` on ${flags.date}` : ''}.`);
     return ExitCode.success;
   },

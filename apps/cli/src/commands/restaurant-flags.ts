@@ -1,5 +1,6 @@
 import type { Restaurant, RouterInputs, TablebookClient } from '@tablebook/client';
 import type { FlagSpecs, FlagValues } from '../args/flags.ts';
+import { parseTables } from '../args/tables.ts';
 import { UsageError } from '../errors.ts';
 import { resolveCity } from '../resolve/city.ts';
 
@@ -12,11 +13,21 @@ export const restaurantFieldFlags = {
   'photo-url': { type: 'string', valueName: 'URL', description: 'an http(s) URL of a photo' },
 } as const satisfies FlagSpecs;
 
+/** The floor, optional for both: a new restaurant gets the API's default layout, an update keeps its own. */
+export const tablesFlag = {
+  tables: {
+    type: 'string',
+    valueName: 'LAYOUT',
+    description: 'the tables as LABEL:SEATS pairs, e.g. "A0:4,A1:2,T:8" (replaces the whole layout)',
+  },
+} as const satisfies FlagSpecs;
+
 /** "--name, --address, …", for messages. */
-export const restaurantFieldNames = Object.keys(restaurantFieldFlags).map((name) => `--${name}`);
+export const restaurantFieldNames = Object.keys({ ...restaurantFieldFlags, ...tablesFlag }).map((name) => `--${name}`);
 
 export type RestaurantBody = RouterInputs['restaurant']['create'];
 type RestaurantField = keyof Pick<RestaurantBody, 'name' | 'address' | 'description' | 'photoUrl' | 'cityId'>;
+type GivenFields = Partial<Pick<RestaurantBody, RestaurantField | 'tables'>>;
 
 /** Which flag gives which field of the API's body. */
 const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantFieldFlags>> = {
@@ -30,9 +41,10 @@ const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantField
 /** The body fields the flags give, the city resolved to its id; fields not given are left out. */
 export async function fieldsFromFlags(
   client: TablebookClient,
-  flags: FlagValues<typeof restaurantFieldFlags>,
-): Promise<Partial<Pick<RestaurantBody, RestaurantField>>> {
-  const fields: Partial<Pick<RestaurantBody, RestaurantField>> = {};
+  flags: FlagValues<typeof restaurantFieldFlags & typeof tablesFlag>,
+): Promise<GivenFields> {
+  const fields: GivenFields = {};
+  if (flags.tables !== undefined) fields.tables = parseTables(flags.tables);
   for (const field of ['name', 'address', 'description', 'photoUrl'] as const) {
     const value = flags[flagOfField[field]];
     if (value !== undefined) fields[field] = value;
@@ -42,7 +54,7 @@ export async function fieldsFromFlags(
 }
 
 /** A create's body, or a usage error naming every flag still missing. */
-export function completeBody(fields: Partial<Pick<RestaurantBody, RestaurantField>>): RestaurantBody {
+export function completeBody(fields: GivenFields): RestaurantBody {
   const missing = (Object.keys(flagOfField) as RestaurantField[]).filter((field) => fields[field] === undefined);
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((field) => `--${flagOfField[field]}`).join(', ')}`);
   return fields as RestaurantBody;

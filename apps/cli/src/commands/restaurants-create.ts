@@ -2,14 +2,15 @@ import { defineCommand } from '../args/command.ts';
 import { requireAll } from '../args/flags.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { restaurantFields } from '../output/views.ts';
-import { completeBody, fieldsFromFlags, restaurantFieldFlags } from './restaurant-flags.ts';
+import { completeBody, fieldsFromFlags, restaurantFieldFlags, tablesFlag } from './restaurant-flags.ts';
 
 export const restaurantsCreateCommand = defineCommand({
   path: ['restaurants', 'create'],
   summary: 'Create a restaurant',
-  usage: 'restaurants create --name NAME --address ADDRESS --city CITY --description TEXT --photo-url URL',
+  usage: 'restaurants create --name NAME --address ADDRESS --city CITY --description TEXT --photo-url URL [--tables LAYOUT]',
   arguments: [],
-  flags: requireAll(restaurantFieldFlags),
+  flags: { ...requireAll(restaurantFieldFlags), ...tablesFlag },
+  notes: ['Without --tables the restaurant gets the default layout, A0 to D2 with 4 seats each.'],
   async run({ client, print }, { flags }) {
     const body = completeBody(await fieldsFromFlags(client, flags));
     const restaurant = await client.restaurant.create.mutate(body);

@@ -3,21 +3,26 @@ import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { restaurantFields } from '../output/views.ts';
 import { resolveRestaurant } from '../resolve/restaurant.ts';
-import { bodyOf, fieldsFromFlags, restaurantFieldFlags, restaurantFieldNames } from './restaurant-flags.ts';
+import { bodyOf, fieldsFromFlags, restaurantFieldFlags, restaurantFieldNames, tablesFlag } from './restaurant-flags.ts';
 
 export const restaurantsUpdateCommand = defineCommand({
   path: ['restaurants', 'update'],
   summary: 'Change some fields of a restaurant (the others are kept)',
-  usage: 'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL]',
+  usage: 'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL] [--tables LAYOUT]',
   arguments: [{ name: 'restaurant', description: 'its id, or the start of its name' }],
-  flags: restaurantFieldFlags,
+  flags: { ...restaurantFieldFlags, ...tablesFlag },
+  notes: [
+    'Without --tables the layout is kept. Dropping a table that future reservations need is refused',
+    '(TABLE_HAS_RESERVATIONS, exit 1): move or cancel those reservations first.',
+  ],
   async run({ client, print }, { args, flags }) {
     const changes = await fieldsFromFlags(client, flags);
     if (Object.keys(changes).length === 0) {
       throw new UsageError(`nothing to change: give at least one of ${restaurantFieldNames.join(', ')}`);
     }
     const current = await resolveRestaurant(client, args.restaurant);
-    // The API's update is a full replace: send the current fields with the changes over them.
+    // The API's update is a full replace: send the current fields with the changes over them
+    // (the tables only when given: without them the API keeps the layout).
     const restaurant = await client.restaurant.update.mutate({ id: current.id, ...bodyOf(current), ...changes });
     print.record(`Updated restaurant "${restaurant.name}"`, restaurant, restaurantFields);
     return ExitCode.success;

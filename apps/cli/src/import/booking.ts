@@ -1,27 +1,42 @@
-import { TablebookError, type Restaurant, type TablebookClient } from '@tablebook/client';
+import { TablebookError, type Reservation, type Restaurant, type TablebookClient } from '@tablebook/client';
 import { InputError } from '../errors.ts';
 import { exitCodeFor, ExitCode } from '../exit-codes.ts';
 import { normalizeName } from '../resolve/names.ts';
 import { resolveRestaurant } from '../resolve/restaurant.ts';
+import { isSameBooking, tableHolder } from './held-table.ts';
+import { importKey } from './keys.ts';
 import type { RowResult } from './results.ts';
 import type { BookingRow } from './rows.ts';
+
+/** What one run of an import knows beyond each row: when it began, and what it has booked so far. */
+export interface ImportRun {
+  /**
+   * When the run began (this machine's clock, read before the first booking). A reservation the API
+   * answers with that was created before it was booked by an earlier run: the answer is a replay.
+   */
+  startedAt: number;
+  /** The reservations this run reported, by id, with the line that booked them. */
+  booked: Map<string, number>;
+  /**
+   * Appended to every key with --retry-refused, so the server has no answer to replay: rows refused
+   * before are tried again, and rows booked before are recognised by the table they hold.
+   */
+  keySuffix: string;
+}
+
+export function startImportRun(options: { retryRefused?: boolean } = {}, now = Date.now()): ImportRun {
+  return { startedAt: now, booked: new Map(), keySuffix: options.retryRefused ? `:retry-${now.toString(36)}` : '' };
+}
 
 /** A row ready to send: its restaurant found, and the key that names this booking across runs. */
 export interface PlannedBooking {
   row: BookingRow;
   restaurant: Restaurant;
-  /**
-   * The same booking (restaurant, table, day) always gets the same key, whichever file or run it comes
-   * from: once the API takes idempotency keys, sending it makes a re-run or a retry after a lost
-   * answer safe by construction, not only through TABLE_ALREADY_BOOKED.
-   */
   key: string;
 }
 
-export function planBooking(row: BookingRow, restaurant: Restaurant): PlannedBooking {
-  // encodeURIComponent keeps the key printable ASCII whatever characters the table label has.
-  const key = `import:${restaurant.id}:${encodeURIComponent(row.table.toUpperCase())}:${row.date}`;
-  return { row, restaurant, key };
+export function planBooking(run: ImportRun, row: BookingRow, restaurant: Restaurant): PlannedBooking {
+  return { row, restaurant, key: importKey(row, restaurant.id) + run.keySuffix };
 }
 
 /** Finds each restaurant named in the file once, however many rows name it (errors included). */
@@ -52,28 +67,73 @@ const stopsTheImport = (error: TablebookError) =>
 function failedRow(row: BookingRow, error: unknown): RowResult {
   if (error instanceof InputError) return { ...row, outcome: 'invalid', message: error.message };
   if (!(error instanceof TablebookError) || stopsTheImport(error)) throw error;
-  const outcome =
-    error.reason === 'TABLE_ALREADY_BOOKED'
-      ? 'already-booked'
-      : error.reason === 'INVALID_INPUT' || error.reason === 'NOT_FOUND'
-        ? 'invalid'
-        : 'refused';
+  const outcome = error.reason === 'INVALID_INPUT' || error.reason === 'NOT_FOUND' ? 'invalid' : 'refused';
   return { ...row, outcome, reason: error.reason, message: error.message };
 }
 
-export async function sendBooking(client: TablebookClient, booking: PlannedBooking): Promise<RowResult> {
+/**
+ * A reservation the API answered with: booked now, or a replay of an earlier answer to the same key
+ * (created before this run began: an earlier run booked it; already reported by this run: the file
+ * lists the same booking twice).
+ */
+function answeredRow(run: ImportRun, row: BookingRow, reservation: Reservation): RowResult {
+  const sameAsLine = run.booked.get(reservation.id);
+  if (sameAsLine !== undefined) {
+    return { ...row, outcome: 'already-booked', reservation, message: `the same booking as line ${sameAsLine}` };
+  }
+  if (Date.parse(reservation.createdAt) < run.startedAt) {
+    return { ...row, outcome: 'already-booked', reservation, message: 'booked by an earlier run' };
+  }
+  run.booked.set(reservation.id, row.line);
+  return { ...row, outcome: 'booked', reservation };
+}
+
+/**
+ * A conflict (409: the table taken, a daily limit reached). Either this row's key is new to the server
+ * (a key it no longer keeps after 48 hours, --retry-refused, or a table booked without the key), or the
+ * server replays a refusal it gave this key before, although the booking may have been made since.
+ * Either way the reservation holding the table decides: already booked if it is the booking the row
+ * describes, refused (with the API's reason) if there is none or it is a different booking.
+ */
+async function heldTableRow(client: TablebookClient, booking: PlannedBooking, error: TablebookError): Promise<RowResult> {
+  const { row, restaurant } = booking;
+  const holder = await tableHolder(client, restaurant.id, row);
+  if (holder && isSameBooking(holder, row, restaurant.id)) {
+    return { ...row, outcome: 'already-booked', reservation: holder, message: 'booked before this run' };
+  }
+  return failedRow(row, error);
+}
+
+export async function sendBooking(client: TablebookClient, run: ImportRun, booking: PlannedBooking): Promise<RowResult> {
   const { row, restaurant } = booking;
   try {
-    // The place to add `idempotencyKey: booking.key` once the API accepts it.
-    const reservation = await client.reservation.create.mutate({ restaurantId: restaurant.id, table: row.table, date: row.date });
-    return { ...row, outcome: 'booked', reservation };
+    const reservation = await client.reservation.create.mutate({
+      restaurantId: restaurant.id,
+      table: row.table,
+      date: row.date,
+      partySize: row.partySize,
+      guestName: row.guestName,
+      guestPhone: row.guestPhone,
+      guestEmail: row.guestEmail,
+      notes: row.notes,
+      idempotencyKey: booking.key,
+    });
+    return answeredRow(run, row, reservation);
   } catch (error) {
+    if (error instanceof TablebookError && error.status === 409) {
+      try {
+        return await heldTableRow(client, booking, error);
+      } catch (lookupError) {
+        return failedRow(row, lookupError);
+      }
+    }
     return failedRow(row, error);
   }
 }
 
 export async function importRow(
   client: TablebookClient,
+  run: ImportRun,
   findRestaurant: (name: string) => Promise<Restaurant>,
   row: BookingRow,
 ): Promise<RowResult> {
@@ -83,5 +143,5 @@ export async function importRow(
   } catch (error) {
     return failedRow(row, error);
   }
-  return sendBooking(client, planBooking(row, restaurant));
+  return sendBooking(client, run, planBooking(run, row, restaurant));
 }

@@ -10,8 +10,7 @@ const outcomeLabel: Readonly<Record<RowOutcome, string>> = {
 };
 
 const detail = (result: RowResult) => {
-  if (result.reservation) return `reservation ${result.reservation.id}`;
-  if (result.outcome === 'already-booked') return '';
+  if (result.reservation) return `reservation ${result.reservation.id}${result.message ? ` (${result.message})` : ''}`;
   return result.reason && result.outcome === 'refused' ? `${result.reason}: ${result.message}` : (result.message ?? '');
 };
 

@@ -3,7 +3,8 @@ import type { BookingRow } from './rows.ts';
 
 /**
  * What became of a row. `already-booked` is what a second run reports for the rows the first one
- * booked (the API says TABLE_ALREADY_BOOKED): that is success, not a refusal.
+ * booked (the API replays the first answer to the row's idempotency key), and what a row repeating an
+ * earlier line of the same file gets: that is success, not a refusal.
  */
 export type RowOutcome = 'booked' | 'already-booked' | 'refused' | 'invalid';
 
@@ -12,6 +13,7 @@ export interface RowResult extends BookingRow {
   /** The API's reason (TABLE_ALREADY_BOOKED, GLOBAL_DAILY_LIMIT, INVALID_INPUT…), when it gave one. */
   reason?: string;
   message?: string;
+  /** The reservation booked, or for `already-booked` the one booked before. */
   reservation?: Reservation;
 }
 

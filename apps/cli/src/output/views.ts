@@ -1,5 +1,10 @@
-import type { City, Reservation, Restaurant } from '@tablebook/client';
+import type { City, Reservation, Restaurant, RouterOutputs } from '@tablebook/client';
+import { formatTables } from '../args/tables.ts';
 import type { Column } from './table.ts';
+
+/** A "label  value" block's fields: the columns' headers in lower case. */
+const asFields = <T>(columns: readonly Column<T>[]): Column<T>[] =>
+  columns.map((column) => ({ ...column, header: column.header.toLowerCase() }));
 
 /** "Armenia, Quindío": a city name alone can be ambiguous. */
 export const cityLabel = (city: Pick<City, 'name' | 'deptName'>) => `${city.name}, ${city.deptName}`;
@@ -17,30 +22,72 @@ const restaurantIdentity: readonly Column<Restaurant>[] = [
   { header: 'ADDRESS', value: (restaurant) => restaurant.address },
 ];
 
+const restaurantListColumns: readonly Column<Restaurant>[] = [
+  ...restaurantIdentity,
+  { header: 'TABLES', value: (restaurant) => restaurant.tables.length, align: 'right' },
+];
+
 /** The list's columns; with a day asked for, what each restaurant and the whole system can still take. */
 export function restaurantColumns(withCapacity: boolean): readonly Column<Restaurant>[] {
-  if (!withCapacity) return restaurantIdentity;
+  if (!withCapacity) return restaurantListColumns;
   return [
-    ...restaurantIdentity,
+    ...restaurantListColumns,
     { header: 'FREE', value: (restaurant) => restaurant.restaurantRemaining, align: 'right' },
     { header: 'SYSTEM FREE', value: (restaurant) => restaurant.globalRemaining, align: 'right' },
   ];
 }
 
 /** A single restaurant, as "label  value" lines. */
-export const restaurantFields: readonly Column<Restaurant>[] = (
-  [
-    ...restaurantIdentity,
-    { header: 'DESCRIPTION', value: (restaurant) => restaurant.description },
-    { header: 'PHOTO URL', value: (restaurant) => restaurant.photoUrl },
-  ] satisfies Column<Restaurant>[]
-).map((column) => ({ ...column, header: column.header.toLowerCase() }));
+export const restaurantFields: readonly Column<Restaurant>[] = asFields([
+  ...restaurantIdentity,
+  { header: 'DESCRIPTION', value: (restaurant) => restaurant.description },
+  { header: 'PHOTO URL', value: (restaurant) => restaurant.photoUrl },
+  // In the notation --tables takes: "A0:4,A1:2".
+  { header: 'TABLES', value: (restaurant) => formatTables(restaurant.tables) },
+]);
 
 export const reservationColumns: readonly Column<Reservation>[] = [
   { header: 'DATE', value: (reservation) => reservation.date },
   { header: 'TABLE', value: (reservation) => reservation.table },
+  { header: 'PARTY', value: (reservation) => reservation.partySize, align: 'right' },
+  { header: 'STATUS', value: (reservation) => reservation.status },
+  { header: 'GUEST', value: (reservation) => reservation.guestName ?? '' },
   { header: 'ID', value: (reservation) => reservation.id },
   { header: 'BOOKED AT', value: (reservation) => reservation.createdAt },
+];
+
+/** One reservation, every field. */
+export const reservationFields: readonly Column<Reservation>[] = asFields([
+  { header: 'ID', value: (reservation) => reservation.id },
+  { header: 'DATE', value: (reservation) => reservation.date },
+  { header: 'TABLE', value: (reservation) => reservation.table },
+  { header: 'PARTY SIZE', value: (reservation) => reservation.partySize },
+  { header: 'STATUS', value: (reservation) => reservation.status },
+  { header: 'GUEST', value: (reservation) => reservation.guestName ?? '' },
+  { header: 'PHONE', value: (reservation) => reservation.guestPhone ?? '' },
+  { header: 'EMAIL', value: (reservation) => reservation.guestEmail ?? '' },
+  { header: 'NOTES', value: (reservation) => reservation.notes ?? '' },
+  { header: 'CANCEL REASON', value: (reservation) => reservation.cancelReason ?? '' },
+  { header: 'BOOKED AT', value: (reservation) => reservation.createdAt },
+  { header: 'UPDATED AT', value: (reservation) => reservation.updatedAt },
+]);
+
+export type Availability = RouterOutputs['reservation']['availability'];
+export type DayAvailability = Extract<Availability, { freeTables: unknown }>;
+export type DayCapacity = Extract<Availability, { days: unknown }>['days'][number];
+
+/** One day: what the restaurant and the system can still take, and the tables still free. */
+export const dayAvailabilityFields: readonly Column<DayAvailability>[] = asFields([
+  { header: 'FREE', value: (day) => day.restaurantRemaining },
+  { header: 'SYSTEM FREE', value: (day) => day.globalRemaining },
+  { header: 'FREE TABLES', value: (day) => (day.freeTables.length === 0 ? 'none' : formatTables(day.freeTables)) },
+]);
+
+/** A range of days, a line each. */
+export const dayCapacityColumns: readonly Column<DayCapacity>[] = [
+  { header: 'DATE', value: (day) => day.date },
+  { header: 'FREE', value: (day) => day.restaurantRemaining, align: 'right' },
+  { header: 'SYSTEM FREE', value: (day) => day.globalRemaining, align: 'right' },
 ];
 
 export const restaurantSummary = (restaurant: Pick<Restaurant, 'id' | 'name'>) => `"${restaurant.name}" (${restaurant.id})`;
