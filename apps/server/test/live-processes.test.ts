@@ -29,7 +29,7 @@ describe.skipIf(!postgresUrl)('live updates across two server processes on real 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(postgresUrl);
     database = createDb(testDatabase.url);
-    [watcher, writer] = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url }), spawnServer({ DATABASE_URL: testDatabase.url })]);
+    [watcher, writer] = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }), spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' })]);
     for (let index = 0; index < 8; index += 1) {
       const response = await fetch(`${writer.url}/api/admin/restaurant`, {
         method: 'POST',

@@ -39,7 +39,7 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(postgresUrl);
     database = createDb(testDatabase.url);
-    servers = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url }), spawnServer({ DATABASE_URL: testDatabase.url })]);
+    servers = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }), spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' })]);
     for (let index = 0; index < 4; index += 1) {
       const created = await call('POST', '/api/admin/restaurant', restaurantBody({ name: `Race ${index}` }));
       restaurantIds.push(created.body.data.id);
