@@ -86,6 +86,7 @@ describe('GET /api/admin/restaurant/{id}/availability', () => {
       restaurantRemaining: 14,
       globalRemaining: 19,
       freeTables: [{ label: 'A1', seats: 4 }, { label: 'B0', seats: 6 }],
+      takenTables: ['A0'],
     });
     const range = expectSuccessEnvelope(await call('GET', `${base}/availability?from=${day}&to=${nextDay()}`));
     expect(range.days.map((d: { restaurantRemaining: number }) => d.restaurantRemaining)).toEqual([14, 15]);

@@ -29,11 +29,13 @@ describe('floor rows', () => {
 
 describe('the floor map', () => {
   const picked: string[] = [];
-  const renderMap = (props: { taken?: string[]; pendingLabel?: string; readOnly?: boolean }) =>
+  const layout = DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: label === 'B2' ? 6 : 4 }));
+  const renderMap = (props: { taken?: string[]; pendingLabel?: string; readOnly?: boolean; closedAs?: 'closed' | 'full' }) =>
     render(
       <I18nProvider initial="en">
         <FloorMap
-          labels={DEFAULT_TABLE_LABELS}
+          tables={layout}
+          closedAs={props.closedAs ?? 'closed'}
           taken={new Set(props.taken ?? [])}
           pendingLabel={props.pendingLabel}
           readOnly={props.readOnly ?? false}
@@ -50,7 +52,7 @@ describe('the floor map', () => {
     const taken = screen.getByRole('button', { name: 'Table A1, taken' });
     expect(taken.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(taken);
-    fireEvent.click(screen.getByRole('button', { name: 'Table B2, free: book it' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Table B2, 6 seats, free: book it' }));
     expect(picked).toEqual(['B2']);
     expect(screen.getByRole('group', { name: 'Row D' })).toBeTruthy();
   });
@@ -70,5 +72,24 @@ describe('the floor map', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Table A2, this day has passed' }));
     expect(picked).toEqual([]);
     expect(screen.getByRole('button', { name: 'Table A0, taken' })).toBeTruthy();
+  });
+
+  it('offers nothing on a full day, and says why on every table', () => {
+    picked.length = 0;
+    renderMap({ readOnly: true, closedAs: 'full', taken: ['A0'] });
+    const table = screen.getByRole('button', { name: 'Table A2, no more bookings that day' });
+    expect(table.getAttribute('aria-disabled')).toBe('true');
+    fireEvent.click(table);
+    expect(picked).toEqual([]);
+  });
+
+  it("draws the restaurant's own layout with its seats", () => {
+    render(
+      <I18nProvider initial="en">
+        <FloorMap tables={[{ label: 'T1', seats: 2 }, { label: 'T2', seats: 1 }]} taken={new Set()} onPick={() => undefined} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Table T1, 2 seats, free: book it' }).textContent).toContain('2 seats');
+    expect(screen.getByRole('button', { name: 'Table T2, 1 seat, free: book it' })).toBeTruthy();
   });
 });

@@ -52,14 +52,17 @@ describe("placing the server's issues next to their fields", () => {
         { path: 'name', message: 'name must be at most 250 characters' },
         { path: 'name', message: 'name contains characters that cannot be stored' },
         { path: '', message: 'text contains characters that cannot be stored' },
-        { path: 'tables.0.label', message: 'table A0 is listed twice' },
+        { path: 'tables', message: 'table D2 is needed by 1 future reservation' },
+        { path: 'openingHours', message: 'openingHours is not known' },
       ]),
     ).toEqual({
       fields: {
         cityId: 'cityId 99999 is not a known city',
         name: 'name must be at most 250 characters; name contains characters that cannot be stored',
+        // The layout's refusal (TABLE_HAS_RESERVATIONS) goes next to the layout editor.
+        tables: 'table D2 is needed by 1 future reservation',
       },
-      general: ['text contains characters that cannot be stored', 'table A0 is listed twice'],
+      general: ['text contains characters that cannot be stored', 'openingHours is not known'],
     });
   });
 

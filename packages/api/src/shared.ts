@@ -4,6 +4,8 @@ export * from './schemas/index.ts';
 export { DEFAULT_TABLE_LABELS } from './rules/tables.ts';
 export { todayIn, isBefore, isKnownTimeZone } from './rules/calendar.ts';
 export { remainingCapacity, bookableCount, firstBrokenRule } from './rules/booking.ts';
+export { allowedNextStatuses, canChangeStatus, isMovable, RESERVATION_STATUSES } from './rules/status.ts';
+export type { ReservationStatus } from './rules/status.ts';
 export type { BookingRefusal, DailyLimits, RemainingCapacity } from './rules/booking.ts';
 export type { ErrorReason, IssueDetail } from './errors.ts';
 export type { ErrorData } from './trpc.ts';

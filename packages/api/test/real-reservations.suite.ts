@@ -155,10 +155,11 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
         restaurantRemaining: 2,
         globalRemaining: expect.any(Number),
         freeTables: [{ label: 'A', seats: 2 }, { label: 'C', seats: 6 }],
+        takenTables: ['B'],
       });
       for (const table of ['A', 'B', 'C']) await strict.reservation.create({ restaurantId: restaurant.id, table, date: second });
       const full = await strict.reservation.availability({ restaurantId: restaurant.id, date: second });
-      expect(full).toMatchObject({ restaurantRemaining: 0, freeTables: [] });
+      expect(full).toMatchObject({ restaurantRemaining: 0, freeTables: [], takenTables: ['A', 'B', 'C'] });
       const range = await strict.reservation.availability({ restaurantId: restaurant.id, from: first, to: third });
       expect(range).toEqual({
         days: [

@@ -1,5 +1,6 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createAdminSession, type AdminSession, type AdminSessionState } from './adminSession.ts';
 import { createApiClient, type ApiClient } from './client.ts';
 import { createQueryClient } from './queryClient.ts';
 import { TRPCProvider } from './trpc.ts';
@@ -9,16 +10,30 @@ interface ApiProviderProps {
   /** Tests hand in their own; the app makes one of each for its lifetime. */
   queryClient?: QueryClient;
   apiClient?: ApiClient;
+  adminSession?: AdminSession;
 }
 
-export function ApiProvider({ children, queryClient: givenQueryClient, apiClient: givenApiClient }: ApiProviderProps) {
-  const [queryClient] = useState(() => givenQueryClient ?? createQueryClient());
-  const [apiClient] = useState(() => givenApiClient ?? createApiClient());
+const AdminSessionContext = createContext<AdminSession | null>(null);
+
+export function ApiProvider({ children, queryClient: givenQueryClient, apiClient: givenApiClient, adminSession: givenSession }: ApiProviderProps) {
+  const [adminSession] = useState(() => givenSession ?? createAdminSession());
+  const [queryClient] = useState(() => givenQueryClient ?? createQueryClient({ onUnauthorized: () => adminSession.markRejected() }));
+  const [apiClient] = useState(() => givenApiClient ?? createApiClient({ headers: () => adminSession.headers() }));
   return (
-    <QueryClientProvider client={queryClient}>
-      <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
-        {children}
-      </TRPCProvider>
-    </QueryClientProvider>
+    <AdminSessionContext.Provider value={adminSession}>
+      <QueryClientProvider client={queryClient}>
+        <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
+          {children}
+        </TRPCProvider>
+      </QueryClientProvider>
+    </AdminSessionContext.Provider>
   );
+}
+
+/** The admin session and its current state, re-rendering when the token changes. */
+export function useAdminSession(): AdminSession & { state: AdminSessionState } {
+  const session = useContext(AdminSessionContext);
+  if (!session) throw new Error('useAdminSession must be used inside <ApiProvider>');
+  const state = useSyncExternalStore(session.subscribe, session.get, session.get);
+  return { ...session, state };
 }

@@ -1,20 +1,34 @@
 import type { AppRouter } from '@tablebook/api';
-import { createTRPCClient, httpBatchLink } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from '@trpc/client';
+import { EventSource } from 'eventsource';
 
 export interface ApiClientOptions {
   /** The tRPC endpoint; the app is served beside the API, so the default is the same origin. */
   url?: string;
-  /** Extra headers for every call (the place where an admin token will go). */
+  /** Extra headers for every call and every live stream (the admin token goes here). */
   headers?: () => Record<string, string>;
 }
 
-/** The one place that creates the tRPC client, for the app and for scripts and tests alike. */
+/**
+ * The one place that creates the tRPC client, for the app and for scripts and tests alike. Calls go
+ * batched over HTTP; subscriptions are server-sent events, read with an EventSource built on fetch,
+ * because the browser's own EventSource cannot send the Authorization header admin streams need.
+ */
 export function createApiClient(options: ApiClientOptions = {}) {
+  const url = options.url ?? '/trpc';
+  const headers = () => options.headers?.() ?? {};
   return createTRPCClient<AppRouter>({
     links: [
-      httpBatchLink({
-        url: options.url ?? '/trpc',
-        headers: () => options.headers?.() ?? {},
+      splitLink({
+        condition: (operation) => operation.type === 'subscription',
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input, init) => fetch(input, { ...init, headers: { ...init?.headers, ...headers() } }),
+          }),
+        }),
+        false: httpBatchLink({ url, headers }),
       }),
     ],
   });

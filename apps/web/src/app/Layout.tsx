@@ -39,6 +39,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t.app.footer}</p>
+        <p>
+          <NavLink to={paths.cancel()}>{t.app.cancelLink}</NavLink>
+        </p>
       </footer>
       <ScrollRestoration />
     </>

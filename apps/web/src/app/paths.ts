@@ -6,6 +6,7 @@ export const routePatterns = {
   day: '/restaurants/:restaurantId/day',
   reservations: '/reservations',
   manage: '/manage',
+  cancel: '/cancel',
 } as const;
 
 const withQuery = (path: string, query: Record<string, string | undefined>) => {
@@ -21,4 +22,6 @@ export const paths = {
     withQuery(`/restaurants/${encodeURIComponent(restaurantId)}/day`, { date }),
   reservations: (restaurantId?: string, date?: CalendarDay) => withQuery(routePatterns.reservations, { restaurant: restaurantId, date }),
   manage: () => routePatterns.manage,
+  /** Cancel a booking: the ids in the address (from the confirmation), the code typed by the guest. */
+  cancel: (restaurantId?: string, reservationId?: string) => withQuery(routePatterns.cancel, { restaurant: restaurantId, reservation: reservationId }),
 };

@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router';
+import { AdminGate } from '../features/admin/AdminGate.tsx';
+import { CancelBookingPage } from '../features/cancel/CancelBookingPage.tsx';
 import { RestaurantDayPage } from '../features/day/RestaurantDayPage.tsx';
 import { FindPage } from '../features/find/FindPage.tsx';
 import { ManagePage } from '../features/manage/ManagePage.tsx';
@@ -17,8 +19,9 @@ export function createAppRouter() {
       children: [
         { path: routePatterns.find, element: <FindPage /> },
         { path: routePatterns.day, element: <RestaurantDayPage /> },
-        { path: routePatterns.reservations, element: <ReservationsPage /> },
-        { path: routePatterns.manage, element: <ManagePage /> },
+        { path: routePatterns.reservations, element: <AdminGate><ReservationsPage /></AdminGate> },
+        { path: routePatterns.manage, element: <AdminGate><ManagePage /></AdminGate> },
+        { path: routePatterns.cancel, element: <CancelBookingPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

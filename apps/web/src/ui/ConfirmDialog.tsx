@@ -8,17 +8,34 @@ interface ConfirmDialogProps {
   cancelLabel: string;
   /** 'danger' paints the confirm button red, for actions that destroy data. */
   tone?: 'default' | 'danger';
+  /** The body holds a form's fields: focus starts on the first one, and Enter in a field confirms. */
+  hasFields?: boolean;
+  /** The confirm button is shown busy and cannot be pressed (the answer is on its way). */
+  busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /**
  * A modal question asked inside the page. The native <dialog> gives focus trapping, Escape to
- * cancel and an inert background for free; focus starts on Cancel so Enter never confirms by accident.
+ * cancel and an inert background for free; focus starts on Cancel so Enter never confirms by
+ * accident, except in a dialog with fields, where it starts on the first field.
  */
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone = 'default', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  tone = 'default',
+  hasFields = false,
+  busy = false,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const titleId = useId();
   const bodyId = useId();
 
@@ -27,18 +44,19 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
     if (!dialog) return;
     if (open && !dialog.open) {
       dialog.showModal();
-      cancelRef.current?.focus();
+      const firstField = hasFields ? bodyRef.current?.querySelector<HTMLElement>('input, select, textarea') : null;
+      (firstField ?? cancelRef.current)?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
-  }, [open]);
+  }, [open, hasFields]);
 
   return (
     <dialog
       ref={dialogRef}
       className="dialog"
       aria-labelledby={titleId}
-      aria-describedby={bodyId}
+      aria-describedby={hasFields ? undefined : bodyId}
       onCancel={(event) => {
         // Escape: let React state close it, so `open` stays the single source of truth.
         event.preventDefault();
@@ -49,22 +67,29 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
         if (event.target === event.currentTarget) onCancel();
       }}
     >
-      <div className="dialog__panel">
+      <form
+        className="dialog__panel"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!busy) onConfirm();
+        }}
+      >
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
-        <div id={bodyId} className="dialog__body">
+        <div id={bodyId} ref={bodyRef} className="dialog__body">
           {children}
         </div>
         <div className="dialog__actions">
           <button ref={cancelRef} type="button" className="button button--ghost" onClick={onCancel}>
             {cancelLabel}
           </button>
-          <button type="button" className={tone === 'danger' ? 'button button--danger' : 'button button--primary'} onClick={onConfirm}>
+          <button type="submit" className={tone === 'danger' ? 'button button--danger' : 'button button--primary'} aria-disabled={busy || undefined}>
             {confirmLabel}
           </button>
         </div>
-      </div>
+      </form>
     </dialog>
   );
 }

@@ -8,13 +8,14 @@ interface TextFieldProps {
   error?: string | undefined;
   hint?: string;
   multiline?: boolean;
-  type?: 'text' | 'url';
+  type?: 'text' | 'url' | 'tel' | 'email' | 'password';
+  inputMode?: 'text' | 'tel' | 'email' | 'numeric';
   autoComplete?: string;
   placeholder?: string;
 }
 
 /** A labelled input whose hint and error are read out with it, and marked invalid when it has an error. */
-export function TextField({ label, name, value, onChange, error, hint, multiline = false, type = 'text', autoComplete, placeholder }: TextFieldProps) {
+export function TextField({ label, name, value, onChange, error, hint, multiline = false, type = 'text', autoComplete, placeholder, inputMode }: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -36,7 +37,7 @@ export function TextField({ label, name, value, onChange, error, hint, multiline
       {multiline ? (
         <textarea {...shared} rows={3} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...shared} type={type} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
+        <input {...shared} type={type} inputMode={inputMode} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
       )}
       {hint ? (
         <p id={hintId} className="field__hint">

@@ -1,19 +1,23 @@
 /**
- * The web app end to end: the built app served by the real server (in-memory PGlite), driven in
- * headless Chromium. The tests run in order and build on each other, like one guest's and one
- * manager's visit: create a restaurant, find it, book, get refused, read reservations, edit, delete.
+ * The web app end to end: the built app served by the real server (in-memory PGlite, an admin token
+ * set), driven in headless Chromium. The tests run in order and build on each other, like one
+ * manager's and a few guests' visits: sign in, create a restaurant, find it, book as a guest and
+ * cancel with the code, watch a second page update live, see full days before clicking, manage the
+ * reservations, edit the layout, and finally an open administration on a second server.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay } from '../../src/lib/days.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { DAILY_LIMITS, startAppServer, type AppServer } from '../support/appServer.ts';
-import { fitsViewportWidth, openPage, pickCity, screenshot, type OpenedPage } from './support/pages.ts';
+import { cspViolations, fitsViewportWidth, openPage, pickCity, screenshot, type OpenedPage } from './support/pages.ts';
 
+const ADMIN_TOKEN = 'e2e-admin-token';
 // Days well ahead, so the browser's, the server's and this machine's "today" cannot disagree about them.
 const bookingDay = addDays(localDay(), 30);
 const fullSystemDay = addDays(bookingDay, 1);
 const laterDay = addDays(bookingDay, 7);
+const TABLES = ['A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2', 'B3', 'C0', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2'];
 
 const restaurantFields = (name: string, cityId: number) => ({
   name,
@@ -23,17 +27,23 @@ const restaurantFields = (name: string, cityId: number) => ({
   cityId,
 });
 
+/** Signs in on an administration page that asks for the token. */
+async function signIn(page: Page, token = ADMIN_TOKEN) {
+  await page.getByLabel('Admin token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
 describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
   let server: AppServer;
   let browser: Browser;
-  /** The English page most tests share, as one guest would keep one tab. */
+  /** The English page most tests share, as one manager would keep one tab. */
   let visit: OpenedPage;
   let page: Page;
   let casaSaborId = '';
   let medellinId = 0;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer({ webApp: true }), launchChromium()]);
+    [server, browser] = await Promise.all([startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN] }), launchChromium()]);
     visit = await openPage(browser, server.url);
     page = visit.page;
     const [medellin] = await server.api.city.list.query({ search: 'Medellín' });
@@ -44,6 +54,11 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await visit?.close();
     await browser?.close();
     await server?.stop();
+  });
+
+  afterEach(() => {
+    // The built app must run under the server's Content-Security-Policy.
+    expect(cspViolations).toEqual([]);
   });
 
   it("speaks the browser's language (es-CO here) and switches language on request", async () => {
@@ -67,9 +82,24 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     }
   });
 
-  it('creates a restaurant through the form, checked with the API schema', async () => {
+  it('asks for the admin token, refuses a wrong one, and keeps the right one for the session', async () => {
     await page.goto('/manage');
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    await screenshot(page, 'admin-token-prompt');
+    await signIn(page, 'not-the-token');
+    await page.getByRole('heading', { level: 1, name: 'Not authorised' }).waitFor();
+    await page.getByText('The server did not accept this admin token').waitFor();
+    await screenshot(page, 'admin-not-authorised');
+    await signIn(page);
     await page.getByText('No restaurants yet. Add the first one.').waitFor();
+    // Kept in sessionStorage, not localStorage: gone with the tab.
+    expect(await page.evaluate(() => [sessionStorage.getItem('tablebook.adminToken'), localStorage.getItem('tablebook.adminToken')])).toEqual([ADMIN_TOKEN, null]);
+    await page.reload();
+    await page.getByText('No restaurants yet. Add the first one.').waitFor();
+    expect(await page.getByText('The administration is open.').count()).toBe(0);
+  });
+
+  it('creates a restaurant through the form, checked with the API schema', async () => {
     await page.getByRole('button', { name: 'New restaurant' }).click();
     await page.getByRole('button', { name: 'Create restaurant' }).click();
 
@@ -90,114 +120,144 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Bandeja paisa y arepas de chócolo');
     await page.getByRole('textbox', { name: 'Photo address (URL)', exact: true }).fill('https://example.com/casa-sabor.jpg');
     await pickCity(page, 'City', 'medell', 'Medellín');
+    // The default floor is there to edit: one table gets more seats.
+    await page.getByRole('spinbutton', { name: 'Table 1 seats' }).fill('6');
     await page.getByRole('button', { name: 'Create restaurant' }).click();
 
     await page.getByRole('status').filter({ hasText: 'Casa Sabor was created.' }).waitFor();
-    // The form is closed, not left open with the old values.
     expect(await page.getByRole('button', { name: 'Create restaurant' }).count()).toBe(0);
     const row = page.getByRole('row', { name: /Casa Sabor/ });
     await row.getByText('Medellín, Antioquia').waitFor();
 
     const [created] = await server.api.restaurant.list.query({ startWith: 'Casa Sabor' });
     expect(created).toMatchObject({ name: 'Casa Sabor', city: { id: medellinId } });
+    expect(created!.tables).toHaveLength(15);
+    expect(created!.tables[0]).toEqual({ label: 'A0', seats: 6 });
     casaSaborId = created!.id;
     await screenshot(page, 'manage');
   });
 
-  it('finds the restaurant by city and day, and books a table', async () => {
-    // Another restaurant elsewhere, which the city filter must leave out.
+  it('finds the restaurant as a guest, books with a name and a phone, and shows the cancellation code', async () => {
     await server.api.restaurant.create.mutate(restaurantFields('Andrés Carne de Res', 1));
+    const guest = await openPage(browser, server.url);
+    try {
+      const { page: guestPage } = guest;
+      await guestPage.goto(`/?date=${bookingDay}`);
+      await guestPage.getByRole('heading', { name: /^2 restaurants for/ }).waitFor();
+      await pickCity(guestPage, 'City', 'Medellín', 'Medellín');
+      await guestPage.getByRole('heading', { name: /^1 restaurant for/ }).waitFor();
+      const card = guestPage.getByRole('article', { name: 'Casa Sabor' });
+      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor();
+      await screenshot(guestPage, 'find');
 
-    await page.goto(`/?date=${bookingDay}`);
-    await page.getByRole('heading', { name: /^2 restaurants for/ }).waitFor();
-    await pickCity(page, 'City', 'Medellín', 'Medellín');
-    await page.getByRole('heading', { name: /^1 restaurant for/ }).waitFor();
-    expect(new URL(page.url()).searchParams.get('city')).toBe(String(medellinId));
-    const card = page.getByRole('article', { name: 'Casa Sabor' });
-    await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor();
-    await screenshot(page, 'find');
+      await card.getByRole('link', { name: /See tables/ }).click();
+      await guestPage.getByRole('heading', { level: 1, name: 'Casa Sabor' }).waitFor();
+      await guestPage.getByText('15 of 15 tables free').waitFor();
+      await guestPage.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
-    await card.getByRole('link', { name: /See tables/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'Casa Sabor' }).waitFor();
-    expect(new URL(page.url()).searchParams.get('date')).toBe(bookingDay);
-    await page.getByText('15 of 15 tables free').waitFor();
+      await guestPage.getByRole('button', { name: 'Table A0, 6 seats, free: book it' }).click();
+      const dialog = guestPage.getByRole('dialog', { name: 'Book table A0' });
+      await dialog.getByRole('button', { name: 'Book it' }).click();
+      await dialog.getByText('Enter your name').waitFor();
+      await dialog.getByText('Enter a phone or an e-mail').waitFor();
+      await dialog.getByLabel('Your name').fill('Ana Gómez');
+      await dialog.getByLabel('Phone').fill('+57 300 123 4567');
+      await dialog.getByLabel('People').fill('7');
+      await dialog.getByText('Between 1 and 6 people at this table').waitFor();
+      await screenshot(guestPage, 'booking-form');
+      await dialog.getByLabel('People').fill('4');
+      await dialog.getByLabel('Notes (optional)').fill('Una silla para bebé');
+      await dialog.getByRole('button', { name: 'Book it' }).click();
 
-    await page.getByRole('button', { name: 'Table A0, free: book it' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Book table A0?' });
-    await dialog.getByRole('button', { name: 'Book it' }).click();
-    await page.getByRole('button', { name: 'Table A0, taken' }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Table A0 at Casa Sabor is booked for' }).waitFor();
-    await page.getByText('14 of 15 tables free').waitFor();
+      const confirmation = guestPage.getByRole('status').filter({ hasText: 'Booked!' });
+      await confirmation.getByText('Your cancellation code').waitFor();
+      const code = (await guestPage.getByTestId('cancellation-code').textContent())?.trim() ?? '';
+      expect(code.length).toBeGreaterThan(4);
+      await guestPage.getByRole('button', { name: 'Table A0, taken' }).waitFor();
+      await guestPage.getByText('14 of 15 tables free').waitFor();
+      await screenshot(guestPage, 'booking-confirmed');
 
-    const stored = await server.api.reservation.list.query({ restaurantId: casaSaborId, date: bookingDay });
-    expect(stored.map((reservation) => reservation.table)).toEqual(['A0']);
-    await screenshot(page, 'restaurant-day');
+      const [stored] = await server.api.reservation.list.query({ restaurantId: casaSaborId, date: bookingDay });
+      expect(stored).toMatchObject({ table: 'A0', guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567', partySize: 4, notes: 'Una silla para bebé', status: 'confirmed' });
+
+      // Cancelling: the confirmation's link carries the ids; the guest types the code.
+      await guestPage.getByRole('link', { name: 'Cancel this booking' }).click();
+      await guestPage.getByRole('heading', { level: 1, name: 'Cancel a booking' }).waitFor();
+      expect(await guestPage.getByLabel('Reservation number').inputValue()).toBe(stored!.id);
+      await guestPage.getByLabel('Cancellation code').fill('WRONG-CODE');
+      await guestPage.getByRole('button', { name: 'Cancel the booking' }).click();
+      await guestPage.getByRole('alert').getByText('The cancellation code does not match', { exact: true }).waitFor();
+      await guestPage.getByLabel('Cancellation code').fill(code);
+      await guestPage.getByRole('button', { name: 'Cancel the booking' }).click();
+      await guestPage.getByRole('status').filter({ hasText: 'Your booking of table A0 on' }).waitFor();
+      await screenshot(guestPage, 'booking-cancelled');
+      const left = await server.api.reservation.list.query({ restaurantId: casaSaborId, date: bookingDay });
+      expect(left).toEqual([]);
+      expect(guest.pageErrors).toEqual([]);
+    } finally {
+      await guest.close();
+    }
   });
 
-  it('shows the refusal when the table was booked behind its back, then the truth', async () => {
-    await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table: 'A1', date: bookingDay });
-    // The page still shows A1 free: it has not been told.
-    await page.getByRole('button', { name: 'Table A1, free: book it' }).click();
-    await page.getByRole('dialog', { name: 'Book table A1?' }).getByRole('button', { name: 'Book it' }).click();
+  it('shows a booking made in one page in another without a reload, and full days before any click', async () => {
+    const [first, second] = await Promise.all([openPage(browser, server.url), openPage(browser, server.url)]);
+    try {
+      const dayPath = `/restaurants/${casaSaborId}/day?date=${bookingDay}`;
+      await Promise.all([first.page.goto(dayPath), second.page.goto(dayPath)]);
+      for (const { page: each } of [first, second]) {
+        await each.getByText('15 of 15 tables free').waitFor();
+        await each.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+      }
 
-    const refusal = page.getByRole('alert');
-    await refusal.getByText('That table is already taken').waitFor();
-    await refusal.getByText(`Table A1 at "Casa Sabor" is already booked on ${bookingDay}`).waitFor();
-    await page.getByRole('button', { name: 'Table A1, taken' }).waitFor();
-    await page.getByText('13 of 15 tables free').waitFor();
-    await screenshot(page, 'refusal-table-taken');
+      await first.page.getByRole('button', { name: 'Table B1, 4 seats, free: book it' }).click();
+      const dialog = first.page.getByRole('dialog', { name: 'Book table B1' });
+      await dialog.getByLabel('Your name').fill('Carlos Ruiz');
+      await dialog.getByLabel('E-mail').fill('carlos@example.com');
+      await dialog.getByRole('button', { name: 'Book it' }).click();
+      await first.page.getByTestId('cancellation-code').waitFor();
+      // The other page hears of it over its live stream, within two seconds.
+      await second.page.getByRole('button', { name: 'Table B1, taken' }).waitFor({ timeout: 2_000 });
+      await second.page.getByText('14 of 15 tables free').waitFor({ timeout: 2_000 });
+      await screenshot(second.page, 'live-second-page');
+
+      // Bookings made elsewhere fill the restaurant: both pages say so before anyone clicks.
+      const more = TABLES.filter((table) => table !== 'B1').slice(0, DAILY_LIMITS.restaurantDailyLimit - 1);
+      for (const table of more) {
+        await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table, date: bookingDay, guestName: `Guest ${table}`, partySize: 2 });
+      }
+      for (const { page: each } of [first, second]) {
+        await each.getByText(`Casa Sabor is fully booked on`).waitFor();
+        const free = each.getByRole('button', { name: 'Table D2, no more bookings that day' });
+        expect(await free.getAttribute('aria-disabled')).toBe('true');
+      }
+      await screenshot(second.page, 'restaurant-full');
+      expect([...first.pageErrors, ...second.pageErrors]).toEqual([]);
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 
-  it("reads the restaurant's daily-limit refusal", async () => {
-    // Fill the restaurant to its limit behind the page's back (A0 and A1 are booked already).
-    const more = ['A2', 'A3', 'B0', 'B1', 'B2', 'B3', 'C0', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2'].slice(0, DAILY_LIMITS.restaurantDailyLimit - 2);
-    for (const table of more) await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table, date: bookingDay });
-    const stillFree = page.getByRole('button', { name: `Table D2, free: book it` });
-    await stillFree.click();
-    await page.getByRole('dialog', { name: 'Book table D2?' }).getByRole('button', { name: 'Book it' }).click();
-
-    const refusal = page.getByRole('alert');
-    await refusal.getByText('The restaurant is fully booked that day').waitFor();
-    await refusal
-      .getByText(`the restaurant already has ${DAILY_LIMITS.restaurantDailyLimit} reservations that day`, { exact: false })
-      .waitFor();
-    // Refetched: the map now shows every booking the server holds.
-    await page.getByText(`${15 - DAILY_LIMITS.restaurantDailyLimit} of 15 tables free`).waitFor();
-    await screenshot(page, 'refusal-restaurant-full');
-  });
-
-  it("reads the whole system's daily-limit refusal, and search finds no room that day", async () => {
-    // Two other restaurants take every booking the system allows on the next day.
+  it('says the whole system is full on a day before any click, and search finds no room', async () => {
     const fillers = await Promise.all(
       ['Donde Fidel', 'El Cielo'].map((name) => server.api.restaurant.create.mutate(restaurantFields(name, medellinId))),
     );
-    const tables = ['A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2', 'B3', 'C0', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2'];
     let booked = 0;
     for (const filler of fillers) {
-      for (const table of tables.slice(0, DAILY_LIMITS.restaurantDailyLimit)) {
+      for (const table of TABLES.slice(0, DAILY_LIMITS.restaurantDailyLimit)) {
         if (booked === DAILY_LIMITS.globalDailyLimit) break;
         await server.api.reservation.create.mutate({ restaurantId: filler.id, table, date: fullSystemDay });
         booked += 1;
       }
     }
-
-    // The next-day button moves the day view on by one.
-    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await page.goto(`/restaurants/${casaSaborId}/day?date=${bookingDay}`);
     await page.getByRole('button', { name: 'Next day' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('date')).toBe(fullSystemDay);
-    await page.getByText('15 of 15 tables free').waitFor();
-    await page.getByRole('button', { name: 'Table C2, free: book it' }).click();
-    await page.getByRole('dialog', { name: 'Book table C2?' }).getByRole('button', { name: 'Book it' }).click();
-    const refusal = page.getByRole('alert');
-    await refusal.getByText('No more bookings can be taken that day').waitFor();
-    await refusal
-      .getByText(`the system already has ${DAILY_LIMITS.globalDailyLimit} reservations that day`, { exact: false })
-      .waitFor();
-    await screenshot(page, 'refusal-system-full');
+    await page.getByText('Tablebook takes no more bookings on').waitFor();
+    await page.getByRole('button', { name: 'Table C2, no more bookings that day' }).waitFor();
+    await screenshot(page, 'system-full');
 
     await page.goto(`/?date=${fullSystemDay}&min=1`);
     await page.getByRole('status').filter({ hasText: 'No restaurant has room on' }).waitFor();
-    expect(await page.getByRole('spinbutton', { name: 'At least this many free places' }).inputValue()).toBe('1');
     await screenshot(page, 'find-empty');
   });
 
@@ -210,36 +270,91 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     expect(await page.getByRole('dialog').count()).toBe(0);
   });
 
-  it("lists a restaurant's reservations newest day first, and filters them by day", async () => {
-    await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table: 'B2', date: laterDay });
-    await page.goto(`/reservations?restaurant=${casaSaborId}`);
-    const total = DAILY_LIMITS.restaurantDailyLimit + 1;
-    await page.getByRole('heading', { name: `${total} reservations` }).waitFor();
-    const dates = await page.locator('tbody time[datetime]:not([datetime*="T"])').evaluateAll((cells) => cells.map((cell) => cell.getAttribute('datetime')));
-    expect(dates[0]).toBe(laterDay);
-    expect(dates).toEqual([...dates].sort().reverse());
+  it('lists the reservations live with guest details, and moves, cancels, seats and refuses', async () => {
+    await page.goto(`/reservations?restaurant=${casaSaborId}&date=${bookingDay}`);
+    const total = DAILY_LIMITS.restaurantDailyLimit;
+    await page.getByRole('heading', { name: new RegExp(`^${total} reservations on `) }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    const carlos = page.getByRole('row', { name: /Carlos Ruiz/ });
+    await carlos.getByText('carlos@example.com').waitFor();
+    await carlos.getByText('Confirmed').waitFor();
     await screenshot(page, 'reservations');
 
-    await page.getByLabel('Day', { exact: true }).fill(laterDay);
-    await page.getByRole('heading', { name: /^1 reservation on / }).waitFor();
-    expect(new URL(page.url()).searchParams.get('date')).toBe(laterDay);
-    await page.getByRole('button', { name: 'All days' }).click();
-    await page.getByRole('heading', { name: `${total} reservations` }).waitFor();
+    // A move onto a taken table is refused with the server's precise reason.
+    await page.getByRole('button', { name: /^Move — Carlos Ruiz/ }).click();
+    let dialog = page.getByRole('dialog', { name: "Move Carlos Ruiz's reservation" });
+    await dialog.getByLabel('New table').selectOption('A0');
+    await screenshot(page, 'reservation-move');
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.getByText('That table is already taken').waitFor();
+    await refusal.getByText(`Table A0 at "Casa Sabor" is already booked on ${bookingDay}`).waitFor();
+    await screenshot(page, 'reservation-refused');
+
+    // Moved to another day, it leaves this day's list.
+    await page.getByRole('button', { name: /^Move — Carlos Ruiz/ }).click();
+    dialog = page.getByRole('dialog', { name: "Move Carlos Ruiz's reservation" });
+    await dialog.getByLabel('New day').fill(laterDay);
+    await dialog.getByLabel('New table').selectOption('C3');
+    await dialog.getByLabel('People').fill('3');
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    await page.getByRole('status').filter({ hasText: "Carlos Ruiz's reservation is now at table C3 on" }).waitFor();
+    await page.getByRole('heading', { name: new RegExp(`^${total - 1} reservations on `) }).waitFor();
+
+    // Seat, then complete; cancel another with a reason.
+    await page.getByRole('button', { name: /^Seat — Guest A1/ }).click();
+    await page.getByRole('dialog', { name: 'Seat Guest A1?' }).getByRole('button', { name: 'Seat' }).click();
+    await page.getByRole('row', { name: /Guest A1/ }).getByText('Seated').waitFor();
+    await page.getByRole('button', { name: /^Complete — Guest A1/ }).click();
+    await page.getByRole('dialog', { name: "Mark Guest A1's visit as completed?" }).getByRole('button', { name: 'Mark completed' }).click();
+    await page.getByRole('row', { name: /Guest A1/ }).getByText('Completed').waitFor();
+
+    await page.getByRole('button', { name: /^Cancel — Guest A2/ }).click();
+    dialog = page.getByRole('dialog', { name: "Cancel Guest A2's reservation?" });
+    await dialog.getByLabel('Reason (optional)').fill('Called to cancel');
+    await dialog.getByRole('button', { name: 'Cancel reservation' }).click();
+    await page.getByRole('status').filter({ hasText: "Guest A2's reservation of table A2" }).waitFor();
+    await page.getByRole('heading', { name: new RegExp(`^${total - 2} reservations on `) }).waitFor();
+    await page.getByLabel('Status').selectOption('all');
+    await page.getByRole('row', { name: /Guest A2/ }).getByText('Cancelled').waitFor();
+    await page.getByRole('row', { name: /Guest A2/ }).getByText('Called to cancel').waitFor();
+    expect(new URL(page.url()).searchParams.get('status')).toBe('all');
+
+    // Live: a booking made elsewhere appears without a reload.
+    await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table: 'A2', date: bookingDay, guestName: 'Live Guest' });
+    await page.getByRole('row', { name: /Live Guest/ }).waitFor({ timeout: 2_000 });
+    const stored = await server.api.reservation.list.query({ restaurantId: casaSaborId, date: laterDay });
+    expect(stored).toEqual([expect.objectContaining({ guestName: 'Carlos Ruiz', table: 'C3', partySize: 3 })]);
   });
 
-  it('edits a restaurant, then deletes one, and says so when it was deleted elsewhere', async () => {
+  it('edits the table layout: a new table appears on the floor map, a needed one cannot go', async () => {
     await page.goto('/manage');
     await page.getByRole('button', { name: 'Edit — Casa Sabor' }).click();
-    const name = page.getByRole('textbox', { name: 'Name', exact: true });
-    expect(await name.inputValue()).toBe('Casa Sabor');
-    await name.fill('Casa Sabor Paisa');
+    // C1 is booked on the booking day: removing it is refused next to the layout.
+    await page.getByRole('button', { name: 'Remove C1' }).click();
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('status').filter({ hasText: 'Casa Sabor Paisa was saved.' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
-    await page.getByRole('row', { name: /Casa Sabor Paisa/ }).waitFor();
-    expect((await server.api.restaurant.byId.query({ id: casaSaborId })).name).toBe('Casa Sabor Paisa');
+    const layoutError = page.locator('.layout-editor__error');
+    await layoutError.waitFor();
+    expect(await layoutError.textContent()).toMatch(/C1/);
+    await screenshot(page, 'layout-refused');
 
-    // Editing one that another manager deletes meanwhile: the save is refused in the page.
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('button', { name: 'Edit — Casa Sabor' }).click();
+    await page.getByRole('button', { name: 'Add a table' }).click();
+    expect(await page.getByRole('textbox', { name: 'Table 16 label' }).inputValue()).toBe('D3');
+    await page.getByRole('spinbutton', { name: 'Table 16 seats' }).fill('8');
+    await screenshot(page, 'layout-editor');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Casa Sabor was saved.' }).waitFor();
+
+    await page.goto(`/restaurants/${casaSaborId}/day?date=${laterDay}`);
+    await page.getByRole('button', { name: 'Table D3, 8 seats, free: book it' }).waitFor();
+    await page.getByText('15 of 16 tables free').waitFor();
+    await screenshot(page, 'restaurant-day');
+  });
+
+  it('deletes a restaurant, says so when it was deleted elsewhere, and signs out', async () => {
+    await page.goto('/manage');
     const [elCielo] = await server.api.restaurant.list.query({ startWith: 'El Cielo' });
     await page.getByRole('button', { name: 'Edit — El Cielo' }).click();
     await server.api.restaurant.delete.mutate({ id: elCielo!.id });
@@ -247,28 +362,39 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await page.getByRole('alert').getByText('Not found: it may have been deleted').waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
 
-    await page.getByRole('button', { name: 'Delete — Casa Sabor Paisa' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete Casa Sabor Paisa?' });
+    await page.getByRole('button', { name: 'Delete — Andrés Carne de Res' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete Andrés Carne de Res?' });
     await screenshot(page, 'manage-delete-confirm');
     await dialog.getByRole('button', { name: 'Delete restaurant' }).click();
-    await page.getByRole('status').filter({ hasText: 'Casa Sabor Paisa was deleted.' }).waitFor();
-    expect(await page.getByRole('row', { name: /Casa Sabor Paisa/ }).count()).toBe(0);
-    await expect(server.api.restaurant.byId.query({ id: casaSaborId })).rejects.toMatchObject({ data: { reason: 'NOT_FOUND' } });
+    await page.getByRole('status').filter({ hasText: 'Andrés Carne de Res was deleted.' }).waitFor();
+    expect(await page.getByRole('row', { name: /Andrés Carne de Res/ }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Administration' }).waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('tablebook.adminToken'))).toBeNull();
     expect(visit.pageErrors).toEqual([]);
   });
 
   it('fits a phone screen', async () => {
     const phone = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
     try {
-      const [donde] = await server.api.restaurant.list.query({ startWith: 'Donde Fidel' });
       await phone.page.goto(`/?date=${bookingDay}`);
       await phone.page.getByRole('article', { name: 'Donde Fidel' }).waitFor();
       expect(await fitsViewportWidth(phone.page)).toBe(true);
       await screenshot(phone.page, 'phone-find');
-      await phone.page.goto(`/restaurants/${donde!.id}/day?date=${fullSystemDay}`);
-      await phone.page.getByRole('button', { name: 'Table A0, taken' }).waitFor();
+      await phone.page.goto(`/restaurants/${casaSaborId}/day?date=${laterDay}`);
+      await phone.page.getByRole('button', { name: 'Table A1, 4 seats, free: book it' }).click();
+      await phone.page.getByRole('dialog', { name: 'Book table A1' }).waitFor();
+      expect(await fitsViewportWidth(phone.page)).toBe(true);
+      await screenshot(phone.page, 'phone-booking');
+      await phone.page.getByRole('button', { name: 'Cancel' }).click();
       expect(await fitsViewportWidth(phone.page)).toBe(true);
       await screenshot(phone.page, 'phone-day');
+      await phone.page.goto(`/reservations?restaurant=${casaSaborId}&date=${bookingDay}`);
+      await signIn(phone.page);
+      await phone.page.getByRole('row', { name: /Guest A1/ }).waitFor();
+      expect(await fitsViewportWidth(phone.page)).toBe(true);
+      await screenshot(phone.page, 'phone-reservations');
       await phone.page.goto('/manage');
       await phone.page.getByRole('row', { name: /Donde Fidel/ }).waitFor();
       expect(await fitsViewportWidth(phone.page)).toBe(true);
@@ -276,6 +402,23 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       expect(phone.pageErrors).toEqual([]);
     } finally {
       await phone.close();
+    }
+  });
+
+  it('warns on every administration page when the server has no admin token', async () => {
+    const open = await startAppServer({ webApp: true });
+    const visitor = await openPage(browser, open.url);
+    try {
+      await visitor.page.goto('/manage');
+      await visitor.page.getByText('The administration is open.').waitFor();
+      await visitor.page.getByText('No restaurants yet. Add the first one.').waitFor();
+      await visitor.page.goto('/reservations');
+      await visitor.page.getByText('The administration is open.').waitFor();
+      await screenshot(visitor.page, 'admin-open-banner');
+      expect(visitor.pageErrors).toEqual([]);
+    } finally {
+      await visitor.close();
+      await open.stop();
     }
   });
 });

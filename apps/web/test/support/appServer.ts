@@ -22,7 +22,7 @@ export interface AppServer {
 }
 
 /** The real Fastify server over an in-memory PGlite; with `webApp`, it also serves the built app at `/`. */
-export async function startAppServer(options: { webApp: boolean }): Promise<AppServer> {
+export async function startAppServer(options: { webApp: boolean; adminTokens?: string[] }): Promise<AppServer> {
   if (options.webApp && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
       `The web app is not built (${WEB_DIST}/index.html is missing). Run \`pnpm --filter @tablebook/web build\` first (npm test does).`,
@@ -36,11 +36,16 @@ export async function startAppServer(options: { webApp: boolean }): Promise<AppS
     ...(options.webApp ? { webRoot: WEB_DIST } : {}),
     port: 0,
     logLevel: 'silent',
+    ...(options.adminTokens ? { adminTokens: options.adminTokens } : {}),
   });
   const url = await server.start();
   return {
     url,
-    api: createApiClient({ url: `${url}/trpc` }),
+    // With admin tokens, the test's own client signs in with the first one.
+    api: createApiClient({
+      url: `${url}/trpc`,
+      headers: (): Record<string, string> => (options.adminTokens?.[0] ? { Authorization: `Bearer ${options.adminTokens[0]}` } : {}),
+    }),
     async stop() {
       await server.stop();
       await database.close();

@@ -139,7 +139,7 @@ export const dayCapacityOutput = z.object({
 });
 
 export const availabilityOutput = z.union([
-  dayCapacityOutput.extend({ freeTables: z.array(tableOutput) }),
+  dayCapacityOutput.extend({ freeTables: z.array(tableOutput), takenTables: z.array(z.string()) }),
   z.object({ days: z.array(dayCapacityOutput) }),
 ]);
 export type AvailabilityOutput = z.infer<typeof availabilityOutput>;

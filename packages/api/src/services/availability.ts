@@ -14,6 +14,8 @@ export interface DayAvailability extends RemainingCapacity {
   date: string;
   /** Tables that can be booked now: untaken, and only while both limits leave room. */
   freeTables: TableLayoutEntry[];
+  /** Labels that hold a live reservation that day (a floor map tells taken from merely closed). */
+  takenTables: string[];
 }
 
 export async function dayAvailability(db: Database, settings: BookingSettings, restaurantId: string, date: string): Promise<DayAvailability> {
@@ -38,7 +40,8 @@ export async function dayAvailability(db: Database, settings: BookingSettings, r
           .from(restaurantTables)
           .where(and(eq(restaurantTables.restaurantId, restaurantId), notInArray(restaurantTables.label, taken)))
           .orderBy(asc(restaurantTables.label));
-  return { date, ...capacity, freeTables: free.sort((a, b) => compareLabels(a.label, b.label)) };
+  const takenTables = (await taken).map((row) => row.label).sort(compareLabels);
+  return { date, ...capacity, freeTables: free.sort((a, b) => compareLabels(a.label, b.label)), takenTables };
 }
 
 export interface CalendarDay extends RemainingCapacity {

@@ -1,47 +1,55 @@
 import type { Messages } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { TableSpot } from './dayState.ts';
 import { floorRows } from './floorRows.ts';
 
 type TableState = keyof Messages['day']['tableState'];
 
 interface FloorMapProps {
-  /** The restaurant's tables; today every restaurant has the default fifteen. */
-  labels: readonly string[];
+  /** The restaurant's own layout. */
+  tables: readonly TableSpot[];
   taken: ReadonlySet<string>;
   /** The table being booked right now, shown as busy. */
   pendingLabel?: string | undefined;
-  /** A past day: the map only shows what was booked. */
+  /** A past day, or a full one: the map only shows what was booked. */
   readOnly?: boolean;
+  /** Why nothing can be booked: a past day ('closed') or a full one ('full'). */
+  closedAs?: 'closed' | 'full';
   onPick: (label: string) => void;
 }
 
 /**
- * The dining room as a grid of tables. Taken tables stay focusable (aria-disabled rather than
- * disabled) so keyboard and screen-reader users hear that they are taken instead of skipping them.
+ * The dining room as a grid of tables with their seats. Taken tables stay focusable (aria-disabled
+ * rather than disabled) so keyboard and screen-reader users hear that they are taken instead of skipping them.
  */
-export function FloorMap({ labels, taken, pendingLabel, readOnly = false, onPick }: FloorMapProps) {
+export function FloorMap({ tables, taken, pendingLabel, readOnly = false, closedAs = 'closed', onPick }: FloorMapProps) {
   const { t } = useI18n();
+  const seatsOf = new Map(tables.map((table) => [table.label, table.seats]));
   return (
     <div className="floor" role="group" aria-label={t.day.floorLabel}>
-      {floorRows(labels).map(({ row, labels: rowLabels }) => (
+      {floorRows(tables.map((table) => table.label)).map(({ row, labels }) => (
         <div key={row} className="floor__row" role="group" aria-label={row ? t.day.rowLabel(row) : undefined}>
-          {rowLabels.map((label) => {
+          {labels.map((label) => {
+            const seats = seatsOf.get(label) ?? 0;
             const isTaken = taken.has(label);
             const isPending = label === pendingLabel;
             const unavailable = isTaken || isPending || readOnly;
-            const state: TableState = isPending ? 'pending' : isTaken ? 'taken' : readOnly ? 'closed' : 'free';
+            const state: TableState = isPending ? 'pending' : isTaken ? 'taken' : readOnly ? closedAs : 'free';
             return (
               <button
                 key={label}
                 type="button"
-                className={`table table--${state}`}
+                className={`table table--${state === 'full' ? 'closed' : state}`}
                 aria-disabled={unavailable || undefined}
                 aria-busy={isPending || undefined}
-                aria-label={t.day.tableName(label, state)}
+                aria-label={t.day.tableName(label, seats, state)}
                 onClick={() => (unavailable ? undefined : onPick(label))}
               >
                 <span className="table__label" aria-hidden="true">
                   {label}
+                </span>
+                <span className="table__seats" aria-hidden="true">
+                  {t.day.seatsShort(seats)}
                 </span>
                 <span className="table__state" aria-hidden="true">
                   {t.day.tableState[state]}

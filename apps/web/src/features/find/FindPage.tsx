@@ -15,6 +15,12 @@ import { useFindFilters } from './useFindFilters.ts';
 
 const PAGE_SIZE = 24;
 const TYPING_PAUSE_MS = 300;
+/**
+ * Places left change as people book. Live streams are per restaurant, and a browser holds at most six
+ * connections to one server over HTTP/1.1, so a page of results cannot hold a stream per card:
+ * the list is asked again this often while the page is visible (and at once when it regains focus).
+ */
+const RESULTS_REFRESH_MS = 10_000;
 
 export function FindPage() {
   const { t } = useI18n();
@@ -43,7 +49,8 @@ function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () =
   const [paging, setPaging] = useState({ signature, limit: PAGE_SIZE });
   const limit = paging.signature === signature ? paging.limit : PAGE_SIZE;
   const results = useQuery({
-    ...trpc.restaurant.list.queryOptions(listInputFor(filters, limit)),
+    ...trpc.guest.restaurants.queryOptions(listInputFor(filters, limit)),
+    refetchInterval: RESULTS_REFRESH_MS,
     // The cards already shown stay (dimmed) while the next answer loads, instead of a flash of spinner.
     placeholderData: keepPreviousData,
   });

@@ -39,10 +39,6 @@ export function RestaurantCard({ restaurant, date }: { restaurant: RestaurantOut
             {t.find.seeTables}
             <span className="visually-hidden"> — {restaurant.name}</span>
           </Link>
-          <Link className="button button--ghost" to={paths.reservations(restaurant.id)}>
-            {t.find.reservations}
-            <span className="visually-hidden"> — {restaurant.name}</span>
-          </Link>
         </div>
       </div>
     </article>

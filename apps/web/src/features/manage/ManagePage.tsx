@@ -39,6 +39,7 @@ export function ManagePage() {
         await Promise.all([
           queryClient.invalidateQueries(trpc.restaurant.list.pathFilter()),
           queryClient.invalidateQueries(trpc.reservation.list.pathFilter()),
+          queryClient.invalidateQueries(trpc.guest.pathFilter()),
         ]);
       },
     }),

@@ -1,4 +1,4 @@
-import type { RestaurantOutput } from '@tablebook/api/shared';
+import { DEFAULT_TABLE_LABELS, type RestaurantOutput } from '@tablebook/api/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/problems.ts';
@@ -17,6 +17,14 @@ import {
   type RestaurantFormValues,
   type RestaurantInput,
 } from './restaurantForm.ts';
+import { DEFAULT_SEATS, rowsOf } from './tableLayout.ts';
+import { TableLayoutEditor } from './TableLayoutEditor.tsx';
+
+/** A new restaurant starts from the API's default floor, to edit before saving. */
+const newRestaurantForm = (): RestaurantFormValues => ({
+  ...emptyRestaurantForm,
+  tables: rowsOf(DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_SEATS }))),
+});
 
 interface RestaurantFormProps {
   /** The restaurant to edit; none to create one. */
@@ -32,7 +40,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const queryClient = useQueryClient();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<RestaurantFormValues>(() => (restaurant ? formValuesOf(restaurant) : emptyRestaurantForm));
+  const [values, setValues] = useState<RestaurantFormValues>(() => (restaurant ? formValuesOf(restaurant) : newRestaurantForm()));
   /** The server's word on fields the schema let through (an unknown city); kept until the field changes. */
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   /** Problems the server reported about no particular field. */
@@ -46,6 +54,8 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
     await Promise.all([
       queryClient.invalidateQueries(trpc.restaurant.list.pathFilter()),
       queryClient.invalidateQueries(trpc.restaurant.byId.queryFilter({ id: saved.id })),
+      // The guest pages show the layout too.
+      queryClient.invalidateQueries(trpc.guest.pathFilter()),
     ]);
     onSaved(saved);
   };
@@ -55,11 +65,16 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const failure = create.error ?? update.error;
   const failureProblem = failure ? problemOf(failure) : undefined;
   // Field-level input problems are shown beside their fields; anything else (network, not found) above the form.
-  const showFailureNotice = failureProblem !== undefined && !(failureProblem.reason === 'INVALID_INPUT' && failureProblem.issues.length > 0);
+  const showFailureNotice =
+    failureProblem !== undefined &&
+    !(failureProblem.reason === 'INVALID_INPUT' && failureProblem.issues.length > 0) &&
+    // A table that future reservations need: said next to the layout, where it is fixed.
+    failureProblem.reason !== 'TABLE_HAS_RESERVATIONS';
 
   // Checked on every render rather than stored, so the messages follow a change of language too.
   const validation = attempted ? validateRestaurantForm(values, t.manage.validation) : undefined;
   const errors: FieldErrors = { ...serverErrors, ...(validation && !validation.ok ? validation.errors : {}) };
+  const tableErrors = validation && !validation.ok ? (validation.tableErrors ?? {}) : {};
 
   useEffect(() => {
     if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -152,6 +167,9 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
           {photoPreviewable ? <RestaurantPhoto url={values.photoUrl.trim()} name={values.name || t.manage.photoPreview} className="restaurant-form__preview" /> : null}
         </div>
       </div>
+      {values.tables ? (
+        <TableLayoutEditor rows={values.tables} rowErrors={tableErrors} error={errors.tables} onChange={(tables) => change('tables', tables)} />
+      ) : null}
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>
           {t.common.cancel}

@@ -1,8 +1,9 @@
 import { restaurantFields, type IssueDetail, type RestaurantOutput } from '@tablebook/api/shared';
 import type { Messages } from '../../i18n/dictionary.ts';
+import { describeTableIssue, duplicateLabels, layoutOf, rowsOf, type TableRow, type TableRowErrors } from './tableLayout.ts';
 
 /** The fields the form edits, in the order it shows them. */
-export const RESTAURANT_FORM_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId'] as const;
+export const RESTAURANT_FORM_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'] as const;
 export type RestaurantFormField = (typeof RESTAURANT_FORM_FIELDS)[number];
 
 /** What the inputs hold: text as typed, and the city picked (none yet for a new restaurant). */
@@ -12,6 +13,8 @@ export interface RestaurantFormValues {
   description: string;
   photoUrl: string;
   cityId: number | undefined;
+  /** The table layout being edited; left out, the API keeps (or, for a new restaurant, gives) its own. */
+  tables?: TableRow[];
 }
 
 export type FieldErrors = Partial<Record<RestaurantFormField, string>>;
@@ -31,6 +34,7 @@ export function formValuesOf(restaurant: RestaurantOutput): RestaurantFormValues
     description: restaurant.description,
     photoUrl: restaurant.photoUrl,
     cityId: restaurant.city.id,
+    tables: rowsOf(restaurant.tables),
   };
 }
 
@@ -43,6 +47,7 @@ const isFormField = (path: string): path is RestaurantFormField => (RESTAURANT_F
 function describeIssue(field: RestaurantFormField, issue: ValidationIssue, values: RestaurantFormValues, messages: ValidationMessages): string {
   // A field left empty is simply missing, whatever rule the schema found broken first.
   const value = values[field];
+  if (field === 'tables') return issue.code === 'too_big' ? messages.layout.tooMany : messages.layout.atLeastOne;
   if (value === undefined) return field === 'cityId' ? messages.chooseCity : messages.required;
   if (typeof value === 'string' && value.trim() === '') return messages.required;
   switch (issue.code) {
@@ -61,18 +66,31 @@ function describeIssue(field: RestaurantFormField, issue: ValidationIssue, value
   }
 }
 
-export type ValidationResult = { ok: true; input: RestaurantInput } | { ok: false; errors: FieldErrors };
+export type ValidationResult =
+  | { ok: true; input: RestaurantInput }
+  | { ok: false; errors: FieldErrors; /** Per row of the layout, by index; only when a row has a problem. */ tableErrors?: Record<number, TableRowErrors> };
 
 /** Checks the form with the API's `restaurantFields` schema; the first problem of each field is shown. */
 export function validateRestaurantForm(values: RestaurantFormValues, messages: ValidationMessages): ValidationResult {
-  const parsed = restaurantFields.safeParse(values);
+  const { tables, ...fields } = values;
+  const parsed = restaurantFields.safeParse(tables ? { ...fields, tables: layoutOf(tables) } : fields);
   if (parsed.success) return { ok: true, input: parsed.data };
   const errors: FieldErrors = {};
+  const tableErrors: Record<number, TableRowErrors> = {};
+  const twice = tables ? duplicateLabels(tables) : new Set<string>();
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
-    if (isFormField(field) && errors[field] === undefined) errors[field] = describeIssue(field, issue, values, messages);
+    const row = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
+    const cell = issue.path[2] === 'seats' ? 'seats' : 'label';
+    if (field === 'tables' && row !== undefined && tables?.[row]) {
+      const value = cell === 'seats' ? tables[row].seats : tables[row].label;
+      const rowErrors = (tableErrors[row] ??= {});
+      rowErrors[cell] ??= describeTableIssue(cell, issue.code, value, twice.has(tables[row].label.trim().toUpperCase()), messages.layout);
+    } else if (isFormField(field) && errors[field] === undefined) {
+      errors[field] = describeIssue(field, issue, values, messages);
+    }
   }
-  return { ok: false, errors };
+  return Object.keys(tableErrors).length > 0 ? { ok: false, errors, tableErrors } : { ok: false, errors };
 }
 
 export interface ServerFieldErrors {

@@ -5,6 +5,12 @@ import type { Browser, Page } from 'playwright-core';
 /** Screenshots for people to look at (git-ignored). */
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-output', import.meta.url));
 
+/**
+ * Content-Security-Policy violations Chromium reported in any page's console, for the suite to
+ * fail on: the built app must run under the server's CSP (no inline scripts, no other origins).
+ */
+export const cspViolations: string[] = [];
+
 export interface OpenedPage {
   page: Page;
   /** Uncaught exceptions in the page: a healthy run has none. */
@@ -35,6 +41,9 @@ export async function openPage(browser: Browser, baseUrl: string, options: PageO
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   return { page, pageErrors, close: () => context.close() };
 }
 

@@ -1,0 +1,137 @@
+import type { RestaurantOutput } from '@tablebook/api/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { isTransient, problemOf } from '../../api/problems.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formatDay, isBeforeDay, type CalendarDay } from '../../lib/days.ts';
+import { LivePill } from '../../live/LivePill.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { DayField } from '../../ui/DayField.tsx';
+import { Loading, ProblemNotice } from '../../ui/states.tsx';
+import { BookingConfirmation } from './BookingConfirmation.tsx';
+import { BookingFields } from './BookingFields.tsx';
+import { emptyBookingForm, validateBooking, type BookingErrors, type BookingFormValues } from './bookingForm.ts';
+import { fullnessOf, takenLabels } from './dayState.ts';
+import { FloorMap } from './FloorMap.tsx';
+import { useDayAvailability } from './useDayAvailability.ts';
+import { useGuestBooking } from './useGuestBooking.ts';
+
+interface RestaurantDayProps {
+  restaurant: RestaurantOutput;
+  date: CalendarDay;
+  today: CalendarDay;
+  onDateChange: (date: CalendarDay) => void;
+}
+
+/** The floor for one day, live, and booking a free table with the guest's details. */
+export function RestaurantDay({ restaurant, date, today, onDateChange }: RestaurantDayProps) {
+  const { t, locale } = useI18n();
+  const { availability, day: dayState, live } = useDayAvailability(restaurant.id, date, restaurant.tables);
+  const booking = useGuestBooking();
+  const [askingFor, setAskingFor] = useState<string | null>(null);
+  const [values, setValues] = useState<BookingFormValues>(emptyBookingForm);
+  const [errors, setErrors] = useState<BookingErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const tables = restaurant.tables;
+  const taken = useMemo(() => (dayState ? takenLabels(tables, dayState) : new Set<string>()), [tables, dayState]);
+  const isPast = isBeforeDay(date, today);
+  const fullness = dayState ? fullnessOf(dayState) : 'open';
+  const day = formatDay(date, locale);
+  const seats = tables.find((table) => table.label === askingFor)?.seats ?? 1;
+  // The outcome shown belongs to the day it was for: another day starts clean.
+  const outcomeIsForThisDay = booking.variables?.date === date;
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    // The table clicked may be far down the map (on a phone, surely): bring the answer into view.
+    if (booking.isSuccess || booking.isError) outcomeRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [booking.isSuccess, booking.isError]);
+
+  const target = { restaurantId: restaurant.id, table: askingFor ?? '', date, seats };
+  const change = (changes: Partial<BookingFormValues>) => {
+    const next = { ...values, ...changes };
+    setValues(next);
+    if (attempted) {
+      const result = validateBooking(next, target, t.booking.validation);
+      setErrors(result.ok ? {} : result.errors);
+    }
+  };
+  const submit = () => {
+    setAttempted(true);
+    const result = validateBooking(values, target, t.booking.validation);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setAskingFor(null);
+    setAttempted(false);
+    setErrors({});
+    booking.book(result.input);
+  };
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="day-heading">
+        <div className="panel__header">
+          <h2 id="day-heading" className="panel__title">
+            {t.day.tablesOn(day)}
+          </h2>
+          <LivePill state={live} />
+          <DayField label={t.common.date} value={date} stepper onChange={onDateChange} />
+        </div>
+
+        {isPast ? <p className="notice notice--info">{t.day.pastDay}</p> : null}
+        {!isPast && fullness !== 'open' ? (
+          <p className="notice notice--warning" role="status">
+            {fullness === 'systemFull' ? t.day.systemFull(day) : t.day.restaurantFull(restaurant.name, day)}
+          </p>
+        ) : null}
+        <div ref={outcomeRef} className="day-outcome">
+          {outcomeIsForThisDay && booking.isSuccess ? (
+            <BookingConfirmation booking={booking.data} restaurantName={restaurant.name} onDismiss={() => booking.reset()} />
+          ) : null}
+          {outcomeIsForThisDay && booking.isError ? (
+            // Only a lost answer or an outage is worth the same attempt again (same idempotency key).
+            <ProblemNotice error={booking.error} {...(isTransient(problemOf(booking.error)) ? { onRetry: booking.retry } : {})} onDismiss={() => booking.reset()} />
+          ) : null}
+        </div>
+
+        {availability.isPending ? <Loading label={t.day.loadingTables} /> : null}
+        {availability.isError ? <ProblemNotice error={availability.error} onRetry={() => void availability.refetch()} /> : null}
+        {dayState ? (
+          <>
+            <p className="floor-summary" aria-live="polite">
+              {fullness === 'open' ? `${t.day.freeCount(tables.length - taken.size, tables.length)} · ` : null}
+              {t.day.placesLeft(Math.min(dayState.restaurantRemaining, dayState.globalRemaining))}
+            </p>
+            <FloorMap
+              tables={tables}
+              taken={taken}
+              pendingLabel={booking.isPending ? booking.variables.table : undefined}
+              readOnly={isPast || fullness !== 'open'}
+              closedAs={isPast ? 'closed' : 'full'}
+              onPick={setAskingFor}
+            />
+            <ul className="legend" aria-label={t.day.legend}>
+              <li className="legend__item legend__item--free">{t.day.tableState.free}</li>
+              <li className="legend__item legend__item--taken">{t.day.tableState.taken}</li>
+              {!isPast && fullness !== 'open' ? <li className="legend__item legend__item--full">{t.day.tableState.full}</li> : null}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      <ConfirmDialog
+        open={askingFor !== null}
+        hasFields
+        title={t.day.confirmTitle(askingFor ?? '')}
+        confirmLabel={t.day.confirmAction}
+        cancelLabel={t.common.cancel}
+        onConfirm={submit}
+        onCancel={() => setAskingFor(null)}
+      >
+        <p className="dialog__lead">{t.day.confirmBody(askingFor ?? '', restaurant.name, day)}</p>
+        <BookingFields values={values} errors={errors} seats={seats} onChange={change} />
+      </ConfirmDialog>
+    </>
+  );
+}

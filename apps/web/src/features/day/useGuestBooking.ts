@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { useTRPC } from '../../api/trpc.ts';
+import { attemptFor, type BookingAttempt } from './bookingAttempt.ts';
+import type { GuestBookingRequest } from './bookingForm.ts';
+
+/**
+ * Books a table as a guest, with one idempotency key per attempt (see bookingAttempt.ts). Success or
+ * refusal, the day and the search results are fetched again, so the map shows what the server holds.
+ */
+export function useGuestBooking() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const attempt = useRef<BookingAttempt | undefined>(undefined);
+  const mutation = useMutation(
+    trpc.guest.book.mutationOptions({
+      onSuccess: () => {
+        // Done: the next booking is a new attempt, even with the same details.
+        attempt.current = undefined;
+      },
+      onSettled: (_result, _error, booked) =>
+        Promise.all([
+          queryClient.invalidateQueries(trpc.guest.availability.queryFilter({ restaurantId: booked.restaurantId, date: booked.date })),
+          queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter()),
+        ]),
+    }),
+  );
+  const book = (request: GuestBookingRequest) => {
+    attempt.current = attemptFor(attempt.current, request);
+    mutation.mutate({ ...request, idempotencyKey: attempt.current.key });
+  };
+  /** The same attempt again, with the same key: safe after a lost answer. */
+  const retry = () => {
+    if (mutation.variables) mutation.mutate(mutation.variables);
+  };
+  return { ...mutation, book, retry };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { applyPublicEvent, fullnessOf, takenLabels, type DayAvailability } from '../src/features/day/dayState.ts';
+
+const tables = [
+  { label: 'A0', seats: 4 },
+  { label: 'A1', seats: 2 },
+  { label: 'B0', seats: 6 },
+];
+const day = '2030-03-04';
+const before: DayAvailability = { date: day, restaurantRemaining: 5, globalRemaining: 9, freeTables: tables };
+
+describe("a restaurant's day, kept live", () => {
+  it('takes the tables that are not free', () => {
+    expect([...takenLabels(tables, { ...before, freeTables: [tables[2]!] })]).toEqual(['A0', 'A1']);
+  });
+
+  it('redraws the day from an event about it', () => {
+    const after = applyPublicEvent(before, { id: 1, type: 'created', date: day, capacity: { date: day, restaurantRemaining: 4, globalRemaining: 8 }, takenTables: ['A1'] }, tables, day);
+    expect(after).toEqual({ date: day, restaurantRemaining: 4, globalRemaining: 8, freeTables: [tables[0], tables[2]], takenTables: ['A1'] });
+    expect([...takenLabels(tables, after!)]).toEqual(['A1']);
+  });
+
+  it('marks no table taken on a full day it has no event about (the server lists no free tables then)', () => {
+    expect(takenLabels(tables, { ...before, restaurantRemaining: 0, freeTables: [] }).size).toBe(0);
+  });
+
+  it('redraws the day a reservation moved away from', () => {
+    const event = {
+      id: 2,
+      type: 'moved' as const,
+      date: '2030-03-05',
+      capacity: { date: '2030-03-05', restaurantRemaining: 3, globalRemaining: 3 },
+      takenTables: ['A0'],
+      previous: { capacity: { date: day, restaurantRemaining: 6, globalRemaining: 10 }, takenTables: [] },
+    };
+    expect(applyPublicEvent(before, event, tables, day)).toMatchObject({ restaurantRemaining: 6, freeTables: tables });
+    expect(applyPublicEvent(before, { ...event, previous: undefined }, tables, day)).toBe(before);
+  });
+
+  it('knows when the restaurant or the whole system is full', () => {
+    expect(fullnessOf({ restaurantRemaining: 1, globalRemaining: 1 })).toBe('open');
+    expect(fullnessOf({ restaurantRemaining: 0, globalRemaining: 4 })).toBe('restaurantFull');
+    expect(fullnessOf({ restaurantRemaining: 0, globalRemaining: 0 })).toBe('systemFull');
+  });
+});
