@@ -123,6 +123,29 @@ describe('live reservation streams (embedded database)', () => {
     }
   });
 
+  it("streams one day's changes across every restaurant for search results (guest.onDayChange)", async () => {
+    const other = expectSuccessEnvelope(await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Live Two' }), headers: admin }), 201);
+    const input = encodeURIComponent(JSON.stringify({ date: '2039-10-10' }));
+    const stream = await openSse(`${running().url}/trpc/guest.onDayChange?input=${input}`);
+    try {
+      await book('A0', '2039-10-10');
+      await call('POST', `/api/admin/restaurant/${other.id}/reservations`, { json: { table: 'B1', date: '2039-10-10' }, headers: admin });
+      await book('A1', '2039-10-11');
+      const events = [];
+      while (events.length < 2) {
+        const event = await stream.next();
+        if (event.event === 'message' && event.id) events.push(JSON.parse(event.data));
+      }
+      expect(events.map((event) => [event.restaurantId, event.takenTables])).toEqual([
+        [restaurantId, ['A0']],
+        [other.id, ['B1']],
+      ]);
+      expect(JSON.stringify(events)).not.toMatch(/guest|phone|@/i);
+    } finally {
+      stream.close();
+    }
+  });
+
   it('documents the streams in the OpenAPI document', async () => {
     const document = (await call('GET', '/api/openapi.json')).body;
     expect(document.paths['/admin/restaurant/{id}/events'].get.responses['200'].content).toHaveProperty('text/event-stream');

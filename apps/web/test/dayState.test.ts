@@ -7,27 +7,29 @@ const tables = [
   { label: 'B0', seats: 6 },
 ];
 const day = '2030-03-04';
-const before: DayAvailability = { date: day, restaurantRemaining: 5, globalRemaining: 9, freeTables: tables };
+const before: DayAvailability = { date: day, restaurantRemaining: 5, globalRemaining: 9, freeTables: tables, takenTables: [] };
+const restaurantId = '0d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 describe("a restaurant's day, kept live", () => {
-  it('takes the tables that are not free', () => {
-    expect([...takenLabels(tables, { ...before, freeTables: [tables[2]!] })]).toEqual(['A0', 'A1']);
+  it('takes the tables the server lists as taken', () => {
+    expect([...takenLabels({ ...before, freeTables: [tables[2]!], takenTables: ['A0', 'A1'] })]).toEqual(['A0', 'A1']);
   });
 
   it('redraws the day from an event about it', () => {
-    const after = applyPublicEvent(before, { id: 1, type: 'created', date: day, capacity: { date: day, restaurantRemaining: 4, globalRemaining: 8 }, takenTables: ['A1'] }, tables, day);
+    const after = applyPublicEvent(before, { id: 1, type: 'created', restaurantId, date: day, capacity: { date: day, restaurantRemaining: 4, globalRemaining: 8 }, takenTables: ['A1'] }, tables, day);
     expect(after).toEqual({ date: day, restaurantRemaining: 4, globalRemaining: 8, freeTables: [tables[0], tables[2]], takenTables: ['A1'] });
-    expect([...takenLabels(tables, after!)]).toEqual(['A1']);
+    expect([...takenLabels(after!)]).toEqual(['A1']);
   });
 
-  it('marks no table taken on a full day it has no event about (the server lists no free tables then)', () => {
-    expect(takenLabels(tables, { ...before, restaurantRemaining: 0, freeTables: [] }).size).toBe(0);
+  it('tells taken tables from closed ones on a full day (the server lists no free tables then)', () => {
+    expect([...takenLabels({ ...before, restaurantRemaining: 0, freeTables: [], takenTables: ['B0'] })]).toEqual(['B0']);
   });
 
   it('redraws the day a reservation moved away from', () => {
     const event = {
       id: 2,
       type: 'moved' as const,
+      restaurantId,
       date: '2030-03-05',
       capacity: { date: '2030-03-05', restaurantRemaining: 3, globalRemaining: 3 },
       takenTables: ['A0'],

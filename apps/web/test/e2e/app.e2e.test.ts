@@ -199,6 +199,26 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     }
   });
 
+  it('updates the places left in search results live when someone books', async () => {
+    const searchDay = addDays(bookingDay, 3);
+    const guest = await openPage(browser, server.url);
+    try {
+      const { page: guestPage } = guest;
+      await guestPage.goto(`/?date=${searchDay}`);
+      await pickCity(guestPage, 'City', 'Medellín', 'Medellín');
+      const card = guestPage.getByRole('article', { name: 'Casa Sabor' });
+      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor();
+      const booked = await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table: 'C3', date: searchDay });
+      // No reload and no polling: the day's stream of changes refreshes the card.
+      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit - 1} places left`).waitFor({ timeout: 2_000 });
+      await server.api.reservation.cancel.mutate({ restaurantId: casaSaborId, reservationId: booked.id });
+      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor({ timeout: 2_000 });
+      expect(guest.pageErrors).toEqual([]);
+    } finally {
+      await guest.close();
+    }
+  });
+
   it('shows a booking made in one page in another without a reload, and full days before any click', async () => {
     const [first, second] = await Promise.all([openPage(browser, server.url), openPage(browser, server.url)]);
     try {

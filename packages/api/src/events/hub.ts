@@ -57,18 +57,17 @@ export class ReservationEventHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Events after `afterId` for one restaurant (and day), oldest first, from the stored backlog. */
-  async backlog(restaurantId: string, afterId: number, date?: string): Promise<StoredEvent[]> {
-    const rows = await this.database.db
+  /** Events after `afterId` (for one restaurant, one day, or both), oldest first, from the stored backlog. */
+  async backlog(afterId: number, restaurantId?: string, date?: string): Promise<StoredEvent[]> {
+    return this.database.db
       .select()
       .from(reservationEvents)
       .where(
-        sql`${reservationEvents.restaurantId} = ${restaurantId} and ${reservationEvents.id} > ${afterId}${
+        sql`${reservationEvents.id} > ${afterId}${restaurantId ? sql` and ${reservationEvents.restaurantId} = ${restaurantId}` : sql``}${
           date ? sql` and (${reservationEvents.date} = ${date} or ${reservationEvents.previousDate} = ${date})` : sql``
         }`,
       )
       .orderBy(asc(reservationEvents.id));
-    return rows;
   }
 
   private catchUp(): void {

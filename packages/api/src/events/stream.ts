@@ -8,7 +8,8 @@ import { AsyncQueue } from './queue.ts';
 import type { EventPayload } from './record.ts';
 
 export interface StreamRequest {
-  restaurantId: string;
+  /** One restaurant's changes; absent: every restaurant's changes for `date`. */
+  restaurantId?: string | undefined;
   date?: string | undefined;
   lastEventId?: number | null | undefined;
 }
@@ -29,6 +30,7 @@ export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
   return {
     id: event.id,
     type: event.type,
+    restaurantId: event.restaurantId,
     date: event.date,
     capacity: payload.capacity,
     takenTables: payload.takenTables,
@@ -50,15 +52,19 @@ export async function openEventStream<T>(
 ): Promise<AsyncGenerator<{ id: number; event: T }>> {
   const hub = ctx.events;
   if (!hub) throw new AppError({ code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_UNAVAILABLE', message: 'Live updates are not available on this server' });
-  const [restaurant] = await ctx.db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.id, request.restaurantId));
-  if (!restaurant) throw notFound(`Restaurant ${request.restaurantId} does not exist`);
+  if (request.restaurantId) {
+    const [restaurant] = await ctx.db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.id, request.restaurantId));
+    if (!restaurant) throw notFound(`Restaurant ${request.restaurantId} does not exist`);
+  } else if (!request.date) {
+    throw new Error('a stream across restaurants needs a date');
+  }
   const release = ctx.streamSlots ? ctx.streamSlots.acquire(ctx.clientAddress) : () => undefined;
   if (!release) {
     throw new AppError({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', message: 'Too many live streams open from this address', retryAfterSeconds: 10 });
   }
   const queue = new AsyncQueue<StoredEvent>();
   const matches = (event: StoredEvent) =>
-    event.restaurantId === request.restaurantId &&
+    (!request.restaurantId || event.restaurantId === request.restaurantId) &&
     (!request.date || event.date === request.date || event.previousDate === request.date);
   // Subscribe before reading the backlog: nothing committed in between can fall through the gap.
   const unsubscribe = hub.subscribe((event) => matches(event) && queue.push(event), () => queue.close());
@@ -67,7 +73,7 @@ export async function openEventStream<T>(
   let backlog: StoredEvent[] = [];
   try {
     if (request.lastEventId !== undefined && request.lastEventId !== null) {
-      backlog = await hub.backlog(request.restaurantId, request.lastEventId, request.date);
+      backlog = await hub.backlog(request.lastEventId, request.restaurantId, request.date);
     }
   } catch (error) {
     unsubscribe();

@@ -33,9 +33,16 @@ const dayState = z.object({ capacity: dayCapacityOutput, takenTables: z.array(z.
 export const publicEventOutput = z.object({
   id: z.number().int(),
   type: z.enum(reservationEventTypes),
+  restaurantId: z.string(),
   date: z.string(),
   capacity: dayCapacityOutput,
   takenTables: z.array(z.string()),
   previous: dayState.optional(),
 });
 export type PublicEventOutput = z.infer<typeof publicEventOutput>;
+
+/** Every restaurant's changes for one day: what search results need to stay current. */
+export const dayStreamInput = z.object({
+  date: calendarDate,
+  lastEventId: eventStreamInput.shape.lastEventId,
+});

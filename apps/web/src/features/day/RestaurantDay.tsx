@@ -32,7 +32,7 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
   const [errors, setErrors] = useState<BookingErrors>({});
   const [attempted, setAttempted] = useState(false);
   const tables = restaurant.tables;
-  const taken = useMemo(() => (dayState ? takenLabels(tables, dayState) : new Set<string>()), [tables, dayState]);
+  const taken = useMemo(() => (dayState ? takenLabels(dayState) : new Set<string>()), [dayState]);
   const isPast = isBeforeDay(date, today);
   const fullness = dayState ? fullnessOf(dayState) : 'open';
   const day = formatDay(date, locale);

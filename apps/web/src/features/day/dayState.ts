@@ -5,25 +5,14 @@ export interface TableSpot {
   seats: number;
 }
 
-/**
- * `guest.availability` for one day: remaining capacity and the free tables. A full day lists no
- * free tables at all, so which ones are really taken is known only from a live event (`takenTables`).
- */
-export type DayAvailability = Extract<AvailabilityOutput, { freeTables: unknown }> & { takenTables?: string[] };
+/** `guest.availability` for one day: remaining capacity, the free tables and the taken ones. */
+export type DayAvailability = Extract<AvailabilityOutput, { freeTables: unknown }>;
 
 export const isDayAvailability = (value: AvailabilityOutput | undefined): value is DayAvailability =>
   value !== undefined && 'freeTables' in value;
 
-/**
- * The tables of the layout that are taken that day. On a full day the server lists no free tables,
- * so unless an event said which are taken, none is marked taken (the map shows them all as full).
- */
-export function takenLabels(tables: readonly TableSpot[], availability: DayAvailability): Set<string> {
-  if (availability.takenTables) return new Set(availability.takenTables);
-  if (fullnessOf(availability) !== 'open') return new Set();
-  const free = new Set(availability.freeTables.map((table) => table.label));
-  return new Set(tables.map((table) => table.label).filter((label) => !free.has(label)));
-}
+/** The tables that hold a reservation that day (on a full day the others are closed, not taken). */
+export const takenLabels = (availability: DayAvailability): Set<string> => new Set(availability.takenTables);
 
 /**
  * The day's availability after a live event: the event carries the day's capacity and taken tables

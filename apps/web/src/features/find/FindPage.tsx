@@ -1,5 +1,6 @@
 import { MAX_PAGE_SIZE } from '@tablebook/api/shared';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
@@ -15,12 +16,6 @@ import { useFindFilters } from './useFindFilters.ts';
 
 const PAGE_SIZE = 24;
 const TYPING_PAUSE_MS = 300;
-/**
- * Places left change as people book. Live streams are per restaurant, and a browser holds at most six
- * connections to one server over HTTP/1.1, so a page of results cannot hold a stream per card:
- * the list is asked again this often while the page is visible (and at once when it regains focus).
- */
-const RESULTS_REFRESH_MS = 10_000;
 
 export function FindPage() {
   const { t } = useI18n();
@@ -48,9 +43,17 @@ function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () =
   const signature = JSON.stringify(filters);
   const [paging, setPaging] = useState({ signature, limit: PAGE_SIZE });
   const limit = paging.signature === signature ? paging.limit : PAGE_SIZE;
+  const queryClient = useQueryClient();
+  // Places left change as people book: one stream of the day's changes across every restaurant (a
+  // stream per card would exhaust the browser's six connections per server) refreshes the list.
+  useSubscription(
+    trpc.guest.onDayChange.subscriptionOptions(
+      { date: filters.date },
+      { onData: () => void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter()) },
+    ),
+  );
   const results = useQuery({
     ...trpc.guest.restaurants.queryOptions(listInputFor(filters, limit)),
-    refetchInterval: RESULTS_REFRESH_MS,
     // The cards already shown stay (dimmed) while the next answer loads, instead of a flash of spinner.
     placeholderData: keepPreviousData,
   });
