@@ -123,3 +123,16 @@ describe('start-up without ADMIN_TOKEN', () => {
     expect(guarded.output).not.toContain('ADMINISTRATION IS OPEN');
   });
 });
+
+describe('behind a load balancer (TRUST_PROXY)', () => {
+  const proxied = useServer({ trustProxy: true, rateLimits: { guestBooking: 10, failedAdminAuth: 20, public: 2 } });
+
+  it("keys the limits by the client's forwarded address", async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const first = [];
+    for (let index = 0; index < 3; index += 1) first.push((await request(proxied().url, 'GET', '/api/cities?search=Cali', { headers: from('203.0.113.7') })).status);
+    expect(first).toEqual([200, 200, 429]);
+    // Another client behind the same balancer has its own budget.
+    expect((await request(proxied().url, 'GET', '/api/cities?search=Cali', { headers: from('198.51.100.23') })).status).toBe(200);
+  });
+});
