@@ -212,8 +212,11 @@ export function createServer(options: ServerOptions): TablebookServer {
       body === '' ? done(null, {}) : parseJson(request, String(body), done),
     );
     rest.addHook('preHandler', async (request) => {
-      if (request.method !== 'GET' && request.method !== 'DELETE' && request.body === undefined && !request.headers['content-type']) {
-        // A bodyless POST without a content type: the bridge insists on JSON, so give it an empty object.
+      const crossSite = request.headers['sec-fetch-site'] === 'cross-site' || request.headers['sec-fetch-site'] === 'same-site';
+      if (request.method !== 'GET' && request.method !== 'DELETE' && request.body === undefined && !request.headers['content-type'] && !crossSite) {
+        // A bodyless POST without a content type (`POST .../cancel`): the bridge insists on JSON, so give
+        // it an empty object. Not for another site's page: a browser sends such "simple" requests
+        // cross-site without asking, and an open administration must not be reachable that way.
         request.headers['content-type'] = 'application/json';
         request.body = {};
       }

@@ -7,8 +7,8 @@ import { stdSerializers } from 'pino';
  */
 export function redactQueryDetails(text: string): string {
   return text
-    .replace(/params: .*/g, 'params: [redacted]')
-    .replace(/Failing row contains \(.*\)/g, 'Failing row contains ([redacted])')
+    .replace(/params: [\s\S]*/g, 'params: [redacted]')
+    .replace(/Failing row contains \([\s\S]*\)/g, 'Failing row contains ([redacted])')
     .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[email]');
 }
 

@@ -91,6 +91,14 @@ describe('the administration behind ADMIN_TOKEN', () => {
     expect(allowed.status).toBe(200);
   });
 
+  it("does not turn another site's bodyless POST into an empty JSON call", async () => {
+    const path = `/api/admin/restaurant/${restaurantId}/reservations/${reservationId}/cancel`;
+    const crossSite = await call('POST', path, { headers: { ...as('alpha-token'), 'sec-fetch-site': 'cross-site' } });
+    expectErrorEnvelope(crossSite, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const [row] = await running().database.db.select().from(reservations).where(eq(reservations.id, reservationId));
+    expect(row?.status).toBe('confirmed');
+  });
+
   it('leaves the guest routes, health and the docs open', async () => {
     expect((await call('GET', '/api/cities')).status).toBe(200);
     expect((await call('GET', '/api/restaurants')).status).toBe(200);

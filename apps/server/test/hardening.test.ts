@@ -73,6 +73,10 @@ describe('logs', () => {
     expect(serialized).not.toContain('ana@example.com');
     expect(serialized).toContain('insert into');
     expect(redactQueryDetails('write to bob.smith+x@mail.example.co now')).toBe('write to [email] now');
+    // Names and notes may hold newlines: everything after "params:" goes.
+    const multiline = redactQueryDetails('Failed query: update "reservations"\nparams: id,A0,2099-01-01,Ana\nGómez,+57 300 123 4567');
+    expect(multiline).not.toContain('300 123 4567');
+    expect(multiline).toContain('params: [redacted]');
   });
 });
 

@@ -85,6 +85,16 @@ describe('live reservation streams (embedded database)', () => {
     }
   });
 
+  it('starts afresh when asked to resume after an id this database never issued (it was reset)', async () => {
+    const stream = await openSse(`${running().url}/api/restaurants/${restaurantId}/events?date=2039-11-11`, { 'last-event-id': '999999999999' });
+    try {
+      await book('B3', '2039-11-11');
+      expect(JSON.parse((await stream.next()).data)).toMatchObject({ type: 'created', takenTables: ['B3'] });
+    } finally {
+      stream.close();
+    }
+  });
+
   it('refuses an admin stream without the token, an unknown restaurant, a bad date, and too many streams', async () => {
     const anonymous = await openSse(`${running().url}/api/admin/restaurant/${restaurantId}/events`);
     expect(anonymous.status).toBe(401);

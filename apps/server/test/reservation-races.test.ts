@@ -122,4 +122,21 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
     expect(new Set(answers.map((answer) => answer.body.data.id)).size).toBe(1);
     expect(await liveOn(day)).toHaveLength(1);
   });
+
+  it('deleting a restaurant while it is being booked never deadlocks into a 500 (10 rounds)', async () => {
+    for (let round = 0; round < 10; round += 1) {
+      const created = await call('POST', '/api/admin/restaurant', restaurantBody({ name: `Doomed ${round}` }));
+      const id = created.body.data.id as string;
+      const answers = await Promise.all([
+        ...DEFAULT_TABLES.slice(0, 6).map((table) => call('POST', `/api/admin/restaurant/${id}/reservations`, { table, date: '2048-02-02' })),
+        call('DELETE', `/api/admin/restaurant/${id}`),
+      ]);
+      const deletion = answers.at(-1)!;
+      expect(deletion.status, JSON.stringify(deletion.body)).toBe(200);
+      for (const booking of answers.slice(0, -1)) {
+        expect([201, 404], JSON.stringify(booking.body)).toContain(booking.status);
+      }
+    }
+    expect(await liveOn('2048-02-02')).toHaveLength(0);
+  });
 });

@@ -31,7 +31,8 @@ export async function listenPostgres(url: string, channel: string, options: List
   let retryTimer: NodeJS.Timeout | undefined;
 
   const connect = async (isReconnect: boolean): Promise<void> => {
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true });
+    // TCP keep-alive after 10 s idle: a connection that died silently (NAT, failover) is noticed.
+    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
     next.on('notification', (message) => {
       if (message.channel === channel) options.onNotify(message.payload ?? '');
     });
@@ -46,8 +47,15 @@ export async function listenPostgres(url: string, channel: string, options: List
     };
     next.on('error', dropped);
     next.on('end', () => dropped(undefined));
-    await next.connect();
-    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      // e.g. LISTEN refused on a standby after a failover: do not leak the connection on each retry.
+      next.removeAllListeners('end');
+      await next.end().catch(() => undefined);
+      throw error;
+    }
     if (stopped) {
       await next.end();
       return;

@@ -7,6 +7,7 @@ export type StoredEvent = ReservationEventRow;
 type Listener = { onEvent: (event: StoredEvent) => void; onClose: () => void };
 
 const BATCH = 500;
+const SAFETY_SWEEP_MS = 15_000;
 /** Events older than this are dropped from the backlog; a client further behind starts afresh. */
 export const EVENT_BACKLOG_HOURS = 24;
 
@@ -22,6 +23,7 @@ export class ReservationEventHub {
   private pump: Promise<void> = Promise.resolve();
   private stopListening: StopListening | undefined;
   private live = false;
+  private sweep: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -44,6 +46,16 @@ export class ReservationEventHub {
       },
     });
     this.live = true;
+    // Events committed between reading the counter and LISTEN starting; and a slow sweep in case a
+    // connection dies silently (no error, no notifications): nothing waits longer than that for a change.
+    this.catchUp();
+    this.sweep = setInterval(() => this.catchUp(), SAFETY_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  /** The newest event this process has delivered (resume ids above it are from another database's life). */
+  get latestId(): number {
+    return this.lastDelivered;
   }
 
   /** False while the listening connection is down (streams stay open and catch up later). */
@@ -92,6 +104,7 @@ export class ReservationEventHub {
 
   /** Ends every open stream (server shutdown) and stops listening. */
   async stop(): Promise<void> {
+    clearInterval(this.sweep);
     for (const listener of this.listeners) listener.onClose();
     this.listeners.clear();
     await this.stopListening?.();

@@ -70,11 +70,13 @@ export async function openEventStream<T>(
   const unsubscribe = hub.subscribe((event) => matches(event) && queue.push(event), () => queue.close());
   const stop = () => queue.close();
   signal?.addEventListener('abort', stop, { once: true });
+  if (signal?.aborted) stop();
+  // An id beyond anything this database has issued (it was reset or restored): start afresh instead
+  // of staying silent until new ids pass it.
+  const resumeFrom = request.lastEventId !== undefined && request.lastEventId !== null && request.lastEventId <= hub.latestId ? request.lastEventId : undefined;
   let backlog: StoredEvent[] = [];
   try {
-    if (request.lastEventId !== undefined && request.lastEventId !== null) {
-      backlog = await hub.backlog(request.lastEventId, request.restaurantId, request.date);
-    }
+    if (resumeFrom !== undefined) backlog = await hub.backlog(resumeFrom, request.restaurantId, request.date);
   } catch (error) {
     unsubscribe();
     release();
@@ -82,7 +84,7 @@ export async function openEventStream<T>(
   }
   return (async function* () {
     try {
-      let last = request.lastEventId ?? 0;
+      let last = resumeFrom ?? 0;
       for (const event of backlog) {
         last = event.id;
         yield { id: event.id, event: present(event) };

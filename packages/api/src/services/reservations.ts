@@ -35,6 +35,17 @@ async function findRestaurantName(db: Queryable, id: string): Promise<string> {
   return row.name;
 }
 
+/**
+ * The first lock of every reservation writer: KEY SHARE on the restaurant row. A delete of the
+ * restaurant then waits for writers in flight (and they for it), always in this order, instead of the
+ * delete's cascade meeting a writer's table and row locks the other way round (a deadlock).
+ */
+async function lockRestaurant(tx: Queryable, id: string): Promise<string> {
+  const [row] = await tx.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id)).for('key share');
+  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+  return row.name;
+}
+
 export async function listReservations(
   db: Database,
   restaurantId: string,
@@ -165,7 +176,7 @@ export async function bookInTransaction(
   request: Omit<BookingRequest, 'idempotencyKey'>,
 ): Promise<ReservationOutput> {
   refusePastDate(request.date, settings, now);
-  const restaurantName = await findRestaurantName(tx, request.restaurantId);
+  const restaurantName = await lockRestaurant(tx, request.restaurantId);
   const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
   const details = { table: request.table, date: request.date, restaurantName, restaurantId: request.restaurantId };
   await requireTableFor(tx, request.restaurantId, restaurantName, request.table, partySize);
@@ -267,6 +278,7 @@ export async function changeReservation(
     // it is still on that day: the same order as bookings and cancels, so no deadlock.
     const before = await findReservation(db, target.restaurantId, target.reservationId);
     return db.transaction(async (tx) => {
+      const restaurantName = await lockRestaurant(tx, target.restaurantId);
       const days = change.date && change.date !== before.date ? [before.date, change.date] : [before.date];
       await lockDays(tx, days);
       const current = await findReservation(tx, target.restaurantId, target.reservationId, true);
@@ -293,7 +305,6 @@ export async function changeReservation(
           throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_INPUT', message: 'Invalid input: a cancelled reservation cannot also move', issues: [{ path: 'status', message: 'cancel, or move, not both' }] });
         }
         if (date !== current.date) refusePastDate(date, settings, now);
-        const restaurantName = await findRestaurantName(tx, target.restaurantId);
         await requireTableFor(tx, target.restaurantId, restaurantName, table, partySize);
         if (date !== current.date || table !== current.tableLabel) {
           checkRules(await readDayLoad(tx, { restaurantId: target.restaurantId, date, table, excludeId: current.id }), settings, {
@@ -326,7 +337,6 @@ export async function changeReservation(
         await recordEvent(tx, settings, { type, reservation, previousDate: current.date });
         return reservation;
       } catch (error) {
-        const restaurantName = await findRestaurantName(db, target.restaurantId).catch(() => target.restaurantId);
         rethrowConstraint(error, { table, date, restaurantName, restaurantId: target.restaurantId }, settings);
       }
     });

@@ -9,7 +9,7 @@ import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
 import { findCity } from './cities.ts';
 import { insertLayout, readLayout, readLayouts, replaceLayout } from './tables.ts';
-import type { Queryable } from './transactions.ts';
+import { retryOnConflict, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
 
 const restaurantColumns = {
@@ -211,7 +211,7 @@ export async function updateRestaurant(
 }
 
 export async function deleteRestaurant(db: Database, id: string): Promise<{ id: string }> {
-  const [row] = await db.delete(restaurants).where(eq(restaurants.id, id)).returning({ id: restaurants.id });
+  const [row] = await retryOnConflict(() => db.delete(restaurants).where(eq(restaurants.id, id)).returning({ id: restaurants.id }));
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
   return row;
 }
