@@ -7,6 +7,7 @@ import {
   toPublicEvent,
   type Context,
 } from '@tablebook/api';
+import { isConnectionError } from '@tablebook/db';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { failure } from './envelope.ts';
@@ -22,7 +23,12 @@ export interface EventStreamRoutesOptions {
 type StreamRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>;
 
 function sendError(reply: FastifyReply, requestId: string, error: unknown) {
-  if (!(error instanceof AppError)) throw error;
+  if (!(error instanceof AppError)) {
+    if (isConnectionError(error)) {
+      return reply.status(503).send(failure('The database is unavailable; try again shortly', { reason: 'SERVICE_UNAVAILABLE', requestId }));
+    }
+    throw error;
+  }
   if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
   return reply
     .status(getHTTPStatusCodeFromError(error))

@@ -35,6 +35,11 @@ describe('when the database cannot be reached', () => {
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 
+  it('answers a live stream with 503 too', async () => {
+    const response = await request(url, 'GET', '/api/restaurants/3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b/events');
+    expectErrorEnvelope(response, 503, 'SERVICE_UNAVAILABLE');
+  });
+
   it('still answers health with 200, reporting the database down', async () => {
     expect(expectSuccessEnvelope(await request(url, 'GET', '/api/health'))).toEqual({ status: 'ok', database: 'down', adminOpen: true });
   });
