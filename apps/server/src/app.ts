@@ -63,6 +63,11 @@ export interface TablebookServer {
   stop(): Promise<void>;
 }
 
+const isLoopbackHost = (host: string | undefined) => {
+  const name = (host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
+};
+
 /** Internal header carrying the envelope message from the bridge's responseMeta to onSend. */
 const MESSAGE_HEADER = 'x-tablebook-message';
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -113,6 +118,14 @@ export function createServer(options: ServerOptions): TablebookServer {
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
+    // An open administration listens on loopback only; a page on another site could still reach it by
+    // rebinding its own name to 127.0.0.1, so a request must also name a loopback host.
+    if (adminTokens.length === 0 && !isLoopbackHost(request.headers.host)) {
+      enveloped.add(request);
+      return reply
+        .status(403)
+        .send(failure('The administration is open, so this server answers only requests addressed to localhost', { reason: 'FORBIDDEN_HOST', requestId: String(request.id) }));
+    }
   });
 
   // Errors Fastify raises itself (bad JSON, wrong content type, body too large) and anything unexpected.

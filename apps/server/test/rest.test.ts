@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { reservations, restaurants } from '@tablebook/db';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
@@ -267,6 +268,25 @@ describe('the rest of the surface', () => {
     expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const failed = await call('GET', '/api/admin/restaurant/nope', { headers: { 'x-request-id': 'trace-456' } });
     expect(failed.body.data.requestId).toBe('trace-456');
+  });
+
+  it('with an open administration, answers only requests addressed to a loopback host', async () => {
+    // fetch will not send a Host header of one's choosing; node:http will (as a rebound browser would).
+    const withHost = (host: string) =>
+      new Promise<{ status: number; body: any }>((resolve, reject) => {
+        const { port } = new URL(running().url);
+        const outgoing = httpRequest({ host: '127.0.0.1', port, path: '/api/admin/restaurant', headers: { host } }, (incoming) => {
+          let text = '';
+          incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: JSON.parse(text) }));
+        });
+        outgoing.on('error', reject);
+        outgoing.end();
+      });
+    const rebound = await withHost('attacker.example:5000');
+    expect(rebound.status).toBe(403);
+    expect(rebound.body).toMatchObject({ status: 'error', data: { reason: 'FORBIDDEN_HOST' } });
+    expect((await withHost('localhost:5000')).status).toBe(200);
   });
 
   it('answers health, unknown paths, the OpenAPI document and the docs', async () => {
