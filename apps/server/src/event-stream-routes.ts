@@ -1,7 +1,9 @@
 import {
   AppError,
   assertAdmin,
+  describeIssues,
   eventStreamInput,
+  issuesFromZod,
   openEventStream,
   toAdminEvent,
   toPublicEvent,
@@ -55,10 +57,8 @@ export function registerEventStreamRoutes(app: FastifyInstance, options: EventSt
       ...(lastEventId ? { lastEventId } : {}),
     });
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
-      return reply
-        .status(400)
-        .send(failure(`Invalid input: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`, { reason: 'INVALID_INPUT', requestId, issues }));
+      const issues = issuesFromZod(parsed.error.issues);
+      return reply.status(400).send(failure(describeIssues(issues), { reason: 'INVALID_INPUT', requestId, issues }));
     }
     const abort = new AbortController();
     let stream: Awaited<ReturnType<typeof openEventStream<unknown>>>;

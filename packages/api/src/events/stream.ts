@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { restaurants } from '@tablebook/db';
 import type { Context } from '../context.ts';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
+import { requireRestaurant } from '../services/restaurant-ref.ts';
 import type { PublicEventOutput, ReservationEventOutput } from '../schemas/events.ts';
 import type { StoredEvent } from './hub.ts';
 import { AsyncQueue } from './queue.ts';
@@ -53,8 +52,7 @@ export async function openEventStream<T>(
   const hub = ctx.events;
   if (!hub) throw new AppError({ code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_UNAVAILABLE', message: 'Live updates are not available on this server' });
   if (request.restaurantId) {
-    const [restaurant] = await ctx.db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.id, request.restaurantId));
-    if (!restaurant) throw notFound(`Restaurant ${request.restaurantId} does not exist`);
+    await requireRestaurant(ctx.db, request.restaurantId);
   } else if (!request.date) {
     throw new Error('a stream across restaurants needs a date');
   }

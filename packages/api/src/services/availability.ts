@@ -1,14 +1,9 @@
 import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
-import { reservations, restaurants, restaurantTables, queryRows, type Database } from '@tablebook/db';
+import { reservations, restaurantTables, queryRows, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
-import { notFound } from '../errors.ts';
 import { bookableCount, remainingCapacity, type RemainingCapacity } from '../rules/booking.ts';
 import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
-
-async function requireRestaurant(db: Database, id: string) {
-  const [row] = await db.select({ id: restaurants.id }).from(restaurants).where(eq(restaurants.id, id));
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
-}
+import { requireRestaurant } from './restaurant-ref.ts';
 
 export interface DayAvailability extends RemainingCapacity {
   date: string;

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import { findPgError, PgErrorCode, reservations, restaurants, restaurantTables, type Database, type Reservation } from '@tablebook/db';
+import { findPgError, PgErrorCode, reservations, restaurantTables, type Database, type Reservation } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule, type BookingRefusal, type DayLoad } from '../rules/booking.ts';
@@ -9,6 +9,7 @@ import type { ReservationOutput } from '../schemas/reservation.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
 import { recordEvent } from '../events/record.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
+import { requireRestaurant } from './restaurant-ref.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
 export function toReservationOutput(row: Reservation): ReservationOutput {
@@ -29,29 +30,12 @@ export function toReservationOutput(row: Reservation): ReservationOutput {
   };
 }
 
-async function findRestaurantName(db: Queryable, id: string): Promise<string> {
-  const [row] = await db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id));
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
-  return row.name;
-}
-
-/**
- * The first lock of every reservation writer: KEY SHARE on the restaurant row. A delete of the
- * restaurant then waits for writers in flight (and they for it), always in this order, instead of the
- * delete's cascade meeting a writer's table and row locks the other way round (a deadlock).
- */
-async function lockRestaurant(tx: Queryable, id: string): Promise<string> {
-  const [row] = await tx.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id)).for('key share');
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
-  return row.name;
-}
-
 export async function listReservations(
   db: Database,
   restaurantId: string,
   filter: { date?: string | undefined; status?: ReservationStatus | 'all' | undefined },
 ): Promise<ReservationOutput[]> {
-  await findRestaurantName(db, restaurantId);
+  await requireRestaurant(db, restaurantId);
   const status = filter.status ?? 'live';
   const rows = await db
     .select()
@@ -176,7 +160,7 @@ export async function bookInTransaction(
   request: Omit<BookingRequest, 'idempotencyKey'>,
 ): Promise<ReservationOutput> {
   refusePastDate(request.date, settings, now);
-  const restaurantName = await lockRestaurant(tx, request.restaurantId);
+  const restaurantName = await requireRestaurant(tx, request.restaurantId, 'key share');
   const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
   const details = { table: request.table, date: request.date, restaurantName, restaurantId: request.restaurantId };
   await requireTableFor(tx, request.restaurantId, restaurantName, request.table, partySize);
@@ -278,7 +262,7 @@ export async function changeReservation(
     // it is still on that day: the same order as bookings and cancels, so no deadlock.
     const before = await findReservation(db, target.restaurantId, target.reservationId);
     return db.transaction(async (tx) => {
-      const restaurantName = await lockRestaurant(tx, target.restaurantId);
+      const restaurantName = await requireRestaurant(tx, target.restaurantId, 'key share');
       const days = change.date && change.date !== before.date ? [before.date, change.date] : [before.date];
       await lockDays(tx, days);
       const current = await findReservation(tx, target.restaurantId, target.reservationId, true);
