@@ -2,25 +2,12 @@ import type { City, Reservation, Restaurant } from '@tablebook/client';
 import type { SpawnedServer } from '@tablebook/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJson, runInProcess, type CliRun } from './support/run-cli.ts';
+import { expectFailed as failed, expectOk as ok } from './support/expect-run.ts';
 import { ADMIN_TOKEN, dayFromNow } from './support/server.ts';
 
 /** Every command, run in this process against the live server: output for people and for scripts. */
 export function describeCommands(server: () => SpawnedServer): void {
   const tablebook = (...args: string[]) => runInProcess(args, { env: { TABLEBOOK_URL: server().url, TABLEBOOK_TOKEN: ADMIN_TOKEN } });
-
-  /** A successful run: exit 0, nothing on stderr. */
-  function ok(run: CliRun): CliRun {
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    return run;
-  }
-
-  /** A failed run: the code, and exactly one line on stderr. */
-  function failed(run: CliRun, code: number): string {
-    expect(run.code).toBe(code);
-    expect(run.stderr).toMatch(/^tablebook: [^\n]+\n$/);
-    return run.stderr;
-  }
 
   const restaurantFlags = (name: string, city = 'Leticia') => [
     '--name', name, '--address', 'Calle 1 # 2-3', '--city', city, '--description', 'Comida de mar', '--photo-url', 'https://example.com/p.jpg',

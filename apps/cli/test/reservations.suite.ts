@@ -5,24 +5,17 @@ import { commandName } from '../src/args/command.ts';
 import { commands } from '../src/commands/index.ts';
 import type { DayAvailability, DayCapacity } from '../src/output/views.ts';
 import { parseJson, runInProcess, type CliRun } from './support/run-cli.ts';
+import { expectFailed, expectOk as ok } from './support/expect-run.ts';
 import { ADMIN_TOKEN, dayFromNow } from './support/server.ts';
 
 /** The commands for reservations' details and life (show, cancel, move, status), availability and table layouts. */
 export function describeReservations(server: () => SpawnedServer): void {
   const tablebook = (...args: string[]) => runInProcess(args, { env: { TABLEBOOK_URL: server().url, TABLEBOOK_TOKEN: ADMIN_TOKEN } });
 
-  function ok(run: CliRun): CliRun {
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    return run;
-  }
-
-  /** A failed run: the code, one line on stderr, nothing on stdout; returns the line. */
+  /** A failed run, and nothing on stdout. */
   function failed(run: CliRun, code: number): string {
-    expect(run.code).toBe(code);
-    expect(run.stderr).toMatch(/^tablebook: [^\n]+\n$/);
     expect(run.stdout).toBe('');
-    return run.stderr;
+    return expectFailed(run, code);
   }
 
   async function createRestaurant(name: string, ...extra: string[]): Promise<Restaurant> {
