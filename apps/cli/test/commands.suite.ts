@@ -1,7 +1,7 @@
 import type { City, Reservation, Restaurant } from '@tablebook/client';
 import type { SpawnedServer } from '@tablebook/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseJson, runInProcess, type CliRun } from './support/run-cli.ts';
+import { parseJson, runInProcess } from './support/run-cli.ts';
 import { expectFailed as failed, expectOk as ok } from './support/expect-run.ts';
 import { ADMIN_TOKEN, dayFromNow } from './support/server.ts';
 
