@@ -5,8 +5,8 @@ import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../sc
 import { availability } from '../services/availability.ts';
 import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
 import { getRestaurant, listQueryFrom, listRestaurants } from '../services/restaurants.ts';
-import { tracked } from '@trpc/server';
-import { openEventStream, toPublicEvent } from '../events/stream.ts';
+import { toPublicEvent } from '../events/stream.ts';
+import { trackedEventStream } from '../events/tracked-stream.ts';
 import { dayStreamInput, eventStreamInput } from '../schemas/events.ts';
 import { guestBookingProcedure, publicProcedure } from '../trpc.ts';
 
@@ -49,14 +49,12 @@ export const guestRouter = {
 
   /** A restaurant's day as it changes: remaining capacity and taken tables, no personal data. */
   onChange: publicProcedure.input(eventStreamInput).subscription(async function* ({ ctx, input, signal }) {
-    const stream = await openEventStream(ctx, input, toPublicEvent, signal);
-    for await (const { id, event } of stream) yield tracked(String(id), event);
+    yield* trackedEventStream(ctx, input, toPublicEvent, signal);
   }),
 
   /** Every restaurant's changes for one day (search results), no personal data. */
   onDayChange: publicProcedure.input(dayStreamInput).subscription(async function* ({ ctx, input, signal }) {
-    const stream = await openEventStream(ctx, input, toPublicEvent, signal);
-    for await (const { id, event } of stream) yield tracked(String(id), event);
+    yield* trackedEventStream(ctx, input, toPublicEvent, signal);
   }),
 
   book: guestBookingProcedure

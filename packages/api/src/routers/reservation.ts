@@ -17,8 +17,8 @@ import {
   getReservation,
   listReservations,
 } from '../services/reservations.ts';
-import { tracked } from '@trpc/server';
-import { openEventStream, toAdminEvent } from '../events/stream.ts';
+import { toAdminEvent } from '../events/stream.ts';
+import { trackedEventStream } from '../events/tracked-stream.ts';
 import { eventStreamInput } from '../schemas/events.ts';
 import { adminProcedure } from '../trpc.ts';
 
@@ -109,8 +109,7 @@ export const reservationRouter = {
   onChange: adminProcedure
     .input(eventStreamInput)
     .subscription(async function* ({ ctx, input, signal }) {
-      const stream = await openEventStream(ctx, input, toAdminEvent, signal);
-      for await (const { id, event } of stream) yield tracked(String(id), event);
+      yield* trackedEventStream(ctx, input, toAdminEvent, signal);
     }),
 
   availability: adminProcedure
