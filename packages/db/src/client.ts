@@ -35,6 +35,8 @@ export interface CreateDbOptions {
   onPoolError?: (error: Error) => void;
   /** Directory for the embedded database when no URL is given. */
   defaultDataDir?: string;
+  /** Sees every statement Drizzle sends (the benchmark compares its baseline's SQL with ours). */
+  logQuery?: (query: string, params: unknown[]) => void;
 }
 
 /**
@@ -44,13 +46,13 @@ export interface CreateDbOptions {
  */
 export function createDb(url: string | undefined, options: CreateDbOptions = {}): DatabaseHandle {
   if (!url) {
-    return createPglite(options.defaultDataDir ?? resolve('.data/pglite'));
+    return createPglite(options.defaultDataDir ?? resolve('.data/pglite'), options);
   }
   if (url === 'memory://' || url === 'memory:') {
-    return createPglite(undefined);
+    return createPglite(undefined, options);
   }
   if (url.startsWith('file:')) {
-    return createPglite(resolve(url.slice('file:'.length).replace(/^\/\//, '')));
+    return createPglite(resolve(url.slice('file:'.length).replace(/^\/\//, '')), options);
   }
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     return createPostgres(url, options);
@@ -60,10 +62,13 @@ export function createDb(url: string | undefined, options: CreateDbOptions = {})
   );
 }
 
-function createPglite(dataDir: string | undefined): DatabaseHandle {
+const queryLogger = (options: CreateDbOptions) =>
+  options.logQuery ? { logQuery: options.logQuery } : false;
+
+function createPglite(dataDir: string | undefined, options: CreateDbOptions): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: queryLogger(options) }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
@@ -84,7 +89,7 @@ function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
   // An idle client's error (the server restarted, the network dropped) is emitted on the pool;
   // unhandled, it would crash the process.
   pool.on('error', (error) => options.onPoolError?.(error));
-  const db = drizzlePg(pool, { schema }) as unknown as Database;
+  const db = drizzlePg(pool, { schema, logger: queryLogger(options) }) as unknown as Database;
   const parsed = new URL(url);
   return {
     db,

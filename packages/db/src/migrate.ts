@@ -1,4 +1,5 @@
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -6,7 +7,11 @@ import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { DatabaseHandle, Schema } from './client.ts';
 
-export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+/**
+ * Found through the package's own manifest rather than this file's URL, so that a bundle of the server
+ * (apps/server/dist) still finds the SQL files shipped with this package.
+ */
+export const migrationsFolder = join(dirname(createRequire(import.meta.url).resolve('@tablebook/db/package.json')), 'migrations');
 
 /** Arbitrary constant shared by every process: the key of the session advisory lock around migrations. */
 const MIGRATION_LOCK_KEY = 7_210_431_001;

@@ -1,0 +1,119 @@
+// The baseline: a bare Fastify + pg server that runs, for the benchmarked requests, the same SQL
+// statements as the product and nothing else: no tRPC, no validation, no envelope, no logging, no
+// auth. Run as its own process: DATABASE_URL=postgres://… PORT=… node --import tsx server.ts
+import Fastify from 'fastify';
+import pg from 'pg';
+import * as statements from './statements.ts';
+
+const LIMITS = {
+  restaurant: Number(process.env['RESTAURANT_DAILY_LIMIT'] ?? 15),
+  global: Number(process.env['GLOBAL_DAILY_LIMIT'] ?? 20),
+};
+const PAGE_SIZE = 500;
+const DAY_LOCK_NAMESPACE = 29_794;
+const EVENTS_CHANNEL = 'reservation_events';
+
+const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10) });
+pool.on('error', () => undefined);
+const app = Fastify({ logger: false });
+
+/** Same day number as the product's lock key: days since 1970-01-01. */
+const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+
+async function withLayouts(rows: unknown[][]) {
+  const ids = rows.map((row) => row[0] as string);
+  const layouts = new Map<string, { label: string; seats: number }[]>();
+  if (ids.length > 0) {
+    const { rows: tables } = await pool.query({ text: statements.layoutsOf(ids.length), values: ids, rowMode: 'array' });
+    for (const [id, label, seats] of tables as [string, string, number][]) {
+      let list = layouts.get(id);
+      if (!list) layouts.set(id, (list = []));
+      list.push({ label, seats });
+    }
+  }
+  return rows.map((row) => ({ row, tables: layouts.get(row[0] as string) ?? [] }));
+}
+
+app.get('/api/health', async () => ({ status: 'ok' }));
+
+app.get<{ Querystring: Record<string, string | undefined> }>('/api/admin/restaurant', async (request, reply) => {
+  const { startWith, cityId, date, aviability } = request.query;
+  const limit = Number(request.query['limit'] ?? PAGE_SIZE);
+  if (date && aviability) {
+    await pool.query({ text: statements.countDay, values: [date, 'cancelled'], rowMode: 'array' });
+    const { rows } = await pool.query({
+      text: statements.searchByAvailability,
+      values: [date, 'cancelled', LIMITS.restaurant, Number(aviability), limit],
+      rowMode: 'array',
+    });
+    return withLayouts(rows);
+  }
+  if (startWith && cityId) {
+    const { rows } = await pool.query({
+      text: statements.searchByPrefixAndCity,
+      values: [`${startWith}%`, Number(cityId), limit],
+      rowMode: 'array',
+    });
+    return withLayouts(rows);
+  }
+  return reply.code(400).send({ error: 'the baseline serves startWith+cityId or date+aviability' });
+});
+
+app.get<{ Params: { id: string }; Querystring: { date: string } }>('/api/admin/restaurant/:id/reservations', async (request, reply) => {
+  const { rows: found } = await pool.query({ text: statements.restaurantName, values: [request.params.id], rowMode: 'array' });
+  if (found.length === 0) return reply.code(404).send({ error: 'not found' });
+  const { rows } = await pool.query({ text: statements.dayReservations, values: [request.params.id, request.query.date, 'cancelled'] });
+  return rows;
+});
+
+app.post<{ Params: { id: string }; Body: { table: string; date: string } }>('/api/admin/restaurant/:id/reservations', async (request, reply) => {
+  const restaurantId = request.params.id;
+  const { table, date } = request.body;
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const { rows: restaurant } = await client.query({ text: statements.booking.lockRestaurant, values: [restaurantId], rowMode: 'array' });
+    if (restaurant.length === 0) {
+      await client.query('rollback');
+      return reply.code(404).send({ error: 'not found' });
+    }
+    await client.query({ text: statements.booking.lockTable, values: [restaurantId, table], rowMode: 'array' });
+    await client.query(statements.booking.lockDay, [DAY_LOCK_NAMESPACE, dayNumber(date)]);
+    const { rows: load } = await client.query({ text: statements.booking.dayLoad, values: [restaurantId, restaurantId, table, date], rowMode: 'array' });
+    const [globalCount, restaurantCount, tableTaken] = load[0] as [number, number, boolean];
+    if (tableTaken || restaurantCount >= LIMITS.restaurant || globalCount >= LIMITS.global) {
+      await client.query('rollback');
+      return reply.code(409).send({ error: 'refused' });
+    }
+    const { rows: inserted } = await client.query({
+      text: statements.booking.insert,
+      values: [restaurantId, table, date, null, null, null, 2, null, null],
+    });
+    const reservation = inserted[0];
+    const { rows: counts } = await client.query({ text: statements.booking.dayCounts, values: [restaurantId, date, 'cancelled'], rowMode: 'array' });
+    const { rows: taken } = await client.query({ text: statements.booking.takenTables, values: [date, 'cancelled', restaurantId], rowMode: 'array' });
+    const { rows: counter } = await client.query({ text: statements.booking.nextEventId, values: [1], rowMode: 'array' });
+    const eventId = counter[0]![0] as string;
+    const [dayTotal, restaurantTotal] = counts[0] as [number, number];
+    const payload = {
+      reservation,
+      capacity: { date, restaurantRemaining: LIMITS.restaurant - restaurantTotal, globalRemaining: LIMITS.global - dayTotal },
+      takenTables: taken.map((row) => row[0]),
+    };
+    await client.query(statements.booking.insertEvent, [eventId, restaurantId, date, null, 'created', JSON.stringify(payload)]);
+    await client.query(statements.booking.notify, [EVENTS_CHANNEL, String(eventId)]);
+    await client.query('commit');
+    return reply.code(201).send(reservation);
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+});
+
+const address = await app.listen({ port: Number(process.env['PORT'] ?? 0), host: '127.0.0.1' });
+console.log(`baseline listening at ${address}`);
+const stop = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

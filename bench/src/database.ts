@@ -1,0 +1,44 @@
+// A real PostgreSQL for the benchmark: BENCH_DATABASE_URL or TEST_DATABASE_URL (a server to create a
+// database on), else the one at 127.0.0.1:5432, else a throwaway cluster from the installed binaries.
+import pg from 'pg';
+import { canConnect, createTestDatabase, startThrowawayCluster, type TestDatabase, type ThrowawayCluster } from '@tablebook/testing';
+
+const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchDatabase {
+  url: string;
+  version: string;
+  source: string;
+  release(): Promise<void>;
+}
+
+export async function openBenchDatabase(): Promise<BenchDatabase> {
+  let adminUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
+  let source = adminUrl ? 'the configured server' : '';
+  let cluster: ThrowawayCluster | undefined;
+  if (!adminUrl && (await canConnect(LOCAL_SERVER))) {
+    adminUrl = LOCAL_SERVER;
+    source = 'the server at 127.0.0.1:5432';
+  }
+  if (!adminUrl) {
+    const started = await startThrowawayCluster();
+    if (!started) throw new Error('pnpm bench needs PostgreSQL: set BENCH_DATABASE_URL, run one at 127.0.0.1:5432, or install its binaries');
+    cluster = started;
+    adminUrl = started.url;
+    source = 'a throwaway cluster';
+  }
+  const database: TestDatabase = await createTestDatabase(adminUrl);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>('show server_version');
+  await client.end();
+  return {
+    url: database.url,
+    version: rows[0]?.server_version ?? 'unknown',
+    source,
+    release: async () => {
+      await database.drop();
+      cluster?.stop();
+    },
+  };
+}

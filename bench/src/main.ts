@@ -1,0 +1,119 @@
+// pnpm bench: the product's production build against a bare Fastify + pg baseline that runs the
+// same SQL, on one real PostgreSQL, in the same run. Writes bench/results/latest.{json,md} and
+// throughput.svg, and prints the table. BENCH_DURATION (s, default 5), BENCH_ROUNDS (default 3) and
+// BENCH_CONNECTIONS (default 1,16,64) shorten it for a quick look.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { createDb, migrate } from '@tablebook/db';
+import { contendedRound, type ContendedRound } from './contended.ts';
+import { openBenchDatabase } from './database.ts';
+import { addDays, loadDataset, RESTAURANT_COUNT } from './dataset.ts';
+import { runLoad, type LoadRun } from './load.ts';
+import { ADMIN_TOKEN, repoRoot, startBaseline, startProduct, type BenchServer, type Limits } from './processes.ts';
+import { markdown, summarize, svgChart, type BenchResults, type ScenarioResult } from './report.ts';
+import { scenarios } from './scenarios.ts';
+import { checkTargets } from './targets.ts';
+
+const durationSeconds = Number(process.env['BENCH_DURATION'] ?? 5);
+const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
+const connectionCounts = (process.env['BENCH_CONNECTIONS'] ?? '1,16,64').split(',').map(Number);
+const WARM_UP_SECONDS = 1;
+const RAISED: Limits = { restaurantDailyLimit: 100_000, globalDailyLimit: 1_000_000 };
+const DEFAULTS: Limits = { restaurantDailyLimit: 15, globalDailyLimit: 20 };
+const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const database = await openBenchDatabase();
+  log(`PostgreSQL ${database.version} (${database.source}); loading ${RESTAURANT_COUNT} restaurants`);
+  const handle = createDb(database.url);
+  await migrate(handle);
+  await handle.close();
+  const dataset = await loadDataset(database.url, addDays(today(), 1));
+
+  const servers: BenchServer[] = [];
+  try {
+    const product = await startProduct(database.url, RAISED);
+    const baseline = await startBaseline(database.url, RAISED);
+    servers.push(product, baseline);
+    const counter = { next: 0 };
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) {
+      const baselineScenario = scenarios.find((candidate) => candidate.id === scenario.baseline)!;
+      const ownBaseline = scenario.baseline === scenario.id;
+      for (const connections of connectionCounts) {
+        const productRequests = scenario.requests(dataset, counter);
+        const baselineRequests = baselineScenario.requests(dataset, counter);
+        const measure = (server: BenchServer, next: typeof productRequests, seconds: number) =>
+          runLoad({ baseUrl: server.url, connections, durationSeconds: seconds, headers: adminHeaders, next });
+        await measure(product, productRequests, WARM_UP_SECONDS);
+        if (ownBaseline) await measure(baseline, baselineRequests, WARM_UP_SECONDS);
+        const productRuns: LoadRun[] = [];
+        const baselineRuns: LoadRun[] = [];
+        for (let round = 0; round < rounds; round += 1) {
+          // Alternate who goes first, so neither always runs on a warmer (or fuller) database.
+          const order = round % 2 === 0 ? ['product', 'baseline'] : ['baseline', 'product'];
+          for (const who of order) {
+            if (who === 'product') productRuns.push(await measure(product, productRequests, durationSeconds));
+            else if (ownBaseline) baselineRuns.push(await measure(baseline, baselineRequests, durationSeconds));
+          }
+        }
+        const shared = results.find((result) => result.id === scenario.baseline && result.connections === connections);
+        results.push({
+          id: scenario.id,
+          title: scenario.title,
+          connections,
+          product: productRuns,
+          baseline: ownBaseline ? baselineRuns : (shared?.baseline ?? []),
+        });
+        const row = summarize({ scenarios: [results.at(-1)!] } as BenchResults)[0]!;
+        log(`${scenario.id} @${connections}: ${row.productThroughput} req/s vs ${row.baselineThroughput} (${row.ratio}), p99 ${row.productP99} ms`);
+      }
+    }
+    const peakRssMiB = { product: product.peakRssMiB(), baseline: baseline.peakRssMiB() };
+    await Promise.all(servers.splice(0).map((server) => server.stop()));
+
+    log('contended day: 300 simultaneous attempts, default limits');
+    const contended = { product: [] as ContendedRound[], baseline: [] as ContendedRound[] };
+    const contendedProduct = await startProduct(database.url, DEFAULTS);
+    const contendedBaseline = await startBaseline(database.url, DEFAULTS);
+    servers.push(contendedProduct, contendedBaseline);
+    for (let round = 0; round < rounds; round += 1) {
+      // Days no other scenario touches.
+      contended.product.push(await contendedRound(contendedProduct.url, database.url, dataset.restaurantIds, addDays(today(), 100 + round * 2), adminHeaders));
+      contended.baseline.push(await contendedRound(contendedBaseline.url, database.url, dataset.restaurantIds, addDays(today(), 101 + round * 2), {}));
+    }
+    peakRssMiB.product = Math.max(peakRssMiB.product, contendedProduct.peakRssMiB());
+    peakRssMiB.baseline = Math.max(peakRssMiB.baseline, contendedBaseline.peakRssMiB());
+
+    const benchResults: BenchResults = {
+      startedAt,
+      machine: { cpus: availableParallelism(), node: process.versions.node, postgres: database.version },
+      durationSeconds,
+      rounds,
+      scenarios: results,
+      contended,
+      peakRssMiB,
+    };
+    const table = `${markdown(benchResults)}\n\n${checkTargets(benchResults).join('\n')}\n`;
+    const outputDir = join(repoRoot, 'bench', 'results');
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(join(outputDir, 'latest.json'), `${JSON.stringify({ ...benchResults, summary: summarize(benchResults) }, null, 2)}\n`);
+    writeFileSync(join(outputDir, 'latest.md'), table);
+    writeFileSync(join(outputDir, 'throughput.svg'), svgChart(benchResults));
+    console.log(table);
+    log(`wrote bench/results/latest.json, latest.md and throughput.svg`);
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.release();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
