@@ -1,7 +1,7 @@
 // pnpm bench: the product's production build against a bare Fastify + pg baseline that runs the
 // same SQL, on one real PostgreSQL, in the same run. Writes bench/results/latest.{json,md} and
 // throughput.svg, and prints the table. BENCH_DURATION (s, default 5), BENCH_ROUNDS (default 3) and
-// BENCH_CONNECTIONS (default 1,16,64) shorten it for a quick look.
+// BENCH_CONNECTIONS (default 1,16,64) and BENCH_SCENARIOS (ids, comma-separated) shorten it for a quick look.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ import { checkTargets } from './targets.ts';
 const durationSeconds = Number(process.env['BENCH_DURATION'] ?? 5);
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const connectionCounts = (process.env['BENCH_CONNECTIONS'] ?? '1,16,64').split(',').map(Number);
+const onlyScenarios = process.env['BENCH_SCENARIOS']?.split(',');
 const WARM_UP_SECONDS = 1;
 const RAISED: Limits = { restaurantDailyLimit: 100_000, globalDailyLimit: 1_000_000 };
 const DEFAULTS: Limits = { restaurantDailyLimit: 15, globalDailyLimit: 20 };
@@ -43,6 +44,7 @@ async function main() {
     const counter = { next: 0 };
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
+      if (onlyScenarios && !onlyScenarios.includes(scenario.id)) continue;
       const baselineScenario = scenarios.find((candidate) => candidate.id === scenario.baseline)!;
       const ownBaseline = scenario.baseline === scenario.id;
       for (const connections of connectionCounts) {

@@ -21,10 +21,10 @@ import {
 } from '@tablebook/api';
 import { ping, type DatabaseHandle } from '@tablebook/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
 import type { AppRouter } from '@tablebook/api';
-import { envelopeFromBridgeError, failure, success } from './envelope.ts';
+import { envelopeFromBridgeError, failure, success, successEnvelopeJson } from './envelope.ts';
 import { registerEventStreamRoutes } from './event-stream-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
@@ -82,6 +82,9 @@ export function createServer(options: ServerOptions): TablebookServer {
       serializers: { err: serializeErrorForLog },
     },
     genReqId: requestIdFor,
+    // One line per request, written when it is answered (see the onResponse hook), instead of
+    // Fastify's two: logging was a measurable share of a cheap request's cost.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Batched tRPC calls put every procedure name in one path segment.
     routerOptions: { maxParamLength: 5000 },
@@ -126,6 +129,13 @@ export function createServer(options: ServerOptions): TablebookServer {
         .status(403)
         .send(failure('The administration is open, so this server answers only requests addressed to localhost', { reason: 'FORBIDDEN_HOST', requestId: String(request.id) }));
     }
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
   });
 
   // Errors Fastify raises itself (bad JSON, wrong content type, body too large) and anything unexpected.
@@ -242,10 +252,11 @@ export function createServer(options: ServerOptions): TablebookServer {
       if (enveloped.has(request) || typeof payload !== 'string') return payload;
       const message = reply.getHeader(MESSAGE_HEADER);
       void reply.removeHeader(MESSAGE_HEADER);
-      const body: unknown = payload.length > 0 ? JSON.parse(payload) : null;
       if (reply.statusCode < 400) {
-        return JSON.stringify(success(typeof message === 'string' ? message : 'OK', body));
+        // The payload is already JSON: wrap it as it is rather than parse and serialise it again.
+        return successEnvelopeJson(typeof message === 'string' ? message : 'OK', payload);
       }
+      const body: unknown = payload.length > 0 ? JSON.parse(payload) : null;
       if (reply.statusCode >= 500) {
         request.log.error({ requestId: request.id, status: reply.statusCode }, 'REST call failed');
       }

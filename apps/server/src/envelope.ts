@@ -21,6 +21,10 @@ export interface ErrorEnvelope {
 
 export const success = <T>(message: string, data: T): SuccessEnvelope<T> => ({ status: 'success', message, data });
 
+/** The success envelope around a body that is already JSON text (empty text means null), same keys and order as `success`. */
+export const successEnvelopeJson = (message: string, json: string): string =>
+  `{"status":"success","message":${JSON.stringify(message)},"data":${json.length > 0 ? json : 'null'}}`;
+
 export function failure(message: string, data: ErrorEnvelopeData): ErrorEnvelope {
   return { status: 'error', message, data: data.issues ? data : { reason: data.reason, requestId: data.requestId } };
 }

@@ -20,41 +20,28 @@ const app = Fastify({ logger: false });
 /** Same day number as the product's lock key: days since 1970-01-01. */
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
 
-async function withLayouts(rows: unknown[][]) {
-  const ids = rows.map((row) => row[0] as string);
-  const layouts = new Map<string, { label: string; seats: number }[]>();
-  if (ids.length > 0) {
-    const { rows: tables } = await pool.query({ text: statements.layoutsOf(ids.length), values: ids, rowMode: 'array' });
-    for (const [id, label, seats] of tables as [string, string, number][]) {
-      let list = layouts.get(id);
-      if (!list) layouts.set(id, (list = []));
-      list.push({ label, seats });
-    }
-  }
-  return rows.map((row) => ({ row, tables: layouts.get(row[0] as string) ?? [] }));
-}
-
 app.get('/api/health', async () => ({ status: 'ok' }));
 
 app.get<{ Querystring: Record<string, string | undefined> }>('/api/admin/restaurant', async (request, reply) => {
   const { startWith, cityId, date, aviability } = request.query;
   const limit = Number(request.query['limit'] ?? PAGE_SIZE);
+  const offset = Number(request.query['offset'] ?? 0);
   if (date && aviability) {
     await pool.query({ text: statements.countDay, values: [date, 'cancelled'], rowMode: 'array' });
     const { rows } = await pool.query({
       text: statements.searchByAvailability,
-      values: [date, 'cancelled', LIMITS.restaurant, Number(aviability), limit],
+      values: [date, 'cancelled', LIMITS.restaurant, Number(aviability), limit, offset],
       rowMode: 'array',
     });
-    return withLayouts(rows);
+    return rows;
   }
   if (startWith && cityId) {
     const { rows } = await pool.query({
       text: statements.searchByPrefixAndCity,
-      values: [`${startWith}%`, Number(cityId), limit],
+      values: [`${startWith}%`, Number(cityId), limit, offset],
       rowMode: 'array',
     });
-    return withLayouts(rows);
+    return rows;
   }
   return reply.code(400).send({ error: 'the baseline serves startWith+cityId or date+aviability' });
 });

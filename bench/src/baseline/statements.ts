@@ -2,17 +2,17 @@
 // text, same parameters). bench/test/baseline-sql.test.ts captures what the product sends and fails
 // when these drift apart, so the baseline keeps measuring the same database work.
 
+/** Each restaurant's tables, as JSON in the same row. */
+const tablesJson =
+  `(select coalesce(json_agg(json_build_object('label', "restaurant_tables"."label", 'seats', "restaurant_tables"."seats")), '[]'::json) from "restaurant_tables" where "restaurant_tables"."restaurant_id" = "restaurants"."id")`;
+
 export const searchByPrefixAndCity =
-  'select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name" from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where ("restaurants"."name" ilike $1 and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3';
+  `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${tablesJson}, 0 from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
 
 export const countDay = 'select count(*) from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2)';
 
 export const searchByAvailability =
-  'select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", coalesce("n", 0)::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where $3 - coalesce("n", 0)::int >= $4 order by "restaurants"."name" asc, "restaurants"."id" asc limit $5';
-
-/** The layouts of the listed restaurants: one placeholder per id, as Drizzle's `inArray` writes it. */
-export const layoutsOf = (count: number) =>
-  `select "restaurant_id", "label", "seats" from "restaurant_tables" where "restaurant_tables"."restaurant_id" in (${Array.from({ length: count }, (_, index) => `$${index + 1}`).join(', ')})`;
+  `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${tablesJson}, coalesce("n", 0)::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where $3 - coalesce("n", 0)::int >= $4 order by "restaurants"."name" asc, "restaurants"."id" asc limit $5 offset $6`;
 
 export const restaurantName = 'select "name" from "restaurants" where "restaurants"."id" = $1';
 
@@ -38,4 +38,25 @@ export const booking = {
   insertEvent:
     'insert into "reservation_events" ("id", "restaurant_id", "date", "previous_date", "type", "payload", "created_at") values ($1, $2, $3, $4, $5, $6, default)',
   notify: 'select pg_notify($1, $2)',
+} as const;
+
+/** Every statement one request of each scenario sends, in order (what the test compares). */
+export const statementsPerScenario = {
+  'search-prefix-city': [searchByPrefixAndCity],
+  'search-availability': [countDay, searchByAvailability],
+  'day-reservations': [restaurantName, dayReservations],
+  'create-reservation': [
+    'begin',
+    booking.lockRestaurant,
+    booking.lockTable,
+    booking.lockDay,
+    booking.dayLoad,
+    booking.insert,
+    booking.dayCounts,
+    booking.takenTables,
+    booking.nextEventId,
+    booking.insertEvent,
+    booking.notify,
+    'commit',
+  ],
 } as const;

@@ -50,6 +50,8 @@ export const restaurants = pgTable(
   },
   (t) => [
     index('restaurants_name_idx').on(t.name),
+    // Name-prefix search (`lower(name) like 'ca%'`) in any collation: text_pattern_ops compares bytes.
+    index('restaurants_name_prefix_idx').using('btree', sql`lower(${t.name}) text_pattern_ops`),
     index('restaurants_city_idx').on(t.cityId),
     check('restaurants_name_length', sql`char_length(${t.name}) between 2 and 250`),
   ],

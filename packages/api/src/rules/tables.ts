@@ -24,4 +24,7 @@ export function removedLabels(current: readonly TableLayoutEntry[], next: readon
 }
 
 /** Natural order for labels: A0, A1, …, A10, B0. */
-export const compareLabels = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+// One collator for every comparison: `localeCompare` with options builds a new one per call, which
+// the benchmark showed as the top cost of listing restaurants (15 labels sorted per restaurant).
+const labelCollator = new Intl.Collator('en', { numeric: true });
+export const compareLabels = (a: string, b: string) => labelCollator.compare(a, b);

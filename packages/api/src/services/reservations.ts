@@ -9,6 +9,7 @@ import type { ReservationOutput } from '../schemas/reservation.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
 import { recordEvent } from '../events/record.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
+import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import { requireRestaurant } from './restaurant-ref.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
@@ -30,6 +31,28 @@ export function toReservationOutput(row: Reservation): ReservationOutput {
   };
 }
 
+/** A restaurant's reservations, built once per filter shape (see preparedQuery). */
+function reservationList(db: Database, shape: { date: boolean; status: 'live' | 'all' | 'one' }) {
+  return preparedQuery(db, `reservations.list:${shape.date ? 'd' : ''}${shape.status}`, () =>
+    db
+      .select()
+      .from(reservations)
+      .where(
+        and(
+          eq(reservations.restaurantId, sql.placeholder('restaurantId')),
+          shape.date ? eq(reservations.date, sql.placeholder('date')) : undefined,
+          shape.status === 'live'
+            ? ne(reservations.status, 'cancelled')
+            : shape.status === 'one'
+              ? eq(reservations.status, sql.placeholder('status'))
+              : undefined,
+        ),
+      )
+      .orderBy(desc(reservations.date), asc(reservations.tableLabel), asc(reservations.createdAt))
+      .prepare(UNNAMED_STATEMENT),
+  );
+}
+
 export async function listReservations(
   db: Database,
   restaurantId: string,
@@ -37,17 +60,8 @@ export async function listReservations(
 ): Promise<ReservationOutput[]> {
   await requireRestaurant(db, restaurantId);
   const status = filter.status ?? 'live';
-  const rows = await db
-    .select()
-    .from(reservations)
-    .where(
-      and(
-        eq(reservations.restaurantId, restaurantId),
-        filter.date ? eq(reservations.date, filter.date) : undefined,
-        status === 'live' ? ne(reservations.status, 'cancelled') : status === 'all' ? undefined : eq(reservations.status, status),
-      ),
-    )
-    .orderBy(desc(reservations.date), asc(reservations.tableLabel), asc(reservations.createdAt));
+  const query = reservationList(db, { date: Boolean(filter.date), status: status === 'live' || status === 'all' ? status : 'one' });
+  const rows = await query.execute({ restaurantId, date: filter.date, status });
   return rows.map(toReservationOutput);
 }
 

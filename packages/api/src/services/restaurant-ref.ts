@@ -1,7 +1,17 @@
-import { eq } from 'drizzle-orm';
-import { restaurants } from '@tablebook/db';
+import { eq, is, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { restaurants, type Database } from '@tablebook/db';
 import { notFound } from '../errors.ts';
+import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import type { Queryable } from './transactions.ts';
+
+/** A transaction cannot run a query prepared on the database handle: only the handle itself may. */
+const isRootDatabase = (db: Queryable): boolean => !is(db, PgTransaction);
+
+const restaurantName = (db: Database) =>
+  preparedQuery(db, 'restaurants.name', () =>
+    db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, sql.placeholder('id'))).prepare(UNNAMED_STATEMENT),
+  );
 
 /**
  * The name of an existing restaurant, or NOT_FOUND. With `lock: 'key share'` it is also every
@@ -10,8 +20,11 @@ import type { Queryable } from './transactions.ts';
  * locks the other way round (a deadlock).
  */
 export async function requireRestaurant(db: Queryable, id: string, lock?: 'key share'): Promise<string> {
-  const query = db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id));
-  const [row] = lock ? await query.for(lock) : await query;
+  const [row] = lock
+    ? await db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id)).for(lock)
+    : isRootDatabase(db)
+      ? await restaurantName(db as Database).execute({ id })
+      : await db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id));
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
   return row.name;
 }

@@ -1,14 +1,15 @@
-import { and, asc, count, eq, ilike, ne, sql, type SQL } from 'drizzle-orm';
-import { cities, departments, findPgError, PgErrorCode, reservations, restaurants, type Database } from '@tablebook/db';
+import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { cities, departments, findPgError, PgErrorCode, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
 import { todayIn } from '../rules/calendar.ts';
 import type { RestaurantOutput } from '../schemas/restaurant.ts';
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
-import { defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
+import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
+import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import { findCity } from './cities.ts';
-import { insertLayout, readLayout, readLayouts, replaceLayout } from './tables.ts';
+import { insertLayout, readLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
 
@@ -44,12 +45,6 @@ function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOut
     description: row.description,
     tables,
   };
-}
-
-/** Rows with their layouts, read in one more query. */
-async function withTables(db: Queryable, rows: RestaurantRow[]): Promise<RestaurantOutput[]> {
-  const layouts = await readLayouts(db, rows.map((row) => row.id));
-  return rows.map((row) => toOutput(row, layouts.get(row.id) ?? []));
 }
 
 function selectRestaurants(db: Queryable) {
@@ -90,12 +85,55 @@ export interface ListRestaurantsQuery {
 }
 
 /** Reservations stored for `date` across the whole system. */
-export async function countReservationsOn(db: Queryable, date: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(reservations)
-    .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled')));
+export async function countReservationsOn(db: Database, date: string): Promise<number> {
+  const query = preparedQuery(db, 'reservations.countDay', () =>
+    db
+      .select({ n: count() })
+      .from(reservations)
+      .where(and(eq(reservations.date, sql.placeholder('date')), ne(reservations.status, 'cancelled')))
+      .prepare(UNNAMED_STATEMENT),
+  );
+  const [row] = await query.execute({ date });
   return row?.n ?? 0;
+}
+
+/** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */
+const tablesJson = sql<TableLayoutEntry[]>`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
+
+const byLabel = (a: TableLayoutEntry, b: TableLayoutEntry) => compareLabels(a.label, b.label);
+
+/**
+ * The list's query for one combination of filters, built once (see preparedQuery); the values come as
+ * placeholders. With a day, each row also carries the restaurant's live reservations that day.
+ */
+function restaurantSearch(db: Database, shape: { startWith: boolean; cityId: boolean; day: boolean; minAvailable: boolean }) {
+  const key = `restaurants.list:${shape.startWith ? 's' : ''}${shape.cityId ? 'c' : ''}${shape.day ? 'd' : ''}${shape.minAvailable ? 'm' : ''}`;
+  return preparedQuery(db, key, () => {
+    const filters: SQL[] = [];
+    // lower(name) LIKE a lower-cased prefix: the form the restaurants_name_prefix_idx index serves.
+    if (shape.startWith) filters.push(sql`lower(${restaurants.name}) like lower(${sql.placeholder('namePattern')})`);
+    if (shape.cityId) filters.push(eq(restaurants.cityId, sql.placeholder('cityId')));
+    const dayCounts = db
+      .select({ restaurantId: reservations.restaurantId, n: count().as('n') })
+      .from(reservations)
+      .where(and(eq(reservations.date, sql.placeholder('day')), ne(reservations.status, 'cancelled')))
+      .groupBy(reservations.restaurantId)
+      .as('day_counts');
+    const booked = shape.day ? sql<number>`coalesce(${dayCounts.n}, 0)::int` : sql<number>`0`;
+    if (shape.minAvailable) filters.push(sql`${sql.placeholder('restaurantLimit')} - ${booked} >= ${sql.placeholder('minAvailable')}`);
+    const base = db
+      .select({ ...restaurantColumns, tables: tablesJson, booked })
+      .from(restaurants)
+      .innerJoin(cities, eq(cities.id, restaurants.cityId))
+      .innerJoin(departments, eq(departments.id, cities.departmentId));
+    const joined = shape.day ? base.leftJoin(dayCounts, eq(dayCounts.restaurantId, restaurants.id)) : base;
+    return joined
+      .where(and(...filters))
+      .orderBy(asc(restaurants.name), asc(restaurants.id))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(UNNAMED_STATEMENT);
+  });
 }
 
 export async function listRestaurants(
@@ -104,49 +142,31 @@ export async function listRestaurants(
   now: Date,
   query: ListRestaurantsQuery,
 ): Promise<RestaurantOutput[]> {
-  const filters: SQL[] = [];
-  if (query.startWith) filters.push(ilike(restaurants.name, `${escapeLike(query.startWith)}%`));
-  if (query.cityId) filters.push(eq(restaurants.cityId, query.cityId));
-  const limit = query.limit ?? MAX_PAGE_SIZE;
-  const offset = query.offset ?? 0;
-
   // Capacity is only meaningful for one day: the given one, or today when a minimum is asked for.
   const day = query.date ?? (query.minAvailable !== undefined ? todayIn(settings.timeZone, now) : undefined);
-  if (day === undefined) {
-    const rows = await selectRestaurants(db)
-      .where(and(...filters))
-      .orderBy(asc(restaurants.name), asc(restaurants.id))
-      .limit(limit)
-      .offset(offset);
-    return withTables(db, rows);
+  let globalCount = 0;
+  if (day !== undefined) {
+    globalCount = await countReservationsOn(db, day);
+    if (query.minAvailable !== undefined && settings.globalDailyLimit - globalCount < query.minAvailable) return [];
   }
-
-  const globalCount = await countReservationsOn(db, day);
-  const dayCounts = db
-    .select({ restaurantId: reservations.restaurantId, n: count().as('n') })
-    .from(reservations)
-    .where(and(eq(reservations.date, day), ne(reservations.status, 'cancelled')))
-    .groupBy(reservations.restaurantId)
-    .as('day_counts');
-  const booked = sql<number>`coalesce(${dayCounts.n}, 0)::int`;
-  if (query.minAvailable !== undefined) {
-    if (settings.globalDailyLimit - globalCount < query.minAvailable) return [];
-    filters.push(sql`${settings.restaurantDailyLimit} - ${booked} >= ${query.minAvailable}`);
-  }
-  const rows = await db
-    .select({ ...restaurantColumns, booked })
-    .from(restaurants)
-    .innerJoin(cities, eq(cities.id, restaurants.cityId))
-    .innerJoin(departments, eq(departments.id, cities.departmentId))
-    .leftJoin(dayCounts, eq(dayCounts.restaurantId, restaurants.id))
-    .where(and(...filters))
-    .orderBy(asc(restaurants.name), asc(restaurants.id))
-    .limit(limit)
-    .offset(offset);
-  const layouts = await readLayouts(db, rows.map((row) => row.id));
+  const search = restaurantSearch(db, {
+    startWith: Boolean(query.startWith),
+    cityId: Boolean(query.cityId),
+    day: day !== undefined,
+    minAvailable: day !== undefined && query.minAvailable !== undefined,
+  });
+  const rows = await search.execute({
+    namePattern: `${escapeLike(query.startWith ?? '')}%`,
+    cityId: query.cityId,
+    day,
+    restaurantLimit: settings.restaurantDailyLimit,
+    minAvailable: query.minAvailable,
+    limit: query.limit ?? MAX_PAGE_SIZE,
+    offset: query.offset ?? 0,
+  });
   return rows.map((row) => {
-    const capacity = remainingCapacity({ restaurantCount: row.booked, globalCount }, settings);
-    return { ...toOutput(row, layouts.get(row.id) ?? []), ...capacity };
+    const output = toOutput(row, row.tables.sort(byLabel));
+    return day === undefined ? output : { ...output, ...remainingCapacity({ restaurantCount: row.booked, globalCount }, settings) };
   });
 }
 

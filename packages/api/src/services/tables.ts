@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, ne, sql } from 'drizzle-orm';
 import { reservations, restaurantTables } from '@tablebook/db';
 import { AppError } from '../errors.ts';
 import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
@@ -11,19 +11,6 @@ export async function readLayout(db: Queryable, restaurantId: string): Promise<T
     .where(eq(restaurantTables.restaurantId, restaurantId))
     .orderBy(asc(restaurantTables.label));
   return rows.sort((a, b) => compareLabels(a.label, b.label));
-}
-
-/** Layouts of many restaurants in one query. */
-export async function readLayouts(db: Queryable, restaurantIds: readonly string[]): Promise<Map<string, TableLayoutEntry[]>> {
-  const layouts = new Map<string, TableLayoutEntry[]>(restaurantIds.map((id) => [id, []]));
-  if (restaurantIds.length === 0) return layouts;
-  const rows = await db
-    .select()
-    .from(restaurantTables)
-    .where(inArray(restaurantTables.restaurantId, [...restaurantIds]));
-  for (const row of rows) layouts.get(row.restaurantId)?.push({ label: row.label, seats: row.seats });
-  for (const layout of layouts.values()) layout.sort((a, b) => compareLabels(a.label, b.label));
-  return layouts;
 }
 
 export async function insertLayout(db: Queryable, restaurantId: string, layout: readonly TableLayoutEntry[] = defaultLayout()) {

@@ -1,0 +1,1 @@
+CREATE INDEX "restaurants_name_prefix_idx" ON "restaurants" USING btree (lower("name") text_pattern_ops);
