@@ -73,7 +73,7 @@ async function main() {
           baseline: ownBaseline ? baselineRuns : (shared?.baseline ?? []),
         });
         const row = summarize({ scenarios: [results.at(-1)!] } as BenchResults)[0]!;
-        log(`${scenario.id} @${connections}: ${row.productThroughput} req/s vs ${row.baselineThroughput} (${row.ratio}), p99 ${row.productP99} ms`);
+        log(`${scenario.id} @${connections}: ${row.productThroughput} req/s vs ${row.baselineThroughput} (${row.ratio}), p99 ${row.productP99} ms, peak RSS so far ${product.peakRssMiB()} MiB`);
       }
     }
     const peakRssMiB = { product: product.peakRssMiB(), baseline: baseline.peakRssMiB() };

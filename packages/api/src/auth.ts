@@ -7,6 +7,14 @@ export type AdminAccess =
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
+/** The configured tokens' digests, computed once per token list (the list is fixed at startup). */
+const digestsByTokens = new WeakMap<readonly string[], Buffer[]>();
+function tokenDigests(tokens: readonly string[]): Buffer[] {
+  let digests = digestsByTokens.get(tokens);
+  if (!digests) digestsByTokens.set(tokens, (digests = tokens.map(digest)));
+  return digests;
+}
+
 /**
  * Checks `Authorization: Bearer <token>` against every configured token, in constant time: both sides
  * are hashed to equal length and every token is compared, so neither the length nor the position of a
@@ -18,8 +26,8 @@ export function checkAdminAccess(authorization: string | undefined, tokens: read
   if (!match?.[1]) return { granted: false, problem: 'missing' };
   const given = digest(match[1].trim());
   let matched = false;
-  for (const token of tokens) {
-    if (timingSafeEqual(given, digest(token))) matched = true;
+  for (const expected of tokenDigests(tokens)) {
+    if (timingSafeEqual(given, expected)) matched = true;
   }
   return matched ? { granted: true, open: false } : { granted: false, problem: 'invalid' };
 }

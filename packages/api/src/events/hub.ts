@@ -21,6 +21,7 @@ export class ReservationEventHub {
   private lastDelivered = 0;
   private readonly listeners = new Set<Listener>();
   private pump: Promise<void> = Promise.resolve();
+  private catchUpQueued = false;
   private stopListening: StopListening | undefined;
   private live = false;
   private sweep: NodeJS.Timeout | undefined;
@@ -82,9 +83,18 @@ export class ReservationEventHub {
       .orderBy(asc(reservationEvents.id));
   }
 
+  /**
+   * Reads and delivers every event after the last one delivered. Calls coalesce: while a read is
+   * waiting its turn, more notifications add nothing (it will see their events too); one that arrives
+   * during a read queues exactly one more. Under a burst of bookings this is a handful of reads, not
+   * one per booking queued behind the bookings themselves.
+   */
   private catchUp(): void {
+    if (this.catchUpQueued) return;
+    this.catchUpQueued = true;
     this.pump = this.pump
       .then(async () => {
+        this.catchUpQueued = false;
         for (;;) {
           const rows = await this.database.db
             .select()
