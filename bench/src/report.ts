@@ -84,7 +84,7 @@ export function markdown(results: BenchResults): string {
 export function svgChart(results: BenchResults): string {
   const rows = summarize(results);
   const ids = [...new Set(rows.map((row) => row.id))];
-  const panelWidth = 260;
+  const panelWidth = 300;
   const panelHeight = 200;
   const margin = { left: 50, top: 40, bottom: 40 };
   const width = ids.length * panelWidth + 20;
