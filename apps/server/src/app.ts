@@ -19,7 +19,7 @@ import {
   type Context,
   type RateLimits,
 } from '@tablebook/api';
-import { ping, type DatabaseHandle } from '@tablebook/db';
+import { ping, readiness, type DatabaseHandle } from '@tablebook/db';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fastifyTRPCOpenApiPlugin } from 'trpc-to-openapi';
@@ -29,6 +29,7 @@ import { registerEventStreamRoutes } from './event-stream-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { requestIdFor } from './request-id.ts';
+import { metricsText, recordBooking, serverMetrics } from './metrics.ts';
 
 export interface ServerOptions {
   database: DatabaseHandle;
@@ -54,10 +55,14 @@ export interface ServerOptions {
   streamsPerClient?: number;
   /** Keep-alive comment interval on REST event streams (default 15 s). */
   ssePingIntervalMs?: number;
+  /** Requests slower than this (ms) are logged at warn with their request id (default 1000). */
+  slowRequestMs?: number;
 }
 
 export interface TablebookServer {
   app: FastifyInstance;
+  /** From now on /api/ready answers 503 (a load balancer stops sending new requests). */
+  drain(): void;
   /** Listens and resolves with the base URL, e.g. http://127.0.0.1:5000. */
   start(): Promise<string>;
   stop(): Promise<void>;
@@ -100,6 +105,13 @@ export function createServer(options: ServerOptions): TablebookServer {
     app.log.warn('ADMINISTRATION IS OPEN: no ADMIN_TOKEN is set, so anyone who can reach this server can change restaurants and reservations');
   }
   const now = options.now ?? (() => new Date());
+  const metrics = serverMetrics();
+  const pool = options.database.pool;
+  if (pool) metrics.pools.add(pool);
+  /** The procedure(s) each request reached, for its metrics label (bounded: never the raw URL). */
+  const procedureOf = new WeakMap<FastifyRequest, string>();
+  const slowRequestMs = options.slowRequestMs ?? 1000;
+  let draining = false;
   const contextFor = (request: FastifyRequest): Context =>
     createContext({
       db: options.database.db,
@@ -112,6 +124,13 @@ export function createServer(options: ServerOptions): TablebookServer {
       ...(rateLimiter ? { rateLimiter } : {}),
       events,
       streamSlots,
+      observer: {
+        procedure: (path) => {
+          const earlier = procedureOf.get(request);
+          procedureOf.set(request, earlier ? `${earlier},${path}` : path);
+        },
+        booking: recordBooking,
+      },
     });
   /** A 429 tells the caller when to come back. */
   const retryAfterHeader = (errors: readonly unknown[]): Record<string, string> => {
@@ -132,10 +151,14 @@ export function createServer(options: ServerOptions): TablebookServer {
   });
 
   app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime * 10) / 10 },
-      'request completed',
-    );
+    const responseTimeMs = Math.round(reply.elapsedTime * 10) / 10;
+    const procedure = procedureOf.get(request) ?? request.routeOptions.url ?? 'unmatched';
+    const labels = { procedure, method: request.method, status: String(reply.statusCode) };
+    metrics.requests.inc(labels);
+    metrics.durations.observe(labels, reply.elapsedTime / 1000);
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTimeMs, procedure };
+    if (responseTimeMs >= slowRequestMs) request.log.warn(line, 'slow request');
+    else request.log.info(line, 'request completed');
   });
 
   // Errors Fastify raises itself (bad JSON, wrong content type, body too large) and anything unexpected.
@@ -229,6 +252,36 @@ export function createServer(options: ServerOptions): TablebookServer {
     return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down', adminOpen: adminTokens.length === 0 });
   });
 
+  // For a load balancer: ready when the database answers with every migration applied, and not draining.
+  app.get('/api/ready', async (request, reply) => {
+    const state = await readiness(options.database);
+    const problem = draining
+      ? 'this server is shutting down'
+      : state.database === 'down'
+        ? 'the database cannot be reached'
+        : state.migrations !== 'current'
+          ? 'the database has migrations pending'
+          : undefined;
+    if (problem) {
+      enveloped.add(request);
+      return reply.status(503).send(failure(`Not ready: ${problem}`, { reason: 'SERVICE_UNAVAILABLE', requestId: String(request.id) }));
+    }
+    return success('Ready', { status: 'ready', database: state.database, migrations: state.migrations });
+  });
+
+  // Prometheus metrics, aggregated across a cluster's workers, for holders of the admin token.
+  app.get('/metrics', async (request, reply) => {
+    const access = checkAdminAccess(request.headers.authorization, adminTokens);
+    if (!access.granted) {
+      enveloped.add(request);
+      return reply
+        .status(401)
+        .send(failure('Metrics are for the administration: send Authorization: Bearer <admin token>', { reason: 'UNAUTHORIZED', requestId: String(request.id) }));
+    }
+    const { contentType, body } = await metricsText();
+    return reply.type(contentType).send(body);
+  });
+
   // The REST bridge, in its own scope so only its replies are wrapped in the envelope.
   void app.register(async (rest) => {
     // An empty JSON body is an empty object: `POST .../cancel` needs no body.
@@ -313,8 +366,13 @@ export function createServer(options: ServerOptions): TablebookServer {
       await startLiveUpdates();
       return app.listen({ port: options.port ?? 5000, host: options.host ?? '127.0.0.1' });
     },
+    drain() {
+      draining = true;
+    },
     async stop() {
+      draining = true;
       await app.close();
+      if (pool) metrics.pools.delete(pool);
     },
   };
 }

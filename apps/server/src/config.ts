@@ -30,6 +30,25 @@ const settingsSchema = z.object({
       )
       .optional(),
   ),
+  /** A session-capable URL to the same database (bypassing a transaction-mode PgBouncer) for LISTEN and migrations. */
+  DIRECT_DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((url) => /^postgres(ql)?:\/\//.test(url), 'DIRECT_DATABASE_URL must be a postgres://… URL')
+      .optional(),
+  ),
+  DATABASE_POOL_SIZE: integerSetting('DATABASE_POOL_SIZE', 1, 1000, 10),
+  /** How long a request waits for a database connection before answering 503 (under 2 s). */
+  DATABASE_CONNECT_TIMEOUT_MS: integerSetting('DATABASE_CONNECT_TIMEOUT_MS', 100, 60_000, 1500),
+  /** The server cancels a statement running longer (0 = no limit). */
+  DATABASE_STATEMENT_TIMEOUT_MS: integerSetting('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, 10_000),
+  /** Server processes on one port (Node's cluster module); above 1 needs a postgres:// DATABASE_URL. */
+  WORKERS: integerSetting('WORKERS', 1, 256, 1),
+  /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: integerSetting('SHUTDOWN_GRACE_MS', 0, 600_000, 10_000),
+  /** Requests slower than this are logged at warn with their request id. */
+  SLOW_REQUEST_MS: integerSetting('SLOW_REQUEST_MS', 1, 600_000, 1000),
   DATA_DIR: z.preprocess(unsetIfEmpty, z.string().default('.data/pglite')),
   WEB_ROOT: z.preprocess(unsetIfEmpty, z.string().optional()),
   CORS_ORIGINS: z.preprocess(
@@ -107,6 +126,16 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 
 const isLoopback = (host: string) =>
   host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+
+const isPostgresUrl = (url: string | undefined) => url !== undefined && /^postgres(ql)?:\/\//.test(url);
+
+/** Several processes need a database server: the embedded database's files take one process. */
+export function workersProblem(settings: Settings): string | undefined {
+  if (settings.WORKERS > 1 && !isPostgresUrl(settings.DATABASE_URL)) {
+    return `Refusing to start: WORKERS=${settings.WORKERS} needs a PostgreSQL server (DATABASE_URL=postgres://…); the embedded database (PGlite) can only be opened by one process`;
+  }
+  return undefined;
+}
 
 /**
  * Without ADMIN_TOKEN the administration is open to every caller, which is only acceptable on a

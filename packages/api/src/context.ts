@@ -16,6 +16,16 @@ export interface ContextLogger {
   warn(object: object, message?: string): void;
 }
 
+/** How a booking attempt ended, for metrics: created, refused by a rule (409), rejected as invalid (4xx), or failed (5xx). */
+export type BookingOutcome = 'created' | 'refused' | 'rejected' | 'failed';
+
+/** What the transport wants to know about a call (metrics); every method is optional to implement. */
+export interface RequestObserver {
+  /** The procedure a call resolved to (several for a tRPC batch). */
+  procedure?(path: string): void;
+  booking?(outcome: BookingOutcome, reason: string): void;
+}
+
 /** Everything a procedure may use: plain values, no HTTP framework. */
 export interface Context {
   db: Database;
@@ -34,6 +44,7 @@ export interface Context {
   events?: ReservationEventHub;
   /** Caps live streams per client address. */
   streamSlots?: StreamSlots;
+  observer?: RequestObserver;
 }
 
 export interface CreateContextOptions {
@@ -48,6 +59,7 @@ export interface CreateContextOptions {
   rateLimiter?: RateLimiter;
   events?: ReservationEventHub;
   streamSlots?: StreamSlots;
+  observer?: RequestObserver;
 }
 
 export function createContext(options: CreateContextOptions): Context {
@@ -62,6 +74,7 @@ export function createContext(options: CreateContextOptions): Context {
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.events ? { events: options.events } : {}),
     ...(options.streamSlots ? { streamSlots: options.streamSlots } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ export type { AppRouter } from './root.ts';
 export { createCallerFactory, assertAdmin } from './trpc.ts';
 export type { Meta, ErrorData } from './trpc.ts';
 export { createContext, defaultBookingSettings } from './context.ts';
-export type { Context, BookingSettings, ContextLogger, CreateContextOptions } from './context.ts';
+export type { Context, BookingSettings, BookingOutcome, ContextLogger, CreateContextOptions, RequestObserver } from './context.ts';
 export { AppError, describeIssues, issuesFromZod } from './errors.ts';
 export { purgeExpiredIdempotencyKeys, IDEMPOTENCY_RETENTION_HOURS } from './services/idempotency.ts';
 export type { ErrorReason, IssueDetail } from './errors.ts';

@@ -86,6 +86,14 @@ const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
       message: 'The database is unavailable; try again shortly',
       cause,
     });
+  } else if (findPgError(cause)?.code === PgErrorCode.queryCanceled) {
+    // DATABASE_STATEMENT_TIMEOUT_MS ran out: the database is overloaded or a lock is held too long.
+    mapped = new AppError({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'SERVICE_UNAVAILABLE',
+      message: 'The database took too long to answer; try again shortly',
+      cause,
+    });
   } else {
     const pgError = findPgError(cause);
     if (
@@ -154,7 +162,27 @@ const adminOnly = t.middleware(({ ctx, next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-const baseProcedure = t.procedure.use(databaseErrors);
+/** Tells the transport which procedure a call reached (request metrics by procedure). */
+const observed = t.middleware(({ ctx, path, next }) => {
+  ctx.observer?.procedure?.(path);
+  return next();
+});
+
+/** Counts booking attempts by outcome and reason (metrics); the outcome is read off the result. */
+export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
+  const result = await next();
+  if (!ctx.observer?.booking) return result;
+  if (result.ok) {
+    ctx.observer.booking('created', '');
+  } else {
+    const reason = result.error instanceof AppError ? result.error.reason : reasonForCode(result.error.code);
+    const status = result.error.code === 'CONFLICT' ? 'refused' : result.error.code === 'INTERNAL_SERVER_ERROR' || result.error.code === 'SERVICE_UNAVAILABLE' ? 'failed' : 'rejected';
+    ctx.observer.booking(status, reason);
+  }
+  return result;
+});
+
+const baseProcedure = t.procedure.use(observed).use(databaseErrors);
 /** Anyone, within the public rate limit. */
 export const publicProcedure = baseProcedure.use(rateLimited('public'));
 /** A guest's booking: its own, tighter limit. */

@@ -19,8 +19,10 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives, without credentials (for logs). */
   description: string;
-  /** The node-postgres pool, for a real server (migrations take a dedicated connection from it). */
+  /** The node-postgres pool, for a real server. */
   pool?: pg.Pool;
+  /** For a real server: a session-capable URL (DIRECT_DATABASE_URL, else the main one), used by migrations and LISTEN. */
+  directUrl?: string;
   /** LISTEN on a channel: PGlite's own, or a dedicated reconnecting connection to the server. */
   listen(channel: string, options: ListenOptions): Promise<StopListening>;
   close(): Promise<void>;
@@ -37,6 +39,16 @@ export interface CreateDbOptions {
   defaultDataDir?: string;
   /** Sees every statement Drizzle sends (the benchmark compares its baseline's SQL with ours). */
   logQuery?: (query: string, params: unknown[]) => void;
+  /**
+   * A statement running longer is cancelled by the server (ms; 0 = no limit). Sent as a connection
+   * parameter; behind PgBouncer set it on the database role instead (see the README).
+   */
+  statementTimeoutMillis?: number;
+  /**
+   * A session-capable connection to the same database (no transaction-mode pooler in between), for
+   * what needs a session: LISTEN, and migrations with their advisory lock. Default: the main URL.
+   */
+  directUrl?: string;
 }
 
 /**
@@ -85,17 +97,23 @@ function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
     connectionString: url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    ...(options.statementTimeoutMillis ? { statement_timeout: options.statementTimeoutMillis } : {}),
+    // A connection that died silently (failover, NAT) is noticed instead of hanging a request.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   });
   // An idle client's error (the server restarted, the network dropped) is emitted on the pool;
   // unhandled, it would crash the process.
   pool.on('error', (error) => options.onPoolError?.(error));
   const db = drizzlePg(pool, { schema, logger: queryLogger(options) }) as unknown as Database;
   const parsed = new URL(url);
+  const directUrl = options.directUrl || url;
   return {
     db,
     kind: 'postgres',
     pool,
-    listen: (channel, options) => listenPostgres(url, channel, options),
+    directUrl,
+    listen: (channel, listenOptions) => listenPostgres(directUrl, channel, listenOptions),
     description: `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`,
     close: () => pool.end(),
   };

@@ -14,6 +14,8 @@ export const PgErrorCode = {
   numericValueOutOfRange: '22003',
   stringDataRightTruncation: '22001',
   adminShutdown: '57P01',
+  /** A statement cancelled, e.g. by statement_timeout. */
+  queryCanceled: '57014',
   cannotConnectNow: '57P03',
   tooManyConnections: '53300',
 } as const;

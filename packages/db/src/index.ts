@@ -1,7 +1,7 @@
 export * from './schema.ts';
 export { createDb } from './client.ts';
 export type { Database, DatabaseHandle, DatabaseKind, CreateDbOptions, Schema } from './client.ts';
-export { migrate, ping, migrationsFolder } from './migrate.ts';
+export { migrate, ping, readiness, migrationsFolder } from './migrate.ts';
 export { queryRows } from './rows.ts';
 export { findPgError, isConnectionError, PgErrorCode } from './errors.ts';
 export type { PgErrorInfo } from './errors.ts';

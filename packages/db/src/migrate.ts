@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { findPgError } from './errors.ts';
+import { queryRows } from './rows.ts';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { DatabaseHandle, Schema } from './client.ts';
 
@@ -26,20 +30,46 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
     await migratePglite(handle.db as unknown as PgliteDatabase<Schema>, { migrationsFolder });
     return;
   }
-  if (!handle.pool) throw new Error('a PostgreSQL handle without a pool');
-  const db = handle.db as unknown as NodePgDatabase<Schema>;
-  const client = await handle.pool.connect();
+  if (!handle.directUrl) throw new Error('a PostgreSQL handle without a URL');
+  // A session of its own (the advisory lock is session-level, so not through a transaction pooler),
+  // closed afterwards: migrations run once per start, not per request.
+  const pool = new pg.Pool({ connectionString: handle.directUrl, max: 1, connectionTimeoutMillis: 10_000 });
+  pool.on('error', () => undefined);
+  const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      await migratePg(db, { migrationsFolder });
+      await migratePg(drizzlePg(client), { migrationsFolder });
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
     client.release();
+    await pool.end();
   }
 }
+
+/** How many migrations this build ships (drizzle-kit's journal). */
+function shippedMigrationCount(): number {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  return journal.entries.length;
+}
+
+/**
+ * Whether the database answers and has every migration this build ships: what a load balancer's
+ * readiness check needs. Never throws.
+ */
+export async function readiness(handle: DatabaseHandle): Promise<{ database: 'up' | 'down'; migrations: 'current' | 'pending' | 'unknown' }> {
+  try {
+    const [row] = await queryRows<{ applied: number }>(handle.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
+    return { database: 'up', migrations: (row?.applied ?? 0) >= shippedMigrationCount() ? 'current' : 'pending' };
+  } catch (error) {
+    const up = await ping(handle);
+    return { database: up ? 'up' : 'down', migrations: up ? (isUndefinedTable(error) ? 'pending' : 'unknown') : 'unknown' };
+  }
+}
+
+const isUndefinedTable = (error: unknown) => findPgError(error)?.code === '42P01';
 
 /** True when the database answers a trivial query. */
 export async function ping(handle: DatabaseHandle): Promise<boolean> {

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 /** A throwaway PostgreSQL cluster started from the installed server binaries. */
 export interface ThrowawayCluster {
   url: string;
+  /** Stops the server immediately and deletes its data directory. */
   stop(): void;
+  /** Stops the server (`pg_ctl -m fast stop`) but keeps its data, to simulate an outage. */
+  halt(): void;
+  /** Starts a halted server again, on the same port with the same options, and waits until it accepts connections. */
+  resume(): void;
 }
 
 function findPostgresBin(): string | undefined {
@@ -57,14 +62,17 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster | undefi
   }
   const port = await freePort();
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  run('pg_ctl', [
+  const startArgs = [
     '-D', dataDir,
     '-l', join(dataDir, 'server.log'),
     '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dataDir} -c fsync=off -c max_connections=200`,
     '-w', 'start',
-  ]);
+  ];
+  run('pg_ctl', startArgs);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    halt: () => run('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']),
+    resume: () => run('pg_ctl', startArgs),
     stop: () => {
       try {
         run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop']);

@@ -8,7 +8,7 @@ import { getRestaurant, listQueryFrom, listRestaurants } from '../services/resta
 import { toPublicEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
 import { dayStreamInput, eventStreamInput } from '../schemas/events.ts';
-import { guestBookingProcedure, publicProcedure } from '../trpc.ts';
+import { guestBookingProcedure, publicProcedure, countBookingOutcome } from '../trpc.ts';
 
 const tags = ['guests'];
 
@@ -58,6 +58,7 @@ export const guestRouter = {
   }),
 
   book: guestBookingProcedure
+    .use(countBookingOutcome)
     .meta({
       openapi: {
         method: 'POST',

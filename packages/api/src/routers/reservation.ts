@@ -20,7 +20,7 @@ import {
 import { toAdminEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
 import { eventStreamInput } from '../schemas/events.ts';
-import { adminProcedure } from '../trpc.ts';
+import { adminProcedure, countBookingOutcome } from '../trpc.ts';
 
 const tags = ['reservations'];
 const reservationPath = '/admin/restaurant/{restaurantId}/reservations/{reservationId}' as const;
@@ -43,6 +43,7 @@ export const reservationRouter = {
     .query(({ ctx, input }) => listReservations(ctx.db, input.restaurantId, { date: input.date, status: input.status })),
 
   create: adminProcedure
+    .use(countBookingOutcome)
     .meta({
       openapi: {
         method: 'POST',

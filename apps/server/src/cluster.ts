@@ -1,0 +1,75 @@
+// WORKERS=N: the primary migrates once, forks N server processes sharing the port (Node's cluster
+// module), restarts one that dies, aggregates their metrics for /metrics, and on SIGTERM passes the
+// signal on and exits when every worker has finished.
+import cluster, { type Worker } from 'node:cluster';
+import { AggregatorRegistry } from 'prom-client';
+import { createDb, migrate } from '@tablebook/db';
+import type { Settings } from './config.ts';
+import { METRICS_REQUEST, METRICS_RESPONSE } from './metrics.ts';
+import { MIGRATED_BY_PRIMARY } from './server-process.ts';
+
+const log = (level: number, msg: string, fields: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level, time: Date.now(), pid: process.pid, role: 'primary', msg, ...fields }));
+
+/** More crashes than this within a minute: something is wrong with every start; stop trying. */
+const MAX_CRASHES_PER_MINUTE = 10;
+
+export async function runClusterPrimary(settings: Settings): Promise<void> {
+  const database = createDb(settings.DATABASE_URL, {
+    connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    ...(settings.DIRECT_DATABASE_URL ? { directUrl: settings.DIRECT_DATABASE_URL } : {}),
+  });
+  await migrate(database);
+  await database.close();
+
+  const aggregator = new AggregatorRegistry();
+  let shuttingDown = false;
+  const crashes: number[] = [];
+  let exitCode = 0;
+
+  const fork = (): Worker => cluster.fork({ [MIGRATED_BY_PRIMARY]: '1' });
+
+  cluster.on('message', (worker, message: { type?: string; id?: string }) => {
+    if (message?.type !== METRICS_REQUEST) return;
+    aggregator
+      .clusterMetrics()
+      .then((body) => worker.send({ type: METRICS_RESPONSE, id: message.id, body }))
+      .catch((error: unknown) => worker.send({ type: METRICS_RESPONSE, id: message.id, error: error instanceof Error ? error.message : String(error) }));
+  });
+
+  cluster.on('exit', (worker, code, signal) => {
+    if (shuttingDown) {
+      if (code !== 0) exitCode = 1;
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        log(30, 'every worker has stopped', { exitCode });
+        process.exit(exitCode);
+      }
+      return;
+    }
+    const now = Date.now();
+    crashes.push(now);
+    while (crashes.length > 0 && crashes[0]! < now - 60_000) crashes.shift();
+    if (crashes.length > MAX_CRASHES_PER_MINUTE) {
+      log(60, 'workers keep dying; giving up', { crashesInLastMinute: crashes.length });
+      shuttingDown = true;
+      exitCode = 1;
+      for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      return;
+    }
+    log(50, 'a worker died; starting another', { worker: worker.id, code, signal });
+    fork();
+  });
+
+  const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log(30, 'shutting down: asking every worker to finish', { signal });
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  log(30, `starting ${settings.WORKERS} workers on port ${settings.PORT}`, { workers: settings.WORKERS });
+  for (let index = 0; index < settings.WORKERS; index += 1) fork();
+}

@@ -1,0 +1,97 @@
+// Prometheus metrics (prom-client) on the process's default registry, which is what prom-client's
+// AggregatorRegistry collects from every worker of a cluster (see cluster.ts). Created once per
+// process: several servers in one process (tests) share them.
+import cluster from 'node:cluster';
+import type pg from 'pg';
+import client from 'prom-client';
+import type { BookingOutcome } from '@tablebook/api';
+
+export const METRICS_REQUEST = 'tablebook:metrics-request';
+export const METRICS_RESPONSE = 'tablebook:metrics-response';
+
+interface ServerMetrics {
+  requests: client.Counter<'procedure' | 'method' | 'status'>;
+  durations: client.Histogram<'procedure' | 'method' | 'status'>;
+  bookings: client.Counter<'outcome' | 'reason'>;
+  pools: Set<pg.Pool>;
+}
+
+let metrics: ServerMetrics | undefined;
+
+export function serverMetrics(): ServerMetrics {
+  if (metrics) return metrics;
+  client.collectDefaultMetrics();
+  // prom-client answers the primary's collection requests only once an AggregatorRegistry exists in
+  // the worker too (its constructor installs the listener).
+  if (cluster.isWorker) new client.AggregatorRegistry();
+  const pools = new Set<pg.Pool>();
+  metrics = {
+    requests: new client.Counter({
+      name: 'tablebook_http_requests_total',
+      help: 'Requests answered, by procedure (or route), method and status',
+      labelNames: ['procedure', 'method', 'status'],
+    }),
+    durations: new client.Histogram({
+      name: 'tablebook_http_request_duration_seconds',
+      help: 'Time to answer a request, by procedure (or route), method and status',
+      labelNames: ['procedure', 'method', 'status'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    }),
+    bookings: new client.Counter({
+      name: 'tablebook_bookings_total',
+      help: 'Booking attempts by outcome (created, refused by a rule, rejected as invalid, failed) and reason',
+      labelNames: ['outcome', 'reason'],
+    }),
+    pools,
+  };
+  new client.Gauge({
+    name: 'tablebook_db_pool_connections',
+    help: 'Database pool connections: total open, idle, and requests waiting for one',
+    labelNames: ['state'],
+    collect() {
+      let total = 0;
+      let idle = 0;
+      let waiting = 0;
+      for (const pool of pools) {
+        total += pool.totalCount;
+        idle += pool.idleCount;
+        waiting += pool.waitingCount;
+      }
+      this.set({ state: 'total' }, total);
+      this.set({ state: 'idle' }, idle);
+      this.set({ state: 'waiting' }, waiting);
+    },
+  });
+  return metrics;
+}
+
+export const recordBooking = (outcome: BookingOutcome, reason: string) => serverMetrics().bookings.inc({ outcome, reason });
+
+/**
+ * The metrics text: this process's own, or, in a cluster worker, every worker's aggregated by the
+ * primary (asked over IPC; the primary runs prom-client's AggregatorRegistry).
+ */
+export async function metricsText(): Promise<{ contentType: string; body: string }> {
+  serverMetrics();
+  if (!cluster.isWorker || !process.send) {
+    return { contentType: client.register.contentType, body: await client.register.metrics() };
+  }
+  const id = `${process.pid}-${Math.random().toString(36).slice(2)}`;
+  const body = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      process.off('message', onMessage);
+      reject(new Error('the cluster primary did not answer the metrics request within 5 s'));
+    }, 5000);
+    const onMessage = (message: unknown) => {
+      const reply = message as { type?: string; id?: string; body?: string; error?: string };
+      if (reply?.type !== METRICS_RESPONSE || reply.id !== id) return;
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      if (reply.error !== undefined) reject(new Error(reply.error));
+      else resolve(reply.body ?? '');
+    };
+    process.on('message', onMessage);
+    process.send!({ type: METRICS_REQUEST, id });
+  });
+  return { contentType: client.register.contentType, body };
+}

@@ -1,0 +1,85 @@
+// One server process: the whole server when WORKERS=1, or one cluster worker. Reads its settings,
+// opens the database, migrates (unless the cluster primary already did), serves, and on SIGTERM
+// shuts down gracefully: /api/ready turns 503, the listener closes, live streams end, requests in
+// flight finish (up to SHUTDOWN_GRACE_MS), the pool closes, exit 0.
+import cluster from 'node:cluster';
+import { fileURLToPath } from 'node:url';
+import { createDb, migrate } from '@tablebook/db';
+import type { Settings } from './config.ts';
+import { createServer } from './app.ts';
+
+/** Set by the cluster primary for its workers: it has migrated already. */
+export const MIGRATED_BY_PRIMARY = 'TABLEBOOK_MIGRATED_BY_PRIMARY';
+
+export async function runServerProcess(settings: Settings): Promise<void> {
+  const database = createDb(settings.DATABASE_URL, {
+    defaultDataDir: settings.DATA_DIR,
+    maxConnections: settings.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMillis: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    ...(settings.DIRECT_DATABASE_URL ? { directUrl: settings.DIRECT_DATABASE_URL } : {}),
+    onPoolError: (error) => console.error(JSON.stringify({ level: 50, pid: process.pid, msg: 'idle database connection failed', err: error.message })),
+  });
+  if (process.env[MIGRATED_BY_PRIMARY] !== '1') await migrate(database);
+  const server = createServer({
+    database,
+    settings: {
+      restaurantDailyLimit: settings.RESTAURANT_DAILY_LIMIT,
+      globalDailyLimit: settings.GLOBAL_DAILY_LIMIT,
+      timeZone: settings.APP_TIMEZONE,
+    },
+    port: settings.PORT,
+    host: settings.HOST,
+    corsOrigins: settings.CORS_ORIGINS,
+    logLevel: settings.LOG_LEVEL,
+    webRoot: settings.WEB_ROOT ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    adminTokens: settings.ADMIN_TOKEN,
+    streamsPerClient: settings.STREAMS_PER_CLIENT,
+    trustProxy: settings.TRUST_PROXY,
+    slowRequestMs: settings.SLOW_REQUEST_MS,
+    ...(settings.RATE_LIMIT === 'on'
+      ? {
+          rateLimits: {
+            guestBooking: settings.RATE_LIMIT_GUEST_BOOKINGS,
+            failedAdminAuth: settings.RATE_LIMIT_FAILED_AUTH,
+            public: settings.RATE_LIMIT_PUBLIC,
+          },
+        }
+      : {}),
+  });
+
+  let stopping = false;
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    const log = server.app.log;
+    log.info({ reason, graceMs: settings.SHUTDOWN_GRACE_MS }, 'shutting down: finishing requests in flight');
+    server.drain();
+    let forced = false;
+    const grace = setTimeout(() => {
+      forced = true;
+      log.warn({ graceMs: settings.SHUTDOWN_GRACE_MS }, 'grace period over: closing the connections still open');
+      server.app.server.closeAllConnections();
+    }, settings.SHUTDOWN_GRACE_MS);
+    try {
+      await server.stop();
+      await database.close();
+    } catch (error) {
+      forced = true;
+      log.error({ err: error }, 'shutdown failed');
+    }
+    clearTimeout(grace);
+    log.info({ forced }, 'stopped');
+    process.exit(forced ? 1 : 0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // A worker whose primary is gone has no one to answer to.
+  if (cluster.isWorker) process.on('disconnect', () => void shutdown('cluster primary gone'));
+
+  const address = await server.start();
+  server.app.log.info(
+    { address, database: database.description, docs: `${address}/api/docs`, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
+    `Tablebook listening at ${address} (REST ${address}/api, tRPC ${address}/trpc, docs ${address}/api/docs)`,
+  );
+}
