@@ -39,8 +39,10 @@ const settingsSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_SIZE: integerSetting('DATABASE_POOL_SIZE', 1, 1000, 10),
-  /** How long a request waits for a database connection before answering 503 (under 2 s). */
+  /** How long opening a database connection may take before the request answers 503 (under 2 s). */
   DATABASE_CONNECT_TIMEOUT_MS: integerSetting('DATABASE_CONNECT_TIMEOUT_MS', 100, 60_000, 1500),
+  /** How long a request may wait for a free pooled connection when all are busy, before a 503. */
+  DATABASE_QUEUE_TIMEOUT_MS: integerSetting('DATABASE_QUEUE_TIMEOUT_MS', 100, 600_000, 10_000),
   /** The server cancels a statement running longer (0 = no limit). */
   DATABASE_STATEMENT_TIMEOUT_MS: integerSetting('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, 10_000),
   /** Server processes on one port (Node's cluster module); above 1 needs a postgres:// DATABASE_URL. */

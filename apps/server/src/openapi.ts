@@ -153,6 +153,31 @@ export function buildOpenApiDocument(): OpenAPIObject {
         },
       },
     },
+    '/ready': {
+      get: {
+        operationId: 'ready',
+        summary: 'Readiness for a load balancer: 200 when the database answers with every migration applied; 503 otherwise and while shutting down',
+        tags: ['health'],
+        responses: {
+          200: {
+            description: 'Ready',
+            content: {
+              'application/json': {
+                schema: successEnvelope({
+                  type: 'object',
+                  properties: {
+                    status: { type: 'string', enum: ['ready'] },
+                    database: { type: 'string', enum: ['up'] },
+                    migrations: { type: 'string', enum: ['current'] },
+                  },
+                }),
+              },
+            },
+          },
+          503: errorResponse('Not ready: the database is unreachable, migrations are pending, or the server is shutting down (SERVICE_UNAVAILABLE)'),
+        },
+      },
+    },
   };
   document.paths = { ...document.paths, ...(eventStreamPaths() as NonNullable<OpenAPIObject["paths"]>) };
   document.components = {

@@ -31,8 +31,13 @@ export interface DatabaseHandle {
 export interface CreateDbOptions {
   /** Pool size for a real PostgreSQL server. */
   maxConnections?: number;
-  /** How long to wait for a pooled connection before failing (ms). */
+  /** How long opening a connection to the server may take before failing (ms). */
   connectionTimeoutMillis?: number;
+  /**
+   * How long a query may wait for a free pooled connection when all are busy (ms; default 10 s). Kept
+   * apart from the connect timeout: a burst of requests queues, an unreachable server fails fast.
+   */
+  acquireTimeoutMillis?: number;
   /** Called when an idle pooled connection fails (the process must not die of it). */
   onPoolError?: (error: Error) => void;
   /** Directory for the embedded database when no URL is given. */
@@ -93,10 +98,19 @@ function createPglite(dataDir: string | undefined, options: CreateDbOptions): Da
 }
 
 function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
+  const connectTimeout = options.connectionTimeoutMillis ?? 10_000;
+  // pg-pool uses one timeout both for waiting in its queue and for opening a connection; the client
+  // class takes its own, shorter one for the latter.
+  class BoundedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionTimeoutMillis: connectTimeout });
+    }
+  }
   const pool = new pg.Pool({
+    Client: BoundedClient,
     connectionString: url,
     max: options.maxConnections ?? 10,
-    connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000,
+    connectionTimeoutMillis: Math.max(options.acquireTimeoutMillis ?? 10_000, connectTimeout),
     ...(options.statementTimeoutMillis ? { statement_timeout: options.statementTimeoutMillis } : {}),
     // A connection that died silently (failover, NAT) is noticed instead of hanging a request.
     keepAlive: true,
