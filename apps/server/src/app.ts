@@ -87,6 +87,9 @@ export function createServer(options: ServerOptions): TablebookServer {
       serializers: { err: serializeErrorForLog },
     },
     genReqId: requestIdFor,
+    // While shutting down, requests that still arrive on open connections are served (with
+    // Connection: close) rather than answered with Fastify's bare 503: they are in flight too.
+    return503OnClosing: false,
     // One line per request, written when it is answered (see the onResponse hook), instead of
     // Fastify's two: logging was a measurable share of a cheap request's cost.
     logController: new LogController({ disableRequestLogging: true }),
@@ -140,6 +143,8 @@ export function createServer(options: ServerOptions): TablebookServer {
 
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
+    // Draining: each connection closes after its answer, so shutdown does not wait out keep-alives.
+    if (draining) void reply.header('Connection', 'close');
     // An open administration listens on loopback only; a page on another site could still reach it by
     // rebinding its own name to 127.0.0.1, so a request must also name a loopback host.
     if (adminTokens.length === 0 && !isLoopbackHost(request.headers.host)) {
@@ -371,7 +376,13 @@ export function createServer(options: ServerOptions): TablebookServer {
     },
     async stop() {
       draining = true;
-      await app.close();
+      // Connections idle between requests close now; busy ones close after their answer (above).
+      const idleCloser = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(idleCloser);
+      }
       if (pool) metrics.pools.delete(pool);
     },
   };

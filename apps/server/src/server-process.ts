@@ -66,12 +66,12 @@ export async function runServerProcess(settings: Settings): Promise<void> {
       await server.stop();
       await database.close();
     } catch (error) {
-      forced = true;
       log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
     }
     clearTimeout(grace);
-    log.info({ forced }, 'stopped');
-    process.exit(forced ? 1 : 0);
+    log.info({ forced }, forced ? 'stopped after the grace period' : 'stopped');
+    process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

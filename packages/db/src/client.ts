@@ -104,6 +104,10 @@ function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
   class BoundedClient extends pg.Client {
     constructor(config?: pg.ClientConfig) {
       super({ ...config, connectionTimeoutMillis: connectTimeout });
+      // The pool only listens for errors on idle clients; a checked-out client whose server goes away
+      // between two statements of a transaction emits 'error' too, and with no listener that would
+      // kill the process. The statement in progress (or the next) fails and answers 503.
+      this.on('error', () => undefined);
     }
   }
   const pool = new pg.Pool({

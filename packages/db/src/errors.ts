@@ -56,7 +56,7 @@ export function isConnectionError(error: unknown): boolean {
       if (candidate.code.startsWith('08') || candidate.code === PgErrorCode.adminShutdown) return true;
       if (candidate.code === PgErrorCode.cannotConnectNow || candidate.code === PgErrorCode.tooManyConnections) return true;
     }
-    if (typeof candidate.message === 'string' && /timeout exceeded when trying to connect|Connection terminated/i.test(candidate.message)) {
+    if (typeof candidate.message === 'string' && /timeout exceeded when trying to connect|Connection terminated|is not queryable|terminating connection due to administrator command/i.test(candidate.message)) {
       return true;
     }
     current = candidate.cause;
