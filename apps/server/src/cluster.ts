@@ -29,21 +29,31 @@ export async function runClusterPrimary(settings: Settings): Promise<void> {
 
   const fork = (): Worker => cluster.fork({ [MIGRATED_BY_PRIMARY]: '1' });
 
+  // A worker may be gone by the time the answer is ready: sending to it then would emit an 'error'
+  // on the Worker, which must not take the primary down.
+  const answer = (worker: Worker, reply: object) => {
+    if (worker.isConnected()) worker.send(reply, () => undefined);
+  };
   cluster.on('message', (worker, message: { type?: string; id?: string }) => {
     if (message?.type !== METRICS_REQUEST) return;
     aggregator
       .clusterMetrics()
-      .then((body) => worker.send({ type: METRICS_RESPONSE, id: message.id, body }))
-      .catch((error: unknown) => worker.send({ type: METRICS_RESPONSE, id: message.id, error: error instanceof Error ? error.message : String(error) }));
+      .then((body) => answer(worker, { type: METRICS_RESPONSE, id: message.id, body }))
+      .catch((error: unknown) => answer(worker, { type: METRICS_RESPONSE, id: message.id, error: error instanceof Error ? error.message : String(error) }));
   });
 
+  /** Node removes a worker from cluster.workers after the later of 'exit' and 'disconnect'. */
+  const exitWhenAllStopped = () => {
+    if (!shuttingDown || Object.keys(cluster.workers ?? {}).length > 0) return;
+    log(30, 'every worker has stopped', { exitCode });
+    process.exit(exitCode);
+  };
+  cluster.on('disconnect', () => setImmediate(exitWhenAllStopped));
   cluster.on('exit', (worker, code, signal) => {
     if (shuttingDown) {
-      if (code !== 0) exitCode = 1;
-      if (Object.keys(cluster.workers ?? {}).length === 0) {
-        log(30, 'every worker has stopped', { exitCode });
-        process.exit(exitCode);
-      }
+      // A worker still starting when SIGTERM came dies of the signal itself: that is a clean stop too.
+      if (code !== 0 && signal !== 'SIGTERM') exitCode = 1;
+      setImmediate(exitWhenAllStopped);
       return;
     }
     const now = Date.now();
@@ -54,7 +64,7 @@ export async function runClusterPrimary(settings: Settings): Promise<void> {
       shuttingDown = true;
       exitCode = 1;
       for (const other of Object.values(cluster.workers ?? {})) other?.process.kill('SIGTERM');
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(1);
+      setImmediate(exitWhenAllStopped);
       return;
     }
     log(50, 'a worker died; starting another', { worker: worker.id, code, signal });

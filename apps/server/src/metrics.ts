@@ -91,7 +91,18 @@ export async function metricsText(): Promise<{ contentType: string; body: string
       else resolve(reply.body ?? '');
     };
     process.on('message', onMessage);
-    process.send!({ type: METRICS_REQUEST, id });
+    if (!process.connected) {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      reject(new Error('this worker has lost its cluster primary'));
+      return;
+    }
+    process.send!({ type: METRICS_REQUEST, id }, undefined, {}, (error) => {
+      if (!error) return;
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      reject(error);
+    });
   });
   return { contentType: client.register.contentType, body };
 }

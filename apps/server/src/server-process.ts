@@ -57,6 +57,12 @@ export async function runServerProcess(settings: Settings): Promise<void> {
     log.info({ reason, graceMs: settings.SHUTDOWN_GRACE_MS }, 'shutting down: finishing requests in flight');
     server.drain();
     let forced = false;
+    // Closing the pool or the LISTEN connection can wait on a database that no longer answers: the
+    // process exits regardless shortly after the grace period.
+    setTimeout(() => {
+      log.warn('shutdown did not finish in time; exiting');
+      process.exit(0);
+    }, settings.SHUTDOWN_GRACE_MS + 2000).unref();
     const grace = setTimeout(() => {
       forced = true;
       log.warn({ graceMs: settings.SHUTDOWN_GRACE_MS }, 'grace period over: closing the connections still open');

@@ -175,7 +175,10 @@ export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
   if (result.ok) {
     ctx.observer.booking('created', '');
   } else {
-    const reason = result.error instanceof AppError ? result.error.reason : reasonForCode(result.error.code);
+    // Runs inside databaseErrors, so an outage still looks like an internal error here.
+    const cause = result.error.cause ?? result.error;
+    const unavailable = isConnectionError(cause) || findPgError(cause)?.code === PgErrorCode.queryCanceled;
+    const reason = result.error instanceof AppError ? result.error.reason : unavailable ? 'SERVICE_UNAVAILABLE' : reasonForCode(result.error.code);
     const status = result.error.code === 'CONFLICT' ? 'refused' : result.error.code === 'INTERNAL_SERVER_ERROR' || result.error.code === 'SERVICE_UNAVAILABLE' ? 'failed' : 'rejected';
     ctx.observer.booking(status, reason);
   }

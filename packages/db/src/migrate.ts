@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
-import { findPgError } from './errors.ts';
+import { findPgError, isConnectionError } from './errors.ts';
 import { queryRows } from './rows.ts';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
@@ -49,10 +49,14 @@ export async function migrate(handle: DatabaseHandle): Promise<void> {
   }
 }
 
-/** How many migrations this build ships (drizzle-kit's journal). */
+let shippedCount: number | undefined;
+/** How many migrations this build ships (drizzle-kit's journal, read once). */
 function shippedMigrationCount(): number {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
-  return journal.entries.length;
+  if (shippedCount === undefined) {
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+    shippedCount = journal.entries.length;
+  }
+  return shippedCount;
 }
 
 /**
@@ -64,6 +68,7 @@ export async function readiness(handle: DatabaseHandle): Promise<{ database: 'up
     const [row] = await queryRows<{ applied: number }>(handle.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
     return { database: 'up', migrations: (row?.applied ?? 0) >= shippedMigrationCount() ? 'current' : 'pending' };
   } catch (error) {
+    if (isConnectionError(error)) return { database: 'down', migrations: 'unknown' };
     const up = await ping(handle);
     return { database: up ? 'up' : 'down', migrations: up ? (isUndefinedTable(error) ? 'pending' : 'unknown') : 'unknown' };
   }
