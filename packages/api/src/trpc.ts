@@ -1,4 +1,4 @@
-import { initTRPC } from '@trpc/server';
+import { initTRPC, type TRPCError } from '@trpc/server';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import { findPgError, isConnectionError, PgErrorCode } from '@tablebook/db';
 import type { Context } from './context.ts';
@@ -69,49 +69,56 @@ const t = initTRPC
   });
 
 /**
- * Turns database failures that are not the caller's bug into precise errors: an unreachable database
- * is 503, text PostgreSQL cannot take is 400. Anything else stays a 500, logged with the request id.
+ * The precise error for a database failure that is not the caller's bug: an unreachable database or a
+ * statement timeout is 503, text PostgreSQL cannot take is 400. Undefined: a genuine 500.
  */
-const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
-  const result = await next();
-  if (result.ok || result.error instanceof AppError || result.error.code !== 'INTERNAL_SERVER_ERROR') {
-    return result;
-  }
-  const cause = result.error.cause ?? result.error;
-  let mapped: AppError | undefined;
+function appErrorForDatabaseFailure(cause: unknown): AppError | undefined {
   if (isConnectionError(cause)) {
-    mapped = new AppError({
+    return new AppError({
       code: 'SERVICE_UNAVAILABLE',
       reason: 'SERVICE_UNAVAILABLE',
       message: 'The database is unavailable; try again shortly',
       cause,
     });
-  } else if (findPgError(cause)?.code === PgErrorCode.queryCanceled) {
+  }
+  const pgCode = findPgError(cause)?.code;
+  if (pgCode === PgErrorCode.queryCanceled) {
     // DATABASE_STATEMENT_TIMEOUT_MS ran out: the database is overloaded or a lock is held too long.
-    mapped = new AppError({
+    return new AppError({
       code: 'SERVICE_UNAVAILABLE',
       reason: 'SERVICE_UNAVAILABLE',
       message: 'The database took too long to answer; try again shortly',
       cause,
     });
-  } else {
-    const pgError = findPgError(cause);
-    if (
-      pgError &&
-      (pgError.code === PgErrorCode.characterNotInRepertoire ||
-        pgError.code === PgErrorCode.untranslatableCharacter ||
-        pgError.code === PgErrorCode.invalidTextRepresentation)
-    ) {
-      mapped = new AppError({
-        code: 'BAD_REQUEST',
-        reason: 'INVALID_INPUT',
-        message: 'Invalid input: text contains characters that cannot be stored',
-        issues: [{ path: '', message: 'text contains characters that cannot be stored' }],
-        cause,
-      });
-    }
   }
-  ctx.log?.error({ err: cause, requestId: ctx.requestId, procedure: path }, mapped ? mapped.message : 'procedure failed');
+  if (
+    pgCode === PgErrorCode.characterNotInRepertoire ||
+    pgCode === PgErrorCode.untranslatableCharacter ||
+    pgCode === PgErrorCode.invalidTextRepresentation
+  ) {
+    return new AppError({
+      code: 'BAD_REQUEST',
+      reason: 'INVALID_INPUT',
+      message: 'Invalid input: text contains characters that cannot be stored',
+      issues: [{ path: '', message: 'text contains characters that cannot be stored' }],
+      cause,
+    });
+  }
+  return undefined;
+}
+
+/** An internal error that is really a database failure, as the caller will see it (see appErrorForDatabaseFailure). */
+const mappedDatabaseFailure = (error: TRPCError): AppError | undefined =>
+  error instanceof AppError || error.code !== 'INTERNAL_SERVER_ERROR' ? undefined : appErrorForDatabaseFailure(error.cause ?? error);
+
+/** Maps database failures (above); anything else unexpected stays a 500, logged with the request id. */
+const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
+  const result = await next();
+  if (result.ok || result.error instanceof AppError || result.error.code !== 'INTERNAL_SERVER_ERROR') {
+    return result;
+  }
+  const mapped = mappedDatabaseFailure(result.error);
+  ctx.log?.error({ err: result.error.cause ?? result.error, requestId: ctx.requestId, procedure: path }, mapped ? mapped.message : 'procedure failed');
   return mapped ? { ...result, error: mapped } : result;
 });
 
@@ -175,12 +182,11 @@ export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
   if (result.ok) {
     ctx.observer.booking('created', '');
   } else {
-    // Runs inside databaseErrors, so an outage still looks like an internal error here.
-    const cause = result.error.cause ?? result.error;
-    const unavailable = isConnectionError(cause) || findPgError(cause)?.code === PgErrorCode.queryCanceled;
-    const reason = result.error instanceof AppError ? result.error.reason : unavailable ? 'SERVICE_UNAVAILABLE' : reasonForCode(result.error.code);
-    const status = result.error.code === 'CONFLICT' ? 'refused' : result.error.code === 'INTERNAL_SERVER_ERROR' || result.error.code === 'SERVICE_UNAVAILABLE' ? 'failed' : 'rejected';
-    ctx.observer.booking(status, reason);
+    // Runs inside databaseErrors, so a database failure is mapped here the same way first.
+    const error = mappedDatabaseFailure(result.error) ?? result.error;
+    const reason = error instanceof AppError ? error.reason : reasonForCode(error.code);
+    const outcome = error.code === 'CONFLICT' ? 'refused' : error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE' ? 'failed' : 'rejected';
+    ctx.observer.booking(outcome, reason);
   }
   return result;
 });
