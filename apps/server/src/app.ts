@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import {
   AppError,
   appRouter,
+  assertAdmin,
   checkAdminAccess,
   createContext,
   procedureMeta,
@@ -29,6 +30,7 @@ import { registerEventStreamRoutes } from './event-stream-routes.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { requestIdFor } from './request-id.ts';
+import { sendAppError } from './app-error-reply.ts';
 import { metricsText, recordBooking, serverMetrics } from './metrics.ts';
 
 export interface ServerOptions {
@@ -278,22 +280,14 @@ export function createServer(options: ServerOptions): TablebookServer {
     return success('Ready', { status: 'ready', database: state.database, migrations: state.migrations });
   });
 
-  // Prometheus metrics, aggregated across a cluster's workers, for holders of the admin token.
+  // Prometheus metrics, aggregated across a cluster's workers, for holders of the admin token: the
+  // same gate as every administration call (401, and 429 after too many failed tries).
   app.get('/metrics', async (request, reply) => {
-    const access = checkAdminAccess(request.headers.authorization, adminTokens);
-    if (!access.granted) {
+    try {
+      assertAdmin(contextFor(request));
+    } catch (error) {
       enveloped.add(request);
-      // Guessing tokens here is limited like everywhere else.
-      const verdict = rateLimiter?.hit('failedAdminAuth', request.ip);
-      if (verdict && !verdict.allowed) {
-        return reply
-          .status(429)
-          .header('Retry-After', String(verdict.retryAfterSeconds))
-          .send(failure(`Too many requests; try again in ${verdict.retryAfterSeconds} s`, { reason: 'RATE_LIMITED', requestId: String(request.id) }));
-      }
-      return reply
-        .status(401)
-        .send(failure('Metrics are for the administration: send Authorization: Bearer <admin token>', { reason: 'UNAUTHORIZED', requestId: String(request.id) }));
+      return sendAppError(reply, String(request.id), error);
     }
     const { contentType, body } = await metricsText();
     return reply.type(contentType).send(body);

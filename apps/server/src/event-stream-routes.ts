@@ -1,5 +1,4 @@
 import {
-  AppError,
   assertAdmin,
   describeIssues,
   eventStreamInput,
@@ -9,9 +8,8 @@ import {
   toPublicEvent,
   type Context,
 } from '@tablebook/api';
-import { isConnectionError } from '@tablebook/db';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendAppError } from './app-error-reply.ts';
 import { failure } from './envelope.ts';
 
 export interface EventStreamRoutesOptions {
@@ -24,19 +22,6 @@ export interface EventStreamRoutesOptions {
 
 type StreamRequest = FastifyRequest<{ Params: { id: string }; Querystring: Record<string, string | undefined> }>;
 
-function sendError(reply: FastifyReply, requestId: string, error: unknown) {
-  if (!(error instanceof AppError)) {
-    if (isConnectionError(error)) {
-      return reply.status(503).send(failure('The database is unavailable; try again shortly', { reason: 'SERVICE_UNAVAILABLE', requestId }));
-    }
-    throw error;
-  }
-  if (error.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(error.retryAfterSeconds));
-  return reply
-    .status(getHTTPStatusCodeFromError(error))
-    .send(failure(error.message, { reason: error.reason, requestId, ...(error.issues ? { issues: error.issues } : {}) }));
-}
-
 /**
  * Plain server-sent events for REST clients (`event: reservation`, `id:`, JSON `data:`), over the same
  * stream as the tRPC subscriptions. A reconnecting EventSource sends Last-Event-ID and resumes there.
@@ -48,7 +33,7 @@ export function registerEventStreamRoutes(app: FastifyInstance, options: EventSt
     try {
       if (audience === 'admin') assertAdmin(ctx);
     } catch (error) {
-      return sendError(reply, requestId, error);
+      return sendAppError(reply, requestId, error);
     }
     const lastEventId = request.headers['last-event-id'] ?? request.query['lastEventId'];
     const parsed = eventStreamInput.safeParse({
@@ -65,7 +50,7 @@ export function registerEventStreamRoutes(app: FastifyInstance, options: EventSt
     try {
       stream = await openEventStream<unknown>(ctx, parsed.data, audience === 'admin' ? toAdminEvent : toPublicEvent, abort.signal);
     } catch (error) {
-      return sendError(reply, requestId, error);
+      return sendAppError(reply, requestId, error);
     }
     reply.hijack();
     const raw = reply.raw;
