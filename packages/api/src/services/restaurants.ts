@@ -9,7 +9,7 @@ import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import { findCity } from './cities.ts';
-import { insertLayout, readLayout, replaceLayout } from './tables.ts';
+import { insertLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
 
@@ -47,18 +47,20 @@ function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOut
   };
 }
 
-function selectRestaurants(db: Queryable) {
-  return db
-    .select(restaurantColumns)
-    .from(restaurants)
-    .innerJoin(cities, eq(cities.id, restaurants.cityId))
-    .innerJoin(departments, eq(departments.id, cities.departmentId));
-}
+/** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */
+const tablesJson = sql<TableLayoutEntry[]>`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
+
+const byLabel = (a: TableLayoutEntry, b: TableLayoutEntry) => compareLabels(a.label, b.label);
 
 export async function getRestaurant(db: Queryable, id: string): Promise<RestaurantOutput> {
-  const [row] = await selectRestaurants(db).where(eq(restaurants.id, id));
+  const [row] = await db
+    .select({ ...restaurantColumns, tables: tablesJson })
+    .from(restaurants)
+    .innerJoin(cities, eq(cities.id, restaurants.cityId))
+    .innerJoin(departments, eq(departments.id, cities.departmentId))
+    .where(eq(restaurants.id, id));
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
-  return toOutput(row, await readLayout(db, id));
+  return toOutput(row, row.tables.sort(byLabel));
 }
 
 /** The list's query from its input: `aviability` is the seed's spelling of `minAvailable`. */
@@ -96,11 +98,6 @@ export async function countReservationsOn(db: Database, date: string): Promise<n
   const [row] = await query.execute({ date });
   return row?.n ?? 0;
 }
-
-/** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */
-const tablesJson = sql<TableLayoutEntry[]>`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
-
-const byLabel = (a: TableLayoutEntry, b: TableLayoutEntry) => compareLabels(a.label, b.label);
 
 /**
  * The list's query for one combination of filters, built once (see preparedQuery); the values come as

@@ -1,17 +1,8 @@
 import { and, asc, eq, gte, ne, sql } from 'drizzle-orm';
 import { reservations, restaurantTables } from '@tablebook/db';
 import { AppError } from '../errors.ts';
-import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
+import { defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
 import type { Queryable } from './transactions.ts';
-
-export async function readLayout(db: Queryable, restaurantId: string): Promise<TableLayoutEntry[]> {
-  const rows = await db
-    .select({ label: restaurantTables.label, seats: restaurantTables.seats })
-    .from(restaurantTables)
-    .where(eq(restaurantTables.restaurantId, restaurantId))
-    .orderBy(asc(restaurantTables.label));
-  return rows.sort((a, b) => compareLabels(a.label, b.label));
-}
 
 export async function insertLayout(db: Queryable, restaurantId: string, layout: readonly TableLayoutEntry[] = defaultLayout()) {
   await db.insert(restaurantTables).values(layout.map((table) => ({ restaurantId, ...table })));
