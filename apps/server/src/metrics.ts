@@ -78,30 +78,23 @@ export async function metricsText(): Promise<{ contentType: string; body: string
   }
   const id = `${process.pid}-${Math.random().toString(36).slice(2)}`;
   const body = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
+    /** Ends the wait once, whichever way: the answer, an error, or the timeout. */
+    const settle = (outcome: { body: string } | { error: Error }) => {
+      clearTimeout(timer);
       process.off('message', onMessage);
-      reject(new Error('the cluster primary did not answer the metrics request within 5 s'));
-    }, 5000);
+      if ('error' in outcome) reject(outcome.error);
+      else resolve(outcome.body);
+    };
+    const timer = setTimeout(() => settle({ error: new Error('the cluster primary did not answer the metrics request within 5 s') }), 5000);
     const onMessage = (message: unknown) => {
       const reply = message as { type?: string; id?: string; body?: string; error?: string };
       if (reply?.type !== METRICS_RESPONSE || reply.id !== id) return;
-      clearTimeout(timer);
-      process.off('message', onMessage);
-      if (reply.error !== undefined) reject(new Error(reply.error));
-      else resolve(reply.body ?? '');
+      settle(reply.error !== undefined ? { error: new Error(reply.error) } : { body: reply.body ?? '' });
     };
     process.on('message', onMessage);
-    if (!process.connected) {
-      clearTimeout(timer);
-      process.off('message', onMessage);
-      reject(new Error('this worker has lost its cluster primary'));
-      return;
-    }
+    if (!process.connected) return settle({ error: new Error('this worker has lost its cluster primary') });
     process.send!({ type: METRICS_REQUEST, id }, undefined, {}, (error) => {
-      if (!error) return;
-      clearTimeout(timer);
-      process.off('message', onMessage);
-      reject(error);
+      if (error) settle({ error });
     });
   });
   return { contentType: client.register.contentType, body };

@@ -96,10 +96,13 @@ export class DatabaseUnavailableError extends Error {
  * connect timeout (1.5 s, 3 s, 4.5 s… for a pool of 10). After a failed attempt, new ones are refused
  * at once for a second, so every request answers 503 promptly; then one attempt is tried again.
  */
+/** pg-pool's connect callback. */
+type ConnectCallback = (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
+
 function failFastWhileUnreachable(pool: pg.Pool) {
   let unreachableUntil = 0;
-  const connect = pool.connect.bind(pool) as (callback: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => void;
-  const guarded = (callback: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
+  const connect = pool.connect.bind(pool) as (callback: ConnectCallback) => void;
+  const guarded = (callback: ConnectCallback) => {
     if (Date.now() < unreachableUntil) {
       process.nextTick(() => callback(new DatabaseUnavailableError()));
       return;
@@ -115,7 +118,7 @@ function failFastWhileUnreachable(pool: pg.Pool) {
     });
   };
   // pg-pool calls connect() with a callback from query(), and callers use the promise form.
-  (pool as unknown as { connect: unknown }).connect = (callback?: (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void) => {
+  (pool as unknown as { connect: unknown }).connect = (callback?: ConnectCallback) => {
     if (callback) return guarded(callback);
     return new Promise<pg.PoolClient>((resolve, reject) => guarded((error, client) => (error ? reject(error) : resolve(client!))));
   };
