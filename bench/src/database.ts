@@ -1,6 +1,8 @@
 // A real PostgreSQL for the benchmark: BENCH_DATABASE_URL or TEST_DATABASE_URL (a server to create a
 // database on), else the one at 127.0.0.1:5432, else a throwaway cluster from the installed binaries.
 import pg from 'pg';
+import { createDb, migrate } from '@tablebook/db';
+import { addDays, loadDataset, type Dataset } from './dataset.ts';
 import { canConnect, createTestDatabase, startThrowawayCluster, type TestDatabase, type ThrowawayCluster } from '@tablebook/testing';
 
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -41,4 +43,19 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
       cluster?.stop();
     },
   };
+}
+
+/** A fresh benchmark database, migrated, with the data set loaded (its 90 days start tomorrow). */
+export async function openLoadedBenchDatabase(): Promise<{ database: BenchDatabase; dataset: Dataset }> {
+  const database = await openBenchDatabase();
+  try {
+    const handle = createDb(database.url);
+    await migrate(handle);
+    await handle.close();
+    const dataset = await loadDataset(database.url, addDays(new Date().toISOString().slice(0, 10), 1));
+    return { database, dataset };
+  } catch (error) {
+    await database.release();
+    throw error;
+  }
 }

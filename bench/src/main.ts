@@ -5,10 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrate } from '@tablebook/db';
 import { contendedRound, type ContendedRound } from './contended.ts';
-import { openBenchDatabase } from './database.ts';
-import { addDays, loadDataset, RESTAURANT_COUNT } from './dataset.ts';
+import { openLoadedBenchDatabase } from './database.ts';
+import { addDays, RESTAURANT_COUNT } from './dataset.ts';
 import { runLoad, type LoadRun } from './load.ts';
 import { ADMIN_TOKEN, repoRoot, startBaseline, startProduct, type BenchServer, type Limits } from './processes.ts';
 import { markdown, summarize, svgChart, type BenchResults, type ScenarioResult } from './report.ts';
@@ -29,12 +28,9 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 async function main() {
   const startedAt = new Date().toISOString();
-  const database = await openBenchDatabase();
-  log(`PostgreSQL ${database.version} (${database.source}); loading ${RESTAURANT_COUNT} restaurants`);
-  const handle = createDb(database.url);
-  await migrate(handle);
-  await handle.close();
-  const dataset = await loadDataset(database.url, addDays(today(), 1));
+  log(`loading ${RESTAURANT_COUNT} restaurants into a fresh database`);
+  const { database, dataset } = await openLoadedBenchDatabase();
+  log(`PostgreSQL ${database.version} (${database.source})`);
 
   const servers: BenchServer[] = [];
   try {

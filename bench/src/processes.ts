@@ -37,12 +37,6 @@ function readPeakRss(pid: number): number {
   return Math.round((kib / 1024) * 10) / 10;
 }
 
-/** Extra node flags for the product, e.g. --cpu-prof (see src/profile.ts). */
-let productNodeFlags: string[] = [];
-export const setProductNodeFlags = (flags: string[]) => {
-  productNodeFlags = flags;
-};
-
 async function start(label: string, args: string[], env: Record<string, string>): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(process.execPath, args, {
@@ -83,9 +77,9 @@ export interface Limits {
   globalDailyLimit: number;
 }
 
-/** The product's production build (apps/server/dist/main.js), as it would be deployed. */
-export const startProduct = (databaseUrl: string, limits: Limits) =>
-  start('tablebook', [...productNodeFlags, 'apps/server/dist/main.js'], {
+/** The product's production build (apps/server/dist/main.js), as it would be deployed; `nodeFlags` e.g. --cpu-prof. */
+export const startProduct = (databaseUrl: string, limits: Limits, nodeFlags: string[] = []) =>
+  start('tablebook', [...nodeFlags, 'apps/server/dist/main.js'], {
     NODE_ENV: 'production',
     ADMIN_TOKEN,
     RATE_LIMIT: 'off',

@@ -3,11 +3,9 @@
 // went (self time by function, then by package). The .cpuprofile stays in bench/profiles/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDb, migrate } from '@tablebook/db';
-import { openBenchDatabase } from './database.ts';
-import { addDays, loadDataset } from './dataset.ts';
+import { openLoadedBenchDatabase } from './database.ts';
 import { runLoad } from './load.ts';
-import { ADMIN_TOKEN, repoRoot, setProductNodeFlags, startProduct } from './processes.ts';
+import { ADMIN_TOKEN, repoRoot, startProduct } from './processes.ts';
 import { scenarios } from './scenarios.ts';
 
 interface ProfileNode {
@@ -32,16 +30,14 @@ const packageOf = (url: string) => {
   return url;
 };
 
-const database = await openBenchDatabase();
+const { database, dataset } = await openLoadedBenchDatabase();
 const profileDir = join(repoRoot, 'bench', 'profiles');
 mkdirSync(profileDir, { recursive: true });
 try {
-  const handle = createDb(database.url);
-  await migrate(handle);
-  await handle.close();
-  const dataset = await loadDataset(database.url, addDays(new Date().toISOString().slice(0, 10), 1));
-  setProductNodeFlags(['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-  const server = await startProduct(database.url, { restaurantDailyLimit: 100_000, globalDailyLimit: 1_000_000 });
+  const server = await startProduct(database.url, { restaurantDailyLimit: 100_000, globalDailyLimit: 1_000_000 }, [
+    '--cpu-prof',
+    `--cpu-prof-dir=${profileDir}`,
+  ]);
   const next = scenario.requests(dataset, { next: 0 });
   const run = await runLoad({
     baseUrl: server.url,
