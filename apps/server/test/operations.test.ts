@@ -23,7 +23,8 @@ import {
 } from '@tablebook/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_TABLES, restaurantBody } from './helpers.ts';
+import { DEFAULT_TABLES } from './helpers.ts';
+import { createRestaurants, expectRulesHeld, stampede, STAMPEDE_ATTEMPTS as ATTEMPTS } from './stampede.ts';
 
 const TOKEN = 'operations-test-token';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
@@ -134,21 +135,6 @@ async function book(
   } catch (error) {
     return { ...slot, sentAt, doneAt: performance.now(), error: errorCode(error), retry };
   }
-}
-
-async function createRestaurants(baseUrl: string, count: number, prefix: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const response = await fetch(`${baseUrl}/api/admin/restaurant`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...AUTH },
-      body: JSON.stringify(restaurantBody({ name: `${prefix} ${index}` })),
-    });
-    const text = await response.text();
-    expect(response.status, text).toBe(201);
-    ids.push((JSON.parse(text) as { data: { id: string } }).data.id);
-  }
-  return ids;
 }
 
 /** Slot number n → a (restaurant, table, day) no other n gets. */
@@ -279,7 +265,7 @@ describe.skipIf(!cluster)('operations: a database outage under load', () => {
   beforeAll(async () => {
     database = await createTestDatabase(cluster!.url);
     server = await spawnServer({ ...BASE_ENV, ...NO_LIMITS, DATABASE_URL: database.url, DATABASE_CONNECT_TIMEOUT_MS: '1000' });
-    restaurantIds = await createRestaurants(server.url, 4, 'Outage');
+    restaurantIds = await createRestaurants(server.url, 4, 'Outage', AUTH);
   });
   afterAll(async () => {
     if (halted) cluster!.resume();
@@ -435,7 +421,7 @@ describe.skipIf(!postgresUrl)('operations: graceful shutdown on SIGTERM', () => 
   beforeAll(async () => {
     database = await createTestDatabase(postgresUrl);
     server = await spawnServer({ ...BASE_ENV, ...NO_LIMITS, DATABASE_URL: database.url });
-    restaurantIds = await createRestaurants(server.url, 4, 'Shutdown');
+    restaurantIds = await createRestaurants(server.url, 4, 'Shutdown', AUTH);
   });
   afterAll(async () => {
     await server?.stop();
@@ -539,7 +525,6 @@ describe.skipIf(!postgresUrl)('operations: graceful shutdown on SIGTERM', () => 
 // C. Several worker processes on one port
 
 describe.skipIf(!postgresUrl)('operations: WORKERS', () => {
-  const ATTEMPTS = 300;
   let database: TestDatabase;
   let server: SpawnedServer;
 
@@ -553,19 +538,9 @@ describe.skipIf(!postgresUrl)('operations: WORKERS', () => {
   });
 
   it(`WORKERS=3 stores exactly 20 of ${ATTEMPTS} simultaneous bookings for one day, served by several processes`, { timeout: 120_000 }, async () => {
-    const restaurantIds = await createRestaurants(server.url, 4, 'Workers');
+    const restaurantIds = await createRestaurants(server.url, 4, 'Workers', AUTH);
     const day = '2062-03-03';
-    const outcomes = await Promise.all(
-      Array.from({ length: ATTEMPTS }, async (_, index) => {
-        const response = await fetch(`${server.url}/api/admin/restaurant/${restaurantIds[index % 4]}/reservations`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...AUTH },
-          body: JSON.stringify({ table: DEFAULT_TABLES[Math.floor(index / 4) % DEFAULT_TABLES.length], date: day }),
-        });
-        const body = (await response.json()) as { status?: string; data?: { reason?: string } };
-        return { status: response.status, reason: body.data?.reason, envelope: body.status };
-      }),
-    );
+    const outcomes = await stampede([server.url], restaurantIds, day, AUTH);
     // While the test's keep-alive connections are still open: which processes own them?
     const port = Number(new URL(server.url).port);
     const owners = pidsHoldingConnections(port);
@@ -575,19 +550,10 @@ describe.skipIf(!postgresUrl)('operations: WORKERS', () => {
       `select restaurant_id::text, table_label from reservations where date = $1`,
       [day],
     );
-    expect(rows).toHaveLength(20);
-    expect(new Set(rows.map((row) => `${row.restaurant_id}/${row.table_label}`)).size).toBe(20);
-    const perRestaurant = new Map<string, number>();
-    for (const row of rows) perRestaurant.set(row.restaurant_id, (perRestaurant.get(row.restaurant_id) ?? 0) + 1);
-    expect(Math.max(...perRestaurant.values())).toBeLessThanOrEqual(15);
-    expect(outcomes.filter((outcome) => outcome.status === 201)).toHaveLength(20);
-    const refusals = outcomes.filter((outcome) => outcome.status !== 201);
-    expect(refusals).toHaveLength(ATTEMPTS - 20);
-    for (const refusal of refusals) {
-      expect(refusal.status).toBe(409);
-      expect(['TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT']).toContain(refusal.reason);
-      expect(refusal.envelope).toBe('error');
-    }
+    expectRulesHeld(
+      rows.map((row) => ({ restaurantId: row.restaurant_id, table: row.table_label })),
+      outcomes,
+    );
 
     // Spread over several processes, seen two ways.
     // 1. The kernel: the accepted connections belong to more than one worker (not the primary).
@@ -653,7 +619,7 @@ describe.skipIf(!postgresUrl)('operations: GET /metrics', () => {
   });
 
   it('is refused without the admin token and is Prometheus text with it', { timeout: 120_000 }, async () => {
-    const [restaurantId] = await createRestaurants(server.url, 1, 'Metrics');
+    const [restaurantId] = await createRestaurants(server.url, 1, 'Metrics', AUTH);
     const booked = await book(server.url, { key: `metrics-${randomUUID()}`, restaurantId: restaurantId!, table: 'A0', date: '2063-01-01' });
     expect(booked.status).toBe(201);
 
