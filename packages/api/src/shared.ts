@@ -7,5 +7,7 @@ export { remainingCapacity, bookableCount, firstBrokenRule } from './rules/booki
 export { allowedNextStatuses, canChangeStatus, isMovable, RESERVATION_STATUSES } from './rules/status.ts';
 export type { ReservationStatus } from './rules/status.ts';
 export type { BookingRefusal, DailyLimits, RemainingCapacity } from './rules/booking.ts';
-export type { ErrorReason, IssueDetail } from './errors.ts';
+export { ERROR_CATALOG, ERROR_REASONS, isErrorReason } from './error-catalog.ts';
+export type { ErrorReason, ErrorCategory, ReasonEntry } from './error-catalog.ts';
+export type { IssueDetail } from './errors.ts';
 export type { ErrorData } from './trpc.ts';

@@ -1,26 +1,12 @@
 import { initTRPC, type TRPCError } from '@trpc/server';
-import type { OpenApiMeta } from 'trpc-to-openapi';
-import { findPgError, isConnectionError, PgErrorCode } from '@tablebook/db';
 import type { Context } from './context.ts';
+import type { Meta } from './contract.ts';
 import type { RateLimitBucket } from './rate-limit.ts';
-import {
-  AppError,
-  describeIssues,
-  issuesFromZod,
-  reasonForCode,
-  zodIssuesOf,
-  type ErrorReason,
-  type IssueDetail,
-} from './errors.ts';
+import { mappedDatabaseFailure } from './database-failures.ts';
+import { AppError, type ErrorReason, type IssueDetail } from './errors.ts';
+import { presentError } from './present-error.ts';
 
-/** Procedure metadata: the REST mapping, plus how a success is rendered there. */
-export type Meta = OpenApiMeta<{
-  /** HTTP status of a REST success (default 200). */
-  successStatus?: 200 | 201;
-  /** The envelope's `message` on a REST success. */
-  successMessage?: string;
-}>;
-
+/** What a tRPC error answer carries in `data`, read by the client and the web app. */
 export interface ErrorData {
   code: string;
   httpStatus: number;
@@ -39,77 +25,18 @@ const t = initTRPC
     // Live streams: a comment every 15 s keeps proxies from closing them; clients reconnect after 30 s of silence.
     sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 30_000 } },
     errorFormatter({ shape, error, ctx }) {
-      const zodIssues = zodIssuesOf(error.cause);
-      let reason: ErrorReason;
-      let issues: IssueDetail[] | undefined;
-      let message = error.message;
-      if (error instanceof AppError) {
-        reason = error.reason;
-        issues = error.issues;
-      } else if (zodIssues) {
-        reason = 'INVALID_INPUT';
-        issues = issuesFromZod(zodIssues);
-        message = describeIssues(issues);
-      } else {
-        reason = reasonForCode(error.code);
-      }
-      if (reason === 'INTERNAL_ERROR') {
-        message = `Internal server error (request id ${ctx?.requestId ?? 'unknown'})`;
-      }
+      const presented = presentError(error, ctx?.requestId ?? 'unknown');
       const data: ErrorData = {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        reason,
+        code: presented.code,
+        httpStatus: presented.status,
+        reason: presented.reason,
         ...(shape.data.path ? { path: shape.data.path } : {}),
         ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
-        ...(issues ? { issues } : {}),
+        ...(presented.issues ? { issues: presented.issues } : {}),
       };
-      return { message, code: shape.code, data };
+      return { message: presented.message, code: shape.code, data };
     },
   });
-
-/**
- * The precise error for a database failure that is not the caller's bug: an unreachable database or a
- * statement timeout is 503, text PostgreSQL cannot take is 400. Undefined: a genuine 500.
- */
-function appErrorForDatabaseFailure(cause: unknown): AppError | undefined {
-  if (isConnectionError(cause)) {
-    return new AppError({
-      code: 'SERVICE_UNAVAILABLE',
-      reason: 'SERVICE_UNAVAILABLE',
-      message: 'The database is unavailable; try again shortly',
-      cause,
-    });
-  }
-  const pgCode = findPgError(cause)?.code;
-  if (pgCode === PgErrorCode.queryCanceled) {
-    // DATABASE_STATEMENT_TIMEOUT_MS ran out: the database is overloaded or a lock is held too long.
-    return new AppError({
-      code: 'SERVICE_UNAVAILABLE',
-      reason: 'SERVICE_UNAVAILABLE',
-      message: 'The database took too long to answer; try again shortly',
-      cause,
-    });
-  }
-  if (
-    pgCode === PgErrorCode.characterNotInRepertoire ||
-    pgCode === PgErrorCode.untranslatableCharacter ||
-    pgCode === PgErrorCode.invalidTextRepresentation
-  ) {
-    return new AppError({
-      code: 'BAD_REQUEST',
-      reason: 'INVALID_INPUT',
-      message: 'Invalid input: text contains characters that cannot be stored',
-      issues: [{ path: '', message: 'text contains characters that cannot be stored' }],
-      cause,
-    });
-  }
-  return undefined;
-}
-
-/** An internal error that is really a database failure, as the caller will see it (see appErrorForDatabaseFailure). */
-const mappedDatabaseFailure = (error: TRPCError): AppError | undefined =>
-  error instanceof AppError || error.code !== 'INTERNAL_SERVER_ERROR' ? undefined : appErrorForDatabaseFailure(error.cause ?? error);
 
 /** Maps database failures (above); anything else unexpected stays a 500, logged with the request id. */
 const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
@@ -126,7 +53,6 @@ function limit(bucket: RateLimitBucket, ctx: Context) {
   const verdict = ctx.rateLimiter?.hit(bucket, ctx.clientAddress);
   if (verdict && !verdict.allowed) {
     throw new AppError({
-      code: 'TOO_MANY_REQUESTS',
       reason: 'RATE_LIMITED',
       message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`,
       retryAfterSeconds: verdict.retryAfterSeconds,
@@ -146,7 +72,6 @@ export function assertAdmin(ctx: Context): void {
   if (!ctx.admin.granted) {
     limit('failedAdminAuth', ctx);
     throw new AppError({
-      code: 'UNAUTHORIZED',
       reason: 'UNAUTHORIZED',
       message:
         ctx.admin.problem === 'missing'
@@ -184,7 +109,7 @@ export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
   } else {
     // Runs inside databaseErrors, so a database failure is mapped here the same way first.
     const error = mappedDatabaseFailure(result.error) ?? result.error;
-    const reason = error instanceof AppError ? error.reason : reasonForCode(error.code);
+    const { reason } = presentError(error, ctx.requestId);
     const outcome = error.code === 'CONFLICT' ? 'refused' : error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE' ? 'failed' : 'rejected';
     ctx.observer.booking(outcome, reason);
   }
@@ -193,8 +118,8 @@ export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
 
 const baseProcedure = t.procedure.use(observed).use(databaseErrors);
 /** Anyone, within the public rate limit. */
-export const publicProcedure = baseProcedure.use(rateLimited('public'));
+export const publicProcedure = baseProcedure.use(rateLimited('public')).meta({ access: 'public' });
 /** A guest's booking: its own, tighter limit. */
-export const guestBookingProcedure = baseProcedure.use(rateLimited('guestBooking'));
+export const guestBookingProcedure = baseProcedure.use(rateLimited('guestBooking')).meta({ access: 'public' });
 /** The administration, behind ADMIN_TOKEN. */
-export const adminProcedure = baseProcedure.use(adminOnly);
+export const adminProcedure = baseProcedure.use(adminOnly).meta({ access: 'admin' });

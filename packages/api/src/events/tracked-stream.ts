@@ -3,8 +3,14 @@ import type { Context } from '../context.ts';
 import type { StoredEvent } from './hub.ts';
 import { openEventStream, type StreamRequest } from './stream.ts';
 
-/** A subscription's body: the event stream with tRPC ids, so a reconnecting client resumes where it left off. */
-export async function* trackedEventStream<T>(ctx: Context, request: StreamRequest, present: (event: StoredEvent) => T, signal?: AbortSignal) {
+/**
+ * A subscription's result: the event stream with tRPC ids, so a reconnecting client resumes where it
+ * left off. The checks (the restaurant exists, the caller's stream cap) run before it resolves, so
+ * every transport can still answer them with an error status instead of inside an open stream.
+ */
+export async function trackedEventStream<T>(ctx: Context, request: StreamRequest, present: (event: StoredEvent) => T, signal?: AbortSignal) {
   const stream = await openEventStream(ctx, request, present, signal);
-  for await (const { id, event } of stream) yield tracked(String(id), event);
+  return (async function* () {
+    for await (const { id, event } of stream) yield tracked(String(id), event);
+  })();
 }

@@ -1,23 +1,40 @@
 import { z } from 'zod';
+import { toPublicEvent } from '../events/stream.ts';
+import { trackedEventStream } from '../events/tracked-stream.ts';
+import {
+  exampleCapacity,
+  exampleDayAvailability,
+  exampleGuestBooking,
+  exampleIds,
+  examplePublicEvent,
+  exampleRestaurant,
+  exampleRestaurantOnDay,
+} from '../examples.ts';
+import { dayStreamInput, eventStreamInput } from '../schemas/events.ts';
 import { guestBookingInput, guestBookingOutput, guestCancelInput, guestCancelOutput } from '../schemas/guest.ts';
 import { availabilityInput, availabilityOutput } from '../schemas/reservation.ts';
 import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../schemas/restaurant.ts';
 import { availability } from '../services/availability.ts';
 import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
 import { getRestaurant, listQueryFrom, listRestaurants } from '../services/restaurants.ts';
-import { toPublicEvent } from '../events/stream.ts';
-import { trackedEventStream } from '../events/tracked-stream.ts';
-import { dayStreamInput, eventStreamInput } from '../schemas/events.ts';
-import { guestBookingProcedure, publicProcedure, countBookingOutcome } from '../trpc.ts';
+import { countBookingOutcome, guestBookingProcedure, publicProcedure } from '../trpc.ts';
+import { BOOKING_REFUSALS, LIST_FILTERS } from './descriptions.ts';
 
-const tags = ['guests'];
+const tag = 'guests';
 
 /** What anyone may do without a token: find a restaurant, see its free tables, book, cancel with the code. */
 export const guestRouter = {
   restaurants: publicProcedure
     .meta({
-      openapi: { method: 'GET', path: '/restaurants', tags, summary: 'Find restaurants (the same filters as the admin list)', protect: false },
-      successMessage: 'Restaurants retrieved',
+      rest: {
+        method: 'GET',
+        path: '/restaurants',
+        tag,
+        summary: 'Find restaurants (the same filters as the admin list)',
+        description: LIST_FILTERS,
+        successMessage: 'Restaurants retrieved',
+        example: { request: { startWith: 'La', cityId: 1, date: exampleIds.date }, response: [exampleRestaurantOnDay] },
+      },
     })
     .input(listRestaurantsInput)
     .output(z.array(restaurantOutput))
@@ -25,8 +42,14 @@ export const guestRouter = {
 
   restaurant: publicProcedure
     .meta({
-      openapi: { method: 'GET', path: '/restaurants/{id}', tags, summary: 'One restaurant, with its tables', protect: false },
-      successMessage: 'Restaurant retrieved',
+      rest: {
+        method: 'GET',
+        path: '/restaurants/{id}',
+        tag,
+        summary: 'One restaurant, with its tables',
+        successMessage: 'Restaurant retrieved',
+        example: { response: exampleRestaurant },
+      },
     })
     .input(restaurantIdInput)
     .output(restaurantOutput)
@@ -34,43 +57,62 @@ export const guestRouter = {
 
   availability: publicProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'GET',
         path: '/restaurants/{restaurantId}/availability',
-        tags,
+        tag,
         summary: 'Remaining capacity and free tables for a day (or a range of at most 62 days)',
-        protect: false,
+        description:
+          'With date: {date, restaurantRemaining, globalRemaining, freeTables, takenTables}. With from and to (both included): {days: [{date, restaurantRemaining, globalRemaining}]}.',
+        successMessage: 'Availability retrieved',
+        example: { request: { date: exampleIds.date }, response: exampleDayAvailability },
       },
-      successMessage: 'Availability retrieved',
     })
     .input(availabilityInput)
     .output(availabilityOutput)
     .query(({ ctx, input }) => availability(ctx.db, ctx.settings, input)),
 
   /** A restaurant's day as it changes: remaining capacity and taken tables, no personal data. */
-  onChange: publicProcedure.input(eventStreamInput).subscription(async function* ({ ctx, input, signal }) {
-    yield* trackedEventStream(ctx, input, toPublicEvent, signal);
-  }),
+  onChange: publicProcedure
+    .meta({
+      rest: {
+        method: 'GET',
+        path: '/restaurants/{id}/events',
+        tag,
+        summary: "A restaurant's day as it changes, for guests",
+        description:
+          'No personal data: each event is {id, type, restaurantId, date, capacity, takenTables, previous: {capacity, takenTables} (moves)}.',
+        successMessage: 'Streaming',
+        stream: { event: 'reservation' },
+        pathFields: { id: 'restaurantId' },
+        headers: { 'Last-Event-ID': 'lastEventId' },
+        example: { request: { date: exampleIds.date }, response: examplePublicEvent },
+      },
+    })
+    .input(eventStreamInput)
+    .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
 
   /** Every restaurant's changes for one day (search results), no personal data. */
-  onDayChange: publicProcedure.input(dayStreamInput).subscription(async function* ({ ctx, input, signal }) {
-    yield* trackedEventStream(ctx, input, toPublicEvent, signal);
-  }),
+  onDayChange: publicProcedure.input(dayStreamInput).subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
 
   book: guestBookingProcedure
     .use(countBookingOutcome)
     .meta({
-      openapi: {
+      rest: {
         method: 'POST',
         path: '/restaurants/{restaurantId}/reservations',
-        tags,
+        tag,
         summary: 'Book a table as a guest (a name, and a phone or an e-mail)',
-        description:
-          'The answer carries cancellationCode, shown once: keep it to cancel. Send an Idempotency-Key header to make retries safe (a replay within 24 hours returns the same answer, code included).',
-        protect: false,
+        description: `The answer carries cancellationCode, shown once: keep it to cancel. ${BOOKING_REFUSALS} At most 10 guest bookings per address and minute (429 with Retry-After).`,
+        successStatus: 201,
+        successMessage: 'Reservation created',
+        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', 'TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'],
+        headers: { 'Idempotency-Key': 'idempotencyKey' },
+        example: {
+          request: { table: 'A0', date: exampleIds.date, partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' },
+          response: exampleGuestBooking,
+        },
       },
-      successStatus: 201,
-      successMessage: 'Reservation created',
     })
     .input(guestBookingInput)
     .output(guestBookingOutput)
@@ -78,14 +120,20 @@ export const guestRouter = {
 
   cancel: publicProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'POST',
         path: '/restaurants/{restaurantId}/reservations/{reservationId}/cancel',
-        tags,
+        tag,
         summary: 'Cancel your booking with its cancellation code',
-        protect: false,
+        description:
+          'A wrong code is 403 INVALID_CANCELLATION_CODE; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE.',
+        successMessage: 'Reservation cancelled',
+        errors: ['INVALID_CANCELLATION_CODE', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE'],
+        example: {
+          request: { cancellationCode: exampleGuestBooking.cancellationCode },
+          response: { id: exampleIds.reservationId, restaurantId: exampleIds.restaurantId, table: 'A0', date: exampleCapacity.date, status: 'cancelled' },
+        },
       },
-      successMessage: 'Reservation cancelled',
     })
     .input(guestCancelInput)
     .output(guestCancelOutput)

@@ -20,23 +20,26 @@ import {
 import { toAdminEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
 import { eventStreamInput } from '../schemas/events.ts';
+import { exampleAdminEvent, exampleDayAvailability, exampleIds, exampleReservation } from '../examples.ts';
 import { adminProcedure, countBookingOutcome } from '../trpc.ts';
+import { BOOKING_REFUSALS } from './descriptions.ts';
 
-const tags = ['reservations'];
+const tag = 'reservations';
+const BOOKING_RULES = ['TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
 const reservationPath = '/admin/restaurant/{restaurantId}/reservations/{reservationId}' as const;
 
 export const reservationRouter = {
   list: adminProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'GET',
         path: '/admin/restaurant/{restaurantId}/reservations',
-        tags,
+        tag,
         summary: "A restaurant's reservations, newest date first",
         description: 'Cancelled reservations are left out unless status=cancelled or status=all.',
-        protect: true,
+        successMessage: 'Reservations retrieved',
+        example: { request: { date: exampleIds.date }, response: [exampleReservation] },
       },
-      successMessage: 'Reservations retrieved',
     })
     .input(listReservationsInput)
     .output(z.array(reservationOutput))
@@ -45,17 +48,18 @@ export const reservationRouter = {
   create: adminProcedure
     .use(countBookingOutcome)
     .meta({
-      openapi: {
+      rest: {
         method: 'POST',
         path: '/admin/restaurant/{restaurantId}/reservations',
-        tags,
+        tag,
         summary: 'Book a table for a day',
-        description:
-          'Refused with 409 when the table is taken that day (TABLE_ALREADY_BOOKED), the system has reached its daily limit (GLOBAL_DAILY_LIMIT) or the restaurant has (RESTAURANT_DAILY_LIMIT), in that order; 400 PAST_DATE for a day before today, UNKNOWN_TABLE for a label outside the layout, PARTY_TOO_LARGE when the table seats fewer. Send an Idempotency-Key header (1..255 printable ASCII) to make retries safe: the same key and request replay the first answer; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.',
-        protect: true,
+        description: BOOKING_REFUSALS,
+        successStatus: 201,
+        successMessage: 'Reservation created',
+        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', ...BOOKING_RULES],
+        headers: { 'Idempotency-Key': 'idempotencyKey' },
+        example: { request: { table: 'A0', date: exampleIds.date, partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' }, response: exampleReservation },
       },
-      successStatus: 201,
-      successMessage: 'Reservation created',
     })
     .input(createReservationInput)
     .output(reservationOutput)
@@ -63,8 +67,7 @@ export const reservationRouter = {
 
   byId: adminProcedure
     .meta({
-      openapi: { method: 'GET', path: reservationPath, tags, summary: 'One reservation', protect: true },
-      successMessage: 'Reservation retrieved',
+      rest: { method: 'GET', path: reservationPath, tag, summary: 'One reservation', successMessage: 'Reservation retrieved', example: { response: exampleReservation } },
     })
     .input(reservationRefInput)
     .output(reservationOutput)
@@ -72,16 +75,17 @@ export const reservationRouter = {
 
   update: adminProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'PATCH',
         path: reservationPath,
-        tags,
+        tag,
         summary: 'Change a reservation: move it (date, table, party size), edit guest details, or change its status',
         description:
           'A move is checked like a new booking, in one transaction: if refused (409 with the reason) the reservation stays as it was. Status changes: confirmed -> seated -> completed, confirmed -> cancelled, confirmed -> no_show; anything else is 409 ILLEGAL_STATUS_CHANGE.',
-        protect: true,
+        successMessage: 'Reservation updated',
+        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', ...BOOKING_RULES, 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'NOT_MOVABLE'],
+        example: { request: { table: 'A1', partySize: 2 }, response: { ...exampleReservation, table: 'A1', partySize: 2 } },
       },
-      successMessage: 'Reservation updated',
     })
     .input(updateReservationInput)
     .output(reservationOutput)
@@ -91,15 +95,16 @@ export const reservationRouter = {
 
   cancel: adminProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'POST',
         path: `${reservationPath}/cancel`,
-        tags,
+        tag,
         summary: 'Cancel a reservation (no body, or {reason}); its table and place are free at once',
-        description: 'Cancelling twice is 409 ALREADY_CANCELLED.',
-        protect: true,
+        description: 'Cancelling twice is 409 ALREADY_CANCELLED; a seated, completed or no-show reservation is 409 ILLEGAL_STATUS_CHANGE.',
+        successMessage: 'Reservation cancelled',
+        errors: ['ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE'],
+        example: { request: { reason: 'lluvia' }, response: { ...exampleReservation, status: 'cancelled', cancelReason: 'lluvia' } },
       },
-      successMessage: 'Reservation cancelled',
     })
     .input(cancelReservationInput)
     .output(reservationOutput)
@@ -108,22 +113,34 @@ export const reservationRouter = {
     ),
 
   onChange: adminProcedure
+    .meta({
+      rest: {
+        method: 'GET',
+        path: '/admin/restaurant/{id}/events',
+        tag,
+        summary: "A restaurant's reservation changes, live",
+        description: 'Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}.',
+        successMessage: 'Streaming',
+        stream: { event: 'reservation' },
+        pathFields: { id: 'restaurantId' },
+        headers: { 'Last-Event-ID': 'lastEventId' },
+        example: { request: { date: exampleIds.date }, response: exampleAdminEvent },
+      },
+    })
     .input(eventStreamInput)
-    .subscription(async function* ({ ctx, input, signal }) {
-      yield* trackedEventStream(ctx, input, toAdminEvent, signal);
-    }),
+    .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toAdminEvent, signal)),
 
   availability: adminProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'GET',
         path: '/admin/restaurant/{restaurantId}/availability',
-        tags,
+        tag,
         summary: 'Remaining capacity for a day (with the free tables), or for a range of at most 62 days',
         description: 'With date: {date, restaurantRemaining, globalRemaining, freeTables}. With from and to (both included): {days: [{date, restaurantRemaining, globalRemaining}]}.',
-        protect: true,
+        successMessage: 'Availability retrieved',
+        example: { request: { date: exampleIds.date }, response: exampleDayAvailability },
       },
-      successMessage: 'Availability retrieved',
     })
     .input(availabilityInput)
     .output(availabilityOutput)

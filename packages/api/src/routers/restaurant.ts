@@ -15,23 +15,24 @@ import {
   listRestaurants,
   updateRestaurant,
 } from '../services/restaurants.ts';
+import { exampleIds, exampleRestaurant, exampleRestaurantFields, exampleRestaurantOnDay } from '../examples.ts';
 import { adminProcedure } from '../trpc.ts';
+import { LIST_FILTERS } from './descriptions.ts';
 
-const tags = ['restaurants'];
+const tag = 'restaurants';
 
 export const restaurantRouter = {
   list: adminProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'GET',
         path: '/admin/restaurant',
-        tags,
+        tag,
         summary: 'List restaurants by name, with filters',
-        description:
-          'startWith: case-insensitive name prefix (% and _ are literal). cityId: 0 = any. date: adds restaurantRemaining and globalRemaining for that day. aviability (alias minAvailable): keeps restaurants that can still take at least N reservations that day (date, else today), both limits counted.',
-        protect: true,
+        description: LIST_FILTERS,
+        successMessage: 'Restaurants retrieved',
+        example: { request: { startWith: 'La', cityId: 1, date: exampleIds.date }, response: [exampleRestaurantOnDay] },
       },
-      successMessage: 'Restaurants retrieved',
     })
     .input(listRestaurantsInput)
     .output(z.array(restaurantOutput))
@@ -39,8 +40,7 @@ export const restaurantRouter = {
 
   byId: adminProcedure
     .meta({
-      openapi: { method: 'GET', path: '/admin/restaurant/{id}', tags, summary: 'One restaurant', protect: true },
-      successMessage: 'Restaurant retrieved',
+      rest: { method: 'GET', path: '/admin/restaurant/{id}', tag, summary: 'One restaurant', successMessage: 'Restaurant retrieved', example: { response: exampleRestaurant } },
     })
     .input(restaurantIdInput)
     .output(restaurantOutput)
@@ -48,9 +48,16 @@ export const restaurantRouter = {
 
   create: adminProcedure
     .meta({
-      openapi: { method: 'POST', path: '/admin/restaurant', tags, summary: 'Create a restaurant', protect: true },
-      successStatus: 201,
-      successMessage: 'Restaurant created',
+      rest: {
+        method: 'POST',
+        path: '/admin/restaurant',
+        tag,
+        summary: 'Create a restaurant',
+        description: 'Without tables it gets A0-A3, B0-B3, C0-C3 and D0-D2 with 4 seats each. An unknown cityId is 400 INVALID_INPUT.',
+        successStatus: 201,
+        successMessage: 'Restaurant created',
+        example: { request: exampleRestaurantFields, response: exampleRestaurant },
+      },
     })
     .input(restaurantFields)
     .output(restaurantOutput)
@@ -58,8 +65,17 @@ export const restaurantRouter = {
 
   update: adminProcedure
     .meta({
-      openapi: { method: 'PUT', path: '/admin/restaurant/{id}', tags, summary: 'Replace a restaurant', protect: true },
-      successMessage: 'Restaurant updated',
+      rest: {
+        method: 'PUT',
+        path: '/admin/restaurant/{id}',
+        tag,
+        summary: 'Replace a restaurant',
+        description:
+          'The full create body; without tables the layout is kept. A layout that drops (or shrinks below its party) a table that future reservations need is 409 TABLE_HAS_RESERVATIONS, listing them.',
+        successMessage: 'Restaurant updated',
+        errors: ['TABLE_HAS_RESERVATIONS'],
+        example: { request: { ...exampleRestaurantFields, description: 'Pescados' }, response: { ...exampleRestaurant, description: 'Pescados' } },
+      },
     })
     .input(updateRestaurantInput)
     .output(restaurantOutput)
@@ -67,14 +83,14 @@ export const restaurantRouter = {
 
   delete: adminProcedure
     .meta({
-      openapi: {
+      rest: {
         method: 'DELETE',
         path: '/admin/restaurant/{id}',
-        tags,
+        tag,
         summary: 'Delete a restaurant and its reservations',
-        protect: true,
+        successMessage: 'Restaurant deleted',
+        example: { response: { id: exampleIds.restaurantId } },
       },
-      successMessage: 'Restaurant deleted',
     })
     .input(restaurantIdInput)
     .output(deletedOutput)

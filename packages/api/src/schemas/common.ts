@@ -19,17 +19,19 @@ export function boundedText(field: string, min: number, max: number) {
     .refine(isStorableText, `${field} contains characters that cannot be stored (NUL or an unpaired surrogate)`);
 }
 
-/**
- * An integer taken exactly as sent. The REST bridge switches number schemas to coercion
- * (so `true` or `null` in a JSON body would become 1 or 0); a pipe is left alone by it.
- */
+/** An integer taken exactly as sent: `true`, `null` or `"3"` in a JSON body is refused, not coerced. */
 export function exactInt(field: string, min: number, max: number) {
   return z
     .int({ error: `${field} must be an integer` })
     .min(min, `${field} must be at least ${min}`)
-    .max(max, `${field} must be at most ${max}`)
-    .pipe(z.transform((value: number) => value));
+    .max(max, `${field} must be at most ${max}`);
 }
+
+/**
+ * How a query parameter looks on the wire, for the OpenAPI document: the schema of a field that also
+ * takes a decimal string describes only the string's meaning (an integer and its bounds).
+ */
+export const QUERY_SCHEMA_KEY = 'x-query-schema';
 
 /** An integer query parameter: a number from tRPC, a decimal string from a query string. */
 export function queryInt(field: string, min: number, max: number) {
@@ -47,7 +49,8 @@ export function queryInt(field: string, min: number, max: number) {
         .int({ error: `${field} must be an integer` })
         .min(min, `${field} must be at least ${min}`)
         .max(max, `${field} must be at most ${max}`),
-    );
+    )
+    .meta({ [QUERY_SCHEMA_KEY]: { type: 'integer', minimum: min, maximum: max } });
 }
 
 /** A calendar day, `YYYY-MM-DD`, that exists (no February 30th) and that PostgreSQL accepts. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, entityId } from './common.ts';
+import { calendarDate, entityId, QUERY_SCHEMA_KEY } from './common.ts';
 import { dayCapacityOutput, reservationOutput } from './reservation.ts';
 
 export const reservationEventTypes = ['created', 'updated', 'moved', 'cancelled'] as const;
@@ -12,6 +12,7 @@ export const eventStreamInput = z.object({
   lastEventId: z
     .union([z.number(), z.string().regex(/^\d{1,15}$/, 'lastEventId must be an event id').transform(Number)])
     .pipe(z.number().int().min(0))
+    .meta({ [QUERY_SCHEMA_KEY]: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 } })
     .nullish(),
 });
 export type EventStreamInput = z.input<typeof eventStreamInput>;

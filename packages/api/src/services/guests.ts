@@ -64,7 +64,6 @@ export async function cancelAsGuest(
   const expected = row.hash ? Buffer.from(row.hash, 'hex') : undefined;
   if (!expected || !timingSafeEqual(given, expected)) {
     throw new AppError({
-      code: 'FORBIDDEN',
       reason: 'INVALID_CANCELLATION_CODE',
       message: 'The cancellation code does not match this reservation',
     });

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyKeys, type Database } from '@tablebook/db';
+import { ERROR_CATALOG } from '../error-catalog.ts';
 import { AppError, type ErrorReason, type IssueDetail } from '../errors.ts';
 import { retryOnConflict, type Transaction } from './transactions.ts';
 
@@ -20,16 +21,12 @@ export interface IdempotencyScope {
 /** How long a key and its result are remembered (the contract promises at least 24 hours). */
 export const IDEMPOTENCY_RETENTION_HOURS = 48;
 
-const HTTP_STATUS: Partial<Record<AppError['code'], number>> = {
-  BAD_REQUEST: 400,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  UNPROCESSABLE_CONTENT: 422,
-};
-
 interface StoredError {
-  error: { code: AppError['code']; reason: ErrorReason; message: string; issues?: IssueDetail[] };
+  error: { reason: ErrorReason; message: string; issues?: IssueDetail[] };
 }
+
+/** A refusal is remembered and replayed; one that a retry may cure (a 429, a 5xx) is not. */
+const isFinalRefusal = (error: unknown): error is AppError => error instanceof AppError && !ERROR_CATALOG[error.reason].retryable;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -85,7 +82,6 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
         if (!stored) throw new Error('idempotency key vanished while it was being read');
         if (stored.requestHash !== hash) {
           throw new AppError({
-            code: 'UNPROCESSABLE_CONTENT',
             reason: 'IDEMPOTENCY_KEY_REUSED',
             message: `Idempotency key "${target.key}" was already used for a different request`,
           });
@@ -98,12 +94,9 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
         await tx.update(idempotencyKeys).set({ responseStatus: 200, responseBody: body }).where(where);
         return { value: value as T };
       } catch (error) {
-        const status = error instanceof AppError ? HTTP_STATUS[error.code] : undefined;
-        if (!(error instanceof AppError) || status === undefined) throw error;
-        const stored: StoredError = {
-          error: { code: error.code, reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
-        };
-        await tx.update(idempotencyKeys).set({ responseStatus: status, responseBody: stored }).where(where);
+        if (!isFinalRefusal(error)) throw error;
+        const stored: StoredError = { error: { reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+        await tx.update(idempotencyKeys).set({ responseStatus: ERROR_CATALOG[error.reason].status, responseBody: stored }).where(where);
         return { refused: error };
       }
     }),
@@ -112,7 +105,7 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
   if ('value' in outcome) return outcome.value as T;
   if (outcome.status >= 400) {
     const { error } = outcome.replayed as StoredError;
-    throw new AppError({ code: error.code, reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    throw new AppError({ reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
   }
   return (target.secret ? unseal(outcome.replayed as SealedBody, target) : outcome.replayed) as T;
 }

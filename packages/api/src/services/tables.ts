@@ -47,7 +47,6 @@ export async function replaceLayout(
         : `${reservation.table} on ${reservation.date} (reservation ${reservation.id})`,
     );
     throw new AppError({
-      code: 'CONFLICT',
       reason: 'TABLE_HAS_RESERVATIONS',
       message: `Cannot change the tables of "${restaurantName}": future reservations need them: ${named.join('; ')}`,
       issues: blocking.map((reservation) => ({

@@ -1,0 +1,50 @@
+import { TRPCError } from '@trpc/server';
+import { databaseFailure } from './database-failures.ts';
+import { ERROR_CATALOG, reasonForCode, type ErrorReason } from './error-catalog.ts';
+import { AppError, describeIssues, issuesFromZod, zodIssuesOf, type IssueDetail } from './errors.ts';
+
+/** An error as every transport shows it: the envelope, tRPC's error data and the logs all read this. */
+export interface PresentedError {
+  reason: ErrorReason;
+  status: number;
+  code: string;
+  message: string;
+  issues?: IssueDetail[];
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The one reading of a thrown value: an AppError keeps its reason; a zod failure of a procedure's input
+ * is INVALID_INPUT with its issues; any other tRPC error gets the reason of its code; an internal
+ * error's message never leaves the server (it names the request id instead).
+ */
+export function presentError(error: unknown, requestId: string): PresentedError {
+  let reason: ErrorReason;
+  let message = error instanceof Error ? error.message : 'Request failed';
+  let issues: IssueDetail[] | undefined;
+  let retryAfterSeconds: number | undefined;
+  const zodIssues = zodIssuesOf(error instanceof TRPCError ? error.cause : error);
+  if (error instanceof AppError) {
+    reason = error.reason;
+    issues = error.issues;
+    retryAfterSeconds = error.retryAfterSeconds;
+  } else if (zodIssues) {
+    reason = 'INVALID_INPUT';
+    issues = issuesFromZod(zodIssues);
+    message = describeIssues(issues);
+  } else {
+    const mapped = databaseFailure(error instanceof TRPCError ? (error.cause ?? error) : error);
+    if (mapped) return presentError(mapped, requestId);
+    reason = error instanceof TRPCError ? reasonForCode(error.code) : 'INTERNAL_ERROR';
+  }
+  if (reason === 'INTERNAL_ERROR') message = `Internal server error (request id ${requestId})`;
+  const { status, code } = ERROR_CATALOG[reason];
+  return {
+    reason,
+    status,
+    code,
+    message,
+    ...(issues ? { issues } : {}),
+    ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
+  };
+}
