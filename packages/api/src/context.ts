@@ -2,18 +2,15 @@ import type { Database } from '@tablebook/db';
 import type { AdminAccess } from './auth.ts';
 import type { ReservationEventHub } from './events/hub.ts';
 import type { StreamSlots } from './events/stream-slots.ts';
+import type { ContextLogger } from './logger.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { DailyLimits } from './rules/booking.ts';
+
+export type { ContextLogger } from './logger.ts';
 
 export interface BookingSettings extends DailyLimits {
   /** IANA zone whose calendar decides what "today" is. */
   timeZone: string;
-}
-
-/** The minimal logger the api needs; pino's logger satisfies it. */
-export interface ContextLogger {
-  error(object: object, message?: string): void;
-  warn(object: object, message?: string): void;
 }
 
 /** How a booking attempt ended, for metrics: created, refused by a rule (409), rejected as invalid (4xx), or failed (5xx). */

@@ -1,7 +1,7 @@
 import { asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { eventCounter, reservationEvents, type DatabaseHandle, type ReservationEventRow, type StopListening } from '@tablebook/db';
-import type { ContextLogger } from '../context.ts';
-import { EVENTS_CHANNEL } from './record.ts';
+import type { ContextLogger } from '../logger.ts';
+import { EVENTS_CHANNEL } from '../services/reservation-events.ts';
 
 export type StoredEvent = ReservationEventRow;
 type Listener = { onEvent: (event: StoredEvent) => void; onClose: () => void };

@@ -4,7 +4,7 @@ import { requireRestaurant } from '../services/restaurant-ref.ts';
 import type { PublicEventOutput, ReservationEventOutput } from '../schemas/events.ts';
 import type { StoredEvent } from './hub.ts';
 import { AsyncQueue } from './queue.ts';
-import type { EventPayload } from './record.ts';
+import type { EventPayload } from '../services/reservation-events.ts';
 
 export interface StreamRequest {
   /** One restaurant's changes; absent: every restaurant's changes for `date`. */

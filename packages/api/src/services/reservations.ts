@@ -7,9 +7,9 @@ import { isBefore, todayIn } from '../rules/calendar.ts';
 import { canChangeStatus, allowedNextStatuses, isMovable, type ReservationStatus } from '../rules/status.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
-import { recordEvent } from '../events/record.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
+import { recordEvent } from './reservation-events.ts';
 import { requireRestaurant } from './restaurant-ref.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 

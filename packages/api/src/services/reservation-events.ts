@@ -1,10 +1,10 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { eventCounter, reservationEvents, reservations } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
-import { remainingCapacity } from '../rules/booking.ts';
+import { type DailyLimits, remainingCapacity } from '../rules/booking.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
-import type { Queryable } from '../services/transactions.ts';
+import type { Queryable } from './transactions.ts';
 
+/** The PostgreSQL channel every committed event is announced on (events/hub.ts listens). */
 export const EVENTS_CHANNEL = 'reservation_events';
 
 export type ReservationEventType = 'created' | 'updated' | 'moved' | 'cancelled';
@@ -20,7 +20,7 @@ export interface EventPayload extends DayState {
   previous?: DayState;
 }
 
-async function readDayState(tx: Queryable, settings: BookingSettings, restaurantId: string, date: string): Promise<DayState> {
+async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: string, date: string): Promise<DayState> {
   const live = and(eq(reservations.date, date), ne(reservations.status, 'cancelled'));
   const [counts] = await tx
     .select({
@@ -47,7 +47,7 @@ async function readDayState(tx: Queryable, settings: BookingSettings, restaurant
  */
 export async function recordEvent(
   tx: Queryable,
-  settings: BookingSettings,
+  settings: DailyLimits,
   change: { type: ReservationEventType; reservation: ReservationOutput; previousDate?: string | undefined },
 ): Promise<void> {
   const { reservation } = change;
