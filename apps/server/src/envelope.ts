@@ -1,4 +1,5 @@
-import { describeIssues, type ErrorReason, type IssueDetail } from '@tablebook/api';
+import { presentError, type ErrorReason, type IssueDetail } from '@tablebook/api';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The seed's response shape, kept for every REST response. */
 export interface SuccessEnvelope<T = unknown> {
@@ -7,16 +8,10 @@ export interface SuccessEnvelope<T = unknown> {
   data: T;
 }
 
-export interface ErrorEnvelopeData {
-  reason: ErrorReason | string;
-  requestId: string;
-  issues?: IssueDetail[];
-}
-
 export interface ErrorEnvelope {
   status: 'error';
   message: string;
-  data: ErrorEnvelopeData;
+  data: { reason: ErrorReason; requestId: string; issues?: IssueDetail[] };
 }
 
 export const success = <T>(message: string, data: T): SuccessEnvelope<T> => ({ status: 'success', message, data });
@@ -25,26 +20,20 @@ export const success = <T>(message: string, data: T): SuccessEnvelope<T> => ({ s
 export const successEnvelopeJson = (message: string, json: string): string =>
   `{"status":"success","message":${JSON.stringify(message)},"data":${json.length > 0 ? json : 'null'}}`;
 
-export function failure(message: string, data: ErrorEnvelopeData): ErrorEnvelope {
-  return { status: 'error', message, data: data.issues ? data : { reason: data.reason, requestId: data.requestId } };
-}
+export const failure = (message: string, reason: ErrorReason, requestId: string, issues?: IssueDetail[]): ErrorEnvelope => ({
+  status: 'error',
+  message,
+  data: issues ? { reason, requestId, issues } : { reason, requestId },
+});
 
-/** What the REST bridge sends on failure: the tRPC error shape from the api's error formatter. */
-interface BridgeErrorBody {
-  message?: unknown;
-  data?: { reason?: unknown; issues?: unknown };
-}
-
-/** Builds the error envelope from the bridge's error body, keeping the api's precise message. */
-export function envelopeFromBridgeError(body: BridgeErrorBody, requestId: string): ErrorEnvelope {
-  const reason = typeof body.data?.reason === 'string' ? body.data.reason : 'INTERNAL_ERROR';
-  const issues = Array.isArray(body.data?.issues) ? (body.data.issues as IssueDetail[]) : undefined;
-  // The bridge replaces a validation error's message with a generic one; rebuild it from the issues.
-  const message =
-    reason === 'INVALID_INPUT' && issues
-      ? describeIssues(issues)
-      : typeof body.message === 'string'
-        ? body.message
-        : 'Request failed';
-  return failure(message, { reason, requestId, ...(issues ? { issues } : {}) });
+/**
+ * Answers any thrown value in the envelope, with the status, reason and message the catalog gives it
+ * (an unreachable database is 503, an unknown failure a 500 naming the request id, logged here).
+ */
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const requestId = String(request.id);
+  const presented = presentError(error, requestId);
+  if (presented.status >= 500) request.log.error({ err: error, requestId }, 'request failed');
+  if (presented.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(presented.retryAfterSeconds));
+  return reply.status(presented.status).send(failure(presented.message, presented.reason, requestId, presented.issues));
 }

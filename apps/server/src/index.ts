@@ -2,4 +2,4 @@ export { createServer } from './app.ts';
 export type { ServerOptions, TablebookServer } from './app.ts';
 export { loadSettings, ConfigError } from './config.ts';
 export type { Settings } from './config.ts';
-export { buildOpenApiDocument } from './openapi.ts';
+export { buildOpenApiDocument } from './openapi/document.ts';

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { ErrorReason } from './error-catalog.ts';
 
 /**
@@ -28,8 +29,10 @@ export interface RestContract {
   headers?: Partial<Record<HonouredHeader, string>>;
   /** Path segments named otherwise than their input field (`{id}` for `restaurantId`). */
   pathFields?: Record<string, string>;
-  /** A subscription served as server-sent events: each item is `event: <name>`, `id:`, JSON `data:`. */
-  stream?: { event: string };
+  /** A subscription served as server-sent events: each item is `event: <name>`, `id:`, JSON `data:` matching `item`. */
+  stream?: { event: string; item: z.ZodType };
+  /** Default: the procedure's path with dashes ("reservation-create"). */
+  operationId?: string;
   /** A realistic call: the body (or query) sent and the `data` answered (an event's data for a stream). */
   example: { request?: Record<string, unknown>; response: unknown };
 }

@@ -10,7 +10,7 @@ import {
   exampleRestaurant,
   exampleRestaurantOnDay,
 } from '../examples.ts';
-import { dayStreamInput, eventStreamInput } from '../schemas/events.ts';
+import { dayStreamInput, eventStreamInput, publicEventOutput } from '../schemas/events.ts';
 import { guestBookingInput, guestBookingOutput, guestCancelInput, guestCancelOutput } from '../schemas/guest.ts';
 import { availabilityInput, availabilityOutput } from '../schemas/reservation.ts';
 import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../schemas/restaurant.ts';
@@ -83,7 +83,8 @@ export const guestRouter = {
         description:
           'No personal data: each event is {id, type, restaurantId, date, capacity, takenTables, previous: {capacity, takenTables} (moves)}.',
         successMessage: 'Streaming',
-        stream: { event: 'reservation' },
+        stream: { event: 'reservation', item: publicEventOutput },
+        operationId: 'guest-events',
         pathFields: { id: 'restaurantId' },
         headers: { 'Last-Event-ID': 'lastEventId' },
         example: { request: { date: exampleIds.date }, response: examplePublicEvent },

@@ -19,7 +19,7 @@ import {
 } from '../services/reservations.ts';
 import { toAdminEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
-import { eventStreamInput } from '../schemas/events.ts';
+import { eventStreamInput, reservationEventOutput } from '../schemas/events.ts';
 import { exampleAdminEvent, exampleDayAvailability, exampleIds, exampleReservation } from '../examples.ts';
 import { adminProcedure, countBookingOutcome } from '../trpc.ts';
 import { BOOKING_REFUSALS } from './descriptions.ts';
@@ -121,7 +121,8 @@ export const reservationRouter = {
         summary: "A restaurant's reservation changes, live",
         description: 'Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}.',
         successMessage: 'Streaming',
-        stream: { event: 'reservation' },
+        stream: { event: 'reservation', item: reservationEventOutput },
+        operationId: 'reservation-events',
         pathFields: { id: 'restaurantId' },
         headers: { 'Last-Event-ID': 'lastEventId' },
         example: { request: { date: exampleIds.date }, response: exampleAdminEvent },

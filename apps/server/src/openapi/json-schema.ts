@@ -1,0 +1,39 @@
+import { QUERY_SCHEMA_KEY } from '@tablebook/api/schemas';
+import { z } from 'zod';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as the caller sends it or as the server answers it. */
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  return json;
+}
+
+const isEmptyStringBranch = (branch: JsonSchema) => branch['const'] === '';
+const isNullBranch = (branch: JsonSchema) => branch['type'] === 'null';
+
+/**
+ * A query parameter as it travels: a value is always text, an empty one counts as absent and null
+ * cannot be written, so `'' | X`, `X | null` and "a number, or its decimal text" are described as X.
+ */
+export function queryParameterSchema(schema: JsonSchema): JsonSchema {
+  const wire = schema[QUERY_SCHEMA_KEY];
+  if (wire && typeof wire === 'object') return wire as JsonSchema;
+  const branches = schema['anyOf'];
+  if (Array.isArray(branches)) {
+    const kept = (branches as JsonSchema[]).filter((branch) => !isEmptyStringBranch(branch) && !isNullBranch(branch));
+    if (kept.length === 1 && kept[0]) return queryParameterSchema(kept[0]);
+  }
+  return schema;
+}
+
+/** Drops the marker the api leaves for query parameters, wherever it is. */
+export function withoutQueryMarkers(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutQueryMarkers);
+  if (!schema || typeof schema !== 'object') return schema;
+  return Object.fromEntries(
+    Object.entries(schema as JsonSchema)
+      .filter(([key]) => key !== QUERY_SCHEMA_KEY)
+      .map(([key, value]) => [key, withoutQueryMarkers(value)]),
+  );
+}

@@ -1,0 +1,74 @@
+import { errorResponses, requestIdHeader } from './errors.ts';
+
+const envelope = (data: Record<string, unknown>, example: Record<string, unknown>, message: string) => ({
+  'application/json': {
+    schema: {
+      type: 'object',
+      required: ['status', 'message', 'data'],
+      properties: { status: { type: 'string', const: 'success' }, message: { type: 'string' }, data },
+    },
+    example: { status: 'success', message, data: example },
+  },
+});
+
+/** The operational routes (served by the server itself, not by a procedure). */
+export const operationalPaths = {
+  '/health': {
+    get: {
+      operationId: 'health',
+      tags: ['operations'],
+      summary: 'Liveness: 200 while the process is up, with the database state',
+      description: 'Answers 200 as long as the process runs; data.database says whether the database answers, data.adminOpen whether the administration needs no token.',
+      security: [],
+      responses: {
+        200: {
+          description: 'Up',
+          headers: requestIdHeader,
+          content: envelope(
+            {
+              type: 'object',
+              required: ['status', 'database', 'adminOpen'],
+              properties: {
+                status: { type: 'string', const: 'ok' },
+                database: { type: 'string', enum: ['up', 'down'] },
+                adminOpen: { type: 'boolean' },
+              },
+            },
+            { status: 'ok', database: 'up', adminOpen: false },
+            'OK',
+          ),
+        },
+        ...errorResponses(['FORBIDDEN_HOST']),
+      },
+    },
+  },
+  '/ready': {
+    get: {
+      operationId: 'ready',
+      tags: ['operations'],
+      summary: 'Readiness for a load balancer',
+      description: '200 when the database answers with every migration applied; 503 SERVICE_UNAVAILABLE (saying why) otherwise, and while the server shuts down.',
+      security: [],
+      responses: {
+        200: {
+          description: 'Ready',
+          headers: requestIdHeader,
+          content: envelope(
+            {
+              type: 'object',
+              required: ['status', 'database', 'migrations'],
+              properties: {
+                status: { type: 'string', const: 'ready' },
+                database: { type: 'string', const: 'up' },
+                migrations: { type: 'string', const: 'current' },
+              },
+            },
+            { status: 'ready', database: 'up', migrations: 'current' },
+            'Ready',
+          ),
+        },
+        ...errorResponses(['FORBIDDEN_HOST', 'SERVICE_UNAVAILABLE']),
+      },
+    },
+  },
+};

@@ -1,0 +1,91 @@
+import { appRouter, AppError, createCallerFactory, restOperations, takesBody, type Context, type RestOperation } from '@tablebook/api';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { sendError, successEnvelopeJson } from '../envelope.ts';
+import { writeEventStream } from '../rest/event-stream.ts';
+import { procedureInput, routeUrl } from '../rest/input.ts';
+
+export interface RestRoutesOptions {
+  contextFor: (request: FastifyRequest) => Context;
+  /** Keep-alive comment interval on event streams. */
+  pingIntervalMs: number;
+  /** Streams still open when the server shuts down: aborted in preClose. */
+  openStreams: Set<AbortController>;
+  onStreamOpen?(): void;
+  onStreamClose?(): void;
+}
+
+const createCaller = createCallerFactory(appRouter);
+type Callable = (input: unknown) => Promise<unknown>;
+
+/** The procedure behind an operation, called with the request's context as tRPC itself would. */
+function procedureFor(operation: RestOperation, ctx: Context, signal?: AbortSignal): Callable {
+  let node: unknown = createCaller(ctx, signal ? { signal } : undefined);
+  for (const key of operation.procedure.split('.')) node = (node as Record<string, unknown>)[key];
+  return node as Callable;
+}
+
+/**
+ * The seed's REST paths as a thin adapter over the same procedures tRPC serves: each route's input,
+ * answer and errors come from the procedure's declared contract, and every answer is the envelope.
+ */
+export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, options) => {
+  // An empty JSON body is an empty object: `POST .../cancel` needs no body.
+  const parseJson = rest.getDefaultJsonParser('error', 'error');
+  rest.removeContentTypeParser('application/json');
+  rest.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
+    body === '' ? done(null, {}) : parseJson(request, String(body), done),
+  );
+
+  const call = (operation: RestOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
+    try {
+      if (takesBody(operation.contract) && request.body === undefined) acceptBodyless(request);
+      const result = await procedureFor(operation, options.contextFor(request))(procedureInput(operation, request));
+      return reply
+        .status(operation.contract.successStatus ?? 200)
+        .type('application/json; charset=utf-8')
+        .send(successEnvelopeJson(operation.contract.successMessage, JSON.stringify(result) ?? ''));
+    } catch (error) {
+      return sendError(request, reply, error);
+    }
+  };
+
+  const stream = (operation: RestOperation, event: string) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const abort = new AbortController();
+    let items: AsyncIterable<unknown>;
+    try {
+      items = (await procedureFor(operation, options.contextFor(request), abort.signal)(procedureInput(operation, request))) as AsyncIterable<unknown>;
+    } catch (error) {
+      return sendError(request, reply, error);
+    }
+    options.openStreams.add(abort);
+    options.onStreamOpen?.();
+    try {
+      await writeEventStream(request, reply, items, { event, pingIntervalMs: options.pingIntervalMs, abort });
+    } finally {
+      options.openStreams.delete(abort);
+      options.onStreamClose?.();
+    }
+  };
+
+  for (const operation of restOperations()) {
+    const url = routeUrl(operation);
+    const handler = operation.contract.stream ? stream(operation, operation.contract.stream.event) : call(operation);
+    rest.route({ method: operation.contract.method, url, handler });
+    // The seed answered `/api/cities/` too; every path keeps its trailing-slash twin (undocumented).
+    rest.route({ method: operation.contract.method, url: `${url}/`, handler });
+  }
+};
+
+/**
+ * A bodyless POST without a content type (`POST .../cancel`) is an empty JSON object, but not from
+ * another site's page: a browser sends such "simple" requests cross-site without asking, and an open
+ * administration must not be reachable that way.
+ */
+function acceptBodyless(request: FastifyRequest) {
+  const site = request.headers['sec-fetch-site'];
+  if (!request.headers['content-type'] && site !== 'cross-site' && site !== 'same-site') {
+    request.body = {};
+    return;
+  }
+  throw new AppError({ reason: 'UNSUPPORTED_MEDIA_TYPE', message: 'This call takes a JSON body: send content-type: application/json' });
+}
