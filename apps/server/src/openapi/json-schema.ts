@@ -17,12 +17,14 @@ const isNullBranch = (branch: JsonSchema) => branch['type'] === 'null';
  * cannot be written, so `'' | X`, `X | null` and "a number, or its decimal text" are described as X.
  */
 export function queryParameterSchema(schema: JsonSchema): JsonSchema {
-  const wire = schema[QUERY_SCHEMA_KEY];
-  if (wire && typeof wire === 'object') return wire as JsonSchema;
-  const branches = schema['anyOf'];
+  const { description, ...rest } = schema;
+  const described = (inner: JsonSchema): JsonSchema => (description === undefined ? inner : { ...inner, description });
+  const wire = rest[QUERY_SCHEMA_KEY];
+  if (wire && typeof wire === 'object') return described(wire as JsonSchema);
+  const branches = rest['anyOf'];
   if (Array.isArray(branches)) {
     const kept = (branches as JsonSchema[]).filter((branch) => !isEmptyStringBranch(branch) && !isNullBranch(branch));
-    if (kept.length === 1 && kept[0]) return queryParameterSchema(kept[0]);
+    if (kept.length === 1 && kept[0]) return described(queryParameterSchema(kept[0]));
   }
   return schema;
 }

@@ -27,6 +27,14 @@ function inputFields(operation: RestOperation): Fields {
   };
 }
 
+/** What a path parameter identifies: `{reservationId}` a reservation, `/restaurants/{id}` a restaurant. */
+function ownerOf(path: string, name: string): string {
+  if (name !== 'id') return name.replace(/Id$/, '');
+  const segments = path.split('/');
+  const previous = segments[segments.indexOf(`{${name}}`) - 1] ?? 'resource';
+  return previous.replace(/s$/, '');
+}
+
 /** The path, query and header parameters: each input field where it travels, with its bounds. */
 function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<string>) {
   const { contract } = operation;
@@ -38,7 +46,7 @@ function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<st
     name,
     in: 'path',
     required: true,
-    description: `The ${fieldOf(name).replace(/Id$/, '')}'s id.`,
+    description: `The ${ownerOf(contract.path, name)}'s id.`,
     schema: fields.properties[fieldOf(name)] ?? { type: 'string' },
   }));
   const headers = [...headerFields].map(([name, field]) => ({
@@ -52,12 +60,13 @@ function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<st
     ? []
     : Object.entries(fields.properties)
         .filter(([name]) => !taken.has(name))
-        .map(([name, schema]) => ({
+        .map(([name, field]) => ({ name, schema: queryParameterSchema(field) }))
+        .map(({ name, schema: { description, ...schema } }) => ({
           name,
           in: 'query',
           required: fields.required.has(name),
-          description: `${name}; an empty value counts as not given.`,
-          schema: queryParameterSchema(schema),
+          description: `${typeof description === 'string' ? description : name}${fields.required.has(name) ? '' : ' An empty value counts as not given.'}`,
+          schema,
           ...(contract.example.request?.[name] !== undefined ? { example: contract.example.request[name] } : {}),
         }));
   for (const name of Object.keys(fields.properties)) if (!taken.has(name)) bodyFields.add(name);

@@ -15,6 +15,7 @@ export const listCitiesInput = z
       .trim()
       .max(100, 'search must be at most 100 characters')
       .refine(isStorableText, 'search contains characters that cannot be stored')
-      .optional(),
+      .optional()
+      .describe('Part of the city name, case-insensitive.'),
   })
   .default({});

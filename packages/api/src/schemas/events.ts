@@ -7,13 +7,14 @@ export const reservationEventTypes = ['created', 'updated', 'moved', 'cancelled'
 export const eventStreamInput = z.object({
   restaurantId: entityId('restaurantId'),
   /** Only changes touching this day (a move counts for both of its days). */
-  date: calendarDate.optional(),
+  date: calendarDate.optional().describe('Only changes touching this day (a move counts for both of its days).'),
   /** Resume after this event: everything since is sent first, once. tRPC's client sends it on reconnect. */
   lastEventId: z
     .union([z.number(), z.string().regex(/^\d{1,15}$/, 'lastEventId must be an event id').transform(Number)])
     .pipe(z.number().int().min(0))
     .meta({ [QUERY_SCHEMA_KEY]: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 } })
-    .nullish(),
+    .nullish()
+    .describe('Resume after this event id (as the Last-Event-ID header does).'),
 });
 export type EventStreamInput = z.input<typeof eventStreamInput>;
 

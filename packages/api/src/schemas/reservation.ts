@@ -61,9 +61,9 @@ export const reservationStatusFilter = z.union([reservationStatus, z.literal('al
 
 export const listReservationsInput = z.object({
   restaurantId: entityId('restaurantId'),
-  date: optionalQuery(calendarDate),
+  date: optionalQuery(calendarDate).describe('Only this day (YYYY-MM-DD).'),
   /** Default: every status but cancelled. */
-  status: optionalQuery(reservationStatusFilter),
+  status: optionalQuery(reservationStatusFilter).describe('Only this status, or all; default: every status but cancelled.'),
 });
 
 export const reservationRefInput = z.object({
@@ -106,9 +106,9 @@ export const MAX_CALENDAR_DAYS = 62;
 export const availabilityInput = z
   .object({
     restaurantId: entityId('restaurantId'),
-    date: optionalQuery(calendarDate),
-    from: optionalQuery(calendarDate),
-    to: optionalQuery(calendarDate),
+    date: optionalQuery(calendarDate).describe('One day (YYYY-MM-DD): its capacity and its free and taken tables.'),
+    from: optionalQuery(calendarDate).describe('With to: the first day of a range of at most 62 days.'),
+    to: optionalQuery(calendarDate).describe('With from: the last day of the range (included).'),
   })
   .superRefine((input, context) => {
     const range = input.from !== undefined || input.to !== undefined;

@@ -55,14 +55,14 @@ export const MAX_PAGE_SIZE = 500;
 
 export const listRestaurantsInput = z
   .object({
-    startWith: optionalQuery(boundedText('startWith', 1, 250)),
-    cityId: optionalQuery(queryInt('cityId', 0, PG_INT_MAX)),
-    date: optionalQuery(calendarDate),
+    startWith: optionalQuery(boundedText('startWith', 1, 250)).describe('A name prefix, case-insensitive; % and _ are literal.'),
+    cityId: optionalQuery(queryInt('cityId', 0, PG_INT_MAX)).describe('Only restaurants in this city; 0 = any city.'),
+    date: optionalQuery(calendarDate).describe('Adds restaurantRemaining and globalRemaining for this day (YYYY-MM-DD).'),
     /** The seed's spelling, kept for its clients; `minAvailable` is the same filter. */
-    aviability: optionalQuery(queryInt('aviability', 0, PG_INT_MAX)),
-    minAvailable: optionalQuery(queryInt('minAvailable', 0, PG_INT_MAX)),
-    limit: optionalQuery(queryInt('limit', 1, MAX_PAGE_SIZE)),
-    offset: optionalQuery(queryInt('offset', 0, PG_INT_MAX)),
+    aviability: optionalQuery(queryInt('aviability', 0, PG_INT_MAX)).describe("Keeps restaurants that can still take at least this many reservations that day (date, else today); the seed's spelling."),
+    minAvailable: optionalQuery(queryInt('minAvailable', 0, PG_INT_MAX)).describe('The same filter as aviability.'),
+    limit: optionalQuery(queryInt('limit', 1, MAX_PAGE_SIZE)).describe(`At most this many restaurants (default ${MAX_PAGE_SIZE}).`),
+    offset: optionalQuery(queryInt('offset', 0, PG_INT_MAX)).describe('Skips this many restaurants, for paging.'),
   })
   .default({});
 export type ListRestaurantsInput = z.input<typeof listRestaurantsInput>;
