@@ -103,6 +103,13 @@ module.exports = {
       from: shipped('tooling/testing'),
       to: workspacesBut('tooling/testing'),
     },
+    {
+      name: 'db-statuses-dependency-free',
+      severity: 'error',
+      comment: '@tablebook/db/statuses is loaded by browsers (through @tablebook/api/shared): it imports nothing.',
+      from: { path: '^packages/db/src/statuses\\.ts$' },
+      to: {},
+    },
     // Frameworks stay where they belong.
     {
       name: 'api-no-http-framework',

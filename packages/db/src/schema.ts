@@ -16,6 +16,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { RESERVATION_STATUSES } from './statuses.ts';
 
 export const departments = pgTable('departments', {
   id: serial('id').primaryKey(),
@@ -57,9 +58,8 @@ export const restaurants = pgTable(
   ],
 );
 
-/** Every status but `cancelled` holds its table and counts against the day's limits. */
-export const reservationStatuses = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'] as const;
-export type ReservationStatus = (typeof reservationStatuses)[number];
+/** The CHECK's list, `'confirmed', 'seated', …`: the statuses are plain identifiers (no quoting to escape). */
+const knownStatuses = sql.raw(RESERVATION_STATUSES.map((status) => `'${status}'`).join(', '));
 
 export const reservations = pgTable(
   'reservations',
@@ -75,7 +75,7 @@ export const reservations = pgTable(
     guestEmail: varchar('guest_email', { length: 254 }),
     partySize: integer('party_size').notNull().default(2),
     notes: varchar('notes', { length: 500 }),
-    status: text('status', { enum: reservationStatuses }).notNull().default('confirmed'),
+    status: text('status', { enum: RESERVATION_STATUSES }).notNull().default('confirmed'),
     cancelReason: varchar('cancel_reason', { length: 500 }),
     /** SHA-256 of the guest's cancellation code; the code itself is never stored. */
     cancellationCodeHash: varchar('cancellation_code_hash', { length: 64 }),
@@ -94,7 +94,7 @@ export const reservations = pgTable(
       sql`char_length(${t.tableLabel}) between 1 and 2 and ${t.tableLabel} = upper(btrim(${t.tableLabel}))`,
     ),
     check('reservations_party_size_range', sql`${t.partySize} between 1 and 20`),
-    check('reservations_status_known', sql`${t.status} in ('confirmed', 'seated', 'completed', 'cancelled', 'no_show')`),
+    check('reservations_status_known', sql`${t.status} in (${knownStatuses})`),
   ],
 );
 

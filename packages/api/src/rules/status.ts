@@ -1,6 +1,7 @@
-/** Every status but `cancelled` holds its table and counts against the day's limits (the db's CHECK lists the same). */
-export const RESERVATION_STATUSES = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show'] as const;
-export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+import type { ReservationStatus } from '@tablebook/db/statuses';
+
+/** Every status but `cancelled` holds its table and counts against the day's limits; defined once, in packages/db. */
+export { RESERVATION_STATUSES, type ReservationStatus } from '@tablebook/db/statuses';
 
 /**
  * The status machine: confirmed -> seated -> completed; confirmed -> cancelled; confirmed -> no_show.
