@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The whole test run: typecheck and build every package, then every vitest suite. The last line
-// printed is the totals, "N passed, M failed", counting typecheck-and-build as one check.
+// The whole test run: the code-hygiene checks (Biome's formatter and linter, knip, dependency-cruiser),
+// typecheck and build every package, then every vitest suite. The last line printed is the totals,
+// "N passed, M failed", counting each hygiene check and typecheck-and-build as one check each.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsFile = join(root, '.vitest-results.json');
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', cwd: root, env: process.env }).status ?? 1;
 
+// Each prints its findings when it fails; the root scripts of the same names run them alone.
+const hygieneChecks = [
+  { name: 'lint', what: 'formatting and lint (Biome; `pnpm format` rewrites the formatting)' },
+  { name: 'knip', what: 'unused files, exports and dependencies (knip)' },
+  { name: 'cycles', what: 'import cycles and the workspace direction (dependency-cruiser)' },
+];
+let checksPassed = 0;
+let checksFailed = 0;
+for (const check of hygieneChecks) {
+  console.log(`== ${check.what} ==`);
+  const passed = run('pnpm', ['--silent', 'run', check.name]) === 0;
+  if (passed) checksPassed += 1;
+  else checksFailed += 1;
+  console.log(`${check.name}: ${passed ? 'passed' : 'FAILED'}`);
+}
+
 console.log('== typecheck and build ==');
 const typecheckPassed = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']) === 0;
 console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'}`);
@@ -18,8 +35,8 @@ console.log('== vitest ==');
 rmSync(resultsFile, { force: true });
 const vitestStatus = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)]);
 
-let passed = typecheckPassed ? 1 : 0;
-let failed = typecheckPassed ? 0 : 1;
+let passed = checksPassed + (typecheckPassed ? 1 : 0);
+let failed = checksFailed + (typecheckPassed ? 0 : 1);
 let skipped = 0;
 if (existsSync(resultsFile)) {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
