@@ -10,7 +10,10 @@ const TESTS = '(^|/)test/|\\.test\\.tsx?$';
 const BENCHES = '(^|/)bench/';
 
 /** `from` for a workspace's shipped code: its src/ (and the given extra paths), never its tests. */
-const shipped = (workspace, extra = []) => ({ path: [`^${workspace}/src/`, ...extra.map((file) => `^${workspace}/${file}`)], pathNot: TESTS });
+const shipped = (workspace, extra = []) => ({
+  path: [`^${workspace}/src/`, ...extra.map((file) => `^${workspace}/${file}`)],
+  pathNot: TESTS,
+});
 /** `to` for a workspace package other than the ones listed. */
 const workspacesBut = (...allowed) => ({ path: WORKSPACES, pathNot: allowed.map((workspace) => `^${workspace}/`) });
 /** `to` for an npm package by name, resolved (pnpm's store) or not. */
@@ -85,7 +88,8 @@ module.exports = {
     {
       name: 'web-api-runtime-only-shared',
       severity: 'error',
-      comment: 'At run time apps/web may import only @tablebook/api/shared; the rest of packages/api (database, server code) only as types.',
+      comment:
+        'At run time apps/web may import only @tablebook/api/shared; the rest of packages/api (database, server code) only as types.',
       from: shipped('apps/web'),
       to: { path: '^packages/api/', pathNot: '^packages/api/src/shared\\.ts$', dependencyTypesNot: ['type-only'] },
     },
@@ -99,7 +103,7 @@ module.exports = {
     {
       name: 'testing-imports-no-workspace',
       severity: 'error',
-      comment: 'tooling/testing is imported by every package\'s tests, so it imports none of them.',
+      comment: "tooling/testing is imported by every package's tests, so it imports none of them.",
       from: shipped('tooling/testing'),
       to: workspacesBut('tooling/testing'),
     },
@@ -130,7 +134,7 @@ module.exports = {
       name: 'api-services-not-to-events',
       severity: 'error',
       comment:
-        'packages/api/src/services/ writes and reads the data (recording an event is part of a booking\'s transaction); events/ streams it: services never import events/.',
+        "packages/api/src/services/ writes and reads the data (recording an event is part of a booking's transaction); events/ streams it: services never import events/.",
       from: { path: '^packages/api/src/services/' },
       to: { path: '^packages/api/src/events/' },
     },

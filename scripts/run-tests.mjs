@@ -33,7 +33,15 @@ console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'}`);
 
 console.log('== vitest ==');
 rmSync(resultsFile, { force: true });
-const vitestStatus = run('pnpm', ['exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...process.argv.slice(2)]);
+const vitestStatus = run('pnpm', [
+  'exec',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${resultsFile}`,
+  ...process.argv.slice(2),
+]);
 
 let passed = checksPassed + (typecheckPassed ? 1 : 0);
 let failed = checksFailed + (typecheckPassed ? 0 : 1);

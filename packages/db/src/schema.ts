@@ -84,9 +84,7 @@ export const reservations = pgTable(
   },
   (t) => [
     // The table rule: one live reservation per table per day, enforced by the database.
-    uniqueIndex('reservations_table_per_day')
-      .on(t.restaurantId, t.date, t.tableLabel)
-      .where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex('reservations_table_per_day').on(t.restaurantId, t.date, t.tableLabel).where(sql`${t.status} <> 'cancelled'`),
     index('reservations_date_idx').on(t.date),
     index('reservations_restaurant_date_idx').on(t.restaurantId, t.date),
     check(
@@ -111,10 +109,7 @@ export const restaurantTables = pgTable(
   (t) => [
     primaryKey({ name: 'restaurant_tables_pk', columns: [t.restaurantId, t.label] }),
     check('restaurant_tables_seats_range', sql`${t.seats} between 1 and 20`),
-    check(
-      'restaurant_tables_label_normalised',
-      sql`char_length(${t.label}) between 1 and 2 and ${t.label} = upper(btrim(${t.label}))`,
-    ),
+    check('restaurant_tables_label_normalised', sql`char_length(${t.label}) between 1 and 2 and ${t.label} = upper(btrim(${t.label}))`),
   ],
 );
 
@@ -130,10 +125,7 @@ export const idempotencyKeys = pgTable(
     responseBody: jsonb('response_body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [
-    primaryKey({ name: 'idempotency_keys_pk', columns: [t.scope, t.key] }),
-    index('idempotency_keys_created_idx').on(t.createdAt),
-  ],
+  (t) => [primaryKey({ name: 'idempotency_keys_pk', columns: [t.scope, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
 );
 
 /**
@@ -155,10 +147,7 @@ export const reservationEvents = pgTable(
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [
-    index('reservation_events_restaurant_idx').on(t.restaurantId, t.id),
-    index('reservation_events_created_idx').on(t.createdAt),
-  ],
+  (t) => [index('reservation_events_restaurant_idx').on(t.restaurantId, t.id), index('reservation_events_created_idx').on(t.createdAt)],
 );
 
 export const eventCounter = pgTable(

@@ -35,7 +35,10 @@ async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: 
     .where(and(live, eq(reservations.restaurantId, restaurantId)))
     .orderBy(asc(reservations.tableLabel));
   return {
-    capacity: { date, ...remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings) },
+    capacity: {
+      date,
+      ...remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings),
+    },
     takenTables: taken.map((row) => row.table),
   };
 }

@@ -10,7 +10,11 @@ const isRootDatabase = (db: Queryable): boolean => !is(db, PgTransaction);
 
 const restaurantName = (db: Database) =>
   preparedQuery(db, 'restaurants.name', () =>
-    db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, sql.placeholder('id'))).prepare(UNNAMED_STATEMENT),
+    db
+      .select({ name: restaurants.name })
+      .from(restaurants)
+      .where(eq(restaurants.id, sql.placeholder('id')))
+      .prepare(UNNAMED_STATEMENT),
   );
 
 /**

@@ -4,7 +4,9 @@ import { allowedNextStatuses, isMovable, type ReservationStatus } from '@tablebo
 export type ReservationAction = 'seat' | 'complete' | 'noShow' | 'move' | 'cancel';
 
 /** The status an action sets, for the ones that only change the status. */
-export const STATUS_OF_ACTION = { seat: 'seated', complete: 'completed', noShow: 'no_show' } as const satisfies Partial<Record<ReservationAction, ReservationStatus>>;
+export const STATUS_OF_ACTION = { seat: 'seated', complete: 'completed', noShow: 'no_show' } as const satisfies Partial<
+  Record<ReservationAction, ReservationStatus>
+>;
 
 /** Every action in the order the list offers them; each is offered when the API's status machine allows it. */
 const OFFERED: readonly { action: ReservationAction; allowed: (status: ReservationStatus) => boolean }[] = [
