@@ -1,25 +1,6 @@
-import { TablebookError, type TablebookErrorReason } from './errors.ts';
+import { statusMeaning, TablebookError, type TablebookErrorReason } from './errors.ts';
 
-/** tRPC's code names for the HTTP statuses it uses, so every TablebookError has a familiar `code`. */
-const CODE_BY_STATUS: Readonly<Record<number, string>> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHORIZED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_SUPPORTED',
-  408: 'TIMEOUT',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_CONTENT',
-  429: 'TOO_MANY_REQUESTS',
-  500: 'INTERNAL_SERVER_ERROR',
-  501: 'NOT_IMPLEMENTED',
-  502: 'BAD_GATEWAY',
-  503: 'SERVICE_UNAVAILABLE',
-  504: 'GATEWAY_TIMEOUT',
-};
-
+/** A proxy's 401/403 are the client's own UNAUTHORIZED/FORBIDDEN; a gateway's 502/503/504 an outage. */
 function reasonForStatus(status: number): TablebookErrorReason {
   if (status === 401) return 'UNAUTHORIZED';
   if (status === 403) return 'FORBIDDEN';
@@ -35,7 +16,10 @@ export interface HttpAnswer {
   body: string;
 }
 
-/** An HTTP answer that did not come from the tRPC API: a proxy, a gateway, another server at that URL. */
+/**
+ * An HTTP answer that did not come from the tRPC API: a proxy, a gateway, another server at that URL.
+ * Its `code` is tRPC's name for the status (the catalog's, or a gateway's like BAD_GATEWAY).
+ */
 export function httpFailure(answer: HttpAnswer): TablebookError {
   const reason = reasonForStatus(answer.status);
   const origin = originOf(answer.url);
@@ -48,7 +32,7 @@ export function httpFailure(answer: HttpAnswer): TablebookError {
         : reason === 'SERVICE_UNAVAILABLE'
           ? `The server at ${origin} is unavailable: ${status}`
           : `The server at ${origin} answered ${status} with ${answer.body}, not a Tablebook API response (is the URL right?)`;
-  return new TablebookError({ message, status: answer.status, code: CODE_BY_STATUS[answer.status] ?? 'UNEXPECTED_RESPONSE', reason });
+  return new TablebookError({ message, status: answer.status, code: statusMeaning(answer.status)?.code ?? 'UNEXPECTED_RESPONSE', reason });
 }
 
 /** No answer arrived: the server is down, unreachable, or dropped the connection. */

@@ -26,6 +26,7 @@ export function toTablebookError(error: unknown): TablebookError {
           reason: data.reason,
           requestId: data.requestId,
           issues: data.issues,
+          retryAfterSeconds: retryAfterOf(error.meta?.['response']),
         },
         options,
       );
@@ -33,7 +34,12 @@ export function toTablebookError(error: unknown): TablebookError {
     const response = error.meta?.['response'];
     const status = response instanceof Response ? response.status : 0;
     return new TablebookError(
-      { message: `Unexpected answer from the server: ${error.message}`, status, code: 'UNEXPECTED_RESPONSE', reason: 'UNEXPECTED_RESPONSE' },
+      {
+        message: `Unexpected answer from the server: ${error.message}`,
+        status,
+        code: 'UNEXPECTED_RESPONSE',
+        reason: 'UNEXPECTED_RESPONSE',
+      },
       options,
     );
   }
@@ -42,4 +48,13 @@ export function toTablebookError(error: unknown): TablebookError {
     { message: `Unexpected failure: ${message}`, status: 0, code: 'UNEXPECTED_RESPONSE', reason: 'UNEXPECTED_RESPONSE' },
     error instanceof Error ? { cause: error } : undefined,
   );
+}
+
+/** The answer's Retry-After in seconds: a number of seconds, or an HTTP date (RFC 9110). */
+function retryAfterOf(response: unknown, now = Date.now()): number | undefined {
+  const value = response instanceof Response ? response.headers.get('retry-after')?.trim() : undefined;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
