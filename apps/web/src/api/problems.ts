@@ -1,16 +1,24 @@
-import type { ErrorData, ErrorReason, IssueDetail } from '@tablebook/api/shared';
+import { ERROR_CATALOG, isErrorReason, type ErrorData, type ErrorReason, type IssueDetail } from '@tablebook/api/shared';
 import { TRPCClientError } from '@trpc/client';
 
 /** Why a call failed, as the interface needs it. NETWORK: the server could not be reached at all. */
 export type ProblemReason = ErrorReason | 'NETWORK';
 
+/**
+ * A reason a newer server sends that this build's catalog does not have yet: the interface shows it
+ * with a general title above the server's own message, and does not retry it.
+ */
+export type UnknownReason = string & { readonly unknownReason?: never };
+
 export interface ApiProblem {
-  reason: ProblemReason;
+  reason: ProblemReason | UnknownReason;
   /** The server's own message: precise, naming the table, restaurant and day where it applies. */
   message: string;
   issues: IssueDetail[];
   httpStatus: number | undefined;
   requestId: string | undefined;
+  /** The answer's Retry-After in seconds (a 429 carries one): not worth trying again sooner. */
+  retryAfterSeconds: number | undefined;
 }
 
 function errorDataOf(error: TRPCClientError<never>): Partial<ErrorData> | undefined {
@@ -29,10 +37,18 @@ export function problemOf(error: unknown): ApiProblem {
         issues: data.issues ?? [],
         httpStatus: data.httpStatus,
         requestId: data.requestId,
+        retryAfterSeconds: retryAfterOf(error.meta?.['response']),
       };
     }
     // No error body: the request never got an answer from the API (offline, server down, proxy error).
-    return { reason: 'NETWORK', message: error.message, issues: [], httpStatus: undefined, requestId: undefined };
+    return {
+      reason: 'NETWORK',
+      message: error.message,
+      issues: [],
+      httpStatus: undefined,
+      requestId: undefined,
+      retryAfterSeconds: undefined,
+    };
   }
   return {
     reason: 'INTERNAL_ERROR',
@@ -40,40 +56,26 @@ export function problemOf(error: unknown): ApiProblem {
     issues: [],
     httpStatus: undefined,
     requestId: undefined,
+    retryAfterSeconds: undefined,
   };
 }
 
+/** Retry-After in seconds: a number of seconds, or an HTTP date. */
+function retryAfterOf(response: unknown): number | undefined {
+  const value = response instanceof Response ? response.headers.get('retry-after')?.trim() : undefined;
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/** A reason the interface has a title for: every reason of the error catalog, and NETWORK. */
+export const isTitledReason = (reason: string): reason is ProblemReason => reason === 'NETWORK' || isErrorReason(reason);
+
 /**
- * The reasons this interface titles in its own words. The API may learn new ones before the app
- * does; those are shown with a general title above the server's own message.
+ * Worth trying again: no answer at all, or what the error catalog calls retryable (an outage, a server
+ * fault, a rate limit); the same meaning as the client's TablebookError.retryable.
  */
-export const TITLED_REASONS = [
-  'INVALID_INPUT',
-  'NOT_FOUND',
-  'PAST_DATE',
-  'TABLE_ALREADY_BOOKED',
-  'GLOBAL_DAILY_LIMIT',
-  'RESTAURANT_DAILY_LIMIT',
-  'UNKNOWN_TABLE',
-  'PARTY_TOO_LARGE',
-  'TABLE_HAS_RESERVATIONS',
-  'ALREADY_CANCELLED',
-  'ILLEGAL_STATUS_CHANGE',
-  'NOT_MOVABLE',
-  'IDEMPOTENCY_KEY_REUSED',
-  'UNAUTHORIZED',
-  'INVALID_CANCELLATION_CODE',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL_ERROR',
-  'NETWORK',
-] as const satisfies readonly ProblemReason[];
-export type TitledReason = (typeof TITLED_REASONS)[number];
-
-export const isTitledReason = (reason: ProblemReason): reason is TitledReason => (TITLED_REASONS as readonly string[]).includes(reason);
-
-/** Worth trying again: the network, an outage or a server fault, not a refusal of what was asked. */
 export function isTransient(problem: ApiProblem): boolean {
-  return problem.reason === 'NETWORK' || problem.reason === 'SERVICE_UNAVAILABLE' || problem.reason === 'INTERNAL_ERROR';
+  return problem.reason === 'NETWORK' || (isErrorReason(problem.reason) && ERROR_CATALOG[problem.reason].retryable);
 }

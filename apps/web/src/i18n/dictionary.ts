@@ -3,7 +3,7 @@
  * shape, and the Spanish table must match it key for key, so a missing translation fails typecheck.
  * Texts with numbers or names are functions; plurals are chosen here, not in components.
  */
-import type { TitledReason } from '../api/problems.ts';
+import type { ProblemReason } from '../api/problems.ts';
 import type { Language } from './language.ts';
 
 const en = {
@@ -44,14 +44,17 @@ const en = {
       NOT_MOVABLE: 'Only a confirmed reservation can be moved',
       IDEMPOTENCY_KEY_REUSED: 'This attempt was already used for other details',
       UNAUTHORIZED: 'Not authorised',
+      FORBIDDEN_HOST: 'This server can only be administered from its own machine',
       INVALID_CANCELLATION_CODE: 'The cancellation code does not match',
       RATE_LIMITED: 'Too many requests: wait a moment',
       PAYLOAD_TOO_LARGE: 'Too much text was sent',
+      METHOD_NOT_ALLOWED: 'The server does not accept this kind of request here',
+      UNSUPPORTED_MEDIA_TYPE: 'The data was sent in a format the server does not accept',
       SERVICE_UNAVAILABLE: 'The service is briefly unavailable',
       INTERNAL_ERROR: 'Something went wrong on our side',
       NETWORK: 'Could not reach Tablebook',
-    } satisfies Record<TitledReason, string>,
-    /** For a reason the app has no words of its own for: the server's message below says what happened. */
+    } satisfies Record<ProblemReason, string>,
+    /** For a reason of a newer server than this build: the server's message below says what happened. */
     refused: 'The request was not accepted',
     networkDetail: 'Check your connection and try again.',
     reference: (requestId: string) => `Reference: ${requestId}`,
@@ -106,7 +109,8 @@ const en = {
     tablesOn: (day: string) => `Tables on ${day}`,
     loadingTables: 'Loading the tables…',
     freeCount: (free: number, total: number) => `${free} of ${total} tables free`,
-    placesLeft: (count: number) => (count === 0 ? 'No bookings left that day' : count === 1 ? '1 booking left that day' : `${count} bookings left that day`),
+    placesLeft: (count: number) =>
+      count === 0 ? 'No bookings left that day' : count === 1 ? '1 booking left that day' : `${count} bookings left that day`,
     restaurantFull: (restaurant: string, day: string) => `${restaurant} is fully booked on ${day}: it takes no more bookings that day.`,
     systemFull: (day: string) => `Tablebook takes no more bookings on ${day}: every place in the system is taken. Try another day.`,
     legend: 'Legend',
@@ -325,9 +329,12 @@ const es: Messages = {
       NOT_MOVABLE: 'Solo se puede mover una reserva confirmada',
       IDEMPOTENCY_KEY_REUSED: 'Este intento ya se usó con otros datos',
       UNAUTHORIZED: 'No autorizado',
+      FORBIDDEN_HOST: 'Este servidor solo se puede administrar desde el mismo equipo',
       INVALID_CANCELLATION_CODE: 'El código de cancelación no coincide',
       RATE_LIMITED: 'Demasiadas solicitudes: espere un momento',
       PAYLOAD_TOO_LARGE: 'Se envió demasiado texto',
+      METHOD_NOT_ALLOWED: 'El servidor no acepta este tipo de solicitud aquí',
+      UNSUPPORTED_MEDIA_TYPE: 'Los datos se enviaron en un formato que el servidor no acepta',
       SERVICE_UNAVAILABLE: 'El servicio no está disponible por un momento',
       INTERNAL_ERROR: 'Algo falló de nuestro lado',
       NETWORK: 'No fue posible conectarse con Tablebook',
@@ -386,7 +393,8 @@ const es: Messages = {
     tablesOn: (day) => `Mesas del ${day}`,
     loadingTables: 'Cargando las mesas…',
     freeCount: (free, total) => `${free} de ${total} mesas libres`,
-    placesLeft: (count) => (count === 0 ? 'No quedan reservas ese día' : count === 1 ? 'Queda 1 reserva ese día' : `Quedan ${count} reservas ese día`),
+    placesLeft: (count) =>
+      count === 0 ? 'No quedan reservas ese día' : count === 1 ? 'Queda 1 reserva ese día' : `Quedan ${count} reservas ese día`,
     restaurantFull: (restaurant, day) => `${restaurant} está lleno el ${day}: ese día no recibe más reservas.`,
     systemFull: (day) => `Tablebook no recibe más reservas el ${day}: todos los cupos del sistema están tomados. Pruebe con otro día.`,
     legend: 'Convenciones',
@@ -396,7 +404,13 @@ const es: Messages = {
     confirmAction: 'Reservar',
   },
   booking: {
-    fields: { guestName: 'Su nombre', guestPhone: 'Teléfono', guestEmail: 'Correo electrónico', partySize: 'Personas', notes: 'Notas (opcional)' },
+    fields: {
+      guestName: 'Su nombre',
+      guestPhone: 'Teléfono',
+      guestEmail: 'Correo electrónico',
+      partySize: 'Personas',
+      notes: 'Notas (opcional)',
+    },
     contactHint: 'Un teléfono o un correo, para que el restaurante pueda contactarle.',
     seatsHint: (seats) => `En esta mesa caben ${seats === 1 ? '1 persona' : `hasta ${seats} personas`}.`,
     notesHint: 'Alergias, una silla para bebé, un cumpleaños…',
