@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { redactQueryDetails, serializeErrorForLog } from '../src/log-redaction.ts';
 import { expectErrorEnvelope, expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
+import { fetchValidated } from './support/openapi-validator.ts';
 
 const limited = useServer({
   adminTokens: ['limits-token'],
@@ -47,11 +48,11 @@ describe('rate limits per client address', () => {
 
 describe('headers and bodies', () => {
   it('sends security headers, a CSP, and CORS only for the configured origins', async () => {
-    const response = await fetch(`${limited().url}/api/health`, { headers: { origin: 'https://allowed.example' } });
+    const response = await fetchValidated(`${limited().url}/api/health`, { headers: { origin: 'https://allowed.example' } });
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('access-control-allow-origin')).toBe('https://allowed.example');
-    const stranger = await fetch(`${limited().url}/api/health`, { headers: { origin: 'https://evil.example' } });
+    const stranger = await fetchValidated(`${limited().url}/api/health`, { headers: { origin: 'https://evil.example' } });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 

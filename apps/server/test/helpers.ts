@@ -2,6 +2,7 @@ import { DEFAULT_TABLE_LABELS } from '@tablebook/api';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createServer, type ServerOptions, type TablebookServer } from '../src/app.ts';
+import { validateResponse } from './support/openapi-validator.ts';
 
 export interface RunningServer {
   url: string;
@@ -58,6 +59,8 @@ export async function request<T = any>(
   }
   const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await response.text();
+  // Every REST answer (/api/...) must be one the OpenAPI document describes.
+  validateResponse(method, `${base}${path}`, response.status, response.headers, text);
   let parsed: unknown = undefined;
   try {
     parsed = text ? JSON.parse(text) : undefined;

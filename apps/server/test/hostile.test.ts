@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
+import { validateResponse } from './support/openapi-validator.ts';
 
 const running = useServer({ adminTokens: ['fuzz-token'] });
 const admin = { authorization: 'Bearer fuzz-token' };
@@ -215,6 +216,7 @@ describe('hostile requests across every REST route', () => {
           expect(envelope.data.requestId, where).toBe(response.headers.get('x-request-id'));
           expect(await snapshot(), `database changed by a refused request: ${where}`).toBe(before);
         }
+        validateResponse(hostile.method, url, response.status, response.headers, text);
       }),
       // A fixed seed keeps CI repeatable; set HOSTILE_SEED to explore other inputs.
       { numRuns: RUNS, seed: Number(process.env['HOSTILE_SEED'] ?? 20261125) },

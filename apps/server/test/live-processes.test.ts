@@ -1,8 +1,11 @@
 import { createDb, type DatabaseHandle, queryRows } from '@tablebook/db';
-import { createTestDatabase, openSse, spawnServer, type SpawnedServer, type TestDatabase } from '@tablebook/testing';
+import { createTestDatabase, openSse as openRawSse, spawnServer, type SpawnedServer, type TestDatabase } from '@tablebook/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TABLES, restaurantBody } from './helpers.ts';
+import { fetchValidated, validatedSse } from './support/openapi-validator.ts';
+
+const openSse = async (url: string, headers?: Record<string, string>) => validatedSse(url, await openRawSse(url, headers));
 
 const postgresUrl = inject('postgresUrl');
 const BOOKINGS = Number(process.env['LIVE_BOOKINGS'] ?? 100);
@@ -17,7 +20,7 @@ describe.skipIf(!postgresUrl)('live updates across two server processes on real 
   let restaurantIds: string[] = [];
 
   const book = async (restaurantId: string, table: string, date: string) => {
-    const response = await fetch(`${writer.url}/api/admin/restaurant/${restaurantId}/reservations`, {
+    const response = await fetchValidated(`${writer.url}/api/admin/restaurant/${restaurantId}/reservations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ table, date }),
@@ -31,7 +34,7 @@ describe.skipIf(!postgresUrl)('live updates across two server processes on real 
     database = createDb(testDatabase.url);
     [watcher, writer] = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }), spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' })]);
     for (let index = 0; index < 8; index += 1) {
-      const response = await fetch(`${writer.url}/api/admin/restaurant`, {
+      const response = await fetchValidated(`${writer.url}/api/admin/restaurant`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(restaurantBody({ name: `Live ${index}` })),

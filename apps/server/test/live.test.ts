@@ -1,6 +1,9 @@
-import { openSse } from '@tablebook/testing';
+import { openSse as openRawSse } from '@tablebook/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
+import { validatedSse } from './support/openapi-validator.ts';
+
+const openSse = async (url: string, headers?: Record<string, string>) => validatedSse(url, await openRawSse(url, headers));
 
 const running = useServer({ adminTokens: ['live-token'], streamsPerClient: 3 });
 const admin = { authorization: 'Bearer live-token' };

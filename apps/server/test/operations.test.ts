@@ -24,6 +24,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TABLES } from './helpers.ts';
+import { fetchValidated, OpenApiMismatchError } from './support/openapi-validator.ts';
 import { createRestaurants, expectRulesHeld, stampede, STAMPEDE_ATTEMPTS as ATTEMPTS } from './stampede.ts';
 
 const TOKEN = 'operations-test-token';
@@ -108,7 +109,7 @@ async function book(
 ): Promise<Attempt> {
   const sentAt = performance.now();
   try {
-    const response = await fetch(`${baseUrl}/api/admin/restaurant/${slot.restaurantId}/reservations`, {
+    const response = await fetchValidated(`${baseUrl}/api/admin/restaurant/${slot.restaurantId}/reservations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'idempotency-key': slot.key, ...AUTH },
       body: JSON.stringify({ table: slot.table, date: slot.date }),
@@ -133,6 +134,7 @@ async function book(
       ...(response.status === 201 && body?.data?.id ? { id: body.data.id } : {}),
     };
   } catch (error) {
+    if (error instanceof OpenApiMismatchError) throw error;
     return { ...slot, sentAt, doneAt: performance.now(), error: errorCode(error), retry };
   }
 }
@@ -176,7 +178,7 @@ const reservationRows = (url: string, restaurantIds: string[]) =>
 async function getJson(url: string, headers: Record<string, string> = {}) {
   const started = performance.now();
   try {
-    const response = await fetch(url, { headers, signal: AbortSignal.timeout(10_000) });
+    const response = await fetchValidated(url, { headers, signal: AbortSignal.timeout(10_000) });
     const text = await response.text();
     let body: any;
     try {
@@ -186,6 +188,7 @@ async function getJson(url: string, headers: Record<string, string> = {}) {
     }
     return { status: response.status, body, text, ms: performance.now() - started };
   } catch (error) {
+    if (error instanceof OpenApiMismatchError) throw error;
     return { status: 0, body: undefined, text: errorCode(error), ms: performance.now() - started };
   }
 }
@@ -437,7 +440,7 @@ describe.skipIf(!postgresUrl)('operations: graceful shutdown on SIGTERM', () => 
 
     // A live stream, open across the shutdown: it must be closed by it, not keep the process alive.
     const streamAbort = new AbortController();
-    const stream = await fetch(`${server.url}/api/restaurants/${restaurantIds[0]}/events`, {
+    const stream = await fetchValidated(`${server.url}/api/restaurants/${restaurantIds[0]}/events`, {
       headers: { accept: 'text/event-stream' },
       signal: streamAbort.signal,
     });

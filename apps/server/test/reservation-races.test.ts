@@ -3,6 +3,7 @@ import { createTestDatabase, spawnServer, type SpawnedServer, type TestDatabase 
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_TABLES, restaurantBody } from './helpers.ts';
+import { fetchValidated } from './support/openapi-validator.ts';
 
 const postgresUrl = inject('postgresUrl');
 
@@ -21,7 +22,7 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
   /** Alternates between the two processes. */
   const call = async (method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
     const base = servers[turn++ % servers.length]!.url;
-    const response = await fetch(`${base}${path}`, {
+    const response = await fetchValidated(`${base}${path}`, {
       method,
       headers: json === undefined ? headers : { 'content-type': 'application/json', ...headers },
       ...(json === undefined ? {} : { body: JSON.stringify(json) }),

@@ -10,6 +10,7 @@ import {
   restaurantBody,
   useServer,
 } from './helpers.ts';
+import { validateResponse } from './support/openapi-validator.ts';
 
 const running = useServer();
 const call = (method: string, path: string, options?: Parameters<typeof request>[3]) =>
@@ -278,7 +279,14 @@ describe('the rest of the surface', () => {
         const outgoing = httpRequest({ host: '127.0.0.1', port, path: '/api/admin/restaurant', headers: { host } }, (incoming) => {
           let text = '';
           incoming.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: JSON.parse(text) }));
+          incoming.on('end', () => {
+            try {
+              validateResponse('GET', `${running().url}/api/admin/restaurant`, incoming.statusCode ?? 0, incoming.headers, text);
+              resolve({ status: incoming.statusCode ?? 0, body: JSON.parse(text) });
+            } catch (error) {
+              reject(error);
+            }
+          });
         });
         outgoing.on('error', reject);
         outgoing.end();

@@ -2,6 +2,7 @@
 // WORKERS cluster: 300 bookings for one day at once, then the booking rules checked on what was stored.
 import { expect } from 'vitest';
 import { DEFAULT_TABLES, restaurantBody } from './helpers.ts';
+import { fetchValidated } from './support/openapi-validator.ts';
 
 export const STAMPEDE_ATTEMPTS = 300;
 
@@ -16,7 +17,7 @@ export interface BookingOutcome {
 export async function createRestaurants(baseUrl: string, count: number, prefix: string, headers: Record<string, string> = {}): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
-    const response = await fetch(`${baseUrl}/api/admin/restaurant`, {
+    const response = await fetchValidated(`${baseUrl}/api/admin/restaurant`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(restaurantBody({ name: `${prefix} ${index}` })),
@@ -37,7 +38,7 @@ export async function stampede(baseUrls: string[], restaurantIds: string[], day:
   }));
   return Promise.all(
     attempts.map(async ({ baseUrl, restaurantId, table }) => {
-      const response = await fetch(`${baseUrl}/api/admin/restaurant/${restaurantId}/reservations`, {
+      const response = await fetchValidated(`${baseUrl}/api/admin/restaurant/${restaurantId}/reservations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ table, date: day }),
