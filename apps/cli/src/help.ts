@@ -1,12 +1,22 @@
 import { commandName, type Command } from './args/command.ts';
 import { globalFlags, type FlagSpecs } from './args/flags.ts';
+import { EXIT_CODE_MEANINGS } from './exit-codes.ts';
 import { formatTable } from './output/table.ts';
 
-const EXIT_CODES = 'Exit codes: 0 success, 1 refused or invalid input, 2 usage error, 3 server unreachable, 4 not authorised';
+const EXIT_CODES = `Exit codes: ${Object.entries(EXIT_CODE_MEANINGS)
+  .map(([code, meaning]) => `${code} ${meaning}`)
+  .join(', ')}`;
 
 function section(title: string, rows: readonly [string, string][]): string[] {
   if (rows.length === 0) return [];
-  const lines = formatTable(rows, [{ header: '', value: (row) => row[0] }, { header: '', value: (row) => row[1] }], { header: false });
+  const lines = formatTable(
+    rows,
+    [
+      { header: '', value: (row) => row[0] },
+      { header: '', value: (row) => row[1] },
+    ],
+    { header: false },
+  );
   return ['', `${title}:`, ...lines.map((line) => `  ${line}`)];
 }
 
@@ -40,7 +50,10 @@ export function overviewHelp(commands: readonly Command[], words: readonly strin
   return text([
     words.length > 0 ? `Usage: tablebook ${group}<command> [options]` : 'tablebook: the command line for the Tablebook API',
     ...(words.length > 0 ? [] : ['', 'Usage: tablebook <command> [arguments] [options]']),
-    ...section('Commands', commands.map((command) => [commandName(command), command.summary])),
+    ...section(
+      'Commands',
+      commands.map((command) => [commandName(command), command.summary]),
+    ),
     ...section('Global options', flagRows(globalFlags)),
     '',
     'A restaurant is named by its id or by the start of its name; a city by its id, its name,',
