@@ -9,7 +9,7 @@ export const EVENTS_CHANNEL = 'reservation_events';
 
 export type ReservationEventType = 'created' | 'updated' | 'moved' | 'cancelled';
 
-export interface DayState {
+interface DayState {
   capacity: { date: string; restaurantRemaining: number; globalRemaining: number };
   takenTables: string[];
 }

@@ -1,10 +1,10 @@
-import { reservationStatus } from '@tablebook/api/shared';
+import { RESERVATION_STATUSES, type ReservationStatus } from '@tablebook/api/shared';
 import { useCallback } from 'react';
 import { isCalendarDay, type CalendarDay } from '../../lib/days.ts';
 import { useSearchParamsState } from '../../lib/useSearchParamsState.ts';
 
-export const RESERVATION_STATUSES = reservationStatus.options;
-export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+/** The statuses a filter offers: the API's own list. */
+export { RESERVATION_STATUSES };
 /** 'active': every status but cancelled (the API's default); 'all': cancelled ones too. */
 export type StatusFilter = 'active' | 'all' | ReservationStatus;
 
