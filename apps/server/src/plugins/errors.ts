@@ -1,0 +1,32 @@
+import { reasonForStatus } from '@tablebook/api';
+import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { failure, sendError } from '../envelope.ts';
+import { isAppPage } from './web.ts';
+
+/** A 4xx Fastify raised itself before any handler ran (bad JSON, wrong content type, body too large...). */
+const clientErrorStatus = (error: FastifyError) =>
+  typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : undefined;
+
+/** Every error and every unknown path answered in the envelope. */
+const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async (app, { webRoot }) => {
+  // Errors Fastify raises itself (bad JSON, wrong content type, body too large) and anything unexpected.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = clientErrorStatus(error);
+    // Anything else is the catalog's: an api error keeps its status, an unknown one is a logged 500.
+    if (status === undefined) return sendError(request, reply, error);
+    const reason = reasonForStatus(status);
+    const message =
+      reason === 'INVALID_INPUT' ? `Invalid input: ${error.message}` : reason === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : error.message;
+    const issues = reason === 'INVALID_INPUT' ? [{ path: '', message: error.message }] : undefined;
+    return reply.status(status).send(failure(message, reason, String(request.id), issues));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any page path gets its index.html.
+    if (webRoot && isAppPage(request)) return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send(failure(`No route ${request.method} ${request.url.split('?')[0]}`, 'NOT_FOUND', String(request.id)));
+  });
+};
+
+export const errorHandling = fp(errorsPlugin, { name: 'tablebook-errors' });
