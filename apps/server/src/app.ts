@@ -78,7 +78,7 @@ export function createServer(options: ServerOptions): TablebookServer {
   const adminOpen = adminTokens.length === 0;
   const events = new ReservationEventHub(options.database, app.log);
   const openStreams = new Set<AbortController>();
-  const tracker = new RequestTracker(options.slowRequestMs ?? 1000);
+  const tracker = new RequestTracker(app.log, options.slowRequestMs ?? 1000);
   const pool = options.database.pool;
   if (pool) serverMetrics().pools.add(pool);
   let draining = false;
@@ -105,6 +105,8 @@ export function createServer(options: ServerOptions): TablebookServer {
     contextFor,
     pingIntervalMs: options.ssePingIntervalMs ?? 15_000,
     openStreams,
+    onStreamOpen: () => tracker.anonymousStream('opened'),
+    onStreamClose: () => tracker.anonymousStream('closed'),
   });
   void app.register(docsRoutes);
   void app.register(operationsRoutes, { database: options.database, adminOpen, draining: isDraining, contextFor });

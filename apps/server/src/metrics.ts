@@ -13,6 +13,7 @@ interface ServerMetrics {
   requests: client.Counter<'procedure' | 'method' | 'status'>;
   durations: client.Histogram<'procedure' | 'method' | 'status'>;
   bookings: client.Counter<'outcome' | 'reason'>;
+  openStreams: client.Gauge;
   pools: Set<pg.Pool>;
 }
 
@@ -41,6 +42,10 @@ export function serverMetrics(): ServerMetrics {
       name: 'tablebook_bookings_total',
       help: 'Booking attempts by outcome (created, refused by a rule, rejected as invalid, failed) and reason',
       labelNames: ['outcome', 'reason'],
+    }),
+    openStreams: new client.Gauge({
+      name: 'tablebook_open_streams',
+      help: 'Live update streams open now (tRPC subscriptions and REST server-sent events)',
     }),
     pools,
   };
