@@ -51,7 +51,13 @@ describe('the request log', () => {
     const created = await fetch(`${server().url}/api/admin/restaurant`, {
       method: 'POST',
       headers: { ...admin, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Log Stream', address: 'Calle 1 # 2-3', description: 'Streams', photoUrl: 'https://example.com/a.jpg', cityId: 1 }),
+      body: JSON.stringify({
+        name: 'Log Stream',
+        address: 'Calle 1 # 2-3',
+        description: 'Streams',
+        photoUrl: 'https://example.com/a.jpg',
+        cityId: 1,
+      }),
     });
     expect(created.status).toBe(201);
     const restaurantId = ((await created.json()) as { data: { id: string } }).data.id;

@@ -17,7 +17,11 @@ const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async 
     if (status === undefined) return sendError(request, reply, error);
     const reason = reasonForStatus(status);
     const message =
-      reason === 'INVALID_INPUT' ? `Invalid input: ${error.message}` : reason === 'PAYLOAD_TOO_LARGE' ? 'Request body too large' : error.message;
+      reason === 'INVALID_INPUT'
+        ? `Invalid input: ${error.message}`
+        : reason === 'PAYLOAD_TOO_LARGE'
+          ? 'Request body too large'
+          : error.message;
     const issues = reason === 'INVALID_INPUT' ? [{ path: '', message: error.message }] : undefined;
     return reply.status(status).send(failure(message, reason, String(request.id), issues));
   });

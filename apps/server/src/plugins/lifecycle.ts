@@ -13,10 +13,13 @@ export interface LifecycleOptions {
 /** The hourly sweeps, the live-update feed (started when the server is ready), and ending both on close. */
 const lifecyclePlugin: FastifyPluginAsync<LifecycleOptions> = async (app, { database, events, openStreams }) => {
   // Idempotency keys are promised for 24 hours; older ones are swept hourly.
-  const sweeper = setInterval(() => {
-    purgeExpiredIdempotencyKeys(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency sweep failed'));
-    events.purge().catch((error: unknown) => app.log.warn({ err: error }, 'event backlog sweep failed'));
-  }, 60 * 60 * 1000);
+  const sweeper = setInterval(
+    () => {
+      purgeExpiredIdempotencyKeys(database.db).catch((error: unknown) => app.log.warn({ err: error }, 'idempotency sweep failed'));
+      events.purge().catch((error: unknown) => app.log.warn({ err: error }, 'event backlog sweep failed'));
+    },
+    60 * 60 * 1000,
+  );
   sweeper.unref();
 
   // Live updates need the database; while it is down the API still answers (503s), and the feed retries.

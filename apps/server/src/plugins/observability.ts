@@ -59,7 +59,10 @@ export class RequestTracker {
     // Counted as a request answered; its duration stays out of the latency histogram (long by design).
     this.#metrics.requests.inc({ procedure, method: request.method, status: String(stream.status) });
     const durationMs = Math.round(performance.now() - stream.openedAt);
-    request.log.info({ method: request.method, url: request.originalUrl, statusCode: stream.status, durationMs, procedure }, 'live stream closed');
+    request.log.info(
+      { method: request.method, url: request.originalUrl, statusCode: stream.status, durationMs, procedure },
+      'live stream closed',
+    );
   }
 
   /**

@@ -13,7 +13,10 @@ export interface SecurityOptions {
 }
 
 const isLoopbackHost = (host: string | undefined) => {
-  const name = (host ?? '').replace(/:\d+$/, '').replace(/^\[|\]$/g, '').toLowerCase();
+  const name = (host ?? '')
+    .replace(/:\d+$/, '')
+    .replace(/^\[|\]$/g, '')
+    .toLowerCase();
   return name === 'localhost' || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
 };
 
@@ -44,7 +47,9 @@ const securityHeaders = helmet({
 /** Request id and Connection headers, the open administration's host check, security headers, CORS. */
 const securityPlugin: FastifyPluginAsync<SecurityOptions> = async (app, options) => {
   if (options.adminOpen) {
-    app.log.warn('ADMINISTRATION IS OPEN: no ADMIN_TOKEN is set, so anyone who can reach this server can change restaurants and reservations');
+    app.log.warn(
+      'ADMINISTRATION IS OPEN: no ADMIN_TOKEN is set, so anyone who can reach this server can change restaurants and reservations',
+    );
   }
 
   app.addHook('onRequest', async (request, reply) => {
@@ -56,7 +61,13 @@ const securityPlugin: FastifyPluginAsync<SecurityOptions> = async (app, options)
     if (options.adminOpen && !isLoopbackHost(request.headers.host)) {
       return reply
         .status(403)
-        .send(failure('The administration is open, so this server answers only requests addressed to localhost', 'FORBIDDEN_HOST', String(request.id)));
+        .send(
+          failure(
+            'The administration is open, so this server answers only requests addressed to localhost',
+            'FORBIDDEN_HOST',
+            String(request.id),
+          ),
+        );
     }
   });
 

@@ -5,7 +5,8 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** The directory of the built web app, when it holds an index.html; else undefined (no web app). */
-export const webRootOf = (directory: string | undefined) => (directory && existsSync(join(directory, 'index.html')) ? directory : undefined);
+export const webRootOf = (directory: string | undefined) =>
+  directory && existsSync(join(directory, 'index.html')) ? directory : undefined;
 
 /** A browser asking for a page of the web app (not the API, not a file). */
 export const isAppPage = (request: FastifyRequest) =>
