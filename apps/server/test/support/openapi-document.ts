@@ -2,7 +2,7 @@
  * The one place the tests get the OpenAPI document from. When the document moves (to
  * apps/server/src/openapi/document.ts), only this import changes.
  */
-import { buildOpenApiDocument } from '../../src/openapi.ts';
+import { buildOpenApiDocument } from '../../src/openapi/document.ts';
 
 /** The document as plain JSON (OpenAPI 3.1.x, local `#/...` $refs only). */
 export type OpenApiDocument = {
