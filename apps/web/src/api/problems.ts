@@ -8,7 +8,7 @@ export type ProblemReason = ErrorReason | 'NETWORK';
  * A reason a newer server sends that this build's catalog does not have yet: the interface shows it
  * with a general title above the server's own message, and does not retry it.
  */
-export type UnknownReason = string & { readonly unknownReason?: never };
+type UnknownReason = string & { readonly unknownReason?: never };
 
 export interface ApiProblem {
   reason: ProblemReason | UnknownReason;
