@@ -96,12 +96,12 @@ const observabilityPlugin: FastifyPluginCallback<ObservabilityOptions> = (app, {
     const responseTimeMs = Math.round(reply.elapsedTime * 10) / 10;
     const procedure = tracker.procedureOf(request);
     const labels = { procedure, method: request.method, status: String(reply.statusCode) };
+    // A live stream is long by design, not slow: neither logged as slow nor in the latency histogram.
+    const isStream = isEventStream(reply.getHeader('content-type') ?? reply.raw.getHeader('content-type'));
     metrics.requests.inc(labels);
-    metrics.durations.observe(labels, reply.elapsedTime / 1000);
+    if (!isStream) metrics.durations.observe(labels, reply.elapsedTime / 1000);
     // The path as the client sent it (a plugin's routing may have rewritten request.url).
     const line = { method: request.method, url: request.originalUrl, statusCode: reply.statusCode, responseTimeMs, procedure };
-    // A live stream is long by design, not slow.
-    const isStream = isEventStream(reply.getHeader('content-type') ?? reply.raw.getHeader('content-type'));
     if (responseTimeMs >= tracker.slowRequestMs && !isStream) request.log.warn(line, 'slow request');
     else request.log.info(line, 'request completed');
   });
