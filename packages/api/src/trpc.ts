@@ -3,6 +3,7 @@ import type { Context } from './context.ts';
 import type { Meta } from './contract.ts';
 import type { RateLimitBucket } from './rate-limit.ts';
 import { mappedDatabaseFailure } from './database-failures.ts';
+import { ERROR_CATALOG, type ErrorCategory } from './error-catalog.ts';
 import { AppError, type ErrorReason, type IssueDetail } from './errors.ts';
 import { presentError } from './present-error.ts';
 
@@ -12,6 +13,9 @@ export interface ErrorData {
   httpStatus: number;
   path?: string;
   reason: ErrorReason;
+  /** The catalog's traits of the reason, so a client needs no copy of the catalog. */
+  category: ErrorCategory;
+  retryable: boolean;
   requestId?: string;
   issues?: IssueDetail[];
 }
@@ -30,6 +34,8 @@ const t = initTRPC
         code: presented.code,
         httpStatus: presented.status,
         reason: presented.reason,
+        category: ERROR_CATALOG[presented.reason].category,
+        retryable: ERROR_CATALOG[presented.reason].retryable,
         ...(shape.data.path ? { path: shape.data.path } : {}),
         ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
         ...(presented.issues ? { issues: presented.issues } : {}),

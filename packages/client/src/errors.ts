@@ -43,12 +43,9 @@ interface StatusMeaning extends Traits {
 const meaning = (code: string, category: ErrorCategory, retryable = false): StatusMeaning => ({ code, category, retryable });
 
 /**
- * The API's error catalog (packages/api/src/error-catalog.ts) by HTTP status: the tRPC code, category
- * and retryable its reasons with that status have. The client may import the api only as types (its
- * dist runs on plain Node and in browsers; the api ships TypeScript sources), so it cannot read the
- * catalog at run time; test/error-catalog.test.ts checks every catalog reason against this table. A new
- * reason needs no line here unless its category or retryable differ from its status's (then it goes
- * in REASONS_UNLIKE_THEIR_STATUS below, and that test says so).
+ * What an HTTP status means when the answer carries no traits of its own: an API answer names its
+ * reason's category and retryable (ErrorData, from the catalog), but a proxy's, a gateway's or another
+ * server's does not. Checked against the catalog by test/error-catalog.test.ts.
  */
 const CATALOG_STATUSES: Readonly<Record<number, StatusMeaning>> = {
   400: meaning('BAD_REQUEST', 'invalid'),
@@ -61,7 +58,7 @@ const CATALOG_STATUSES: Readonly<Record<number, StatusMeaning>> = {
   415: meaning('UNSUPPORTED_MEDIA_TYPE', 'invalid'),
   422: meaning('UNPROCESSABLE_CONTENT', 'invalid'),
   429: meaning('TOO_MANY_REQUESTS', 'limited', true),
-  500: meaning('INTERNAL_SERVER_ERROR', 'internal', true),
+  500: meaning('INTERNAL_SERVER_ERROR', 'internal'),
   503: meaning('SERVICE_UNAVAILABLE', 'unavailable', true),
 };
 
@@ -71,11 +68,6 @@ const GATEWAY_STATUSES: Readonly<Record<number, StatusMeaning>> = {
   501: meaning('NOT_IMPLEMENTED', 'internal'),
   502: meaning('BAD_GATEWAY', 'unavailable', true),
   504: meaning('GATEWAY_TIMEOUT', 'unavailable', true),
-};
-
-/** Catalog reasons whose category or retryable is not their status's usual one. */
-const REASONS_UNLIKE_THEIR_STATUS: Readonly<Partial<Record<ErrorReason, Traits>>> = {
-  INVALID_CANCELLATION_CODE: { category: 'refused', retryable: false },
 };
 
 /** What an HTTP status means (tRPC's code, the catalog's category and retryable), if the client knows it. */
@@ -88,14 +80,12 @@ export function statusMeaning(status: number): StatusMeaning | undefined {
 }
 
 /**
- * A reason's category and retryable. A reason this build does not know (a newer server's) is read
- * by its status like any other; a status nobody expected is a fault on the server's side if 5xx,
- * else something wrong with the request, and neither is retried.
+ * A failure's category and retryable when its answer did not say: the client's own reasons have
+ * theirs; anything else is read by its status; a status nobody expected is a fault on the server's
+ * side if 5xx, else something wrong with the request, and neither is retried.
  */
 function traitsOf(reason: string, status: number): Traits {
   if (Object.hasOwn(CLIENT_REASONS, reason)) return CLIENT_REASONS[reason as keyof typeof CLIENT_REASONS];
-  const special = Object.hasOwn(REASONS_UNLIKE_THEIR_STATUS, reason) ? REASONS_UNLIKE_THEIR_STATUS[reason as ErrorReason] : undefined;
-  if (special) return special;
   const known = statusMeaning(status);
   if (known) return { category: known.category, retryable: known.retryable };
   return { category: status >= 500 ? 'internal' : 'invalid', retryable: false };
@@ -114,6 +104,9 @@ export interface TablebookErrorDetails {
   issues?: readonly IssueDetail[] | undefined;
   /** The answer's Retry-After, in seconds (a 429 carries one). */
   retryAfterSeconds?: number | undefined;
+  /** As the API's answer gives them (from its error catalog); otherwise read from the reason and status. */
+  category?: TablebookErrorCategory | undefined;
+  retryable?: boolean | undefined;
 }
 
 type TrpcErrorOptions = ConstructorParameters<typeof TRPCClientError<AppRouter>>[1];
@@ -146,9 +139,9 @@ export class TablebookError extends TRPCClientError<AppRouter> {
     this.status = details.status;
     this.code = details.code;
     this.reason = details.reason;
-    const traits = traitsOf(details.reason, details.status);
-    this.category = traits.category;
-    this.retryable = traits.retryable;
+    const traits = details.category !== undefined && details.retryable !== undefined ? details : traitsOf(details.reason, details.status);
+    this.category = traits.category as TablebookErrorCategory;
+    this.retryable = traits.retryable as boolean;
     this.retryAfterSeconds = details.retryAfterSeconds;
     this.requestId = details.requestId;
     this.issues = details.issues ?? [];

@@ -26,6 +26,8 @@ export function toTablebookError(error: unknown): TablebookError {
           reason: data.reason,
           requestId: data.requestId,
           issues: data.issues,
+          category: data.category,
+          retryable: data.retryable,
           retryAfterSeconds: retryAfterOf(error.meta?.['response']),
         },
         options,

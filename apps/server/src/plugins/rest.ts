@@ -36,8 +36,12 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     body === '' ? done(null, {}) : parseJson(request, String(body), done),
   );
 
+  // Only JSON bodies: Fastify's own text/plain parser would hand the procedures a string.
+  rest.removeContentTypeParser('text/plain');
+
   const call = (operation: RestOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
     try {
+      refuseEmptyPathParameters(request);
       if (takesBody(operation.contract) && request.body === undefined) acceptBodyless(request);
       const result = await procedureFor(operation, options.contextFor(request))(procedureInput(operation, request));
       return reply
@@ -53,6 +57,7 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     const abort = new AbortController();
     let items: AsyncIterable<unknown>;
     try {
+      refuseEmptyPathParameters(request);
       items = (await procedureFor(operation, options.contextFor(request), abort.signal)(procedureInput(operation, request))) as AsyncIterable<unknown>;
     } catch (error) {
       return sendError(request, reply, error);
@@ -75,6 +80,13 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     rest.route({ method: operation.contract.method, url: `${url}/`, handler });
   }
 };
+
+/** `/api/admin/restaurant/` is no route, not a restaurant with an empty id. */
+function refuseEmptyPathParameters(request: FastifyRequest) {
+  if (Object.values(request.params as Record<string, string>).some((value) => value === '')) {
+    throw new AppError({ reason: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` });
+  }
+}
 
 /**
  * A bodyless POST without a content type (`POST .../cancel`) is an empty JSON object, but not from

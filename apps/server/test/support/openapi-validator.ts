@@ -195,6 +195,8 @@ function parseJson(text: string | undefined): { ok: true; value: unknown } | { o
 export function checkResponse(method: string, url: string, status: number, headers: HeadersLike, body: string | undefined): Mismatch[] {
   const { pathname } = new URL(url, 'http://server.invalid');
   if (pathname !== REST_PREFIX && !pathname.startsWith(`${REST_PREFIX}/`)) return [];
+  // The document itself and its interactive docs are not operations of the API.
+  if (pathname === `${REST_PREFIX}/openapi.json` || pathname.startsWith(`${REST_PREFIX}/docs`)) return [];
   const upper = method.toUpperCase();
   const contentTypeHeader = headerValue(headers, 'content-type');
   const mediaType = (contentTypeHeader ?? '').split(';')[0]?.trim().toLowerCase() ?? '';

@@ -73,8 +73,8 @@ function retryAfterOf(response: unknown): number | undefined {
 export const isTitledReason = (reason: string): reason is ProblemReason => reason === 'NETWORK' || isErrorReason(reason);
 
 /**
- * Worth trying again: no answer at all, or what the error catalog calls retryable (an outage, a server
- * fault, a rate limit); the same meaning as the client's TablebookError.retryable.
+ * Worth trying again: no answer at all, or what the error catalog calls retryable (an outage or a rate
+ * limit); the same meaning as the client's TablebookError.retryable.
  */
 export function isTransient(problem: ApiProblem): boolean {
   return problem.reason === 'NETWORK' || (isErrorReason(problem.reason) && ERROR_CATALOG[problem.reason].retryable);

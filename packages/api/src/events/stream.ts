@@ -50,7 +50,7 @@ export async function openEventStream<T>(
   signal?: AbortSignal,
 ): Promise<AsyncGenerator<{ id: number; event: T }>> {
   const hub = ctx.events;
-  if (!hub) throw new AppError({ code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_UNAVAILABLE', message: 'Live updates are not available on this server' });
+  if (!hub) throw new AppError({ reason: 'SERVICE_UNAVAILABLE', message: 'Live updates are not available on this server' });
   if (request.restaurantId) {
     await requireRestaurant(ctx.db, request.restaurantId);
   } else if (!request.date) {
@@ -58,7 +58,7 @@ export async function openEventStream<T>(
   }
   const release = ctx.streamSlots ? ctx.streamSlots.acquire(ctx.clientAddress) : () => undefined;
   if (!release) {
-    throw new AppError({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', message: 'Too many live streams open from this address', retryAfterSeconds: 10 });
+    throw new AppError({ reason: 'RATE_LIMITED', message: 'Too many live streams open from this address', retryAfterSeconds: 10 });
   }
   const queue = new AsyncQueue<StoredEvent>();
   const matches = (event: StoredEvent) =>

@@ -26,7 +26,8 @@ interface StoredError {
 }
 
 /** A refusal is remembered and replayed; one that a retry may cure (a 429, a 5xx) is not. */
-const isFinalRefusal = (error: unknown): error is AppError => error instanceof AppError && !ERROR_CATALOG[error.reason].retryable;
+const isFinalRefusal = (error: unknown): error is AppError =>
+  error instanceof AppError && ERROR_CATALOG[error.reason].status < 500 && !ERROR_CATALOG[error.reason].retryable;
 
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

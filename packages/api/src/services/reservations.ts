@@ -96,13 +96,12 @@ async function readDayLoad(
   return { globalCount: load?.globalCount ?? 0, restaurantCount: load?.restaurantCount ?? 0, tableTaken: load?.tableTaken ?? false };
 }
 
-const refusal = (reason: BookingRefusal, message: string) => new AppError({ code: 'CONFLICT', reason, message });
+const refusal = (reason: BookingRefusal, message: string) => new AppError({ reason, message });
 
 function refusePastDate(date: string, settings: BookingSettings, now: Date) {
   const today = todayIn(settings.timeZone, now);
   if (isBefore(date, today)) {
     throw new AppError({
-      code: 'BAD_REQUEST',
       reason: 'PAST_DATE',
       message: `Cannot book ${date}: it is before today (${today} in ${settings.timeZone})`,
       issues: [{ path: 'date', message: `date must be today (${today}) or later` }],
@@ -122,7 +121,6 @@ async function requireTableFor(tx: Queryable, restaurantId: string, restaurantNa
     .for('share');
   if (!row) {
     throw new AppError({
-      code: 'BAD_REQUEST',
       reason: 'UNKNOWN_TABLE',
       message: `"${restaurantName}" has no table ${table}`,
       issues: [{ path: 'table', message: `table ${table} is not in the restaurant's layout` }],
@@ -130,7 +128,6 @@ async function requireTableFor(tx: Queryable, restaurantId: string, restaurantNa
   }
   if (partySize > row.seats) {
     throw new AppError({
-      code: 'BAD_REQUEST',
       reason: 'PARTY_TOO_LARGE',
       message: `Table ${table} at "${restaurantName}" seats ${row.seats}; a party of ${partySize} does not fit`,
       issues: [{ path: 'partySize', message: `table ${table} seats at most ${row.seats}` }],
@@ -249,11 +246,10 @@ export interface ReservationChange {
 
 function refuseStatusChange(current: Reservation, next: ReservationStatus): never {
   if (current.status === 'cancelled') {
-    throw new AppError({ code: 'CONFLICT', reason: 'ALREADY_CANCELLED', message: `Reservation ${current.id} is already cancelled` });
+    throw new AppError({ reason: 'ALREADY_CANCELLED', message: `Reservation ${current.id} is already cancelled` });
   }
   const allowed = allowedNextStatuses(current.status);
   throw new AppError({
-    code: 'CONFLICT',
     reason: 'ILLEGAL_STATUS_CHANGE',
     message: `Reservation ${current.id} cannot go from ${current.status} to ${next}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (its status is final)'}`,
   });
@@ -294,13 +290,12 @@ export async function changeReservation(
         if (!isMovable(current.status)) {
           if (current.status === 'cancelled') refuseStatusChange(current, 'cancelled');
           throw new AppError({
-            code: 'CONFLICT',
             reason: 'NOT_MOVABLE',
             message: `Reservation ${current.id} is ${current.status}; only a confirmed reservation can change its day, table or party size`,
           });
         }
         if (change.status === 'cancelled') {
-          throw new AppError({ code: 'BAD_REQUEST', reason: 'INVALID_INPUT', message: 'Invalid input: a cancelled reservation cannot also move', issues: [{ path: 'status', message: 'cancel, or move, not both' }] });
+          throw new AppError({ reason: 'INVALID_INPUT', message: 'Invalid input: a cancelled reservation cannot also move', issues: [{ path: 'status', message: 'cancel, or move, not both' }] });
         }
         if (date !== current.date) refusePastDate(date, settings, now);
         await requireTableFor(tx, target.restaurantId, restaurantName, table, partySize);
