@@ -28,7 +28,9 @@ describe('exit codes', () => {
   it('reads 401s and 403s by their category: not authorised, unless a rule said no', () => {
     expect(exitCodeFor(failure('FORBIDDEN', 403))).toBe(ExitCode.notAuthorised);
     expect(exitCodeFor(failure('FORBIDDEN_HOST', 403))).toBe(ExitCode.notAuthorised);
-    expect(exitCodeFor(failure('INVALID_CANCELLATION_CODE', 403))).toBe(ExitCode.refusedOrInvalid);
+    // The API's answer names the reason's category (a refusal), which a bare 403 cannot tell.
+    const wrongCode = new TablebookError({ message: 'x', status: 403, code: 'FORBIDDEN', reason: 'INVALID_CANCELLATION_CODE', category: 'refused', retryable: false });
+    expect(exitCodeFor(wrongCode)).toBe(ExitCode.refusedOrInvalid);
   });
 
   it('counts no answer, and a gateway’s outage, as unreachable', () => {

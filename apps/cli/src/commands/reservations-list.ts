@@ -1,4 +1,4 @@
-import type { RouterInputs } from '@tablebook/client';
+import { RESERVATION_STATUSES, type RouterInputs } from '@tablebook/client';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -6,7 +6,7 @@ import { reservationColumns } from '../output/views.ts';
 import { resolveRestaurant } from '../resolve/restaurant.ts';
 
 type StatusFilter = NonNullable<RouterInputs['reservation']['list']['status']>;
-const STATUS_FILTERS = ['confirmed', 'seated', 'completed', 'cancelled', 'no_show', 'all'] as const satisfies readonly StatusFilter[];
+const STATUS_FILTERS: readonly StatusFilter[] = [...RESERVATION_STATUSES, 'all'];
 const isStatusFilter = (text: string): text is StatusFilter => (STATUS_FILTERS as readonly string[]).includes(text);
 
 export const reservationsListCommand = defineCommand({

@@ -1,12 +1,13 @@
+import { RESERVATION_STATUSES, type ReservationStatus } from '@tablebook/client';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { restaurantSummary } from '../output/views.ts';
 import { reservationArguments, resolveReservationRef } from '../resolve/reservation.ts';
 
-/** The statuses set here; a cancellation has its own command (it takes a reason). */
-const STATUSES = ['seated', 'completed', 'no_show'] as const;
-type SettableStatus = (typeof STATUSES)[number];
+/** The statuses set here: every one a reservation can move to but `cancelled`, which has its own command (it takes a reason). */
+type SettableStatus = Exclude<ReservationStatus, 'confirmed' | 'cancelled'>;
+const STATUSES = RESERVATION_STATUSES.filter((status): status is SettableStatus => status !== 'confirmed' && status !== 'cancelled');
 const isSettable = (text: string): text is SettableStatus => (STATUSES as readonly string[]).includes(text);
 
 export const reservationsStatusCommand = defineCommand({
