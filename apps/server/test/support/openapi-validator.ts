@@ -96,11 +96,11 @@ function documentIndex(): DocumentIndex {
     for (const method of HTTP_METHODS) {
       const operation = pathItem[method] as JsonObject | undefined;
       if (!operation || typeof operation !== 'object') continue;
-      // A parameter is one path segment, possibly empty (RFC 6570: `{id}` with '' expands to ''):
-      // the server routes /admin/restaurant//reservations to the operation and refuses the empty id.
+      // A parameter is one non-empty path segment: the server answers /admin/restaurant//reservations
+      // (an empty id) as no route, 404 NOT_FOUND, and anything else there is undocumented.
       const pieces = template.split(/(\{[^}/]+\})/);
       const pattern = new RegExp(
-        `^${pieces.map((piece) => (/^\{[^}/]+\}$/.test(piece) ? '([^/]*)' : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`,
+        `^${pieces.map((piece) => (/^\{[^}/]+\}$/.test(piece) ? '([^/]+)' : piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('')}$`,
       );
       operations.push({
         method: method.toUpperCase(),
