@@ -105,8 +105,7 @@ export function createServer(options: ServerOptions): TablebookServer {
     contextFor,
     pingIntervalMs: options.ssePingIntervalMs ?? 15_000,
     openStreams,
-    onStreamOpen: () => tracker.anonymousStream('opened'),
-    onStreamClose: () => tracker.anonymousStream('closed'),
+    onStreamOpen: (request, reply) => tracker.streamOpened(request, reply, 200),
   });
   void app.register(docsRoutes);
   void app.register(operationsRoutes, { database: options.database, adminOpen, draining: isDraining, contextFor });

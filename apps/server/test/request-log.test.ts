@@ -77,6 +77,8 @@ describe('the request log', () => {
     const closed = await logLine((entry) => entry.reqId === 'log-trpc-stream' && entry.msg === 'live stream closed');
     expect(closed).toMatchObject({ url: `/trpc/guest.onChange?input=${input}`, statusCode: 200 });
     expect(closed.durationMs).toBeGreaterThanOrEqual(100);
+    const restClosed = await logLine((entry) => entry.reqId === 'log-rest-stream' && entry.msg === 'live stream closed');
+    expect(restClosed).toMatchObject({ url: `/api/restaurants/${restaurantId}/events`, statusCode: 200, procedure: 'guest.onChange' });
     const deadline = Date.now() + 5000;
     while ((await openStreamsGauge()) !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await openStreamsGauge()).toBe(0);

@@ -64,16 +64,6 @@ export class RequestTracker {
       'live stream closed',
     );
   }
-
-  /**
-   * For a caller that can only say "a stream opened" / "a stream closed" (no request): the gauge, and
-   * a line without the request's details.
-   */
-  anonymousStream(change: 'opened' | 'closed') {
-    if (change === 'opened') this.#metrics.openStreams.inc();
-    else this.#metrics.openStreams.dec();
-    this.log.info({ transport: 'rest' }, `live stream ${change}`);
-  }
 }
 
 export interface ObservabilityOptions {

@@ -10,8 +10,8 @@ export interface RestRoutesOptions {
   pingIntervalMs: number;
   /** Streams still open when the server shuts down: aborted in preClose. */
   openStreams: Set<AbortController>;
-  onStreamOpen?(): void;
-  onStreamClose?(): void;
+  /** A stream is about to be written (observability logs it and counts it until its connection closes). */
+  onStreamOpen?(request: FastifyRequest, reply: FastifyReply): void;
 }
 
 const createCaller = createCallerFactory(appRouter);
@@ -63,12 +63,11 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
       return sendError(request, reply, error);
     }
     options.openStreams.add(abort);
-    options.onStreamOpen?.();
+    options.onStreamOpen?.(request, reply);
     try {
       await writeEventStream(request, reply, items, { event, pingIntervalMs: options.pingIntervalMs, abort });
     } finally {
       options.openStreams.delete(abort);
-      options.onStreamClose?.();
     }
   };
 
