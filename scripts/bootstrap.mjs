@@ -44,7 +44,16 @@ if (existsSync(localBin) && pnpmVersionOn(pathWithLocal) === pnpmVersion) {
   env.PATH = pathWithLocal;
 } else if (pnpmVersionOn(env.PATH ?? '') !== pnpmVersion) {
   console.log(`Installing pnpm ${pnpmVersion} into .tools/pnpm ...`);
-  const status = run('npm', ['install', '--global', '--save-exact', '--no-fund', '--no-audit', '--prefix', localPrefix, `pnpm@${pnpmVersion}`]);
+  const status = run('npm', [
+    'install',
+    '--global',
+    '--save-exact',
+    '--no-fund',
+    '--no-audit',
+    '--prefix',
+    localPrefix,
+    `pnpm@${pnpmVersion}`,
+  ]);
   if (status !== 0) process.exit(status);
   env.PATH = pathWithLocal;
 }

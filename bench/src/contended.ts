@@ -47,7 +47,10 @@ export async function contendedRound(
   await dispatcher.close();
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from reservations where date = $1 and status <> 'cancelled'`, [day]);
+  const { rows } = await client.query<{ n: number }>(
+    `select count(*)::int as n from reservations where date = $1 and status <> 'cancelled'`,
+    [day],
+  );
   await client.end();
   return {
     day,

@@ -24,7 +24,8 @@ export async function openBenchDatabase(): Promise<BenchDatabase> {
   }
   if (!adminUrl) {
     const started = await startThrowawayCluster();
-    if (!started) throw new Error('pnpm bench needs PostgreSQL: set BENCH_DATABASE_URL, run one at 127.0.0.1:5432, or install its binaries');
+    if (!started)
+      throw new Error('pnpm bench needs PostgreSQL: set BENCH_DATABASE_URL, run one at 127.0.0.1:5432, or install its binaries');
     cluster = started;
     adminUrl = started.url;
     source = 'a throwaway cluster';

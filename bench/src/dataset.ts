@@ -9,7 +9,28 @@ export const DAYS = 90;
 export const RESERVATIONS_PER_RESTAURANT = 10;
 export const TABLE_LABELS = ['A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2', 'B3', 'C0', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2'] as const;
 
-const FIRST_WORDS = ['Casa', 'Café', 'La Mesa', 'El Fogón', 'Bistró', 'Parrilla', 'Sazón', 'Mar y Tierra', 'Don', 'Doña', 'Taller', 'Cocina', 'Brasa', 'Hacienda', 'Rincón', 'Mercado', 'Tienda', 'Punto', 'Raíces', 'Origen'];
+const FIRST_WORDS = [
+  'Casa',
+  'Café',
+  'La Mesa',
+  'El Fogón',
+  'Bistró',
+  'Parrilla',
+  'Sazón',
+  'Mar y Tierra',
+  'Don',
+  'Doña',
+  'Taller',
+  'Cocina',
+  'Brasa',
+  'Hacienda',
+  'Rincón',
+  'Mercado',
+  'Tienda',
+  'Punto',
+  'Raíces',
+  'Origen',
+];
 const SECOND_WORDS = ['Andina', 'del Puerto', 'Criolla', 'Verde', 'Central', 'del Río', 'Paisa', 'Caribe', 'Llanera', 'Pacífica'];
 
 export interface Dataset {
@@ -42,7 +63,9 @@ export async function loadDataset(databaseUrl: string, firstDay: string): Promis
     const names: string[] = [];
     const cityOf: number[] = [];
     for (let index = 0; index < RESTAURANT_COUNT; index += 1) {
-      names.push(`${FIRST_WORDS[index % FIRST_WORDS.length]} ${SECOND_WORDS[Math.floor(index / FIRST_WORDS.length) % SECOND_WORDS.length]} ${index + 1}`);
+      names.push(
+        `${FIRST_WORDS[index % FIRST_WORDS.length]} ${SECOND_WORDS[Math.floor(index / FIRST_WORDS.length) % SECOND_WORDS.length]} ${index + 1}`,
+      );
       cityOf.push(cityIds[index % cityIds.length]!);
     }
     const { rows: restaurantRows } = await client.query<{ id: string }>(

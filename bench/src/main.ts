@@ -69,7 +69,9 @@ async function main() {
           baseline: ownBaseline ? baselineRuns : (shared?.baseline ?? []),
         });
         const row = summarize({ scenarios: [results.at(-1)!] } as BenchResults)[0]!;
-        log(`${scenario.id} @${connections}: ${row.productThroughput} req/s vs ${row.baselineThroughput} (${row.ratio}), p99 ${row.productP99} ms, peak RSS so far ${product.peakRssMiB()} MiB`);
+        log(
+          `${scenario.id} @${connections}: ${row.productThroughput} req/s vs ${row.baselineThroughput} (${row.ratio}), p99 ${row.productP99} ms, peak RSS so far ${product.peakRssMiB()} MiB`,
+        );
       }
     }
     const peakRssMiB = { product: product.peakRssMiB(), baseline: baseline.peakRssMiB() };
@@ -82,8 +84,12 @@ async function main() {
     servers.push(contendedProduct, contendedBaseline);
     for (let round = 0; round < rounds; round += 1) {
       // Days no other scenario touches.
-      contended.product.push(await contendedRound(contendedProduct.url, database.url, dataset.restaurantIds, addDays(today(), 100 + round * 2), adminHeaders));
-      contended.baseline.push(await contendedRound(contendedBaseline.url, database.url, dataset.restaurantIds, addDays(today(), 101 + round * 2), {}));
+      contended.product.push(
+        await contendedRound(contendedProduct.url, database.url, dataset.restaurantIds, addDays(today(), 100 + round * 2), adminHeaders),
+      );
+      contended.baseline.push(
+        await contendedRound(contendedBaseline.url, database.url, dataset.restaurantIds, addDays(today(), 101 + round * 2), {}),
+      );
     }
     peakRssMiB.product = Math.max(peakRssMiB.product, contendedProduct.peakRssMiB());
     peakRssMiB.baseline = Math.max(peakRssMiB.baseline, contendedBaseline.peakRssMiB());

@@ -48,7 +48,10 @@ try {
   });
   await server.stop();
   console.log(`${scenarioId} @${connections}: ${Math.round(run.throughput)} req/s, p99 ${run.p99Ms} ms`);
-  const file = readdirSync(profileDir).filter((name) => name.endsWith('.cpuprofile')).sort().at(-1)!;
+  const file = readdirSync(profileDir)
+    .filter((name) => name.endsWith('.cpuprofile'))
+    .sort()
+    .at(-1)!;
   const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as { nodes: ProfileNode[] };
   const total = profile.nodes.reduce((sum, node) => sum + (node.hitCount ?? 0), 0);
   const byFunction = new Map<string, number>();
@@ -61,7 +64,10 @@ try {
     byPackage.set(where, (byPackage.get(where) ?? 0) + hits);
   }
   const top = (map: Map<string, number>, count: number) =>
-    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, count).map(([key, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([key, hits]) => `${((hits / total) * 100).toFixed(1).padStart(5)}%  ${key}`);
   console.log(`\nself time by package (${file}):\n${top(byPackage, 20).join('\n')}`);
   console.log(`\nself time by function:\n${top(byFunction, 40).join('\n')}`);
 } finally {

@@ -101,7 +101,8 @@ export function svgChart(results: BenchResults): string {
     const plotWidth = panelWidth - margin.left - 20;
     const xAt = (index: number) => x0 + (index / Math.max(points.length - 1, 1)) * plotWidth;
     const yAt = (value: number) => margin.top + panelHeight - (value / maxY) * panelHeight;
-    const path = (values: number[]) => values.map((value, index) => `${index ? 'L' : 'M'}${xAt(index).toFixed(1)},${yAt(value).toFixed(1)}`).join(' ');
+    const path = (values: number[]) =>
+      values.map((value, index) => `${index ? 'L' : 'M'}${xAt(index).toFixed(1)},${yAt(value).toFixed(1)}`).join(' ');
     parts.push(
       `<text x="${x0}" y="${margin.top - 8}" font-weight="bold">${escapeXml(points[0]?.title ?? id)}</text>`,
       `<line x1="${x0}" y1="${margin.top + panelHeight}" x2="${x0 + plotWidth}" y2="${margin.top + panelHeight}" stroke="#999"/>`,

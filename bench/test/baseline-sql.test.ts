@@ -69,7 +69,9 @@ describe.skipIf(!postgresUrl)('the baseline runs the same SQL as the product', (
   });
 
   it("a restaurant's reservations for a day", async () => {
-    expect(await captured(`/api/admin/restaurant/${restaurantId}/reservations?date=${day}`)).toEqual(statementsPerScenario['day-reservations']);
+    expect(await captured(`/api/admin/restaurant/${restaurantId}/reservations?date=${day}`)).toEqual(
+      statementsPerScenario['day-reservations'],
+    );
   });
 
   it('create a reservation', async () => {

@@ -6,7 +6,9 @@ import { build } from 'esbuild';
 const bundleWorkspaceOnly = {
   name: 'bundle-workspace-only',
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@tablebook/') ? undefined : { path: args.path, external: true }));
+    builder.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@tablebook/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

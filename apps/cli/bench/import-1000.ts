@@ -35,13 +35,18 @@ function bookingsFile(): string {
 function timedImport(file: string, url: string): Promise<{ seconds: number; code: number; summary: string }> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [binary, 'import', file, '--url', url, '--token', ADMIN_TOKEN], { maxBuffer: 64 * 1024 * 1024 }, (error, stdout) => {
-      resolve({
-        seconds: (performance.now() - started) / 1000,
-        code: error ? Number(error.code ?? -1) : 0,
-        summary: stdout.trimEnd().split('\n').at(-1) ?? '',
-      });
-    });
+    execFile(
+      process.execPath,
+      [binary, 'import', file, '--url', url, '--token', ADMIN_TOKEN],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        resolve({
+          seconds: (performance.now() - started) / 1000,
+          code: error ? Number(error.code ?? -1) : 0,
+          summary: stdout.trimEnd().split('\n').at(-1) ?? '',
+        });
+      },
+    );
   });
 }
 
@@ -52,7 +57,13 @@ const server = await spawnServer({ DATABASE_URL: database?.url ?? 'memory://', A
 try {
   const client = createClient({ url: server.url, token: ADMIN_TOKEN });
   for (const name of ['Bench Uno', 'Bench Dos']) {
-    await client.restaurant.create.mutate({ name, address: 'Calle 1', description: 'Bench', photoUrl: 'https://example.com/b.jpg', cityId: 1 });
+    await client.restaurant.create.mutate({
+      name,
+      address: 'Calle 1',
+      description: 'Bench',
+      photoUrl: 'https://example.com/b.jpg',
+      cityId: 1,
+    });
   }
   const file = bookingsFile();
   const first = await timedImport(file, server.url);

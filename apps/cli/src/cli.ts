@@ -15,7 +15,12 @@ import { serverSettings } from './settings.ts';
 function bindArguments(command: Command, positionals: readonly string[]): Record<string, string> {
   const expected = command.arguments;
   if (positionals.length < expected.length) {
-    throw new UsageError(`missing ${expected.slice(positionals.length).map((argument) => `<${argument.name}>`).join(' ')}`);
+    throw new UsageError(
+      `missing ${expected
+        .slice(positionals.length)
+        .map((argument) => `<${argument.name}>`)
+        .join(' ')}`,
+    );
   }
   if (positionals.length > expected.length) {
     throw new UsageError(`unexpected argument "${positionals[expected.length]}"`);

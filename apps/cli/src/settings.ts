@@ -9,10 +9,7 @@ export interface ServerSettings {
 }
 
 /** The server to talk to: flags first, then TABLEBOOK_URL / TABLEBOOK_TOKEN, then the default URL. */
-export function serverSettings(
-  flags: FlagValues<GlobalFlags>,
-  env: Readonly<Record<string, string | undefined>>,
-): ServerSettings {
+export function serverSettings(flags: FlagValues<GlobalFlags>, env: Readonly<Record<string, string | undefined>>): ServerSettings {
   const url = flags.url ?? (env['TABLEBOOK_URL'] || DEFAULT_URL);
   let parsed: URL | undefined;
   try {

@@ -15,7 +15,11 @@ describe('splitCommandLine', () => {
 
   it('stops at a group or an unknown word', () => {
     expect(splitCommandLine(['restaurants'], commands)).toMatchObject({ command: undefined, words: ['restaurants'], rest: [] });
-    expect(splitCommandLine(['restaurant', 'list'], commands)).toMatchObject({ command: undefined, words: [], rest: ['restaurant', 'list'] });
+    expect(splitCommandLine(['restaurant', 'list'], commands)).toMatchObject({
+      command: undefined,
+      words: [],
+      rest: ['restaurant', 'list'],
+    });
   });
 });
 
@@ -62,7 +66,11 @@ describe('help', () => {
 describe('parseTables and formatTables', () => {
   it('reads LABEL:SEATS pairs (labels upper-cased) and writes them back the same way', () => {
     const tables = parseTables(' a0:4, A1 : 2,T:8');
-    expect(tables).toEqual([{ label: 'A0', seats: 4 }, { label: 'A1', seats: 2 }, { label: 'T', seats: 8 }]);
+    expect(tables).toEqual([
+      { label: 'A0', seats: 4 },
+      { label: 'A1', seats: 2 },
+      { label: 'T', seats: 8 },
+    ]);
     expect(formatTables(tables)).toBe('A0:4,A1:2,T:8');
   });
 

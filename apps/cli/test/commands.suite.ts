@@ -10,7 +10,16 @@ export function describeCommands(server: () => SpawnedServer): void {
   const tablebook = (...args: string[]) => runInProcess(args, { env: { TABLEBOOK_URL: server().url, TABLEBOOK_TOKEN: ADMIN_TOKEN } });
 
   const restaurantFlags = (name: string, city = 'Leticia') => [
-    '--name', name, '--address', 'Calle 1 # 2-3', '--city', city, '--description', 'Comida de mar', '--photo-url', 'https://example.com/p.jpg',
+    '--name',
+    name,
+    '--address',
+    'Calle 1 # 2-3',
+    '--city',
+    city,
+    '--description',
+    'Comida de mar',
+    '--photo-url',
+    'https://example.com/p.jpg',
   ];
 
   async function createRestaurant(name: string, city = 'Leticia'): Promise<Restaurant> {
@@ -24,7 +33,7 @@ export function describeCommands(server: () => SpawnedServer): void {
       [['book', '--table', 'A1', '--date', '2030-01-01'], 'missing <restaurant>'],
       [['reservations', 'list', 'a', 'b'], 'unexpected argument "b"'],
       [['restaurants', 'list', '--date'], "Option '--date <value>' argument missing"],
-      [['restaurants', 'rename'], "unknown command \"restaurants rename\" (see 'tablebook restaurants --help')"],
+      [['restaurants', 'rename'], 'unknown command "restaurants rename" (see \'tablebook restaurants --help\')'],
       [['restaurants'], 'missing subcommand: list, create, update, delete'],
       [[], "missing command: cities, restaurants, reservations, book, availability, import (see 'tablebook --help')"],
       [['cities', '--url', 'ftp://example.com'], 'the server URL must be an http(s) URL, not "ftp://example.com"'],
@@ -40,7 +49,14 @@ export function describeCommands(server: () => SpawnedServer): void {
       const { stdout } = ok(await tablebook('cities', '--search', 'Armenia'));
       const lines = stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(/^\s*ID {2}CITY\s+DEPARTMENT$/);
-      expect(lines.slice(1).map((line) => line.trim().split(/\s{2,}/).slice(1))).toEqual([
+      expect(
+        lines.slice(1).map((line) =>
+          line
+            .trim()
+            .split(/\s{2,}/)
+            .slice(1),
+        ),
+      ).toEqual([
         ['Armenia', 'Antioquia'],
         ['Armenia', 'Quindío'],
       ]);
@@ -80,13 +96,17 @@ export function describeCommands(server: () => SpawnedServer): void {
     it("reports the API's invalid input with exit 1", async () => {
       const flags = restaurantFlags('Crear Malo');
       flags[flags.indexOf('--photo-url') + 1] = 'ftp://example.com/x.jpg';
-      expect(failed(await tablebook('restaurants', 'create', ...flags), 1)).toContain('photoUrl must be an http or https URL (INVALID_INPUT)');
+      expect(failed(await tablebook('restaurants', 'create', ...flags), 1)).toContain(
+        'photoUrl must be an http or https URL (INVALID_INPUT)',
+      );
     });
 
     it('updates only the fields given, keeping the others', async () => {
       const created = await createRestaurant('Actualizar Este');
       const updated = parseJson<Restaurant>(
-        ok(await tablebook('restaurants', 'update', 'actualizar', '--description', 'Nueva carta', '--city', 'Armenia, Antioquia', '--json')),
+        ok(
+          await tablebook('restaurants', 'update', 'actualizar', '--description', 'Nueva carta', '--city', 'Armenia, Antioquia', '--json'),
+        ),
       );
       expect(updated).toMatchObject({
         id: created.id,
@@ -136,7 +156,9 @@ export function describeCommands(server: () => SpawnedServer): void {
       const lines = stdout.trimEnd().split('\n');
       expect(lines[0]).toMatch(/^ID\s+NAME\s+CITY\s+ADDRESS\s+TABLES$/);
       expect(lines.slice(1).map((line) => line.split(/\s{2,}/)[1])).toEqual(['Lista Armenia', 'Lista Llena', 'Lista Vacia']);
-      const inQuindio = parseJson<Restaurant[]>(ok(await tablebook('restaurants', 'list', '--starts-with', 'Lista', '--city', 'Armenia, Quindío', '--json')));
+      const inQuindio = parseJson<Restaurant[]>(
+        ok(await tablebook('restaurants', 'list', '--starts-with', 'Lista', '--city', 'Armenia, Quindío', '--json')),
+      );
       expect(inQuindio.map((restaurant) => restaurant.name)).toEqual(['Lista Armenia']);
     });
 
@@ -155,7 +177,9 @@ export function describeCommands(server: () => SpawnedServer): void {
     });
 
     it('refuses a count that is not a whole number as a usage error', async () => {
-      expect(failed(await tablebook('restaurants', 'list', '--min-available', 'many'), 2)).toContain('--min-available must be a whole number');
+      expect(failed(await tablebook('restaurants', 'list', '--min-available', 'many'), 2)).toContain(
+        '--min-available must be a whole number',
+      );
     });
   });
 
@@ -164,7 +188,9 @@ export function describeCommands(server: () => SpawnedServer): void {
       const day = dayFromNow(11);
       const restaurant = await createRestaurant('Reservar Aqui');
       const booked = ok(await tablebook('book', 'Reservar', '--table', 'b1', '--date', day));
-      expect(booked.stdout).toMatch(new RegExp(`^Booked table B1 at "Reservar Aqui" \\(${restaurant.id}\\) on ${day} for 2 people \\(reservation [0-9a-f-]{36}\\)\\n$`));
+      expect(booked.stdout).toMatch(
+        new RegExp(`^Booked table B1 at "Reservar Aqui" \\(${restaurant.id}\\) on ${day} for 2 people \\(reservation [0-9a-f-]{36}\\)\\n$`),
+      );
       const reservation = parseJson<Reservation>(ok(await tablebook('book', restaurant.id, '--table', 'C2', '--date', day, '--json')));
       expect(reservation).toMatchObject({ table: 'C2', date: day, restaurantId: restaurant.id });
 

@@ -38,7 +38,9 @@ describe('readBookingRows', () => {
 
   it('reads the optional guest columns by name, leaving empty cells out, and sets apart a bad party size', () => {
     const { rows, malformed } = readBookingRows(
-      parseCsv('restaurant,table,date,PARTYSIZE,notes,guestName\nLa Mar,A1,2030-01-01,4, ventana ,Ana\nLa Mar,A2,2030-01-01,,,\nLa Mar,A3,2030-01-01,21,,\n'),
+      parseCsv(
+        'restaurant,table,date,PARTYSIZE,notes,guestName\nLa Mar,A1,2030-01-01,4, ventana ,Ana\nLa Mar,A2,2030-01-01,,,\nLa Mar,A3,2030-01-01,21,,\n',
+      ),
     );
     expect(rows).toEqual([
       { line: 2, restaurant: 'La Mar', table: 'A1', date: '2030-01-01', partySize: 4, notes: 'ventana', guestName: 'Ana' },
@@ -51,6 +53,8 @@ describe('readBookingRows', () => {
 
   it('refuses a file without the needed header', () => {
     expect(() => readBookingRows([])).toThrow('the file is empty');
-    expect(() => readBookingRows(parseCsv('restaurant,day\n'))).toThrow('line 1: the header must name the columns restaurant,table,date (missing table, date)');
+    expect(() => readBookingRows(parseCsv('restaurant,day\n'))).toThrow(
+      'line 1: the header must name the columns restaurant,table,date (missing table, date)',
+    );
   });
 });

@@ -29,7 +29,14 @@ describe('exit codes', () => {
     expect(exitCodeFor(failure('FORBIDDEN', 403))).toBe(ExitCode.notAuthorised);
     expect(exitCodeFor(failure('FORBIDDEN_HOST', 403))).toBe(ExitCode.notAuthorised);
     // The API's answer names the reason's category (a refusal), which a bare 403 cannot tell.
-    const wrongCode = new TablebookError({ message: 'x', status: 403, code: 'FORBIDDEN', reason: 'INVALID_CANCELLATION_CODE', category: 'refused', retryable: false });
+    const wrongCode = new TablebookError({
+      message: 'x',
+      status: 403,
+      code: 'FORBIDDEN',
+      reason: 'INVALID_CANCELLATION_CODE',
+      category: 'refused',
+      retryable: false,
+    });
     expect(exitCodeFor(wrongCode)).toBe(ExitCode.refusedOrInvalid);
   });
 

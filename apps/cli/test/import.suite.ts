@@ -15,7 +15,19 @@ export function describeImport(server: () => SpawnedServer): void {
 
   async function createRestaurant(name: string): Promise<Restaurant> {
     const run = await tablebook([
-      'restaurants', 'create', '--json', '--name', name, '--address', 'Calle 5', '--city', '1', '--description', 'Importada', '--photo-url', 'https://example.com/i.jpg',
+      'restaurants',
+      'create',
+      '--json',
+      '--name',
+      name,
+      '--address',
+      'Calle 5',
+      '--city',
+      '1',
+      '--description',
+      'Importada',
+      '--photo-url',
+      'https://example.com/i.jpg',
     ]);
     expect(run.code, run.stderr).toBe(0);
     return parseJson<Restaurant>(run);
@@ -170,12 +182,19 @@ export function describeImport(server: () => SpawnedServer): void {
         [8, 'refused', 'PARTY_TOO_LARGE'],
       ]);
       expect(results[0]?.reservation).toMatchObject({
-        table: 'A0', partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567', guestEmail: 'ana@example.com', notes: 'ventana',
+        table: 'A0',
+        partySize: 4,
+        guestName: 'Ana Gómez',
+        guestPhone: '+57 300 123 4567',
+        guestEmail: 'ana@example.com',
+        notes: 'ventana',
       });
       expect(results[1]?.reservation).toMatchObject({ table: 'A1', partySize: 1, guestName: 'Luis', guestEmail: null, notes: null });
       expect(results[2]?.message).toBe('partySize must be a whole number from 1 to 20, not "muchos"');
       expect(results[3]?.message).toContain('guestEmail must be an e-mail address');
-      expect((await tablebook(['reservations', 'show', restaurant.id, other.id, '--json'])).stdout).toContain('"guestName": "Otra Persona"');
+      expect((await tablebook(['reservations', 'show', restaurant.id, other.id, '--json'])).stdout).toContain(
+        '"guestName": "Otra Persona"',
+      );
     });
 
     it('run again, books nothing twice and reports the booked rows as already booked', async () => {

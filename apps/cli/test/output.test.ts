@@ -32,7 +32,18 @@ describe('the printer', () => {
     print.done('Done.', { id: 1 });
     print.note('3 rows');
     expect(output()).toBe(
-      ['NAME          FREE', 'Café del Mar     3', 'Ñandú           15', 'Nothing here.', 'Row', '  NAME  Ñandú', '  FREE  15', 'Done.', '3 rows', ''].join('\n'),
+      [
+        'NAME          FREE',
+        'Café del Mar     3',
+        'Ñandú           15',
+        'Nothing here.',
+        'Row',
+        '  NAME  Ñandú',
+        '  FREE  15',
+        'Done.',
+        '3 rows',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -45,11 +45,28 @@ export function describeReservations(server: () => SpawnedServer): void {
 
     it('books with party size, guest and notes, and shows them', async () => {
       const booked = await book(
-        restaurant, 'A0', day, '--party-size', '3', '--guest-name', 'Ana Gómez', '--guest-phone', '+57 300 123 4567',
-        '--guest-email', 'ana@example.com', '--notes', 'ventana',
+        restaurant,
+        'A0',
+        day,
+        '--party-size',
+        '3',
+        '--guest-name',
+        'Ana Gómez',
+        '--guest-phone',
+        '+57 300 123 4567',
+        '--guest-email',
+        'ana@example.com',
+        '--notes',
+        'ventana',
       );
       expect(booked).toMatchObject({
-        table: 'A0', partySize: 3, status: 'confirmed', guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567', guestEmail: 'ana@example.com', notes: 'ventana',
+        table: 'A0',
+        partySize: 3,
+        status: 'confirmed',
+        guestName: 'Ana Gómez',
+        guestPhone: '+57 300 123 4567',
+        guestEmail: 'ana@example.com',
+        notes: 'ventana',
       });
       expect(await show(restaurant, booked)).toEqual(booked);
       const { stdout } = ok(await tablebook('reservations', 'show', 'Huespedes', booked.id));
@@ -71,7 +88,9 @@ export function describeReservations(server: () => SpawnedServer): void {
     });
 
     it('refuses a party the table cannot seat and a bad party size', async () => {
-      expect(failed(await tablebook('book', restaurant.id, '--table', 'B0', '--date', day, '--party-size', '9'), 1)).toContain('(PARTY_TOO_LARGE)');
+      expect(failed(await tablebook('book', restaurant.id, '--table', 'B0', '--date', day, '--party-size', '9'), 1)).toContain(
+        '(PARTY_TOO_LARGE)',
+      );
       expect(failed(await tablebook('book', restaurant.id, '--table', 'B0', '--date', day, '--party-size', 'six'), 2)).toContain(
         '--party-size must be a whole number',
       );
@@ -90,16 +109,22 @@ export function describeReservations(server: () => SpawnedServer): void {
       const done = ok(await tablebook('reservations', 'cancel', 'Ciclo', reservation.id, '--reason', 'lluvia'));
       expect(done.stdout).toBe(`Cancelled reservation ${reservation.id} (table A0 on ${day}) at "Ciclo" (${restaurant.id})\n`);
       expect(await show(restaurant, reservation)).toMatchObject({ status: 'cancelled', cancelReason: 'lluvia' });
-      expect(failed(await tablebook('reservations', 'cancel', restaurant.id, reservation.id, '--json'), 1)).toContain('(ALREADY_CANCELLED)');
+      expect(failed(await tablebook('reservations', 'cancel', restaurant.id, reservation.id, '--json'), 1)).toContain(
+        '(ALREADY_CANCELLED)',
+      );
 
       const again = await book(restaurant, 'A0', day);
       const ids = async (...status: string[]) =>
-        parseJson<Reservation[]>(ok(await tablebook('reservations', 'list', restaurant.id, '--date', day, ...status, '--json'))).map((entry) => entry.id);
+        parseJson<Reservation[]>(ok(await tablebook('reservations', 'list', restaurant.id, '--date', day, ...status, '--json'))).map(
+          (entry) => entry.id,
+        );
       expect(await ids()).toEqual([again.id]);
       expect(await ids('--status', 'cancelled')).toEqual([reservation.id]);
       expect((await ids('--status', 'all')).sort()).toEqual([reservation.id, again.id].sort());
       expect(failed(await tablebook('reservations', 'list', restaurant.id, '--status', 'gone'), 2)).toContain('--status must be one of');
-      expect(failed(await tablebook('reservations', 'show', restaurant.id, '00000000-0000-4000-8000-000000000000'), 1)).toContain('(NOT_FOUND)');
+      expect(failed(await tablebook('reservations', 'show', restaurant.id, '00000000-0000-4000-8000-000000000000'), 1)).toContain(
+        '(NOT_FOUND)',
+      );
     });
 
     it('moves a reservation; a refused move exits 1 and leaves it unchanged', async () => {
@@ -109,7 +134,9 @@ export function describeReservations(server: () => SpawnedServer): void {
         ok(await tablebook('reservations', 'move', restaurant.id, mine.id, '--table', 'b2', '--party-size', '4', '--json')),
       );
       expect(moved).toMatchObject({ id: mine.id, table: 'B2', partySize: 4, date: day });
-      expect(failed(await tablebook('reservations', 'move', restaurant.id, mine.id, '--table', 'B1'), 1)).toContain('(TABLE_ALREADY_BOOKED)');
+      expect(failed(await tablebook('reservations', 'move', restaurant.id, mine.id, '--table', 'B1'), 1)).toContain(
+        '(TABLE_ALREADY_BOOKED)',
+      );
       expect(failed(await tablebook('reservations', 'move', restaurant.id, mine.id, '--date', '2020-01-01'), 1)).toContain('(PAST_DATE)');
       expect(await show(restaurant, mine)).toEqual(moved);
       const later = dayFromNow(42);
@@ -123,9 +150,13 @@ export function describeReservations(server: () => SpawnedServer): void {
       expect(ok(await tablebook('reservations', 'status', 'Ciclo', reservation.id, 'seated')).stdout).toBe(
         `Reservation ${reservation.id} at "Ciclo" (${restaurant.id}) is now seated\n`,
       );
-      const completed = parseJson<Reservation>(ok(await tablebook('reservations', 'status', restaurant.id, reservation.id, 'completed', '--json')));
+      const completed = parseJson<Reservation>(
+        ok(await tablebook('reservations', 'status', restaurant.id, reservation.id, 'completed', '--json')),
+      );
       expect(completed.status).toBe('completed');
-      expect(failed(await tablebook('reservations', 'status', restaurant.id, reservation.id, 'no_show'), 1)).toContain('(ILLEGAL_STATUS_CHANGE)');
+      expect(failed(await tablebook('reservations', 'status', restaurant.id, reservation.id, 'no_show'), 1)).toContain(
+        '(ILLEGAL_STATUS_CHANGE)',
+      );
       expect(failed(await tablebook('reservations', 'status', restaurant.id, reservation.id, 'cancelled'), 2)).toContain(
         'status must be one of seated, completed, no_show',
       );
@@ -150,8 +181,13 @@ export function describeReservations(server: () => SpawnedServer): void {
 
     it('shows a range of days, one line each; the JSON is the array of days', async () => {
       const days = parseJson<DayCapacity[]>(ok(await tablebook('availability', restaurant.id, '--from', day, '--to', next, '--json')));
-      expect(days.map((entry) => [entry.date, entry.restaurantRemaining])).toEqual([[day, 14], [next, 15]]);
-      const lines = ok(await tablebook('availability', restaurant.id, '--from', day, '--to', next)).stdout.trimEnd().split('\n');
+      expect(days.map((entry) => [entry.date, entry.restaurantRemaining])).toEqual([
+        [day, 14],
+        [next, 15],
+      ]);
+      const lines = ok(await tablebook('availability', restaurant.id, '--from', day, '--to', next))
+        .stdout.trimEnd()
+        .split('\n');
       expect(lines[0]).toMatch(/^DATE\s+FREE\s+SYSTEM FREE$/);
       expect(lines).toHaveLength(3);
     });
@@ -164,30 +200,60 @@ export function describeReservations(server: () => SpawnedServer): void {
       expect(failed(await tablebook('availability', 'Disponible', ...flags), 2)).toContain(message);
     });
 
-    it("exits 1 for a range the API refuses", async () => {
-      expect(failed(await tablebook('availability', restaurant.id, '--from', day, '--to', dayFromNow(143)), 1)).toContain('(INVALID_INPUT)');
+    it('exits 1 for a range the API refuses', async () => {
+      expect(failed(await tablebook('availability', restaurant.id, '--from', day, '--to', dayFromNow(143)), 1)).toContain(
+        '(INVALID_INPUT)',
+      );
     });
   });
 
   describe('tablebook restaurants --tables', () => {
     it('creates and updates a layout, keeps it when not given, and refuses to drop a booked table', async () => {
-      const created = ok(await tablebook(
-        'restaurants', 'create', '--name', 'Mesas Propias', '--address', 'Calle 8', '--city', 'Leticia', '--description', 'x',
-        '--photo-url', 'https://example.com/m.jpg', '--tables', 'a0:4, A1:2,T:8',
-      ));
+      const created = ok(
+        await tablebook(
+          'restaurants',
+          'create',
+          '--name',
+          'Mesas Propias',
+          '--address',
+          'Calle 8',
+          '--city',
+          'Leticia',
+          '--description',
+          'x',
+          '--photo-url',
+          'https://example.com/m.jpg',
+          '--tables',
+          'a0:4, A1:2,T:8',
+        ),
+      );
       expect(created.stdout).toMatch(/\n {2}tables +A0:4,A1:2,T:8\n/);
-      const restaurant = parseJson<Restaurant[]>(ok(await tablebook('restaurants', 'list', '--starts-with', 'Mesas Propias', '--json')))[0] as Restaurant;
-      expect(restaurant.tables).toEqual([{ label: 'A0', seats: 4 }, { label: 'A1', seats: 2 }, { label: 'T', seats: 8 }]);
+      const restaurant = parseJson<Restaurant[]>(
+        ok(await tablebook('restaurants', 'list', '--starts-with', 'Mesas Propias', '--json')),
+      )[0] as Restaurant;
+      expect(restaurant.tables).toEqual([
+        { label: 'A0', seats: 4 },
+        { label: 'A1', seats: 2 },
+        { label: 'T', seats: 8 },
+      ]);
       expect(ok(await tablebook('restaurants', 'list', '--starts-with', 'Mesas Propias')).stdout).toMatch(/Calle 8 +3\n$/);
 
       const kept = parseJson<Restaurant>(ok(await tablebook('restaurants', 'update', restaurant.id, '--description', 'y', '--json')));
       expect(kept.tables).toEqual(restaurant.tables);
       const changed = parseJson<Restaurant>(ok(await tablebook('restaurants', 'update', restaurant.id, '--tables', 'A0:6,T:8', '--json')));
-      expect(changed).toMatchObject({ description: 'y', tables: [{ label: 'A0', seats: 6 }, { label: 'T', seats: 8 }] });
+      expect(changed).toMatchObject({
+        description: 'y',
+        tables: [
+          { label: 'A0', seats: 6 },
+          { label: 'T', seats: 8 },
+        ],
+      });
 
       await book(restaurant, 'T', dayFromNow(45));
       expect(failed(await tablebook('restaurants', 'update', restaurant.id, '--tables', 'A0:6'), 1)).toContain('(TABLE_HAS_RESERVATIONS)');
-      expect(failed(await tablebook('restaurants', 'update', restaurant.id, '--tables', 'A0=6'), 2)).toContain('--tables takes LABEL:SEATS pairs');
+      expect(failed(await tablebook('restaurants', 'update', restaurant.id, '--tables', 'A0=6'), 2)).toContain(
+        '--tables takes LABEL:SEATS pairs',
+      );
       expect(failed(await tablebook('restaurants', 'update', restaurant.id, '--tables', 'A0:6,A0:2'), 1)).toContain('(INVALID_INPUT)');
     });
   });

@@ -27,7 +27,9 @@ describe('findCity', () => {
   });
 
   it('suggests similar names for an unknown one, and rejects an unknown id', () => {
-    expect(() => findCity(cities, 'Armen')).toThrow('no city is called "Armen"; did you mean Armenia, Antioquia (id 16); Armenia, Quindío (id 867)?');
+    expect(() => findCity(cities, 'Armen')).toThrow(
+      'no city is called "Armen"; did you mean Armenia, Antioquia (id 16); Armenia, Quindío (id 867)?',
+    );
     expect(() => findCity(cities, 'Atlantis')).toThrow(/^no city is called "Atlantis"$/);
     expect(() => findCity(cities, '9999')).toThrow(InputError);
   });

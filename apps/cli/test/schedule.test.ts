@@ -9,14 +9,19 @@ describe('runGroupedInOrder', () => {
     const started: string[] = [];
     let running = 0;
     let mostRunning = 0;
-    const results = await runGroupedInOrder(items, (item) => item[0] as string, 2, async (item) => {
-      running++;
-      mostRunning = Math.max(mostRunning, running);
-      started.push(item);
-      await tick();
-      running--;
-      return item.toUpperCase();
-    });
+    const results = await runGroupedInOrder(
+      items,
+      (item) => item[0] as string,
+      2,
+      async (item) => {
+        running++;
+        mostRunning = Math.max(mostRunning, running);
+        started.push(item);
+        await tick();
+        running--;
+        return item.toUpperCase();
+      },
+    );
     expect(results).toEqual(['A1', 'B1', 'A2', 'C1', 'B2', 'A3']);
     expect(mostRunning).toBe(2);
     for (const key of ['a', 'b']) {
@@ -27,10 +32,15 @@ describe('runGroupedInOrder', () => {
 
   it('stops starting items after the first failure and throws it', async () => {
     const done: string[] = [];
-    const run = runGroupedInOrder(['a1', 'a2', 'a3'], () => 'a', 4, async (item) => {
-      if (item === 'a2') throw new Error('server gone');
-      done.push(item);
-    });
+    const run = runGroupedInOrder(
+      ['a1', 'a2', 'a3'],
+      () => 'a',
+      4,
+      async (item) => {
+        if (item === 'a2') throw new Error('server gone');
+        done.push(item);
+      },
+    );
     await expect(run).rejects.toThrow('server gone');
     expect(done).toEqual(['a1']);
   });

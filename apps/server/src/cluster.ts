@@ -39,7 +39,9 @@ export async function runClusterPrimary(settings: Settings): Promise<void> {
     aggregator
       .clusterMetrics()
       .then((body) => answer(worker, { type: METRICS_RESPONSE, id: message.id, body }))
-      .catch((error: unknown) => answer(worker, { type: METRICS_RESPONSE, id: message.id, error: error instanceof Error ? error.message : String(error) }));
+      .catch((error: unknown) =>
+        answer(worker, { type: METRICS_RESPONSE, id: message.id, error: error instanceof Error ? error.message : String(error) }),
+      );
   });
 
   /** Node removes a worker from cluster.workers after the later of 'exit' and 'disconnect'. */

@@ -70,15 +70,9 @@ const settingsSchema = z.object({
   GLOBAL_DAILY_LIMIT: integerSetting('GLOBAL_DAILY_LIMIT', 1, 1_000_000, 20),
   APP_TIMEZONE: z.preprocess(
     unsetIfEmpty,
-    z
-      .string()
-      .default('America/Bogota')
-      .refine(isKnownTimeZone, 'APP_TIMEZONE must be an IANA time zone such as America/Bogota'),
+    z.string().default('America/Bogota').refine(isKnownTimeZone, 'APP_TIMEZONE must be an IANA time zone such as America/Bogota'),
   ),
-  LOG_LEVEL: z.preprocess(
-    unsetIfEmpty,
-    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  ),
+  LOG_LEVEL: z.preprocess(unsetIfEmpty, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   NODE_ENV: z.preprocess(unsetIfEmpty, z.string().default('development')),
   /** Comma-separated admin tokens (several, to rotate one without downtime); unset or empty = open administration. */
   ADMIN_TOKEN: z.preprocess(
@@ -126,8 +120,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return result.data;
 }
 
-const isLoopback = (host: string) =>
-  host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 
 const isPostgresUrl = (url: string | undefined) => url !== undefined && /^postgres(ql)?:\/\//.test(url);
 

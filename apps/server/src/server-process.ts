@@ -19,7 +19,8 @@ export async function runServerProcess(settings: Settings): Promise<void> {
     acquireTimeoutMillis: settings.DATABASE_QUEUE_TIMEOUT_MS,
     statementTimeoutMillis: settings.DATABASE_STATEMENT_TIMEOUT_MS,
     ...(settings.DIRECT_DATABASE_URL ? { directUrl: settings.DIRECT_DATABASE_URL } : {}),
-    onPoolError: (error) => console.error(JSON.stringify({ level: 50, pid: process.pid, msg: 'idle database connection failed', err: error.message })),
+    onPoolError: (error) =>
+      console.error(JSON.stringify({ level: 50, pid: process.pid, msg: 'idle database connection failed', err: error.message })),
   });
   if (process.env[MIGRATED_BY_PRIMARY] !== '1') await migrate(database);
   const server = createServer({

@@ -56,7 +56,10 @@ describe('the administration behind ADMIN_TOKEN', () => {
         expect((await call(method, path, { headers: as(token) })).status, `${method} ${path}`).toBe(200);
       }
     }
-    const moved = await call('PATCH', `/api/admin/restaurant/${restaurantId}/reservations/${reservationId}`, { json: { table: 'C0' }, headers: as('beta-token') });
+    const moved = await call('PATCH', `/api/admin/restaurant/${restaurantId}/reservations/${reservationId}`, {
+      json: { table: 'C0' },
+      headers: as('beta-token'),
+    });
     expect(expectSuccessEnvelope(moved).table).toBe('C0');
   });
 
@@ -65,7 +68,11 @@ describe('the administration behind ADMIN_TOKEN', () => {
     const query = (path: string, input: unknown, headers: Record<string, string> = {}) =>
       fetch(`${base}/trpc/${path}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers });
     const mutate = (path: string, input: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${base}/trpc/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+      fetch(`${base}/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(input),
+      });
     const calls = [
       () => query('restaurant.list', {}),
       () => query('restaurant.byId', { id: restaurantId }),
@@ -124,7 +131,11 @@ describe('guests', () => {
     const noContact = await call('POST', path, { json: { table: 'D0', date: '2036-02-02', guestName: 'Ana' } });
     expectErrorEnvelope(noContact, 400, 'INVALID_INPUT');
     expect(noContact.body.data.issues[0].path).toBe('guestPhone');
-    expectErrorEnvelope(await call('POST', path, { json: { table: 'D0', date: '2036-02-02', guestPhone: '+57 300 000 0000' } }), 400, 'INVALID_INPUT');
+    expectErrorEnvelope(
+      await call('POST', path, { json: { table: 'D0', date: '2036-02-02', guestPhone: '+57 300 000 0000' } }),
+      400,
+      'INVALID_INPUT',
+    );
 
     const headers = { 'Idempotency-Key': 'guest-checkout-1' };
     const json = { table: 'D0', date: '2036-02-02', guestName: 'Ana Gómez', guestEmail: 'ana@example.com', partySize: 3 };
@@ -148,7 +159,9 @@ describe('guests', () => {
     const cancelPath = `${path}/${booked.id}/cancel`;
     expectErrorEnvelope(await call('POST', cancelPath, { json: { cancellationCode: 'WRONGCODE123' } }), 403, 'INVALID_CANCELLATION_CODE');
     expectErrorEnvelope(await call('POST', cancelPath, { json: {} }), 400, 'INVALID_INPUT');
-    const cancelled = expectSuccessEnvelope(await call('POST', cancelPath, { json: { cancellationCode: booked.cancellationCode.toLowerCase() } }));
+    const cancelled = expectSuccessEnvelope(
+      await call('POST', cancelPath, { json: { cancellationCode: booked.cancellationCode.toLowerCase() } }),
+    );
     expect(cancelled).toEqual({ id: booked.id, restaurantId, table: 'D0', date: '2036-02-02', status: 'cancelled' });
     expectErrorEnvelope(await call('POST', cancelPath, { json: { cancellationCode: booked.cancellationCode } }), 409, 'ALREADY_CANCELLED');
   });

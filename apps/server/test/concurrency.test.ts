@@ -66,7 +66,10 @@ describe.skipIf(!postgresUrl)('booking under concurrency on real PostgreSQL', ()
     let servers: SpawnedServer[] = [];
     beforeAll(async () => {
       // Both start at once on the same database: the migration lock lets one migrate.
-      servers = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }), spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' })]);
+      servers = await Promise.all([
+        spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }),
+        spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }),
+      ]);
     });
     afterAll(async () => {
       await Promise.all(servers.map((server) => server.stop()));

@@ -34,7 +34,8 @@ describe('rate limits per client address', () => {
     expect(statuses.slice(3)).toEqual([429, 429]);
 
     const failures = [];
-    for (let index = 0; index < 4; index += 1) failures.push((await call('GET', '/api/admin/restaurant', { headers: { authorization: 'Bearer nope' } })).status);
+    for (let index = 0; index < 4; index += 1)
+      failures.push((await call('GET', '/api/admin/restaurant', { headers: { authorization: 'Bearer nope' } })).status);
     expect(failures).toEqual([401, 401, 429, 429]);
 
     const publicStatuses = [];
@@ -67,7 +68,9 @@ describe('headers and bodies', () => {
 
 describe('logs', () => {
   it('never carry guest contact details from a failed query', () => {
-    const error = new Error('Failed query: insert into "reservations" ("guest_phone") values ($1)\nparams: +57 300 123 4567,ana@example.com');
+    const error = new Error(
+      'Failed query: insert into "reservations" ("guest_phone") values ($1)\nparams: +57 300 123 4567,ana@example.com',
+    );
     (error as Error & { detail?: string }).detail = 'Failing row contains (1, +57 300 123 4567, ana@example.com).';
     const serialized = JSON.stringify(serializeErrorForLog(error));
     expect(serialized).not.toContain('300 123 4567');
@@ -135,7 +138,8 @@ describe('behind a load balancer (TRUST_PROXY)', () => {
   it("keys the limits by the client's forwarded address", async () => {
     const from = (address: string) => ({ 'x-forwarded-for': address });
     const first = [];
-    for (let index = 0; index < 3; index += 1) first.push((await request(proxied().url, 'GET', '/api/cities?search=Cali', { headers: from('203.0.113.7') })).status);
+    for (let index = 0; index < 3; index += 1)
+      first.push((await request(proxied().url, 'GET', '/api/cities?search=Cali', { headers: from('203.0.113.7') })).status);
     expect(first).toEqual([200, 200, 429]);
     // Another client behind the same balancer has its own budget.
     expect((await request(proxied().url, 'GET', '/api/cities?search=Cali', { headers: from('198.51.100.23') })).status).toBe(200);

@@ -94,7 +94,12 @@ const validFor: Record<string, fc.Arbitrary<unknown>> = {
 /** A body with the route's fields, each valid, hostile or missing, plus stray keys. */
 const bodyWith = (fields: string[]) =>
   fc.oneof(
-    { weight: 5, arbitrary: fc.record(Object.fromEntries(fields.map((field) => [field, fc.oneof(validFor[field] ?? hostileValue, hostileValue)])), { requiredKeys: [] }) },
+    {
+      weight: 5,
+      arbitrary: fc.record(Object.fromEntries(fields.map((field) => [field, fc.oneof(validFor[field] ?? hostileValue, hostileValue)])), {
+        requiredKeys: [],
+      }),
+    },
     { weight: 1, arbitrary: hostileValue },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 3000 }).map((depth) => ({ raw: `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}` })) },
     { weight: 1, arbitrary: fc.string({ maxLength: 60 }).map((text) => ({ raw: text })) },
@@ -108,7 +113,11 @@ const segment = fc.oneof(
   { weight: 2, arbitrary: fc.uuid() },
   { weight: 2, arbitrary: hostileString },
 );
-const reservationSegment = fc.oneof({ weight: 3, arbitrary: fc.constant('RESERVATION') }, { weight: 1, arbitrary: fc.uuid() }, { weight: 2, arbitrary: hostileString });
+const reservationSegment = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('RESERVATION') },
+  { weight: 1, arbitrary: fc.uuid() },
+  { weight: 2, arbitrary: hostileString },
+);
 
 interface HostileRequest {
   method: string;
@@ -121,16 +130,21 @@ interface HostileRequest {
 
 const restaurantFields = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'];
 const route = (method: string, template: (id: string, rid: string) => string, query: string[], body?: string[]) =>
-  fc.record({
-    method: fc.constant(method),
-    id: segment,
-    rid: reservationSegment,
-    query: queryWith(query),
-    body: body ? bodyWith(body) : fc.constant(undefined),
-    contentType: fc.oneof({ weight: 8, arbitrary: fc.constant('application/json') }, { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1') }),
-    admin: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-    idempotencyKey: fc.option(hostileString, { nil: undefined }),
-  }).map(({ id, rid, admin: withToken, idempotencyKey, ...rest }) => ({ ...rest, template, id, rid, withToken, idempotencyKey }));
+  fc
+    .record({
+      method: fc.constant(method),
+      id: segment,
+      rid: reservationSegment,
+      query: queryWith(query),
+      body: body ? bodyWith(body) : fc.constant(undefined),
+      contentType: fc.oneof(
+        { weight: 8, arbitrary: fc.constant('application/json') },
+        { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin1') },
+      ),
+      admin: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      idempotencyKey: fc.option(hostileString, { nil: undefined }),
+    })
+    .map(({ id, rid, admin: withToken, idempotencyKey, ...rest }) => ({ ...rest, template, id, rid, withToken, idempotencyKey }));
 
 const requests = fc.oneof(
   route('GET', () => '/api/cities', ['search']),
@@ -140,21 +154,38 @@ const requests = fc.oneof(
   route('PUT', (id) => `/api/admin/restaurant/${id}`, [], restaurantFields),
   route('DELETE', (id) => `/api/admin/restaurant/${id}`, []),
   route('GET', (id) => `/api/admin/restaurant/${id}/reservations`, ['date', 'status']),
-  route('POST', (id) => `/api/admin/restaurant/${id}/reservations`, [], ['table', 'date', 'partySize', 'guestName', 'guestPhone', 'guestEmail', 'notes']),
+  route(
+    'POST',
+    (id) => `/api/admin/restaurant/${id}/reservations`,
+    [],
+    ['table', 'date', 'partySize', 'guestName', 'guestPhone', 'guestEmail', 'notes'],
+  ),
   route('GET', (id, rid) => `/api/admin/restaurant/${id}/reservations/${rid}`, []),
-  route('PATCH', (id, rid) => `/api/admin/restaurant/${id}/reservations/${rid}`, [], ['table', 'date', 'partySize', 'status', 'notes', 'guestName']),
+  route(
+    'PATCH',
+    (id, rid) => `/api/admin/restaurant/${id}/reservations/${rid}`,
+    [],
+    ['table', 'date', 'partySize', 'status', 'notes', 'guestName'],
+  ),
   route('POST', (id, rid) => `/api/admin/restaurant/${id}/reservations/${rid}/cancel`, [], ['reason']),
   route('GET', (id) => `/api/admin/restaurant/${id}/availability`, ['date', 'from', 'to']),
   route('GET', () => '/api/restaurants', ['startWith', 'cityId', 'date', 'minAvailable']),
   route('GET', (id) => `/api/restaurants/${id}`, []),
   route('GET', (id) => `/api/restaurants/${id}/availability`, ['date', 'from', 'to']),
-  route('POST', (id) => `/api/restaurants/${id}/reservations`, [], ['table', 'date', 'partySize', 'guestName', 'guestPhone', 'guestEmail', 'notes']),
+  route(
+    'POST',
+    (id) => `/api/restaurants/${id}/reservations`,
+    [],
+    ['table', 'date', 'partySize', 'guestName', 'guestPhone', 'guestEmail', 'notes'],
+  ),
   route('POST', (id, rid) => `/api/restaurants/${id}/reservations/${rid}/cancel`, [], ['cancellationCode']),
 );
 
 /** Percent-encodes the UTF-8 bytes of any string, lone surrogates included (encodeURIComponent throws on those). */
 const encodeSegment = (text: string) =>
-  Array.from(Buffer.from(text, 'utf8'), (byte) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  Array.from(Buffer.from(text, 'utf8'), (byte) =>
+    /[A-Za-z0-9_.~-]/.test(String.fromCharCode(byte)) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join('');
 
 type GeneratedRequest = typeof requests extends fc.Arbitrary<infer T> ? T : never;
 
@@ -163,7 +194,8 @@ function toHttp(generated: GeneratedRequest): HostileRequest {
   const rid = generated.rid === 'RESERVATION' ? reservationId : encodeSegment(String(generated.rid));
   const headers: Record<string, string> = {};
   if (generated.withToken) Object.assign(headers, admin);
-  if (generated.idempotencyKey !== undefined && /^[\x20-\x7E]*$/.test(generated.idempotencyKey)) headers['idempotency-key'] = generated.idempotencyKey;
+  if (generated.idempotencyKey !== undefined && /^[\x20-\x7E]*$/.test(generated.idempotencyKey))
+    headers['idempotency-key'] = generated.idempotencyKey;
   return {
     method: generated.method,
     path: generated.template(id, rid),
@@ -176,9 +208,15 @@ function toHttp(generated: GeneratedRequest): HostileRequest {
 
 describe('hostile requests across every REST route', () => {
   beforeAll(async () => {
-    restaurantId = expectSuccessEnvelope(await request(running().url, 'POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Fuzz Target' }), headers: admin }), 201).id;
+    restaurantId = expectSuccessEnvelope(
+      await request(running().url, 'POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Fuzz Target' }), headers: admin }),
+      201,
+    ).id;
     reservationId = expectSuccessEnvelope(
-      await request(running().url, 'POST', `/api/admin/restaurant/${restaurantId}/reservations`, { json: { table: 'A1', date: '2038-01-01' }, headers: admin }),
+      await request(running().url, 'POST', `/api/admin/restaurant/${restaurantId}/reservations`, {
+        json: { table: 'A1', date: '2038-01-01' },
+        headers: admin,
+      }),
       201,
     ).id;
   });

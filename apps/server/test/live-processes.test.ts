@@ -32,7 +32,10 @@ describe.skipIf(!postgresUrl)('live updates across two server processes on real 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(postgresUrl);
     database = createDb(testDatabase.url);
-    [watcher, writer] = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }), spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' })]);
+    [watcher, writer] = await Promise.all([
+      spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }),
+      spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }),
+    ]);
     for (let index = 0; index < 8; index += 1) {
       const response = await fetchValidated(`${writer.url}/api/admin/restaurant`, {
         method: 'POST',

@@ -21,7 +21,10 @@ const book = async (table: string, date = day) =>
   );
 
 beforeAll(async () => {
-  restaurantId = expectSuccessEnvelope(await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Live' }), headers: admin }), 201).id;
+  restaurantId = expectSuccessEnvelope(
+    await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Live' }), headers: admin }),
+    201,
+  ).id;
 });
 
 describe('live reservation streams (embedded database)', () => {
@@ -34,9 +37,16 @@ describe('live reservation streams (embedded database)', () => {
       expect(created.event).toBe('reservation');
       const payload = JSON.parse(created.data);
       expect(created.id).toBe(String(payload.id));
-      expect(payload).toMatchObject({ type: 'created', reservation: { id: booked.id, table: 'A0' }, capacity: { date: day, restaurantRemaining: 14, globalRemaining: 19 } });
+      expect(payload).toMatchObject({
+        type: 'created',
+        reservation: { id: booked.id, table: 'A0' },
+        capacity: { date: day, restaurantRemaining: 14, globalRemaining: 19 },
+      });
 
-      await call('PATCH', `/api/admin/restaurant/${restaurantId}/reservations/${booked.id}`, { json: { date: '2039-06-02' }, headers: admin });
+      await call('PATCH', `/api/admin/restaurant/${restaurantId}/reservations/${booked.id}`, {
+        json: { date: '2039-06-02' },
+        headers: admin,
+      });
       const moved = JSON.parse((await stream.next()).data);
       expect(moved).toMatchObject({
         type: 'moved',
@@ -74,7 +84,10 @@ describe('live reservation streams (embedded database)', () => {
     const seen = JSON.parse((await first.next()).data).id as number;
     first.close();
     const missed = [await book('D1', '2039-08-01'), await book('D2', '2039-08-01')];
-    const resumed = await openSse(`${running().url}/api/admin/restaurant/${restaurantId}/events`, { ...admin, 'last-event-id': String(seen) });
+    const resumed = await openSse(`${running().url}/api/admin/restaurant/${restaurantId}/events`, {
+      ...admin,
+      'last-event-id': String(seen),
+    });
     try {
       const replayed = [JSON.parse((await resumed.next()).data), JSON.parse((await resumed.next()).data)];
       expect(replayed.map((event) => event.reservation.id)).toEqual(missed.map((reservation) => reservation.id));
@@ -89,7 +102,9 @@ describe('live reservation streams (embedded database)', () => {
   });
 
   it('starts afresh when asked to resume after an id this database never issued (it was reset)', async () => {
-    const stream = await openSse(`${running().url}/api/restaurants/${restaurantId}/events?date=2039-11-11`, { 'last-event-id': '999999999999' });
+    const stream = await openSse(`${running().url}/api/restaurants/${restaurantId}/events?date=2039-11-11`, {
+      'last-event-id': '999999999999',
+    });
     try {
       await book('B3', '2039-11-11');
       expect(JSON.parse((await stream.next()).data)).toMatchObject({ type: 'created', takenTables: ['B3'] });
@@ -137,7 +152,10 @@ describe('live reservation streams (embedded database)', () => {
   });
 
   it("streams one day's changes across every restaurant for search results (guest.onDayChange)", async () => {
-    const other = expectSuccessEnvelope(await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Live Two' }), headers: admin }), 201);
+    const other = expectSuccessEnvelope(
+      await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Live Two' }), headers: admin }),
+      201,
+    );
     const input = encodeURIComponent(JSON.stringify({ date: '2039-10-10' }));
     const stream = await openSse(`${running().url}/trpc/guest.onDayChange?input=${input}`);
     try {

@@ -42,7 +42,8 @@ describe('the OpenAPI document', () => {
           expect(reasonsAt(operation, 429)).toEqual(['RATE_LIMITED']);
         }
         for (const status of statuses.filter((code) => Number(code) >= 400)) {
-          for (const reason of reasonsAt(operation, Number(status))) expect(ERROR_CATALOG[reason as keyof typeof ERROR_CATALOG].status).toBe(Number(status));
+          for (const reason of reasonsAt(operation, Number(status)))
+            expect(ERROR_CATALOG[reason as keyof typeof ERROR_CATALOG].status).toBe(Number(status));
         }
       }
     }

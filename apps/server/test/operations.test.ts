@@ -276,7 +276,9 @@ describe.skipIf(!cluster)('operations: a database outage under load', () => {
     await database?.drop().catch(() => undefined);
   });
 
-  it('answers 503 quickly while the database is down, recovers by itself, and loses or doubles no booking', { timeout: 120_000 }, async () => {
+  it('answers 503 quickly while the database is down, recovers by itself, and loses or doubles no booking', {
+    timeout: 120_000,
+  }, async () => {
     const CLIENTS = 16; // more than the pool (10): requests also queue for connections during the outage
     const LOAD_MS = 12_000;
     const HALT_AFTER_MS = 3_000;
@@ -372,35 +374,87 @@ describe.skipIf(!cluster)('operations: a database outage under load', () => {
 
     // The test has teeth: the outage was seen, and the server kept answering.
     expect.soft(unavailable.length, 'no 503 during the outage: the test did not observe it').toBeGreaterThan(0);
-    const errorLines = server.output().split('\n').filter((line) => /"level":(50|60)|"statusCode":5\d\d/.test(line) && !line.includes('idle database connection failed'));
-    expect.soft(otherServerErrors.map((a) => `${a.status} ${a.reason ?? ''}`).slice(0, 5), errorLines.slice(0, 5).map((line) => line.slice(0, 600)).join('\n')).toEqual([]);
+    const errorLines = server
+      .output()
+      .split('\n')
+      .filter((line) => /"level":(50|60)|"statusCode":5\d\d/.test(line) && !line.includes('idle database connection failed'));
+    expect
+      .soft(
+        otherServerErrors.map((a) => `${a.status} ${a.reason ?? ''}`).slice(0, 5),
+        errorLines
+          .slice(0, 5)
+          .map((line) => line.slice(0, 600))
+          .join('\n'),
+      )
+      .toEqual([]);
     expect.soft(networkErrors.map((a) => a.error).slice(0, 5), 'requests without an answer (hang or reset)').toEqual([]);
     expect
-      .soft(unavailable.filter((a) => a.envelope !== 'error' || a.reason !== 'SERVICE_UNAVAILABLE').map((a) => a.text ?? a.reason).slice(0, 5), '503s without reason SERVICE_UNAVAILABLE')
+      .soft(
+        unavailable
+          .filter((a) => a.envelope !== 'error' || a.reason !== 'SERVICE_UNAVAILABLE')
+          .map((a) => a.text ?? a.reason)
+          .slice(0, 5),
+        '503s without reason SERVICE_UNAVAILABLE',
+      )
       .toEqual([]);
     expect.soft(slowest503, 'a 503 took 2 s or more').toBeLessThan(2_000);
     expect
-      .soft(duringOutage.filter((a) => latency(a) >= 2_000).map((a) => `${a.status} after ${Math.round(latency(a))} ms`).slice(0, 5), 'answers during the outage that took 2 s or more')
+      .soft(
+        duringOutage
+          .filter((a) => latency(a) >= 2_000)
+          .map((a) => `${a.status} after ${Math.round(latency(a))} ms`)
+          .slice(0, 5),
+        'answers during the outage that took 2 s or more',
+      )
       .toEqual([]);
 
     // It recovered by itself (same process), and every retry settled.
     expect.soft(server.process.exitCode).toBeNull();
     expect.soft(firstAfterResume, 'no 201 after the database came back').toBeDefined();
-    expect.soft(pendingRetries.map((a) => `${a.status ?? a.error}`), 'retries still failing 30 s after the outage').toEqual([]);
+    expect
+      .soft(
+        pendingRetries.map((a) => `${a.status ?? a.error}`),
+        'retries still failing 30 s after the outage',
+      )
+      .toEqual([]);
 
     // Nothing lost, nothing doubled: the stored rows are exactly the reported 201s.
     const finals = [...finalByKey.values()];
-    expect.soft(finals.filter((attempt) => attempt.status !== 201).map((a) => `${a.status} ${a.reason ?? ''}`), 'a retry was refused').toEqual([]);
+    expect
+      .soft(
+        finals.filter((attempt) => attempt.status !== 201).map((a) => `${a.status} ${a.reason ?? ''}`),
+        'a retry was refused',
+      )
+      .toEqual([]);
     const idsByKey = new Map<string, Set<string>>();
     for (const attempt of created) idsByKey.set(attempt.key, (idsByKey.get(attempt.key) ?? new Set()).add(attempt.id!));
-    expect.soft([...idsByKey].filter(([, ids]) => ids.size !== 1).map(([key]) => key), 'keys answered with different ids').toEqual([]);
+    expect
+      .soft(
+        [...idsByKey].filter(([, ids]) => ids.size !== 1).map(([key]) => key),
+        'keys answered with different ids',
+      )
+      .toEqual([]);
     const reportedIds = new Set(created.map((attempt) => attempt.id!));
     const storedIds = new Set(rows.map((row) => row.id));
     expect.soft(rows.length).toBe(storedIds.size);
-    expect.soft([...storedIds].filter((id) => !reportedIds.has(id)), 'rows stored but never reported in a 201').toEqual([]);
-    expect.soft([...reportedIds].filter((id) => !storedIds.has(id)), 'ids reported in a 201 but not stored').toEqual([]);
+    expect
+      .soft(
+        [...storedIds].filter((id) => !reportedIds.has(id)),
+        'rows stored but never reported in a 201',
+      )
+      .toEqual([]);
+    expect
+      .soft(
+        [...reportedIds].filter((id) => !storedIds.has(id)),
+        'ids reported in a 201 but not stored',
+      )
+      .toEqual([]);
     const perSlot = new Map<string, number>();
-    for (const row of rows) perSlot.set(`${row.restaurant_id}/${row.table_label}/${row.date}`, (perSlot.get(`${row.restaurant_id}/${row.table_label}/${row.date}`) ?? 0) + 1);
+    for (const row of rows)
+      perSlot.set(
+        `${row.restaurant_id}/${row.table_label}/${row.date}`,
+        (perSlot.get(`${row.restaurant_id}/${row.table_label}/${row.date}`) ?? 0) + 1,
+      );
     expect.soft([...perSlot.values()].every((count) => count === 1)).toBe(true);
     // Each key's row is the one of its own slot.
     const rowById = new Map(rows.map((row) => [row.id, row]));
@@ -408,7 +462,9 @@ describe.skipIf(!cluster)('operations: a database outage under load', () => {
       const row = attempt.id === undefined ? undefined : rowById.get(attempt.id);
       return !row || row.restaurant_id !== attempt.restaurantId || row.table_label !== attempt.table || row.date !== attempt.date;
     });
-    expect.soft(misplaced.map((a) => `${a.key}: ${a.status ?? a.error} ${a.id ?? ''}`).slice(0, 5), 'keys without their own row').toEqual([]);
+    expect
+      .soft(misplaced.map((a) => `${a.key}: ${a.status ?? a.error} ${a.id ?? ''}`).slice(0, 5), 'keys without their own row')
+      .toEqual([]);
     expect.soft(rows.length).toBe(finalByKey.size);
   });
 });
@@ -510,8 +566,17 @@ describe.skipIf(!postgresUrl)('operations: graceful shutdown on SIGTERM', () => 
     expect.soft(created.filter((attempt) => attempt.sentAt < sigtermAt).length).toBeGreaterThan(0);
     expect.soft(refused.length, 'the clients never saw the port closed').toBeGreaterThan(0);
     // Every answer is a booking or a clean 503, never anything else.
-    expect.soft(attempts.filter((a) => a.status !== undefined && a.status !== 201 && a.status !== 503).map((a) => `${a.status} ${a.reason ?? ''}`)).toEqual([]);
-    expect.soft(unavailable.filter((attempt) => attempt.envelope !== 'error').map((a) => a.text), 'a 503 without the error envelope').toEqual([]);
+    expect
+      .soft(
+        attempts.filter((a) => a.status !== undefined && a.status !== 201 && a.status !== 503).map((a) => `${a.status} ${a.reason ?? ''}`),
+      )
+      .toEqual([]);
+    expect
+      .soft(
+        unavailable.filter((attempt) => attempt.envelope !== 'error').map((a) => a.text),
+        'a 503 without the error envelope',
+      )
+      .toEqual([]);
     // A request the server had before the SIGTERM got its answer; only later ones may be refused or cut.
     const cut = attempts.filter((a) => a.error !== undefined && a.sentAt < sigtermAt - RACE_MS);
     expect.soft(cut.map((a) => `${a.error} ${Math.round(sigtermAt - a.sentAt)} ms before SIGTERM`)).toEqual([]);
@@ -540,7 +605,9 @@ describe.skipIf(!postgresUrl)('operations: WORKERS', () => {
     await database?.drop().catch(() => undefined);
   });
 
-  it(`WORKERS=3 stores exactly 20 of ${ATTEMPTS} simultaneous bookings for one day, served by several processes`, { timeout: 120_000 }, async () => {
+  it(`WORKERS=3 stores exactly 20 of ${ATTEMPTS} simultaneous bookings for one day, served by several processes`, {
+    timeout: 120_000,
+  }, async () => {
     const restaurantIds = await createRestaurants(server.url, 4, 'Workers', AUTH);
     const day = '2062-03-03';
     const outcomes = await stampede([server.url], restaurantIds, day, AUTH);

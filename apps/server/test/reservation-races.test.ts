@@ -40,7 +40,10 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
   beforeAll(async () => {
     testDatabase = await createTestDatabase(postgresUrl);
     database = createDb(testDatabase.url);
-    servers = await Promise.all([spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }), spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' })]);
+    servers = await Promise.all([
+      spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }),
+      spawnServer({ DATABASE_URL: testDatabase.url, RATE_LIMIT: 'off' }),
+    ]);
     for (let index = 0; index < 4; index += 1) {
       const created = await call('POST', '/api/admin/restaurant', restaurantBody({ name: `Race ${index}` }));
       restaurantIds.push(created.body.data.id);
@@ -81,11 +84,19 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
     }
     expect(await liveOn(target)).toHaveLength(20);
     const moved = answers.findIndex((answer) => answer.status === 200);
-    const rows = await database.db.select().from(reservations).where(sql`${reservations.id} in ${movers.map((mover) => mover.id)}`);
+    const rows = await database.db
+      .select()
+      .from(reservations)
+      .where(sql`${reservations.id} in ${movers.map((mover) => mover.id)}`);
     for (const [index, mover] of movers.entries()) {
       const row = rows.find((candidate) => candidate.id === mover.id)!;
       if (index === moved) expect(row.date).toBe(target);
-      else expect({ date: row.date, table: row.tableLabel, status: row.status }).toEqual({ date: mover.date, table: mover.table, status: 'confirmed' });
+      else
+        expect({ date: row.date, table: row.tableLabel, status: row.status }).toEqual({
+          date: mover.date,
+          table: mover.table,
+          status: 'confirmed',
+        });
     }
   });
 
@@ -116,7 +127,12 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
     const day = '2047-05-05';
     const answers = await Promise.all(
       Array.from({ length: 20 }, () =>
-        call('POST', `/api/admin/restaurant/${restaurantIds[3]}/reservations`, { table: 'C3', date: day, guestName: 'Same' }, { 'Idempotency-Key': 'checkout-7' }),
+        call(
+          'POST',
+          `/api/admin/restaurant/${restaurantIds[3]}/reservations`,
+          { table: 'C3', date: day, guestName: 'Same' },
+          { 'Idempotency-Key': 'checkout-7' },
+        ),
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(201));
@@ -129,7 +145,9 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
       const created = await call('POST', '/api/admin/restaurant', restaurantBody({ name: `Doomed ${round}` }));
       const id = created.body.data.id as string;
       const answers = await Promise.all([
-        ...DEFAULT_TABLES.slice(0, 6).map((table) => call('POST', `/api/admin/restaurant/${id}/reservations`, { table, date: '2048-02-02' })),
+        ...DEFAULT_TABLES.slice(0, 6).map((table) =>
+          call('POST', `/api/admin/restaurant/${id}/reservations`, { table, date: '2048-02-02' }),
+        ),
         call('DELETE', `/api/admin/restaurant/${id}`),
       ]);
       const deletion = answers.at(-1)!;

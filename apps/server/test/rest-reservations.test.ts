@@ -9,12 +9,20 @@ let restaurantId: string;
 let base: string;
 let dayOffset = 0;
 const nextDay = () => new Date(Date.UTC(2034, 0, 1 + dayOffset++)).toISOString().slice(0, 10);
-const book = async (json: Record<string, unknown>, headers: Record<string, string> = {}) => call('POST', `${base}/reservations`, { json, headers });
+const book = async (json: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  call('POST', `${base}/reservations`, { json, headers });
 const storedRow = async (id: string) => (await running().database.db.select().from(reservations).where(eq(reservations.id, id)))[0];
 
 beforeAll(async () => {
   const created = await call('POST', '/api/admin/restaurant', {
-    json: restaurantBody({ name: 'REST Reservations', tables: [{ label: 'A0', seats: 2 }, { label: 'A1', seats: 4 }, { label: 'B0', seats: 6 }] }),
+    json: restaurantBody({
+      name: 'REST Reservations',
+      tables: [
+        { label: 'A0', seats: 2 },
+        { label: 'A1', seats: 4 },
+        { label: 'B0', seats: 6 },
+      ],
+    }),
   });
   restaurantId = expectSuccessEnvelope(created, 201).id;
   base = `/api/admin/restaurant/${restaurantId}`;
@@ -43,11 +51,18 @@ describe('GET and PATCH /api/admin/restaurant/{id}/reservations/{reservationId}'
   it('answers 404 for an unknown reservation or one of another restaurant, 400 for bad ids', async () => {
     const day = nextDay();
     const created = expectSuccessEnvelope(await book({ table: 'A0', date: day }), 201);
-    const other = expectSuccessEnvelope(await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Other Place' }) }), 201);
+    const other = expectSuccessEnvelope(
+      await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Other Place' }) }),
+      201,
+    );
     expectErrorEnvelope(await call('GET', `/api/admin/restaurant/${other.id}/reservations/${created.id}`), 404, 'NOT_FOUND');
     expectErrorEnvelope(await call('GET', `${base}/reservations/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`), 404, 'NOT_FOUND');
     expectErrorEnvelope(await call('GET', `${base}/reservations/nope`), 400, 'INVALID_INPUT');
-    expectErrorEnvelope(await call('PATCH', `${base}/reservations/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`, { json: { notes: 'x' } }), 404, 'NOT_FOUND');
+    expectErrorEnvelope(
+      await call('PATCH', `${base}/reservations/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d`, { json: { notes: 'x' } }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -85,7 +100,10 @@ describe('GET /api/admin/restaurant/{id}/availability', () => {
       date: day,
       restaurantRemaining: 14,
       globalRemaining: 19,
-      freeTables: [{ label: 'A1', seats: 4 }, { label: 'B0', seats: 6 }],
+      freeTables: [
+        { label: 'A1', seats: 4 },
+        { label: 'B0', seats: 6 },
+      ],
       takenTables: ['A0'],
     });
     const range = expectSuccessEnvelope(await call('GET', `${base}/availability?from=${day}&to=${nextDay()}`));
@@ -93,7 +111,11 @@ describe('GET /api/admin/restaurant/{id}/availability', () => {
     expectErrorEnvelope(await call('GET', `${base}/availability`), 400, 'INVALID_INPUT');
     expectErrorEnvelope(await call('GET', `${base}/availability?from=2040-01-01&to=2040-06-01`), 400, 'INVALID_INPUT');
     expectErrorEnvelope(await call('GET', `${base}/availability?date=2040-02-31`), 400, 'INVALID_INPUT');
-    expectErrorEnvelope(await call('GET', '/api/admin/restaurant/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/availability?date=2040-01-01'), 404, 'NOT_FOUND');
+    expectErrorEnvelope(
+      await call('GET', '/api/admin/restaurant/6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d/availability?date=2040-01-01'),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 

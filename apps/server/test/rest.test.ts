@@ -2,19 +2,11 @@ import { request as httpRequest } from 'node:http';
 import { reservations, restaurants } from '@tablebook/db';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TABLES,
-  expectErrorEnvelope,
-  expectSuccessEnvelope,
-  request,
-  restaurantBody,
-  useServer,
-} from './helpers.ts';
+import { DEFAULT_TABLES, expectErrorEnvelope, expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
 import { validateResponse } from './support/openapi-validator.ts';
 
 const running = useServer();
-const call = (method: string, path: string, options?: Parameters<typeof request>[3]) =>
-  request(running().url, method, path, options);
+const call = (method: string, path: string, options?: Parameters<typeof request>[3]) => request(running().url, method, path, options);
 const restaurantCount = async () => (await running().database.db.select({ n: count() }).from(restaurants))[0]?.n;
 const reservationCount = async (restaurantId: string) =>
   (await running().database.db.select({ n: count() }).from(reservations).where(eq(reservations.restaurantId, restaurantId)))[0]?.n;
@@ -158,7 +150,10 @@ describe('GET, PUT and DELETE /api/admin/restaurant/{id}', () => {
     const [stored] = await running().database.db.select().from(restaurants).where(eq(restaurants.id, restaurant.id));
     expect(stored).toMatchObject({ name: 'Renamed', cityId: 3 });
 
-    expectSuccessEnvelope(await call('POST', `/api/admin/restaurant/${restaurant.id}/reservations`, { json: { table: 'A0', date: nextDay() } }), 201);
+    expectSuccessEnvelope(
+      await call('POST', `/api/admin/restaurant/${restaurant.id}/reservations`, { json: { table: 'A0', date: nextDay() } }),
+      201,
+    );
     expect(await reservationCount(restaurant.id)).toBe(1);
     const deleted = await call('DELETE', `/api/admin/restaurant/${restaurant.id}`);
     expect(expectSuccessEnvelope(deleted)).toEqual({ id: restaurant.id });
@@ -331,9 +326,17 @@ describe('the rest of the surface', () => {
     expect(((await single.json()) as any).result.data).toEqual(restaurant);
     const day = nextDay();
     const booking = JSON.stringify({ restaurantId: restaurant.id, table: 'A0', date: day });
-    const first = await fetch(`${base}/trpc/reservation.create`, { method: 'POST', body: booking, headers: { 'content-type': 'application/json' } });
+    const first = await fetch(`${base}/trpc/reservation.create`, {
+      method: 'POST',
+      body: booking,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(first.status).toBe(200);
-    const second = await fetch(`${base}/trpc/reservation.create`, { method: 'POST', body: booking, headers: { 'content-type': 'application/json' } });
+    const second = await fetch(`${base}/trpc/reservation.create`, {
+      method: 'POST',
+      body: booking,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(second.status).toBe(409);
     const error = ((await second.json()) as any).error;
     expect(error.data).toMatchObject({ code: 'CONFLICT', reason: 'TABLE_ALREADY_BOOKED', httpStatus: 409 });

@@ -14,7 +14,12 @@ export interface BookingOutcome {
 }
 
 /** Creates `count` restaurants through the API (each must answer 201) and returns their ids. */
-export async function createRestaurants(baseUrl: string, count: number, prefix: string, headers: Record<string, string> = {}): Promise<string[]> {
+export async function createRestaurants(
+  baseUrl: string,
+  count: number,
+  prefix: string,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const response = await fetchValidated(`${baseUrl}/api/admin/restaurant`, {
@@ -30,7 +35,12 @@ export async function createRestaurants(baseUrl: string, count: number, prefix: 
 }
 
 /** 300 bookings for one day, spread over every server, restaurant and table (5 attempts per table with 4 restaurants), all at once. */
-export async function stampede(baseUrls: string[], restaurantIds: string[], day: string, headers: Record<string, string> = {}): Promise<BookingOutcome[]> {
+export async function stampede(
+  baseUrls: string[],
+  restaurantIds: string[],
+  day: string,
+  headers: Record<string, string> = {},
+): Promise<BookingOutcome[]> {
   const attempts = Array.from({ length: STAMPEDE_ATTEMPTS }, (_, index) => ({
     baseUrl: baseUrls[index % baseUrls.length]!,
     restaurantId: restaurantIds[index % restaurantIds.length]!,

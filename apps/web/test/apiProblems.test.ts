@@ -54,7 +54,9 @@ describe("the API's failures, as the app reads them", () => {
     expect(problem).toMatchObject({ reason: 'TABLE_ALREADY_BOOKED', message: `Table A0 at "La Cevichería" is already booked on ${day}` });
     expect(isTitledReason(problem.reason)).toBe(true);
 
-    const past = await failureOf(server.api.reservation.create.mutate({ restaurantId: created.id, table: 'B0', date: addDays(localDay(), -2) }));
+    const past = await failureOf(
+      server.api.reservation.create.mutate({ restaurantId: created.id, table: 'B0', date: addDays(localDay(), -2) }),
+    );
     expect(past.reason).toBe('PAST_DATE');
   });
 

@@ -15,11 +15,18 @@ describe('the booking form, checked with the API schema', () => {
 
   it('passes a valid booking on, trimmed, without empty optional fields', () => {
     const result = validateBooking({ ...emptyBookingForm, guestName: ' Ana ', guestPhone: '+57 300 123 4567', partySize: '3' }, target, en);
-    expect(result).toEqual({ ok: true, input: { ...target, seats: undefined, guestName: 'Ana', guestPhone: '+57 300 123 4567', partySize: 3 } });
+    expect(result).toEqual({
+      ok: true,
+      input: { ...target, seats: undefined, guestName: 'Ana', guestPhone: '+57 300 123 4567', partySize: 3 },
+    });
   });
 
   it('words a bad phone or e-mail, and a party larger than the table', () => {
-    const result = validateBooking({ ...emptyBookingForm, guestName: 'Ana', guestPhone: '12', guestEmail: 'ana@', partySize: '5' }, target, dictionaries.es.booking.validation);
+    const result = validateBooking(
+      { ...emptyBookingForm, guestName: 'Ana', guestPhone: '12', guestEmail: 'ana@', partySize: '5' },
+      target,
+      dictionaries.es.booking.validation,
+    );
     expect(result).toEqual({
       ok: false,
       errors: {

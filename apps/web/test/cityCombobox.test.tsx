@@ -56,11 +56,16 @@ describe('the city combobox', () => {
     fireEvent.change(input, { target: { value: 'armen' } });
     const listbox = screen.getByRole('listbox', { name: 'City' });
     const groups = within(listbox).getAllByRole('group');
-    expect(groups.map((group) => group.getAttribute('aria-labelledby') && document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent)).toEqual([
-      'Antioquia',
-      'Quindío',
-    ]);
-    expect(within(listbox).getAllByRole('option').map((option) => option.textContent)).toEqual(['Armenia', 'Armenia']);
+    expect(
+      groups.map(
+        (group) => group.getAttribute('aria-labelledby') && document.getElementById(group.getAttribute('aria-labelledby')!)?.textContent,
+      ),
+    ).toEqual(['Antioquia', 'Quindío']);
+    expect(
+      within(listbox)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Armenia', 'Armenia']);
     expect(input.getAttribute('aria-expanded')).toBe('true');
   });
 

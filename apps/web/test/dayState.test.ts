@@ -16,8 +16,26 @@ describe("a restaurant's day, kept live", () => {
   });
 
   it('redraws the day from an event about it', () => {
-    const after = applyPublicEvent(before, { id: 1, type: 'created', restaurantId, date: day, capacity: { date: day, restaurantRemaining: 4, globalRemaining: 8 }, takenTables: ['A1'] }, tables, day);
-    expect(after).toEqual({ date: day, restaurantRemaining: 4, globalRemaining: 8, freeTables: [tables[0], tables[2]], takenTables: ['A1'] });
+    const after = applyPublicEvent(
+      before,
+      {
+        id: 1,
+        type: 'created',
+        restaurantId,
+        date: day,
+        capacity: { date: day, restaurantRemaining: 4, globalRemaining: 8 },
+        takenTables: ['A1'],
+      },
+      tables,
+      day,
+    );
+    expect(after).toEqual({
+      date: day,
+      restaurantRemaining: 4,
+      globalRemaining: 8,
+      freeTables: [tables[0], tables[2]],
+      takenTables: ['A1'],
+    });
     expect([...takenLabels(after!)]).toEqual(['A1']);
   });
 

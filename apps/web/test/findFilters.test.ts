@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromParams, hasNarrowingFilters, listInputFor, paramsFromFilters, type FindFilters } from '../src/features/find/findFilters.ts';
+import {
+  filtersFromParams,
+  hasNarrowingFilters,
+  listInputFor,
+  paramsFromFilters,
+  type FindFilters,
+} from '../src/features/find/findFilters.ts';
 
 const today = '2026-11-25';
 const read = (query: string) => filtersFromParams(new URLSearchParams(query), today);

@@ -86,7 +86,14 @@ describe('the floor map', () => {
   it("draws the restaurant's own layout with its seats", () => {
     render(
       <I18nProvider initial="en">
-        <FloorMap tables={[{ label: 'T1', seats: 2 }, { label: 'T2', seats: 1 }]} taken={new Set()} onPick={() => undefined} />
+        <FloorMap
+          tables={[
+            { label: 'T1', seats: 2 },
+            { label: 'T2', seats: 1 },
+          ]}
+          taken={new Set()}
+          onPick={() => undefined}
+        />
       </I18nProvider>,
     );
     expect(screen.getByRole('button', { name: 'Table T1, 2 seats, free: book it' }).textContent).toContain('2 seats');

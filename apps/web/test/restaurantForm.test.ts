@@ -21,9 +21,18 @@ describe('checking the restaurant form with the API schema', () => {
     const empty = { name: '', address: ' ', description: '', photoUrl: '', cityId: undefined };
     expect(validateRestaurantForm(empty, en)).toEqual({
       ok: false,
-      errors: { name: 'Required', address: 'Required', description: 'Required', photoUrl: 'Required', cityId: 'Choose a city from the list' },
+      errors: {
+        name: 'Required',
+        address: 'Required',
+        description: 'Required',
+        photoUrl: 'Required',
+        cityId: 'Choose a city from the list',
+      },
     });
-    expect(validateRestaurantForm(empty, es)).toMatchObject({ ok: false, errors: { name: 'Obligatorio', cityId: 'Elija una ciudad de la lista' } });
+    expect(validateRestaurantForm(empty, es)).toMatchObject({
+      ok: false,
+      errors: { name: 'Obligatorio', cityId: 'Elija una ciudad de la lista' },
+    });
   });
 
   it("words the schema's length, URL and storable-text rules", () => {

@@ -15,7 +15,14 @@ const en = dictionaries.en.manage.validation;
 describe('the table layout editor', () => {
   it('suggests the next label of the last row, then the first free one', () => {
     expect(nextLabel(rowsOf([{ label: 'D2', seats: 4 }]))).toBe('D3');
-    expect(nextLabel(rowsOf([{ label: 'A0', seats: 4 }, { label: 'A9', seats: 4 }]))).toBe('A1');
+    expect(
+      nextLabel(
+        rowsOf([
+          { label: 'A0', seats: 4 },
+          { label: 'A9', seats: 4 },
+        ]),
+      ),
+    ).toBe('A1');
     expect(nextLabel([])).toBe('A0');
   });
 
@@ -29,8 +36,26 @@ describe('the table layout editor', () => {
   });
 
   it('sends the layout checked with the API schema', () => {
-    const result = validateRestaurantForm({ ...fields, tables: rowsOf([{ label: 'a0', seats: 2 }, { label: 'T1', seats: 20 }]) }, en);
-    expect(result).toEqual({ ok: true, input: { ...fields, tables: [{ label: 'A0', seats: 2 }, { label: 'T1', seats: 20 }] } });
+    const result = validateRestaurantForm(
+      {
+        ...fields,
+        tables: rowsOf([
+          { label: 'a0', seats: 2 },
+          { label: 'T1', seats: 20 },
+        ]),
+      },
+      en,
+    );
+    expect(result).toEqual({
+      ok: true,
+      input: {
+        ...fields,
+        tables: [
+          { label: 'A0', seats: 2 },
+          { label: 'T1', seats: 20 },
+        ],
+      },
+    });
   });
 
   it('says which row is wrong: a missing or long label, a label twice, seats out of range', () => {

@@ -53,54 +53,77 @@ app.get<{ Params: { id: string }; Querystring: { date: string } }>('/api/admin/r
   return rows;
 });
 
-app.post<{ Params: { id: string }; Body: { table: string; date: string } }>('/api/admin/restaurant/:id/reservations', async (request, reply) => {
-  const restaurantId = request.params.id;
-  const { table, date } = request.body;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const { rows: restaurant } = await client.query({ text: statements.booking.lockRestaurant, values: [restaurantId], rowMode: 'array' });
-    if (restaurant.length === 0) {
-      await client.query('rollback');
-      return reply.code(404).send({ error: 'not found' });
+app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
+  '/api/admin/restaurant/:id/reservations',
+  async (request, reply) => {
+    const restaurantId = request.params.id;
+    const { table, date } = request.body;
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const { rows: restaurant } = await client.query({
+        text: statements.booking.lockRestaurant,
+        values: [restaurantId],
+        rowMode: 'array',
+      });
+      if (restaurant.length === 0) {
+        await client.query('rollback');
+        return reply.code(404).send({ error: 'not found' });
+      }
+      await client.query({ text: statements.booking.lockTable, values: [restaurantId, table], rowMode: 'array' });
+      await client.query(statements.booking.lockDay, [DAY_LOCK_NAMESPACE, dayNumber(date)]);
+      const { rows: load } = await client.query({
+        text: statements.booking.dayLoad,
+        values: [restaurantId, restaurantId, table, date],
+        rowMode: 'array',
+      });
+      const [globalCount, restaurantCount, tableTaken] = load[0] as [number, number, boolean];
+      if (tableTaken || restaurantCount >= LIMITS.restaurant || globalCount >= LIMITS.global) {
+        await client.query('rollback');
+        return reply.code(409).send({ error: 'refused' });
+      }
+      const { rows: inserted } = await client.query({
+        text: statements.booking.insert,
+        values: [restaurantId, table, date, null, null, null, 2, null, null],
+      });
+      const reservation = inserted[0];
+      const { rows: counts } = await client.query({
+        text: statements.booking.dayCounts,
+        values: [restaurantId, date, 'cancelled'],
+        rowMode: 'array',
+      });
+      const { rows: taken } = await client.query({
+        text: statements.booking.takenTables,
+        values: [date, 'cancelled', restaurantId],
+        rowMode: 'array',
+      });
+      const { rows: counter } = await client.query({ text: statements.booking.nextEventId, values: [1], rowMode: 'array' });
+      const eventId = counter[0]![0] as string;
+      const [dayTotal, restaurantTotal] = counts[0] as [number, number];
+      const payload = {
+        reservation,
+        capacity: { date, restaurantRemaining: LIMITS.restaurant - restaurantTotal, globalRemaining: LIMITS.global - dayTotal },
+        takenTables: taken.map((row) => row[0]),
+      };
+      await client.query(statements.booking.insertEvent, [eventId, restaurantId, date, null, 'created', JSON.stringify(payload)]);
+      await client.query(statements.booking.notify, [EVENTS_CHANNEL, String(eventId)]);
+      await client.query('commit');
+      return reply.code(201).send(reservation);
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
-    await client.query({ text: statements.booking.lockTable, values: [restaurantId, table], rowMode: 'array' });
-    await client.query(statements.booking.lockDay, [DAY_LOCK_NAMESPACE, dayNumber(date)]);
-    const { rows: load } = await client.query({ text: statements.booking.dayLoad, values: [restaurantId, restaurantId, table, date], rowMode: 'array' });
-    const [globalCount, restaurantCount, tableTaken] = load[0] as [number, number, boolean];
-    if (tableTaken || restaurantCount >= LIMITS.restaurant || globalCount >= LIMITS.global) {
-      await client.query('rollback');
-      return reply.code(409).send({ error: 'refused' });
-    }
-    const { rows: inserted } = await client.query({
-      text: statements.booking.insert,
-      values: [restaurantId, table, date, null, null, null, 2, null, null],
-    });
-    const reservation = inserted[0];
-    const { rows: counts } = await client.query({ text: statements.booking.dayCounts, values: [restaurantId, date, 'cancelled'], rowMode: 'array' });
-    const { rows: taken } = await client.query({ text: statements.booking.takenTables, values: [date, 'cancelled', restaurantId], rowMode: 'array' });
-    const { rows: counter } = await client.query({ text: statements.booking.nextEventId, values: [1], rowMode: 'array' });
-    const eventId = counter[0]![0] as string;
-    const [dayTotal, restaurantTotal] = counts[0] as [number, number];
-    const payload = {
-      reservation,
-      capacity: { date, restaurantRemaining: LIMITS.restaurant - restaurantTotal, globalRemaining: LIMITS.global - dayTotal },
-      takenTables: taken.map((row) => row[0]),
-    };
-    await client.query(statements.booking.insertEvent, [eventId, restaurantId, date, null, 'created', JSON.stringify(payload)]);
-    await client.query(statements.booking.notify, [EVENTS_CHANNEL, String(eventId)]);
-    await client.query('commit');
-    return reply.code(201).send(reservation);
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-});
+  },
+);
 
 const address = await app.listen({ port: Number(process.env['PORT'] ?? 0), host: '127.0.0.1' });
 console.log(`baseline listening at ${address}`);
-const stop = () => void app.close().then(() => pool.end()).then(() => process.exit(0));
+const stop = () =>
+  void app
+    .close()
+    .then(() => pool.end())
+    .then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

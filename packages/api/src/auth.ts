@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** Whether the caller may use the administration, and if not, why. */
 export type AdminAccess =
-  | { granted: true; /** No ADMIN_TOKEN is configured: the administration is open to every caller. */ open: boolean }
+  | { granted: true /** No ADMIN_TOKEN is configured: the administration is open to every caller. */; open: boolean }
   | { granted: false; problem: 'missing' | 'invalid' };
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();

@@ -72,9 +72,26 @@ export const ERROR_CATALOG = {
   PAYLOAD_TOO_LARGE: entry('PAYLOAD_TOO_LARGE', 413, 'invalid', 'The request body is larger than 64 KiB.'),
   UNSUPPORTED_MEDIA_TYPE: entry('UNSUPPORTED_MEDIA_TYPE', 415, 'invalid', 'The request body is not application/json.'),
   IDEMPOTENCY_KEY_REUSED: entry('UNPROCESSABLE_CONTENT', 422, 'invalid', 'The Idempotency-Key was already used for a different request.'),
-  RATE_LIMITED: entry('TOO_MANY_REQUESTS', 429, 'limited', 'Too many calls (or live streams) from this address; wait Retry-After seconds.', true),
-  INTERNAL_ERROR: entry('INTERNAL_SERVER_ERROR', 500, 'internal', 'An unexpected failure (a fault to report, not to retry); the server log has the detail under data.requestId.'),
-  SERVICE_UNAVAILABLE: entry('SERVICE_UNAVAILABLE', 503, 'unavailable', 'The database cannot be reached or took too long, or the server is not ready.', true),
+  RATE_LIMITED: entry(
+    'TOO_MANY_REQUESTS',
+    429,
+    'limited',
+    'Too many calls (or live streams) from this address; wait Retry-After seconds.',
+    true,
+  ),
+  INTERNAL_ERROR: entry(
+    'INTERNAL_SERVER_ERROR',
+    500,
+    'internal',
+    'An unexpected failure (a fault to report, not to retry); the server log has the detail under data.requestId.',
+  ),
+  SERVICE_UNAVAILABLE: entry(
+    'SERVICE_UNAVAILABLE',
+    503,
+    'unavailable',
+    'The database cannot be reached or took too long, or the server is not ready.',
+    true,
+  ),
 } as const satisfies Record<string, ReasonEntry>;
 
 /** Machine-readable reasons, one per way a call can fail; clients branch on these, not on messages. */

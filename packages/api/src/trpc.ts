@@ -51,7 +51,10 @@ const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
     return result;
   }
   const mapped = mappedDatabaseFailure(result.error);
-  ctx.log?.error({ err: result.error.cause ?? result.error, requestId: ctx.requestId, procedure: path }, mapped ? mapped.message : 'procedure failed');
+  ctx.log?.error(
+    { err: result.error.cause ?? result.error, requestId: ctx.requestId, procedure: path },
+    mapped ? mapped.message : 'procedure failed',
+  );
   return mapped ? { ...result, error: mapped } : result;
 });
 
@@ -116,7 +119,12 @@ export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
     // Runs inside databaseErrors, so a database failure is mapped here the same way first.
     const error = mappedDatabaseFailure(result.error) ?? result.error;
     const { reason } = presentError(error, ctx.requestId);
-    const outcome = error.code === 'CONFLICT' ? 'refused' : error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE' ? 'failed' : 'rejected';
+    const outcome =
+      error.code === 'CONFLICT'
+        ? 'refused'
+        : error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE'
+          ? 'failed'
+          : 'rejected';
     ctx.observer.booking(outcome, reason);
   }
   return result;

@@ -6,7 +6,7 @@ import { presentError } from '../src/present-error.ts';
 import { restOperations } from '../src/root.ts';
 
 describe('the error catalog', () => {
-  it("gives every reason the HTTP status tRPC gives its code, and a description", () => {
+  it('gives every reason the HTTP status tRPC gives its code, and a description', () => {
     for (const reason of ERROR_REASONS) {
       const error = new AppError({ reason, message: 'x' });
       expect(getHTTPStatusCodeFromError(error), reason).toBe(ERROR_CATALOG[reason].status);
@@ -48,7 +48,9 @@ describe('the error catalog', () => {
   it('every reason an operation declares is in the catalog, and every operation answers the common ones', () => {
     for (const operation of restOperations()) {
       for (const reason of operation.reasons) expect(ERROR_REASONS).toContain(reason);
-      expect(operation.reasons).toEqual(expect.arrayContaining(['INVALID_INPUT', 'RATE_LIMITED', 'INTERNAL_ERROR', 'SERVICE_UNAVAILABLE', 'FORBIDDEN_HOST']));
+      expect(operation.reasons).toEqual(
+        expect.arrayContaining(['INVALID_INPUT', 'RATE_LIMITED', 'INTERNAL_ERROR', 'SERVICE_UNAVAILABLE', 'FORBIDDEN_HOST']),
+      );
       if (operation.access === 'admin') expect(operation.reasons).toContain('UNAUTHORIZED');
       else expect(operation.reasons).not.toContain('UNAUTHORIZED');
     }

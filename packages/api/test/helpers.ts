@@ -34,9 +34,7 @@ export function useDatabase(driver: Driver, postgresUrl: string): () => Database
 const createCaller = createCallerFactory(appRouter);
 
 export function callerFor(handle: DatabaseHandle, settings: Partial<BookingSettings> = {}, now?: () => Date) {
-  return createCaller(
-    createContext({ db: handle.db, settings: { ...defaultBookingSettings, ...settings }, ...(now ? { now } : {}) }),
-  );
+  return createCaller(createContext({ db: handle.db, settings: { ...defaultBookingSettings, ...settings }, ...(now ? { now } : {}) }));
 }
 
 /** Distinct far-future days, so tests in one file never share a day's capacity. */
@@ -48,7 +46,6 @@ export function dayGenerator(start = '2031-01-01') {
     return day;
   };
 }
-
 
 export async function expectRefusal(promise: Promise<unknown>, reason: string, code?: string) {
   const error = await promise.then(

@@ -44,25 +44,57 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
         guestEmail: 'maria@example.com',
         notes: 'Cumpleaños 🎂',
       });
-      expect(full).toMatchObject({ partySize: 4, guestName: 'María José', guestPhone: '+57 300 123 4567', guestEmail: 'maria@example.com', notes: 'Cumpleaños 🎂' });
+      expect(full).toMatchObject({
+        partySize: 4,
+        guestName: 'María José',
+        guestPhone: '+57 300 123 4567',
+        guestEmail: 'maria@example.com',
+        notes: 'Cumpleaños 🎂',
+      });
       expect(await api.reservation.byId({ restaurantId: restaurant.id, reservationId: full.id })).toEqual(full);
-      await expectRefusal(api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, guestEmail: 'not-an-email' }), 'INVALID_INPUT');
-      await expectRefusal(api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, guestPhone: 'call me' }), 'INVALID_INPUT');
+      await expectRefusal(
+        api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, guestEmail: 'not-an-email' }),
+        'INVALID_INPUT',
+      );
+      await expectRefusal(
+        api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, guestPhone: 'call me' }),
+        'INVALID_INPUT',
+      );
       await expectRefusal(api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, partySize: 21 }), 'INVALID_INPUT');
-      await expectRefusal(api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, notes: 'x'.repeat(501) }), 'INVALID_INPUT');
+      await expectRefusal(
+        api.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day, notes: 'x'.repeat(501) }),
+        'INVALID_INPUT',
+      );
     });
 
     it('gives a new restaurant the default layout, or its own, and checks bookings against it', async () => {
       const standard = await api.restaurant.create(restaurantBody('Standard Floor'));
       expect(standard.tables).toEqual(DEFAULT_TABLES.map((label) => ({ label, seats: 4 })));
-      const custom = await api.restaurant.create(restaurantBody('Custom Floor', [{ label: 'v1', seats: 2 }, { label: 'T', seats: 8 }]));
-      expect(custom.tables).toEqual([{ label: 'T', seats: 8 }, { label: 'V1', seats: 2 }]);
+      const custom = await api.restaurant.create(
+        restaurantBody('Custom Floor', [
+          { label: 'v1', seats: 2 },
+          { label: 'T', seats: 8 },
+        ]),
+      );
+      expect(custom.tables).toEqual([
+        { label: 'T', seats: 8 },
+        { label: 'V1', seats: 2 },
+      ]);
       const day = nextDay();
       await expectRefusal(api.reservation.create({ restaurantId: custom.id, table: 'A0', date: day }), 'UNKNOWN_TABLE', 'BAD_REQUEST');
-      await expectRefusal(api.reservation.create({ restaurantId: custom.id, table: 'V1', date: day, partySize: 3 }), 'PARTY_TOO_LARGE', 'BAD_REQUEST');
+      await expectRefusal(
+        api.reservation.create({ restaurantId: custom.id, table: 'V1', date: day, partySize: 3 }),
+        'PARTY_TOO_LARGE',
+        'BAD_REQUEST',
+      );
       await api.reservation.create({ restaurantId: custom.id, table: 'T', date: day, partySize: 8 });
       await expectRefusal(
-        api.restaurant.create(restaurantBody('Twice', [{ label: 'A', seats: 2 }, { label: 'a', seats: 4 }])),
+        api.restaurant.create(
+          restaurantBody('Twice', [
+            { label: 'A', seats: 2 },
+            { label: 'a', seats: 4 },
+          ]),
+        ),
         'INVALID_INPUT',
       );
     });
@@ -75,14 +107,28 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
       const day = nextDay();
       const booked = await api.reservation.create({ restaurantId: restaurant.id, table: 'D2', date: day, guestName: 'Ana' });
       const withoutD2 = DEFAULT_TABLES.filter((label) => label !== 'D2').map((label) => ({ label, seats: 4 }));
-      const refusal = await expectRefusal(api.restaurant.update({ id: restaurant.id, ...fields, tables: withoutD2 }), 'TABLE_HAS_RESERVATIONS', 'CONFLICT');
+      const refusal = await expectRefusal(
+        api.restaurant.update({ id: restaurant.id, ...fields, tables: withoutD2 }),
+        'TABLE_HAS_RESERVATIONS',
+        'CONFLICT',
+      );
       expect(refusal.message).toContain('D2');
       expect(refusal.message).toContain(booked.id);
       expect((await api.restaurant.byId({ id: restaurant.id })).tables).toHaveLength(15);
       // Once cancelled, the table can go; seats can change too.
       await api.reservation.cancel({ restaurantId: restaurant.id, reservationId: booked.id });
-      const smaller = await api.restaurant.update({ id: restaurant.id, ...fields, tables: [{ label: 'A0', seats: 6 }, { label: 'A1', seats: 2 }] });
-      expect(smaller.tables).toEqual([{ label: 'A0', seats: 6 }, { label: 'A1', seats: 2 }]);
+      const smaller = await api.restaurant.update({
+        id: restaurant.id,
+        ...fields,
+        tables: [
+          { label: 'A0', seats: 6 },
+          { label: 'A1', seats: 2 },
+        ],
+      });
+      expect(smaller.tables).toEqual([
+        { label: 'A0', seats: 6 },
+        { label: 'A1', seats: 2 },
+      ]);
     });
 
     it('cancelling frees the table and the day at once; twice is ALREADY_CANCELLED', async () => {
@@ -93,12 +139,18 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
       await expectRefusal(strict.reservation.create({ restaurantId: restaurant.id, table: 'A1', date: day }), 'RESTAURANT_DAILY_LIMIT');
       const cancelled = await strict.reservation.cancel({ restaurantId: restaurant.id, reservationId: first.id, reason: 'Guest called' });
       expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: 'Guest called' });
-      await expectRefusal(strict.reservation.cancel({ restaurantId: restaurant.id, reservationId: first.id }), 'ALREADY_CANCELLED', 'CONFLICT');
+      await expectRefusal(
+        strict.reservation.cancel({ restaurantId: restaurant.id, reservationId: first.id }),
+        'ALREADY_CANCELLED',
+        'CONFLICT',
+      );
       const again = await strict.reservation.create({ restaurantId: restaurant.id, table: 'A0', date: day });
       expect(again.id).not.toBe(first.id);
       // Lists leave cancelled reservations out unless asked.
       expect((await strict.reservation.list({ restaurantId: restaurant.id, date: day })).map((r) => r.id)).toEqual([again.id]);
-      expect((await strict.reservation.list({ restaurantId: restaurant.id, date: day, status: 'cancelled' })).map((r) => r.id)).toEqual([first.id]);
+      expect((await strict.reservation.list({ restaurantId: restaurant.id, date: day, status: 'cancelled' })).map((r) => r.id)).toEqual([
+        first.id,
+      ]);
       expect(await strict.reservation.list({ restaurantId: restaurant.id, date: day, status: 'all' })).toHaveLength(2);
     });
 
@@ -137,7 +189,9 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
       await expectRefusal(api.reservation.update({ ...ref, status: 'confirmed' }), 'ILLEGAL_STATUS_CHANGE');
 
       const noShow = await api.reservation.create({ restaurantId: restaurant.id, table: 'A1', date: day });
-      expect(await api.reservation.update({ restaurantId: restaurant.id, reservationId: noShow.id, status: 'no_show' })).toMatchObject({ status: 'no_show' });
+      expect(await api.reservation.update({ restaurantId: restaurant.id, reservationId: noShow.id, status: 'no_show' })).toMatchObject({
+        status: 'no_show',
+      });
       await expectRefusal(api.reservation.create({ restaurantId: restaurant.id, table: 'A1', date: day }), 'TABLE_ALREADY_BOOKED');
       const availability = await api.reservation.availability({ restaurantId: restaurant.id, date: day });
       expect(availability).toMatchObject({ restaurantRemaining: 13, globalRemaining: expect.any(Number) });
@@ -145,7 +199,13 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
 
     it('reports availability for a day with its free tables, and for a range in one answer', async () => {
       const strict = callerFor(database(), { restaurantDailyLimit: 3, globalDailyLimit: 4 });
-      const restaurant = await strict.restaurant.create(restaurantBody('Calendar', [{ label: 'A', seats: 2 }, { label: 'B', seats: 4 }, { label: 'C', seats: 6 }]));
+      const restaurant = await strict.restaurant.create(
+        restaurantBody('Calendar', [
+          { label: 'A', seats: 2 },
+          { label: 'B', seats: 4 },
+          { label: 'C', seats: 6 },
+        ]),
+      );
       const [first, second, third] = [nextDay(), nextDay(), nextDay()];
       await strict.reservation.create({ restaurantId: restaurant.id, table: 'B', date: first });
       const cancelled = await strict.reservation.create({ restaurantId: restaurant.id, table: 'C', date: first });
@@ -154,7 +214,10 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
         date: first,
         restaurantRemaining: 2,
         globalRemaining: expect.any(Number),
-        freeTables: [{ label: 'A', seats: 2 }, { label: 'C', seats: 6 }],
+        freeTables: [
+          { label: 'A', seats: 2 },
+          { label: 'C', seats: 6 },
+        ],
         takenTables: ['B'],
       });
       for (const table of ['A', 'B', 'C']) await strict.reservation.create({ restaurantId: restaurant.id, table, date: second });
@@ -168,7 +231,10 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
           { date: third, restaurantRemaining: 3, globalRemaining: 4 },
         ],
       });
-      await expectRefusal(strict.reservation.availability({ restaurantId: restaurant.id, from: '2040-01-01', to: '2040-03-03' }), 'INVALID_INPUT');
+      await expectRefusal(
+        strict.reservation.availability({ restaurantId: restaurant.id, from: '2040-01-01', to: '2040-03-03' }),
+        'INVALID_INPUT',
+      );
       await expectRefusal(strict.reservation.availability({ restaurantId: restaurant.id, from: third, to: first }), 'INVALID_INPUT');
       await expectRefusal(strict.reservation.availability({ restaurantId: restaurant.id }), 'INVALID_INPUT');
       const sixtyTwo = await strict.reservation.availability({ restaurantId: restaurant.id, from: '2040-01-01', to: '2040-03-02' });

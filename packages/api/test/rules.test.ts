@@ -18,9 +18,9 @@ describe('firstBrokenRule', () => {
     expect(firstBrokenRule({ tableTaken: false, restaurantCount: 15, globalCount: 15 }, limits)).toBe('RESTAURANT_DAILY_LIMIT');
   });
   it('follows configured limits', () => {
-    expect(firstBrokenRule({ tableTaken: false, restaurantCount: 1, globalCount: 1 }, { restaurantDailyLimit: 1, globalDailyLimit: 5 })).toBe(
-      'RESTAURANT_DAILY_LIMIT',
-    );
+    expect(
+      firstBrokenRule({ tableTaken: false, restaurantCount: 1, globalCount: 1 }, { restaurantDailyLimit: 1, globalDailyLimit: 5 }),
+    ).toBe('RESTAURANT_DAILY_LIMIT');
   });
 });
 

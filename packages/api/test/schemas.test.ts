@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createReservationInput,
-  listRestaurantsInput,
-  restaurantFields,
-  PG_INT_MAX,
-} from '../src/schemas/index.ts';
+import { createReservationInput, listRestaurantsInput, restaurantFields, PG_INT_MAX } from '../src/schemas/index.ts';
 
 const restaurant = {
   name: 'La Mar',

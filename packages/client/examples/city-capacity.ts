@@ -6,9 +6,7 @@ const [cityName = 'Leticia', date = new Date().toISOString().slice(0, 10)] = pro
 const client = createClient({ url: process.env['TABLEBOOK_URL'] ?? 'http://127.0.0.1:5000', token: process.env['TABLEBOOK_TOKEN'] });
 
 // A name can repeat across departments (Armenia): take every city called exactly so.
-const cities = (await client.city.list.query({ search: cityName })).filter(
-  (city) => city.name.toLowerCase() === cityName.toLowerCase(),
-);
+const cities = (await client.city.list.query({ search: cityName })).filter((city) => city.name.toLowerCase() === cityName.toLowerCase());
 if (cities.length === 0) {
   console.error(`No city is called ${cityName}`);
   process.exit(1);

@@ -2,8 +2,7 @@ import { abortedFailure, httpFailure, networkFailure } from './http-failures.ts'
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-const isJsonContentType = (contentType: string | null) =>
-  contentType !== null && /^application\/([\w.+-]*\+)?json\b/i.test(contentType);
+const isJsonContentType = (contentType: string | null) => contentType !== null && /^application\/([\w.+-]*\+)?json\b/i.test(contentType);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 

@@ -23,7 +23,9 @@ export function describeApiCalls(server: () => SpawnedServer): void {
 
       const updated = await api.restaurant.update.mutate({ id: created.id, ...restaurantInput({ name: 'Client Crud 2', cityId: 2 }) });
       expect(updated).toMatchObject({ name: 'Client Crud 2', city: { id: 2 } });
-      expect((await api.restaurant.list.query({ startWith: 'client crud' })).map((restaurant) => restaurant.name)).toEqual(['Client Crud 2']);
+      expect((await api.restaurant.list.query({ startWith: 'client crud' })).map((restaurant) => restaurant.name)).toEqual([
+        'Client Crud 2',
+      ]);
 
       expect(await api.restaurant.delete.mutate({ id: created.id })).toEqual({ id: created.id });
       expect(await api.restaurant.list.query({ startWith: 'Client Crud' })).toEqual([]);
@@ -65,9 +67,7 @@ export function describeApiCalls(server: () => SpawnedServer): void {
     });
 
     it('lists the issues of invalid input by field', async () => {
-      const error = await failureOf(
-        client().restaurant.create.mutate(restaurantInput({ name: 'X', photoUrl: 'ftp://example.com/a.jpg' })),
-      );
+      const error = await failureOf(client().restaurant.create.mutate(restaurantInput({ name: 'X', photoUrl: 'ftp://example.com/a.jpg' })));
       expect(error).toMatchObject({ status: 400, code: 'BAD_REQUEST', reason: 'INVALID_INPUT' });
       expect(error.issues.map((issue) => issue.path).sort()).toEqual(['name', 'photoUrl']);
     });
@@ -98,7 +98,10 @@ export function describeApiCalls(server: () => SpawnedServer): void {
     it('keeps each call of a batch its own status and reason', async () => {
       const api = client();
       const missing = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
-      const [found, lost] = await Promise.allSettled([api.city.list.query({ search: 'Leticia' }), api.restaurant.byId.query({ id: missing })]);
+      const [found, lost] = await Promise.allSettled([
+        api.city.list.query({ search: 'Leticia' }),
+        api.restaurant.byId.query({ id: missing }),
+      ]);
       expect(found).toMatchObject({ status: 'fulfilled', value: [expect.objectContaining({ name: 'Leticia' })] });
       expect(lost).toMatchObject({ status: 'rejected', reason: { status: 404, reason: 'NOT_FOUND' } });
     });

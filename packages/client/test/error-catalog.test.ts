@@ -18,7 +18,8 @@ describe("TablebookError and the API's error catalog", () => {
       expect({ category: answered.category, retryable: answered.retryable }, reason).toEqual({ category, retryable });
       // A proxy's or an older server's answer: by status, which agrees with the catalog but for a 403 that is a refusal.
       const byStatus = new TablebookError({ message: 'x', status, code, reason });
-      if (reason !== 'INVALID_CANCELLATION_CODE') expect({ category: byStatus.category, retryable: byStatus.retryable }, reason).toEqual({ category, retryable });
+      if (reason !== 'INVALID_CANCELLATION_CODE')
+        expect({ category: byStatus.category, retryable: byStatus.retryable }, reason).toEqual({ category, retryable });
     }
   });
 

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TablebookError } from '../src/errors.ts';
 import { backoffDelay, DEFAULT_RETRY_OPTIONS, isTransientFailure } from '../src/retry.ts';
 
-const failure = (status: number, reason: TablebookError['reason']) =>
-  new TablebookError({ message: 'x', status, code: reason, reason });
+const failure = (status: number, reason: TablebookError['reason']) => new TablebookError({ message: 'x', status, code: reason, reason });
 
 describe('the retry policy', () => {
   it('doubles the delay per retry, up to the ceiling, with half of it random', () => {
@@ -13,7 +12,9 @@ describe('the retry policy', () => {
   });
 
   it('keeps the default waits short enough for a person at a terminal', () => {
-    const worst = Array.from({ length: DEFAULT_RETRY_OPTIONS.retries }, (_, index) => backoffDelay(index + 1, DEFAULT_RETRY_OPTIONS, () => 1));
+    const worst = Array.from({ length: DEFAULT_RETRY_OPTIONS.retries }, (_, index) =>
+      backoffDelay(index + 1, DEFAULT_RETRY_OPTIONS, () => 1),
+    );
     expect(worst.reduce((sum, delay) => sum + delay, 0)).toBeLessThan(2_000);
   });
 

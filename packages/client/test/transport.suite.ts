@@ -27,7 +27,8 @@ export function describeTransport(server: () => SpawnedServer): void {
       return answering;
     }
 
-    const clientFor = (url: string, options: Partial<ClientOptions> = {}) => createClient({ url, token: ADMIN_TOKEN, retry: fastRetry, ...options });
+    const clientFor = (url: string, options: Partial<ClientOptions> = {}) =>
+      createClient({ url, token: ADMIN_TOKEN, retry: fastRetry, ...options });
     const direct = () => createClient({ url: server().url, token: ADMIN_TOKEN });
 
     describe('retrying queries', () => {
@@ -41,7 +42,12 @@ export function describeTransport(server: () => SpawnedServer): void {
       it('gives up after the configured number of retries with the last failure', async () => {
         const flaky = await proxy(100, 'api-503');
         const error = await failureOf(clientFor(flaky.url, { retry: { ...fastRetry, retries: 2 } }).city.list.query());
-        expect(error).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', reason: 'SERVICE_UNAVAILABLE', requestId: 'proxy-request' });
+        expect(error).toMatchObject({
+          status: 503,
+          code: 'SERVICE_UNAVAILABLE',
+          reason: 'SERVICE_UNAVAILABLE',
+          requestId: 'proxy-request',
+        });
         expect(flaky.received).toHaveLength(3);
       });
 
@@ -67,7 +73,9 @@ export function describeTransport(server: () => SpawnedServer): void {
         const restaurant = await direct().restaurant.create.mutate(restaurantInput({ name: `Once ${failure}` }));
         const flaky = await proxy(1, failure);
         const day = dayFromNow(5);
-        const error = await failureOf(clientFor(flaky.url).reservation.create.mutate({ restaurantId: restaurant.id, table: 'A0', date: day }));
+        const error = await failureOf(
+          clientFor(flaky.url).reservation.create.mutate({ restaurantId: restaurant.id, table: 'A0', date: day }),
+        );
         expect(error.reason).toBe(reason);
         expect(flaky.received).toHaveLength(1);
         expect(await direct().reservation.list.query({ restaurantId: restaurant.id })).toEqual([]);

@@ -11,9 +11,7 @@ interface DepartmentEntry {
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const source = JSON.parse(
-  readFileSync(join(root, 'data/colombia_departments_cities.json'), 'utf8'),
-) as DepartmentEntry[];
+const source = JSON.parse(readFileSync(join(root, 'data/colombia_departments_cities.json'), 'utf8')) as DepartmentEntry[];
 
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const departmentRows: string[] = [];

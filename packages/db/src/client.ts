@@ -75,9 +75,7 @@ export function createDb(url: string | undefined, options: CreateDbOptions = {})
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) {
     return createPostgres(url, options);
   }
-  throw new Error(
-    `DATABASE_URL must be empty, memory://, file:PATH, postgres:// or postgresql:// (got "${url.split(':')[0]}:...")`,
-  );
+  throw new Error(`DATABASE_URL must be empty, memory://, file:PATH, postgres:// or postgresql:// (got "${url.split(':')[0]}:...")`);
 }
 
 /** After a failed connection attempt, further ones fail at once for this long instead of each waiting out the connect timeout. */
@@ -112,8 +110,7 @@ function failFastWhileUnreachable(pool: pg.Pool) {
       // is not an unreachable server.
       if (error && isConnectionError(error) && !/timeout exceeded when trying to connect/.test(error.message)) {
         unreachableUntil = Date.now() + UNREACHABLE_WINDOW_MS;
-      }
-      else if (!error) unreachableUntil = 0;
+      } else if (!error) unreachableUntil = 0;
       callback(error, client, done);
     });
   };
@@ -124,8 +121,7 @@ function failFastWhileUnreachable(pool: pg.Pool) {
   };
 }
 
-const queryLogger = (options: CreateDbOptions) =>
-  options.logQuery ? { logQuery: options.logQuery } : false;
+const queryLogger = (options: CreateDbOptions) => (options.logQuery ? { logQuery: options.logQuery } : false);
 
 function createPglite(dataDir: string | undefined, options: CreateDbOptions): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });

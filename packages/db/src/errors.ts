@@ -44,7 +44,16 @@ export function findPgError(error: unknown): PgErrorInfo | undefined {
   return undefined;
 }
 
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 /** True when the error means the database could not be reached (not that a query was wrong). */
 export function isConnectionError(error: unknown): boolean {
@@ -56,7 +65,12 @@ export function isConnectionError(error: unknown): boolean {
       if (candidate.code.startsWith('08') || candidate.code === PgErrorCode.adminShutdown) return true;
       if (candidate.code === PgErrorCode.cannotConnectNow || candidate.code === PgErrorCode.tooManyConnections) return true;
     }
-    if (typeof candidate.message === 'string' && /timeout exceeded when trying to connect|timeout expired|Connection terminated|is not queryable|terminating connection due to administrator command/i.test(candidate.message)) {
+    if (
+      typeof candidate.message === 'string' &&
+      /timeout exceeded when trying to connect|timeout expired|Connection terminated|is not queryable|terminating connection due to administrator command/i.test(
+        candidate.message,
+      )
+    ) {
       return true;
     }
     current = candidate.cause;

@@ -32,7 +32,12 @@ export async function listenPostgres(url: string, channel: string, options: List
 
   const connect = async (isReconnect: boolean): Promise<void> => {
     // TCP keep-alive after 10 s idle: a connection that died silently (NAT, failover) is noticed.
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 });
+    const next = new pg.Client({
+      connectionString: url,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
     next.on('notification', (message) => {
       if (message.channel === channel) options.onNotify(message.payload ?? '');
     });

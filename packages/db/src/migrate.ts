@@ -63,7 +63,9 @@ function shippedMigrationCount(): number {
  * Whether the database answers and has every migration this build ships: what a load balancer's
  * readiness check needs. Never throws.
  */
-export async function readiness(handle: DatabaseHandle): Promise<{ database: 'up' | 'down'; migrations: 'current' | 'pending' | 'unknown' }> {
+export async function readiness(
+  handle: DatabaseHandle,
+): Promise<{ database: 'up' | 'down'; migrations: 'current' | 'pending' | 'unknown' }> {
   try {
     const [row] = await queryRows<{ applied: number }>(handle.db, sql`select count(*)::int as applied from drizzle.__drizzle_migrations`);
     return { database: 'up', migrations: (row?.applied ?? 0) >= shippedMigrationCount() ? 'current' : 'pending' };

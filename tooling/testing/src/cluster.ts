@@ -63,10 +63,14 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster | undefi
   const port = await freePort();
   run('initdb', ['-D', dataDir, '-A', 'trust', '-U', 'postgres', '--no-sync']);
   const startArgs = [
-    '-D', dataDir,
-    '-l', join(dataDir, 'server.log'),
-    '-o', `-p ${port} -c listen_addresses=127.0.0.1 -k ${dataDir} -c fsync=off -c max_connections=200`,
-    '-w', 'start',
+    '-D',
+    dataDir,
+    '-l',
+    join(dataDir, 'server.log'),
+    '-o',
+    `-p ${port} -c listen_addresses=127.0.0.1 -k ${dataDir} -c fsync=off -c max_connections=200`,
+    '-w',
+    'start',
   ];
   run('pg_ctl', startArgs);
   return {

@@ -3,7 +3,6 @@ import { startThrowawayCluster, type ThrowawayCluster } from './cluster.ts';
 import { canConnect } from './postgres.ts';
 import './provided.ts';
 
-
 const LOCAL_SERVER = 'postgres://postgres@127.0.0.1:5432/postgres';
 let cluster: ThrowawayCluster | undefined;
 

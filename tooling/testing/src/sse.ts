@@ -61,7 +61,12 @@ export async function openSse(url: string, headers: Record<string, string> = {})
             else fields[name] = value;
           }
           if (data.length === 0) continue;
-          deliver({ event: fields['event'] ?? 'message', ...(fields['id'] ? { id: fields['id'] } : {}), data: data.join('\n'), receivedAt: performance.now() });
+          deliver({
+            event: fields['event'] ?? 'message',
+            ...(fields['id'] ? { id: fields['id'] } : {}),
+            data: data.join('\n'),
+            receivedAt: performance.now(),
+          });
         }
       }
     } catch {

@@ -6,7 +6,7 @@ import { resolveRestaurant } from '../resolve/restaurant.ts';
 
 export const availabilityCommand = defineCommand({
   path: ['availability'],
-  summary: "What a restaurant can still take: one day with its free tables, or a range of days",
+  summary: 'What a restaurant can still take: one day with its free tables, or a range of days',
   usage: 'availability <restaurant> (--date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)',
   arguments: [{ name: 'restaurant', description: 'its id, or the start of its name' }],
   flags: {

@@ -36,7 +36,8 @@ export const importCommand = defineCommand({
   arguments: [
     {
       name: 'file.csv',
-      description: 'header restaurant,table,date, then optionally guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
+      description:
+        'header restaurant,table,date, then optionally guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
     },
   ],
   flags: {
@@ -61,11 +62,16 @@ export const importCommand = defineCommand({
     const run = startImportRun({ retryRefused: flags['retry-refused'] === true });
     let booked: RowResult[];
     try {
-      booked = await runGroupedInOrder(rows, (row) => row.date, DAYS_IN_PARALLEL, async (row) => {
-        const result = await importRow(client, run, findRestaurant, row);
-        progress.advance();
-        return result;
-      });
+      booked = await runGroupedInOrder(
+        rows,
+        (row) => row.date,
+        DAYS_IN_PARALLEL,
+        async (row) => {
+          const result = await importRow(client, run, findRestaurant, row);
+          progress.advance();
+          return result;
+        },
+      );
     } finally {
       progress.finish();
     }

@@ -8,7 +8,8 @@ import { bodyOf, fieldsFromFlags, restaurantFieldFlags, restaurantFieldNames, ta
 export const restaurantsUpdateCommand = defineCommand({
   path: ['restaurants', 'update'],
   summary: 'Change some fields of a restaurant (the others are kept)',
-  usage: 'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL] [--tables LAYOUT]',
+  usage:
+    'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL] [--tables LAYOUT]',
   arguments: [{ name: 'restaurant', description: 'its id, or the start of its name' }],
   flags: { ...restaurantFieldFlags, ...tablesFlag },
   notes: [

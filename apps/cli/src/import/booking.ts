@@ -56,8 +56,7 @@ export function restaurantLookup(client: TablebookClient): (name: string) => Pro
 }
 
 /** Errors that would fail every further row the same way. */
-const stopsTheImport = (error: TablebookError) =>
-  exitCodeFor(error) !== ExitCode.refusedOrInvalid || error.reason === 'RATE_LIMITED';
+const stopsTheImport = (error: TablebookError) => exitCodeFor(error) !== ExitCode.refusedOrInvalid || error.reason === 'RATE_LIMITED';
 
 /**
  * The row's outcome for an error the API or the lookup gave. An error that would fail every further

@@ -28,7 +28,14 @@ export function createPrinter(write: (text: string) => void, json: boolean): Pri
     record(title, value, fields) {
       if (json) return emitJson(value);
       const rows = fields.map((field) => ({ label: field.header, value: field.value(value) }));
-      const block = formatTable(rows, [{ header: '', value: (row) => row.label }, { header: '', value: (row) => row.value }], { header: false });
+      const block = formatTable(
+        rows,
+        [
+          { header: '', value: (row) => row.label },
+          { header: '', value: (row) => row.value },
+        ],
+        { header: false },
+      );
       lines([title, ...block.map((line) => `  ${line}`)]);
     },
     done(message, data) {

@@ -20,18 +20,14 @@ export function findCity(cities: readonly City[], text: string): City {
   const named = cities.filter((city) => normalizeName(city.name) === name);
   if (named.length === 1) return named[0] as City;
   if (named.length > 1) {
-    throw new InputError(
-      `city "${query}" is ambiguous, write "Name, Department" or the id: ${listChoices(named.map(describe))}`,
-    );
+    throw new InputError(`city "${query}" is ambiguous, write "Name, Department" or the id: ${listChoices(named.map(describe))}`);
   }
   // Only now split at the last comma, in case a city's own name holds one.
   const comma = query.lastIndexOf(',');
   if (comma > 0) {
     const cityName = normalizeName(query.slice(0, comma));
     const department = normalizeName(query.slice(comma + 1));
-    const matches = cities.filter(
-      (city) => normalizeName(city.name) === cityName && normalizeName(city.deptName) === department,
-    );
+    const matches = cities.filter((city) => normalizeName(city.name) === cityName && normalizeName(city.deptName) === department);
     if (matches.length === 1) return matches[0] as City;
     if (matches.length > 1) throw new InputError(`city "${query}" is ambiguous, use the id: ${listChoices(matches.map(describe))}`);
   }

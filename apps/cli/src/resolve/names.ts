@@ -1,11 +1,5 @@
 /** Names compared as people type them: any case, accents optional, spaces collapsed. */
-export const normalizeName = (text: string) =>
-  text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+export const normalizeName = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** "A, B, C and 4 more": enough choices to pick from without flooding the line. */
 export function listChoices(choices: readonly string[], shown = 8): string {

@@ -8,7 +8,6 @@ export const ADMIN_TOKEN = 'cli-tests-admin-token';
 /** The real server as its own process, its administration behind ADMIN_TOKEN. */
 export const useTablebookServer = (): (() => SpawnedServer) => useSpawnedServer({ ADMIN_TOKEN });
 
-
 /** A day `days` from now (UTC): today or later wherever the server's "today" is. */
 export const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -7,9 +7,16 @@ export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, 
 
 const TAGS = [
   { name: 'cities', description: 'The cities of Colombia, to place restaurants and filter searches.' },
-  { name: 'guests', description: 'What anyone may do without a token: find a restaurant, see its free tables, book, cancel with the code, follow a day live.' },
+  {
+    name: 'guests',
+    description:
+      'What anyone may do without a token: find a restaurant, see its free tables, book, cancel with the code, follow a day live.',
+  },
   { name: 'restaurants', description: 'The administration of restaurants and their table layouts (admin token).' },
-  { name: 'reservations', description: "The administration of a restaurant's reservations: book, move, change status, cancel, follow live (admin token)." },
+  {
+    name: 'reservations',
+    description: "The administration of a restaurant's reservations: book, move, change status, cancel, follow live (admin token).",
+  },
   { name: 'operations', description: 'Liveness and readiness, for load balancers and monitoring.' },
 ];
 

@@ -4,7 +4,10 @@ import type { JsonSchema } from './json-schema.ts';
 const REQUEST_ID = '9f1c2b7e-5d4a-4e3b-8c2d-1a0b9c8d7e6f';
 
 export const requestIdHeader = {
-  'X-Request-Id': { description: 'The request id (an incoming safe one is kept); quote it when reporting a problem.', schema: { type: 'string' } },
+  'X-Request-Id': {
+    description: 'The request id (an incoming safe one is kept); quote it when reporting a problem.',
+    schema: { type: 'string' },
+  },
 };
 
 const retryAfterHeader = {
@@ -31,7 +34,10 @@ export const errorEnvelopeSchema: JsonSchema = {
           items: {
             type: 'object',
             required: ['path', 'message'],
-            properties: { path: { type: 'string', description: 'Dotted field path; empty for the whole input.' }, message: { type: 'string' } },
+            properties: {
+              path: { type: 'string', description: 'Dotted field path; empty for the whole input.' },
+              message: { type: 'string' },
+            },
           },
         },
       },
@@ -41,7 +47,8 @@ export const errorEnvelopeSchema: JsonSchema = {
 
 const exampleFor = (reason: ErrorReason) => ({
   status: 'error',
-  message: reason === 'INVALID_INPUT' ? 'Invalid input: date: date must be a calendar day written YYYY-MM-DD' : ERROR_CATALOG[reason].description,
+  message:
+    reason === 'INVALID_INPUT' ? 'Invalid input: date: date must be a calendar day written YYYY-MM-DD' : ERROR_CATALOG[reason].description,
   data: {
     reason,
     requestId: REQUEST_ID,

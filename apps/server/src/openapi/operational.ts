@@ -18,7 +18,8 @@ export const operationalPaths = {
       operationId: 'health',
       tags: ['operations'],
       summary: 'Liveness: 200 while the process is up, with the database state',
-      description: 'Answers 200 as long as the process runs; data.database says whether the database answers, data.adminOpen whether the administration needs no token.',
+      description:
+        'Answers 200 as long as the process runs; data.database says whether the database answers, data.adminOpen whether the administration needs no token.',
       security: [],
       responses: {
         200: {
@@ -47,7 +48,8 @@ export const operationalPaths = {
       operationId: 'ready',
       tags: ['operations'],
       summary: 'Readiness for a load balancer',
-      description: '200 when the database answers with every migration applied; 503 SERVICE_UNAVAILABLE (saying why) otherwise, and while the server shuts down.',
+      description:
+        '200 when the database answers with every migration applied; 503 SERVICE_UNAVAILABLE (saying why) otherwise, and while the server shuts down.',
       security: [],
       responses: {
         200: {

@@ -58,7 +58,11 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     let items: AsyncIterable<unknown>;
     try {
       refuseEmptyPathParameters(request);
-      items = (await procedureFor(operation, options.contextFor(request), abort.signal)(procedureInput(operation, request))) as AsyncIterable<unknown>;
+      items = (await procedureFor(
+        operation,
+        options.contextFor(request),
+        abort.signal,
+      )(procedureInput(operation, request))) as AsyncIterable<unknown>;
     } catch (error) {
       return sendError(request, reply, error);
     }

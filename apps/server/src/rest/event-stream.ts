@@ -13,7 +13,12 @@ export interface EventStreamOptions {
  * Writes a subscription's items as server-sent events (`event:`, `id:`, JSON `data:`); tracked items
  * carry their event id, which a reconnecting EventSource sends back as Last-Event-ID.
  */
-export async function writeEventStream(request: FastifyRequest, reply: FastifyReply, items: AsyncIterable<unknown>, options: EventStreamOptions) {
+export async function writeEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  items: AsyncIterable<unknown>,
+  options: EventStreamOptions,
+) {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {

@@ -15,7 +15,12 @@ interface ApiProviderProps {
 
 const AdminSessionContext = createContext<AdminSession | null>(null);
 
-export function ApiProvider({ children, queryClient: givenQueryClient, apiClient: givenApiClient, adminSession: givenSession }: ApiProviderProps) {
+export function ApiProvider({
+  children,
+  queryClient: givenQueryClient,
+  apiClient: givenApiClient,
+  adminSession: givenSession,
+}: ApiProviderProps) {
   const [adminSession] = useState(() => givenSession ?? createAdminSession());
   const [queryClient] = useState(() => givenQueryClient ?? createQueryClient({ onUnauthorized: () => adminSession.markRejected() }));
   const [apiClient] = useState(() => givenApiClient ?? createApiClient({ headers: () => adminSession.headers() }));

@@ -18,10 +18,10 @@ const withQuery = (path: string, query: Record<string, string | undefined>) => {
 
 export const paths = {
   find: () => routePatterns.find,
-  day: (restaurantId: string, date?: CalendarDay) =>
-    withQuery(`/restaurants/${encodeURIComponent(restaurantId)}/day`, { date }),
+  day: (restaurantId: string, date?: CalendarDay) => withQuery(`/restaurants/${encodeURIComponent(restaurantId)}/day`, { date }),
   reservations: (restaurantId?: string, date?: CalendarDay) => withQuery(routePatterns.reservations, { restaurant: restaurantId, date }),
   manage: () => routePatterns.manage,
   /** Cancel a booking: the ids in the address (from the confirmation), the code typed by the guest. */
-  cancel: (restaurantId?: string, reservationId?: string) => withQuery(routePatterns.cancel, { restaurant: restaurantId, reservation: reservationId }),
+  cancel: (restaurantId?: string, reservationId?: string) =>
+    withQuery(routePatterns.cancel, { restaurant: restaurantId, reservation: reservationId }),
 };

@@ -19,8 +19,22 @@ export function createAppRouter() {
       children: [
         { path: routePatterns.find, element: <FindPage /> },
         { path: routePatterns.day, element: <RestaurantDayPage /> },
-        { path: routePatterns.reservations, element: <AdminGate><ReservationsPage /></AdminGate> },
-        { path: routePatterns.manage, element: <AdminGate><ManagePage /></AdminGate> },
+        {
+          path: routePatterns.reservations,
+          element: (
+            <AdminGate>
+              <ReservationsPage />
+            </AdminGate>
+          ),
+        },
+        {
+          path: routePatterns.manage,
+          element: (
+            <AdminGate>
+              <ManagePage />
+            </AdminGate>
+          ),
+        },
         { path: routePatterns.cancel, element: <CancelBookingPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

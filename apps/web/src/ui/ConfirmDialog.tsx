@@ -85,7 +85,11 @@ export function ConfirmDialog({
           <button ref={cancelRef} type="button" className="button button--ghost" onClick={onCancel}>
             {cancelLabel}
           </button>
-          <button type="submit" className={tone === 'danger' ? 'button button--danger' : 'button button--primary'} aria-disabled={busy || undefined}>
+          <button
+            type="submit"
+            className={tone === 'danger' ? 'button button--danger' : 'button button--primary'}
+            aria-disabled={busy || undefined}
+          >
             {confirmLabel}
           </button>
         </div>

@@ -25,7 +25,12 @@ export function DayField({ label, value, onChange, stepper = false }: DayFieldPr
       </label>
       <div className="day-field">
         {stepper ? (
-          <button type="button" className="button button--icon" aria-label={t.common.previousDay} onClick={() => onChange(addDays(value, -1))}>
+          <button
+            type="button"
+            className="button button--icon"
+            aria-label={t.common.previousDay}
+            onClick={() => onChange(addDays(value, -1))}
+          >
             ‹
           </button>
         ) : null}

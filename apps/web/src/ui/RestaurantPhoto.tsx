@@ -25,7 +25,10 @@ export function RestaurantPhoto({ url, name, className = '', decorative = false 
 }
 
 function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter((word) => /\p{L}/u.test(word));
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((word) => /\p{L}/u.test(word));
   return words
     .slice(0, 2)
     .map((word) => word[0]?.toLocaleUpperCase() ?? '')

@@ -15,7 +15,19 @@ interface TextFieldProps {
 }
 
 /** A labelled input whose hint and error are read out with it, and marked invalid when it has an error. */
-export function TextField({ label, name, value, onChange, error, hint, multiline = false, type = 'text', autoComplete, placeholder, inputMode }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  hint,
+  multiline = false,
+  type = 'text',
+  autoComplete,
+  placeholder,
+  inputMode,
+}: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -37,7 +49,13 @@ export function TextField({ label, name, value, onChange, error, hint, multiline
       {multiline ? (
         <textarea {...shared} rows={3} onChange={(event) => onChange(event.target.value)} />
       ) : (
-        <input {...shared} type={type} inputMode={inputMode} autoComplete={autoComplete} onChange={(event) => onChange(event.target.value)} />
+        <input
+          {...shared}
+          type={type}
+          inputMode={inputMode}
+          autoComplete={autoComplete}
+          onChange={(event) => onChange(event.target.value)}
+        />
       )}
       {hint ? (
         <p id={hintId} className="field__hint">

@@ -93,7 +93,9 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await signIn(page);
     await page.getByText('No restaurants yet. Add the first one.').waitFor();
     // Kept in sessionStorage, not localStorage: gone with the tab.
-    expect(await page.evaluate(() => [sessionStorage.getItem('tablebook.adminToken'), localStorage.getItem('tablebook.adminToken')])).toEqual([ADMIN_TOKEN, null]);
+    expect(
+      await page.evaluate(() => [sessionStorage.getItem('tablebook.adminToken'), localStorage.getItem('tablebook.adminToken')]),
+    ).toEqual([ADMIN_TOKEN, null]);
     await page.reload();
     await page.getByText('No restaurants yet. Add the first one.').waitFor();
     expect(await page.getByText('The administration is open.').count()).toBe(0);
@@ -178,7 +180,14 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       await screenshot(guestPage, 'booking-confirmed');
 
       const [stored] = await server.api.reservation.list.query({ restaurantId: casaSaborId, date: bookingDay });
-      expect(stored).toMatchObject({ table: 'A0', guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567', partySize: 4, notes: 'Una silla para bebé', status: 'confirmed' });
+      expect(stored).toMatchObject({
+        table: 'A0',
+        guestName: 'Ana Gómez',
+        guestPhone: '+57 300 123 4567',
+        partySize: 4,
+        notes: 'Una silla para bebé',
+        status: 'confirmed',
+      });
 
       // Cancelling: the confirmation's link carries the ids; the guest types the code.
       await guestPage.getByRole('link', { name: 'Cancel this booking' }).click();
@@ -226,7 +235,10 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       await Promise.all([first.page.goto(dayPath), second.page.goto(dayPath)]);
       for (const { page: each } of [first, second]) {
         await each.getByText('15 of 15 tables free').waitFor();
-        await each.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+        await each
+          .getByRole('status')
+          .filter({ hasText: /^Live$/ })
+          .waitFor();
       }
 
       await first.page.getByRole('button', { name: 'Table B1, 4 seats, free: book it' }).click();
@@ -243,7 +255,13 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       // Bookings made elsewhere fill the restaurant: both pages say so before anyone clicks.
       const more = TABLES.filter((table) => table !== 'B1').slice(0, DAILY_LIMITS.restaurantDailyLimit - 1);
       for (const table of more) {
-        await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table, date: bookingDay, guestName: `Guest ${table}`, partySize: 2 });
+        await server.api.reservation.create.mutate({
+          restaurantId: casaSaborId,
+          table,
+          date: bookingDay,
+          guestName: `Guest ${table}`,
+          partySize: 2,
+        });
       }
       for (const { page: each } of [first, second]) {
         await each.getByText(`Casa Sabor is fully booked on`).waitFor();
@@ -294,7 +312,10 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await page.goto(`/reservations?restaurant=${casaSaborId}&date=${bookingDay}`);
     const total = DAILY_LIMITS.restaurantDailyLimit;
     await page.getByRole('heading', { name: new RegExp(`^${total} reservations on `) }).waitFor();
-    await page.getByRole('status').filter({ hasText: /^Live$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Live$/ })
+      .waitFor();
     const carlos = page.getByRole('row', { name: /Carlos Ruiz/ });
     await carlos.getByText('carlos@example.com').waitFor();
     await carlos.getByText('Confirmed').waitFor();
@@ -324,10 +345,16 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     // Seat, then complete; cancel another with a reason.
     await page.getByRole('button', { name: /^Seat — Guest A1/ }).click();
     await page.getByRole('dialog', { name: 'Seat Guest A1?' }).getByRole('button', { name: 'Seat' }).click();
-    await page.getByRole('row', { name: /Guest A1/ }).getByText('Seated').waitFor();
+    await page
+      .getByRole('row', { name: /Guest A1/ })
+      .getByText('Seated')
+      .waitFor();
     await page.getByRole('button', { name: /^Complete — Guest A1/ }).click();
     await page.getByRole('dialog', { name: "Mark Guest A1's visit as completed?" }).getByRole('button', { name: 'Mark completed' }).click();
-    await page.getByRole('row', { name: /Guest A1/ }).getByText('Completed').waitFor();
+    await page
+      .getByRole('row', { name: /Guest A1/ })
+      .getByText('Completed')
+      .waitFor();
 
     await page.getByRole('button', { name: /^Cancel — Guest A2/ }).click();
     dialog = page.getByRole('dialog', { name: "Cancel Guest A2's reservation?" });
@@ -336,8 +363,14 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await page.getByRole('status').filter({ hasText: "Guest A2's reservation of table A2" }).waitFor();
     await page.getByRole('heading', { name: new RegExp(`^${total - 2} reservations on `) }).waitFor();
     await page.getByLabel('Status').selectOption('all');
-    await page.getByRole('row', { name: /Guest A2/ }).getByText('Cancelled').waitFor();
-    await page.getByRole('row', { name: /Guest A2/ }).getByText('Called to cancel').waitFor();
+    await page
+      .getByRole('row', { name: /Guest A2/ })
+      .getByText('Cancelled')
+      .waitFor();
+    await page
+      .getByRole('row', { name: /Guest A2/ })
+      .getByText('Called to cancel')
+      .waitFor();
     expect(new URL(page.url()).searchParams.get('status')).toBe('all');
 
     // Live: a booking made elsewhere appears without a reload.

@@ -65,13 +65,19 @@ export async function openEventStream<T>(
     (!request.restaurantId || event.restaurantId === request.restaurantId) &&
     (!request.date || event.date === request.date || event.previousDate === request.date);
   // Subscribe before reading the backlog: nothing committed in between can fall through the gap.
-  const unsubscribe = hub.subscribe((event) => matches(event) && queue.push(event), () => queue.close());
+  const unsubscribe = hub.subscribe(
+    (event) => matches(event) && queue.push(event),
+    () => queue.close(),
+  );
   const stop = () => queue.close();
   signal?.addEventListener('abort', stop, { once: true });
   if (signal?.aborted) stop();
   // An id beyond anything this database has issued (it was reset or restored): start afresh instead
   // of staying silent until new ids pass it.
-  const resumeFrom = request.lastEventId !== undefined && request.lastEventId !== null && request.lastEventId <= hub.latestId ? request.lastEventId : undefined;
+  const resumeFrom =
+    request.lastEventId !== undefined && request.lastEventId !== null && request.lastEventId <= hub.latestId
+      ? request.lastEventId
+      : undefined;
   let backlog: StoredEvent[] = [];
   try {
     if (resumeFrom !== undefined) backlog = await hub.backlog(resumeFrom, request.restaurantId, request.date);

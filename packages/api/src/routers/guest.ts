@@ -94,7 +94,9 @@ export const guestRouter = {
     .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
 
   /** Every restaurant's changes for one day (search results), no personal data. */
-  onDayChange: publicProcedure.input(dayStreamInput).subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
+  onDayChange: publicProcedure
+    .input(dayStreamInput)
+    .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
 
   book: guestBookingProcedure
     .use(countBookingOutcome)
@@ -132,7 +134,13 @@ export const guestRouter = {
         errors: ['INVALID_CANCELLATION_CODE', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE'],
         example: {
           request: { cancellationCode: exampleGuestBooking.cancellationCode },
-          response: { id: exampleIds.reservationId, restaurantId: exampleIds.restaurantId, table: 'A0', date: exampleCapacity.date, status: 'cancelled' },
+          response: {
+            id: exampleIds.reservationId,
+            restaurantId: exampleIds.restaurantId,
+            table: 'A0',
+            date: exampleCapacity.date,
+            status: 'cancelled',
+          },
         },
       },
     })

@@ -10,13 +10,7 @@ import {
   updateReservationInput,
 } from '../schemas/reservation.ts';
 import { availability } from '../services/availability.ts';
-import {
-  cancelReservation,
-  changeReservation,
-  createReservation,
-  getReservation,
-  listReservations,
-} from '../services/reservations.ts';
+import { cancelReservation, changeReservation, createReservation, getReservation, listReservations } from '../services/reservations.ts';
 import { toAdminEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
 import { eventStreamInput, reservationEventOutput } from '../schemas/events.ts';
@@ -58,7 +52,10 @@ export const reservationRouter = {
         successMessage: 'Reservation created',
         errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', ...BOOKING_RULES],
         headers: { 'Idempotency-Key': 'idempotencyKey' },
-        example: { request: { table: 'A0', date: exampleIds.date, partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' }, response: exampleReservation },
+        example: {
+          request: { table: 'A0', date: exampleIds.date, partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' },
+          response: exampleReservation,
+        },
       },
     })
     .input(createReservationInput)
@@ -67,7 +64,14 @@ export const reservationRouter = {
 
   byId: adminProcedure
     .meta({
-      rest: { method: 'GET', path: reservationPath, tag, summary: 'One reservation', successMessage: 'Reservation retrieved', example: { response: exampleReservation } },
+      rest: {
+        method: 'GET',
+        path: reservationPath,
+        tag,
+        summary: 'One reservation',
+        successMessage: 'Reservation retrieved',
+        example: { response: exampleReservation },
+      },
     })
     .input(reservationRefInput)
     .output(reservationOutput)
@@ -83,7 +87,15 @@ export const reservationRouter = {
         description:
           'A move is checked like a new booking, in one transaction: if refused (409 with the reason) the reservation stays as it was. Status changes: confirmed -> seated -> completed, confirmed -> cancelled, confirmed -> no_show; anything else is 409 ILLEGAL_STATUS_CHANGE.',
         successMessage: 'Reservation updated',
-        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', ...BOOKING_RULES, 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'NOT_MOVABLE'],
+        errors: [
+          'PAST_DATE',
+          'UNKNOWN_TABLE',
+          'PARTY_TOO_LARGE',
+          ...BOOKING_RULES,
+          'ALREADY_CANCELLED',
+          'ILLEGAL_STATUS_CHANGE',
+          'NOT_MOVABLE',
+        ],
         example: { request: { table: 'A1', partySize: 2 }, response: { ...exampleReservation, table: 'A1', partySize: 2 } },
       },
     })
@@ -138,7 +150,8 @@ export const reservationRouter = {
         path: '/admin/restaurant/{restaurantId}/availability',
         tag,
         summary: 'Remaining capacity for a day (with the free tables), or for a range of at most 62 days',
-        description: 'With date: {date, restaurantRemaining, globalRemaining, freeTables}. With from and to (both included): {days: [{date, restaurantRemaining, globalRemaining}]}.',
+        description:
+          'With date: {date, restaurantRemaining, globalRemaining, freeTables}. With from and to (both included): {days: [{date, restaurantRemaining, globalRemaining}]}.',
         successMessage: 'Availability retrieved',
         example: { request: { date: exampleIds.date }, response: exampleDayAvailability },
       },

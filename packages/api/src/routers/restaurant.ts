@@ -40,7 +40,14 @@ export const restaurantRouter = {
 
   byId: adminProcedure
     .meta({
-      rest: { method: 'GET', path: '/admin/restaurant/{id}', tag, summary: 'One restaurant', successMessage: 'Restaurant retrieved', example: { response: exampleRestaurant } },
+      rest: {
+        method: 'GET',
+        path: '/admin/restaurant/{id}',
+        tag,
+        summary: 'One restaurant',
+        successMessage: 'Restaurant retrieved',
+        example: { response: exampleRestaurant },
+      },
     })
     .input(restaurantIdInput)
     .output(restaurantOutput)
@@ -74,7 +81,10 @@ export const restaurantRouter = {
           'The full create body; without tables the layout is kept. A layout that drops (or shrinks below its party) a table that future reservations need is 409 TABLE_HAS_RESERVATIONS, listing them.',
         successMessage: 'Restaurant updated',
         errors: ['TABLE_HAS_RESERVATIONS'],
-        example: { request: { ...exampleRestaurantFields, description: 'Pescados' }, response: { ...exampleRestaurant, description: 'Pescados' } },
+        example: {
+          request: { ...exampleRestaurantFields, description: 'Pescados' },
+          response: { ...exampleRestaurant, description: 'Pescados' },
+        },
       },
     })
     .input(updateRestaurantInput)

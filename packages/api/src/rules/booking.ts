@@ -30,10 +30,7 @@ export interface RemainingCapacity {
   globalRemaining: number;
 }
 
-export function remainingCapacity(
-  counts: { restaurantCount: number; globalCount: number },
-  limits: DailyLimits,
-): RemainingCapacity {
+export function remainingCapacity(counts: { restaurantCount: number; globalCount: number }, limits: DailyLimits): RemainingCapacity {
   return {
     restaurantRemaining: Math.max(0, limits.restaurantDailyLimit - counts.restaurantCount),
     globalRemaining: Math.max(0, limits.globalDailyLimit - counts.globalCount),
@@ -41,8 +38,7 @@ export function remainingCapacity(
 }
 
 /** How many more bookings a restaurant can take that day: both limits count. */
-export const bookableCount = (capacity: RemainingCapacity) =>
-  Math.min(capacity.restaurantRemaining, capacity.globalRemaining);
+export const bookableCount = (capacity: RemainingCapacity) => Math.min(capacity.restaurantRemaining, capacity.globalRemaining);
 
 export interface RefusalDetails {
   table: string;

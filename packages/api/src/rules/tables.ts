@@ -1,9 +1,20 @@
 /** The seed's floor: tables A0–A3, B0–B3, C0–C3 and D0–D2, fifteen in all (one per daily place). */
 export const DEFAULT_TABLE_LABELS: readonly string[] = [
-  'A0', 'A1', 'A2', 'A3',
-  'B0', 'B1', 'B2', 'B3',
-  'C0', 'C1', 'C2', 'C3',
-  'D0', 'D1', 'D2',
+  'A0',
+  'A1',
+  'A2',
+  'A3',
+  'B0',
+  'B1',
+  'B2',
+  'B3',
+  'C0',
+  'C1',
+  'C2',
+  'C3',
+  'D0',
+  'D1',
+  'D2',
 ];
 
 export const DEFAULT_TABLE_SEATS = 4;
@@ -14,8 +25,7 @@ export interface TableLayoutEntry {
 }
 
 /** The layout a restaurant gets when its request gives none. */
-export const defaultLayout = (): TableLayoutEntry[] =>
-  DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_TABLE_SEATS }));
+export const defaultLayout = (): TableLayoutEntry[] => DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_TABLE_SEATS }));
 
 /** Labels in the current layout that the new one drops. */
 export function removedLabels(current: readonly TableLayoutEntry[], next: readonly TableLayoutEntry[]): string[] {

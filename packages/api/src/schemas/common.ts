@@ -36,14 +36,17 @@ export const QUERY_SCHEMA_KEY = 'x-query-schema';
 /** An integer query parameter: a number from tRPC, a decimal string from a query string. */
 export function queryInt(field: string, min: number, max: number) {
   return z
-    .union([
-      z.number(),
-      z
-        .string()
-        .trim()
-        .regex(/^[+-]?\d{1,16}$/, `${field} must be an integer`)
-        .transform(Number),
-    ], { error: `${field} must be an integer` })
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^[+-]?\d{1,16}$/, `${field} must be an integer`)
+          .transform(Number),
+      ],
+      { error: `${field} must be an integer` },
+    )
     .pipe(
       z
         .int({ error: `${field} must be an integer` })
@@ -54,8 +57,8 @@ export function queryInt(field: string, min: number, max: number) {
 }
 
 /** A calendar day, `YYYY-MM-DD`, that exists (no February 30th) and that PostgreSQL accepts. */
-export const calendarDate = z
-  .iso.date({ error: 'date must be a calendar day written YYYY-MM-DD' })
+export const calendarDate = z.iso
+  .date({ error: 'date must be a calendar day written YYYY-MM-DD' })
   .refine((value) => !value.startsWith('0000'), 'date must be a calendar day written YYYY-MM-DD');
 
 /** Any 8-4-4-4-12 hexadecimal id: PostgreSQL's uuid type takes it, so a well-formed unknown id is a 404. */

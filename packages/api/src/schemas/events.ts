@@ -10,7 +10,13 @@ export const eventStreamInput = z.object({
   date: calendarDate.optional().describe('Only changes touching this day (a move counts for both of its days).'),
   /** Resume after this event: everything since is sent first, once. tRPC's client sends it on reconnect. */
   lastEventId: z
-    .union([z.number(), z.string().regex(/^\d{1,15}$/, 'lastEventId must be an event id').transform(Number)])
+    .union([
+      z.number(),
+      z
+        .string()
+        .regex(/^\d{1,15}$/, 'lastEventId must be an event id')
+        .transform(Number),
+    ])
     .pipe(z.number().int().min(0))
     .meta({ [QUERY_SCHEMA_KEY]: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 } })
     .nullish()

@@ -17,7 +17,11 @@ export const guestBookingInput = z
   })
   .superRefine((input, context) => {
     if (!input.guestPhone && !input.guestEmail) {
-      context.addIssue({ code: 'custom', path: ['guestPhone'], message: 'give a guestPhone or a guestEmail so the restaurant can reach you' });
+      context.addIssue({
+        code: 'custom',
+        path: ['guestPhone'],
+        message: 'give a guestPhone or a guestEmail so the restaurant can reach you',
+      });
     }
   });
 export type GuestBookingInput = z.input<typeof guestBookingInput>;
@@ -40,7 +44,11 @@ export type GuestBookingOutput = z.infer<typeof guestBookingOutput>;
 export const guestCancelInput = z.object({
   restaurantId: entityId('restaurantId'),
   reservationId: entityId('reservationId'),
-  cancellationCode: z.string({ error: 'cancellationCode must be a string' }).trim().min(1, 'cancellationCode is required').max(64, 'cancellationCode must be at most 64 characters'),
+  cancellationCode: z
+    .string({ error: 'cancellationCode must be a string' })
+    .trim()
+    .min(1, 'cancellationCode is required')
+    .max(64, 'cancellationCode must be at most 64 characters'),
 });
 
 export const guestCancelOutput = z.object({

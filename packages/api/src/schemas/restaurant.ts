@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { cityOutput } from './city.ts';
 import { tableLabel } from './reservation.ts';
-import {
-  boundedText,
-  calendarDate,
-  entityId,
-  exactInt,
-  httpUrl,
-  optionalQuery,
-  PG_INT_MAX,
-  queryInt,
-} from './common.ts';
+import { boundedText, calendarDate, entityId, exactInt, httpUrl, optionalQuery, PG_INT_MAX, queryInt } from './common.ts';
 
 export const MAX_TABLES = 100;
 
@@ -59,7 +50,9 @@ export const listRestaurantsInput = z
     cityId: optionalQuery(queryInt('cityId', 0, PG_INT_MAX)).describe('Only restaurants in this city; 0 = any city.'),
     date: optionalQuery(calendarDate).describe('Adds restaurantRemaining and globalRemaining for this day (YYYY-MM-DD).'),
     /** The seed's spelling, kept for its clients; `minAvailable` is the same filter. */
-    aviability: optionalQuery(queryInt('aviability', 0, PG_INT_MAX)).describe("Keeps restaurants that can still take at least this many reservations that day (date, else today); the seed's spelling."),
+    aviability: optionalQuery(queryInt('aviability', 0, PG_INT_MAX)).describe(
+      "Keeps restaurants that can still take at least this many reservations that day (date, else today); the seed's spelling.",
+    ),
     minAvailable: optionalQuery(queryInt('minAvailable', 0, PG_INT_MAX)).describe('The same filter as aviability.'),
     limit: optionalQuery(queryInt('limit', 1, MAX_PAGE_SIZE)).describe(`At most this many restaurants (default ${MAX_PAGE_SIZE}).`),
     offset: optionalQuery(queryInt('offset', 0, PG_INT_MAX)).describe('Skips this many restaurants, for paging.'),

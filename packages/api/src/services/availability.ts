@@ -13,7 +13,12 @@ export interface DayAvailability extends RemainingCapacity {
   takenTables: string[];
 }
 
-export async function dayAvailability(db: Database, settings: BookingSettings, restaurantId: string, date: string): Promise<DayAvailability> {
+export async function dayAvailability(
+  db: Database,
+  settings: BookingSettings,
+  restaurantId: string,
+  date: string,
+): Promise<DayAvailability> {
   await requireRestaurant(db, restaurantId);
   const [counts] = await db
     .select({

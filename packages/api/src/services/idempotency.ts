@@ -96,7 +96,9 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
         return { value: value as T };
       } catch (error) {
         if (!isFinalRefusal(error)) throw error;
-        const stored: StoredError = { error: { reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+        const stored: StoredError = {
+          error: { reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+        };
         await tx.update(idempotencyKeys).set({ responseStatus: ERROR_CATALOG[error.reason].status, responseBody: stored }).where(where);
         return { refused: error };
       }

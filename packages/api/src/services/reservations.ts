@@ -141,7 +141,11 @@ function checkRules(load: DayLoad, settings: BookingSettings, details: { table: 
 }
 
 /** Maps the database's last word on the table rule and on a vanished restaurant. */
-function rethrowConstraint(error: unknown, details: { table: string; date: string; restaurantName: string; restaurantId: string }, settings: BookingSettings): never {
+function rethrowConstraint(
+  error: unknown,
+  details: { table: string; date: string; restaurantName: string; restaurantId: string },
+  settings: BookingSettings,
+): never {
   const code = findPgError(error)?.code;
   if (code === PgErrorCode.uniqueViolation) {
     throw refusal('TABLE_ALREADY_BOOKED', describeRefusal('TABLE_ALREADY_BOOKED', { ...details, limits: settings }));
@@ -226,7 +230,12 @@ export async function runBooking<T>(
  * the daily limits hold across processes; the partial unique index guards the table rule on its own.
  * With an idempotency key the booking runs at most once per key and restaurant.
  */
-export async function createReservation(db: Database, settings: BookingSettings, now: Date, request: BookingRequest): Promise<ReservationOutput> {
+export async function createReservation(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  request: BookingRequest,
+): Promise<ReservationOutput> {
   const { idempotencyKey, ...rest } = request;
   const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: rest } : undefined;
   return runBooking(db, rest.restaurantId, idempotency, (tx) => bookInTransaction(tx, settings, now, rest));
@@ -295,7 +304,11 @@ export async function changeReservation(
           });
         }
         if (change.status === 'cancelled') {
-          throw new AppError({ reason: 'INVALID_INPUT', message: 'Invalid input: a cancelled reservation cannot also move', issues: [{ path: 'status', message: 'cancel, or move, not both' }] });
+          throw new AppError({
+            reason: 'INVALID_INPUT',
+            message: 'Invalid input: a cancelled reservation cannot also move',
+            issues: [{ path: 'status', message: 'cancel, or move, not both' }],
+          });
         }
         if (date !== current.date) refusePastDate(date, settings, now);
         await requireTableFor(tx, target.restaurantId, restaurantName, table, partySize);
@@ -326,7 +339,8 @@ export async function changeReservation(
           .returning();
         if (!row) throw new Error('update returned no row');
         const reservation = toReservationOutput(row);
-        const type = change.status === 'cancelled' ? 'cancelled' : date !== current.date || table !== current.tableLabel ? 'moved' : 'updated';
+        const type =
+          change.status === 'cancelled' ? 'cancelled' : date !== current.date || table !== current.tableLabel ? 'moved' : 'updated';
         await recordEvent(tx, settings, { type, reservation, previousDate: current.date });
         return reservation;
       } catch (error) {

@@ -48,7 +48,9 @@ function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOut
 }
 
 /** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */
-const tablesJson = sql<TableLayoutEntry[]>`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
+const tablesJson = sql<
+  TableLayoutEntry[]
+>`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
 
 const byLabel = (a: TableLayoutEntry, b: TableLayoutEntry) => compareLabels(a.label, b.label);
 

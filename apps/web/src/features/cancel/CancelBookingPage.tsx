@@ -50,9 +50,7 @@ export function CancelBookingPage() {
         <p className="page-intro">{t.cancel.intro}</p>
       </header>
       <section className="panel panel--narrow" aria-label={t.cancel.title}>
-        {cancel.isSuccess ? (
-          <SuccessNotice>{t.cancel.done(cancel.data.table, formatDay(cancel.data.date, locale))}</SuccessNotice>
-        ) : null}
+        {cancel.isSuccess ? <SuccessNotice>{t.cancel.done(cancel.data.table, formatDay(cancel.data.date, locale))}</SuccessNotice> : null}
         {cancel.isError ? <ProblemNotice error={cancel.error} onDismiss={() => cancel.reset()} /> : null}
         {cancel.isSuccess ? (
           <Link className="button button--primary" to={paths.find()}>
@@ -67,8 +65,20 @@ export function CancelBookingPage() {
               submit();
             }}
           >
-            <TextField label={t.cancel.restaurantId} name="restaurantId" value={values.restaurantId} error={errorOf('restaurantId')} onChange={(value) => change('restaurantId', value)} />
-            <TextField label={t.cancel.reservationId} name="reservationId" value={values.reservationId} error={errorOf('reservationId')} onChange={(value) => change('reservationId', value)} />
+            <TextField
+              label={t.cancel.restaurantId}
+              name="restaurantId"
+              value={values.restaurantId}
+              error={errorOf('restaurantId')}
+              onChange={(value) => change('restaurantId', value)}
+            />
+            <TextField
+              label={t.cancel.reservationId}
+              name="reservationId"
+              value={values.reservationId}
+              error={errorOf('reservationId')}
+              onChange={(value) => change('reservationId', value)}
+            />
             <TextField
               label={t.cancel.code}
               name="cancellationCode"

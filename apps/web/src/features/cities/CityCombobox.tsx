@@ -24,7 +24,17 @@ type Choice = { kind: 'any' } | { kind: 'city'; city: CityOutput };
  * A searchable city picker (ARIA 1.2 combobox with a grouped listbox): type part of a city or
  * department, move with the arrow keys, Enter picks, Escape closes. 1103 cities, grouped by department.
  */
-export function CityCombobox({ label, cities, value, onChange, anyLabel, invalid = false, errorId, disabled = false, placeholder }: CityComboboxProps) {
+export function CityCombobox({
+  label,
+  cities,
+  value,
+  onChange,
+  anyLabel,
+  invalid = false,
+  errorId,
+  disabled = false,
+  placeholder,
+}: CityComboboxProps) {
   const { t } = useI18n();
   const inputId = useId();
   const listId = useId();
@@ -143,7 +153,12 @@ export function CityCombobox({ label, cities, value, onChange, anyLabel, invalid
       {open ? (
         <ul id={listId} role="listbox" aria-label={label} className="combobox__list">
           {anyLabel ? (
-            <ChoiceOption id={optionId({ kind: 'any' })} active={activeId === optionId({ kind: 'any' })} selected={value === undefined} onPick={() => choose({ kind: 'any' })}>
+            <ChoiceOption
+              id={optionId({ kind: 'any' })}
+              active={activeId === optionId({ kind: 'any' })}
+              selected={value === undefined}
+              onPick={() => choose({ kind: 'any' })}
+            >
               {anyLabel}
             </ChoiceOption>
           ) : null}
@@ -157,13 +172,7 @@ export function CityCombobox({ label, cities, value, onChange, anyLabel, invalid
                   const choice: Choice = { kind: 'city', city };
                   const id = optionId(choice);
                   return (
-                    <ChoiceOption
-                      key={city.id}
-                      id={id}
-                      active={activeId === id}
-                      selected={city.id === value}
-                      onPick={() => choose(choice)}
-                    >
+                    <ChoiceOption key={city.id} id={id} active={activeId === id} selected={city.id === value} onPick={() => choose(choice)}>
                       {city.name}
                     </ChoiceOption>
                   );

@@ -18,7 +18,14 @@ export function BookingFields({ values, errors, seats, onChange }: BookingFields
   const partyErrorId = useId();
   return (
     <div className="booking-fields">
-      <TextField label={t.booking.fields.guestName} name="guestName" value={values.guestName} error={errors.guestName} autoComplete="name" onChange={(guestName) => onChange({ guestName })} />
+      <TextField
+        label={t.booking.fields.guestName}
+        name="guestName"
+        value={values.guestName}
+        error={errors.guestName}
+        autoComplete="name"
+        onChange={(guestName) => onChange({ guestName })}
+      />
       <TextField
         label={t.booking.fields.guestPhone}
         name="guestPhone"
@@ -31,7 +38,16 @@ export function BookingFields({ values, errors, seats, onChange }: BookingFields
         placeholder="+57 300 123 4567"
         onChange={(guestPhone) => onChange({ guestPhone })}
       />
-      <TextField label={t.booking.fields.guestEmail} name="guestEmail" type="email" inputMode="email" value={values.guestEmail} error={errors.guestEmail} autoComplete="email" onChange={(guestEmail) => onChange({ guestEmail })} />
+      <TextField
+        label={t.booking.fields.guestEmail}
+        name="guestEmail"
+        type="email"
+        inputMode="email"
+        value={values.guestEmail}
+        error={errors.guestEmail}
+        autoComplete="email"
+        onChange={(guestEmail) => onChange({ guestEmail })}
+      />
       <div className="field">
         <label htmlFor={partyId} className="field__label">
           {t.booking.fields.partySize}
@@ -58,7 +74,15 @@ export function BookingFields({ values, errors, seats, onChange }: BookingFields
           </p>
         ) : null}
       </div>
-      <TextField label={t.booking.fields.notes} name="notes" value={values.notes} error={errors.notes} multiline hint={t.booking.notesHint} onChange={(notes) => onChange({ notes })} />
+      <TextField
+        label={t.booking.fields.notes}
+        name="notes"
+        value={values.notes}
+        error={errors.notes}
+        multiline
+        hint={t.booking.notesHint}
+        onChange={(notes) => onChange({ notes })}
+      />
     </div>
   );
 }

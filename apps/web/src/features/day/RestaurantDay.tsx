@@ -91,7 +91,11 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
           ) : null}
           {outcomeIsForThisDay && booking.isError ? (
             // Only a lost answer or an outage is worth the same attempt again (same idempotency key).
-            <ProblemNotice error={booking.error} {...(isTransient(problemOf(booking.error)) ? { onRetry: booking.retry } : {})} onDismiss={() => booking.reset()} />
+            <ProblemNotice
+              error={booking.error}
+              {...(isTransient(problemOf(booking.error)) ? { onRetry: booking.retry } : {})}
+              onDismiss={() => booking.reset()}
+            />
           ) : null}
         </div>
 

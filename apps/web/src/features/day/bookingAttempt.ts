@@ -10,7 +10,11 @@ export interface BookingAttempt {
   signature: string;
 }
 
-export function attemptFor(previous: BookingAttempt | undefined, details: object, newKey: () => string = () => crypto.randomUUID()): BookingAttempt {
+export function attemptFor(
+  previous: BookingAttempt | undefined,
+  details: object,
+  newKey: () => string = () => crypto.randomUUID(),
+): BookingAttempt {
   const signature = JSON.stringify(details, Object.keys(details).sort());
   return previous?.signature === signature ? previous : { key: newKey(), signature };
 }

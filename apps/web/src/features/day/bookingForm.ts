@@ -67,7 +67,8 @@ export function validateBooking(values: BookingFormValues, target: BookingTarget
       if (isBookingField(field) && errors[field] === undefined) errors[field] = describe(field, issue.code, values, target, messages);
     }
   }
-  if (errors.partySize === undefined && Number.isInteger(partySize) && partySize > target.seats) errors.partySize = messages.partySize(target.seats);
+  if (errors.partySize === undefined && Number.isInteger(partySize) && partySize > target.seats)
+    errors.partySize = messages.partySize(target.seats);
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, input: parsed.data };
 }

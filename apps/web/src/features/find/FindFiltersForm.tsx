@@ -35,7 +35,12 @@ export function FindFiltersForm({ filters, canReset, onChange, onReset }: FindFi
         />
       </div>
       <div className="field">
-        <CityPicker label={t.find.city} anyLabel={t.cityPicker.anyCity} value={filters.cityId} onChange={(cityId) => onChange({ cityId })} />
+        <CityPicker
+          label={t.find.city}
+          anyLabel={t.cityPicker.anyCity}
+          value={filters.cityId}
+          onChange={(cityId) => onChange({ cityId })}
+        />
       </div>
       <DayField label={t.find.date} value={filters.date} onChange={(date) => onChange({ date })} />
       <div className="field">

@@ -30,7 +30,12 @@ export function FindPage() {
         <h1 className="page-title">{t.find.title}</h1>
         <p className="page-intro">{t.find.intro}</p>
       </header>
-      <FindFiltersForm filters={filters} canReset={hasNarrowingFilters(filters) || filters.date !== today} onChange={update} onReset={reset} />
+      <FindFiltersForm
+        filters={filters}
+        canReset={hasNarrowingFilters(filters) || filters.date !== today}
+        onChange={update}
+        onReset={reset}
+      />
       <FindResults filters={searched} onReset={reset} />
     </>
   );

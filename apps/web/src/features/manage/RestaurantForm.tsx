@@ -129,8 +129,22 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
         </div>
       ) : null}
       <div className="restaurant-form__grid">
-        <TextField label={t.manage.fields.name} name="name" value={values.name} error={errors.name} autoComplete="organization" onChange={(value) => change('name', value)} />
-        <TextField label={t.manage.fields.address} name="address" value={values.address} error={errors.address} autoComplete="street-address" onChange={(value) => change('address', value)} />
+        <TextField
+          label={t.manage.fields.name}
+          name="name"
+          value={values.name}
+          error={errors.name}
+          autoComplete="organization"
+          onChange={(value) => change('name', value)}
+        />
+        <TextField
+          label={t.manage.fields.address}
+          name="address"
+          value={values.address}
+          error={errors.address}
+          autoComplete="street-address"
+          onChange={(value) => change('address', value)}
+        />
         <div className="field restaurant-form__city">
           <CityPicker
             label={t.manage.fields.city}
@@ -164,11 +178,22 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
             placeholder="https://"
             onChange={(value) => change('photoUrl', value)}
           />
-          {photoPreviewable ? <RestaurantPhoto url={values.photoUrl.trim()} name={values.name || t.manage.photoPreview} className="restaurant-form__preview" /> : null}
+          {photoPreviewable ? (
+            <RestaurantPhoto
+              url={values.photoUrl.trim()}
+              name={values.name || t.manage.photoPreview}
+              className="restaurant-form__preview"
+            />
+          ) : null}
         </div>
       </div>
       {values.tables ? (
-        <TableLayoutEditor rows={values.tables} rowErrors={tableErrors} error={errors.tables} onChange={(tables) => change('tables', tables)} />
+        <TableLayoutEditor
+          rows={values.tables}
+          rowErrors={tableErrors}
+          error={errors.tables}
+          onChange={(tables) => change('tables', tables)}
+        />
       ) : null}
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>

@@ -41,22 +41,22 @@ export function RestaurantTable({ restaurants, onEdit, onDelete }: RestaurantTab
             <td data-label={t.manage.columns.address}>{restaurant.address}</td>
             <td className="manage-table__actions-cell">
               <div className="manage-table__actions">
-              <Link className="button button--small button--ghost" to={paths.day(restaurant.id)}>
-                {t.manage.tables}
-                <span className="visually-hidden"> — {restaurant.name}</span>
-              </Link>
-              <Link className="button button--small button--ghost" to={paths.reservations(restaurant.id)}>
-                {t.manage.reservations}
-                <span className="visually-hidden"> — {restaurant.name}</span>
-              </Link>
-              <button type="button" className="button button--small" onClick={() => onEdit(restaurant)}>
-                {t.manage.edit}
-                <span className="visually-hidden"> — {restaurant.name}</span>
-              </button>
-              <button type="button" className="button button--small button--danger-ghost" onClick={() => onDelete(restaurant)}>
-                {t.manage.delete}
-                <span className="visually-hidden"> — {restaurant.name}</span>
-              </button>
+                <Link className="button button--small button--ghost" to={paths.day(restaurant.id)}>
+                  {t.manage.tables}
+                  <span className="visually-hidden"> — {restaurant.name}</span>
+                </Link>
+                <Link className="button button--small button--ghost" to={paths.reservations(restaurant.id)}>
+                  {t.manage.reservations}
+                  <span className="visually-hidden"> — {restaurant.name}</span>
+                </Link>
+                <button type="button" className="button button--small" onClick={() => onEdit(restaurant)}>
+                  {t.manage.edit}
+                  <span className="visually-hidden"> — {restaurant.name}</span>
+                </button>
+                <button type="button" className="button button--small button--danger-ghost" onClick={() => onDelete(restaurant)}>
+                  {t.manage.delete}
+                  <span className="visually-hidden"> — {restaurant.name}</span>
+                </button>
               </div>
             </td>
           </tr>

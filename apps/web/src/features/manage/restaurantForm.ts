@@ -44,7 +44,12 @@ const isFormField = (path: string): path is RestaurantFormField => (RESTAURANT_F
  * The schema's rule, in the reader's language. The API's own schema decides what is wrong (so the
  * form and the server never disagree); only the wording is ours, since the schema speaks English.
  */
-function describeIssue(field: RestaurantFormField, issue: ValidationIssue, values: RestaurantFormValues, messages: ValidationMessages): string {
+function describeIssue(
+  field: RestaurantFormField,
+  issue: ValidationIssue,
+  values: RestaurantFormValues,
+  messages: ValidationMessages,
+): string {
   // A field left empty is simply missing, whatever rule the schema found broken first.
   const value = values[field];
   if (field === 'tables') return issue.code === 'too_big' ? messages.layout.tooMany : messages.layout.atLeastOne;
@@ -68,7 +73,11 @@ function describeIssue(field: RestaurantFormField, issue: ValidationIssue, value
 
 export type ValidationResult =
   | { ok: true; input: RestaurantInput }
-  | { ok: false; errors: FieldErrors; /** Per row of the layout, by index; only when a row has a problem. */ tableErrors?: Record<number, TableRowErrors> };
+  | {
+      ok: false;
+      errors: FieldErrors /** Per row of the layout, by index; only when a row has a problem. */;
+      tableErrors?: Record<number, TableRowErrors>;
+    };
 
 /** Checks the form with the API's `restaurantFields` schema; the first problem of each field is shown. */
 export function validateRestaurantForm(values: RestaurantFormValues, messages: ValidationMessages): ValidationResult {

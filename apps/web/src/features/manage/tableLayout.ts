@@ -46,7 +46,10 @@ export function nextLabel(rows: readonly TableRow[]): string {
   return '';
 }
 
-export const addRow = (rows: readonly TableRow[]): TableRow[] => [...rows, { key: newKey(), label: nextLabel(rows), seats: String(DEFAULT_SEATS) }];
+export const addRow = (rows: readonly TableRow[]): TableRow[] => [
+  ...rows,
+  { key: newKey(), label: nextLabel(rows), seats: String(DEFAULT_SEATS) },
+];
 
 export const removeRow = (rows: readonly TableRow[], key: string): TableRow[] => rows.filter((row) => row.key !== key);
 
@@ -56,7 +59,13 @@ export const changeRow = (rows: readonly TableRow[], key: string, changes: Parti
 type LayoutMessages = Messages['manage']['validation']['layout'];
 
 /** The schema's complaint about one cell of the layout, in the reader's language. */
-export function describeTableIssue(cell: 'label' | 'seats', code: string, value: string, duplicate: boolean, messages: LayoutMessages): string {
+export function describeTableIssue(
+  cell: 'label' | 'seats',
+  code: string,
+  value: string,
+  duplicate: boolean,
+  messages: LayoutMessages,
+): string {
   if (cell === 'seats') return messages.seatsRange(MAX_SEATS);
   if (value.trim() === '') return messages.labelRequired;
   if (code === 'too_big') return messages.labelTooLong;

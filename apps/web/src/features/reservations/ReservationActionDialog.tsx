@@ -54,7 +54,14 @@ export function ReservationActionDialog({ reservation, action, tables, busy, onC
     >
       <p className="dialog__lead">{t.reservations.confirmBody(reservation.table, day, reservation.partySize)}</p>
       {action === 'cancel' ? (
-        <TextField label={t.reservations.reason} name="reason" value={reason} multiline hint={t.reservations.reasonHint} onChange={setReason} />
+        <TextField
+          label={t.reservations.reason}
+          name="reason"
+          value={reason}
+          multiline
+          hint={t.reservations.reasonHint}
+          onChange={setReason}
+        />
       ) : null}
       {action === 'move' ? (
         <div className="booking-fields">
@@ -80,7 +87,16 @@ export function ReservationActionDialog({ reservation, action, tables, busy, onC
             <label htmlFor={partyId} className="field__label">
               {t.booking.fields.partySize}
             </label>
-            <input id={partyId} className="input input--short" type="number" inputMode="numeric" min={1} max={20} value={partySize} onChange={(event) => setPartySize(event.target.value)} />
+            <input
+              id={partyId}
+              className="input input--short"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={20}
+              value={partySize}
+              onChange={(event) => setPartySize(event.target.value)}
+            />
           </div>
         </div>
       ) : null}

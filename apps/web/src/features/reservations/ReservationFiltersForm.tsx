@@ -37,7 +37,9 @@ export function ReservationFiltersForm({ filters, onChange }: ReservationFilters
         >
           <option value="">{restaurants.isPending ? t.common.loading : t.reservations.chooseOption}</option>
           {/* A restaurant linked from elsewhere but beyond the first page still shows as chosen. */}
-          {filters.restaurantId && !known && !restaurants.isPending ? <option value={filters.restaurantId}>{t.reservations.linkedRestaurant}</option> : null}
+          {filters.restaurantId && !known && !restaurants.isPending ? (
+            <option value={filters.restaurantId}>{t.reservations.linkedRestaurant}</option>
+          ) : null}
           {restaurants.data?.map((restaurant) => (
             <option key={restaurant.id} value={restaurant.id}>
               {restaurant.name} — {restaurant.city.name}
@@ -73,7 +75,12 @@ export function ReservationFiltersForm({ filters, onChange }: ReservationFilters
         <label htmlFor={statusFieldId} className="field__label">
           {t.reservations.statusFilter}
         </label>
-        <select id={statusFieldId} className="input" value={filters.status} onChange={(event) => onChange({ status: event.target.value as StatusFilter })}>
+        <select
+          id={statusFieldId}
+          className="input"
+          value={filters.status}
+          onChange={(event) => onChange({ status: event.target.value as StatusFilter })}
+        >
           <option value="active">{t.reservations.statusActive}</option>
           {RESERVATION_STATUSES.map((status) => (
             <option key={status} value={status}>

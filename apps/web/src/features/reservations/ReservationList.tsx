@@ -41,7 +41,14 @@ export function ReservationList({ restaurantId, date, status }: Props) {
       .run(request)
       .then((changed) => {
         setOpen(null);
-        setOutcome({ ok: true, message: t.reservations.done[request.action](changed.guestName ?? t.reservations.noName, changed.table, formatDay(changed.date, locale)) });
+        setOutcome({
+          ok: true,
+          message: t.reservations.done[request.action](
+            changed.guestName ?? t.reservations.noName,
+            changed.table,
+            formatDay(changed.date, locale),
+          ),
+        });
       })
       .catch((error: unknown) => {
         setOpen(null);

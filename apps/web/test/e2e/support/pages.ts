@@ -37,7 +37,10 @@ export async function openPage(browser: Browser, baseUrl: string, options: PageO
   });
   context.setDefaultTimeout(10_000);
   const origin = new URL(baseUrl).origin;
-  await context.route((url) => url.origin !== origin, (route) => route.abort());
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => route.abort(),
+  );
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -64,5 +67,4 @@ export async function pickCity(page: Page, pickerLabel: string, typed: string, c
 }
 
 /** True when nothing sticks out sideways (a phone would have to scroll horizontally). */
-export const fitsViewportWidth = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+export const fitsViewportWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
