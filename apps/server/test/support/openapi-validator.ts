@@ -73,12 +73,12 @@ export interface Mismatch {
 }
 
 export class OpenApiMismatchError extends Error {
-  declare readonly mismatch: Mismatch;
+  /** The mismatch, its body cut to a preview (vitest prints it after the message). */
+  readonly mismatch: Mismatch;
   constructor(mismatch: Mismatch) {
     super(describeMismatch(mismatch));
     this.name = 'OpenApiMismatchError';
-    // Not enumerable: vitest prints an error's own enumerable properties, and the message says it all.
-    Object.defineProperty(this, 'mismatch', { value: mismatch, enumerable: false });
+    this.mismatch = { ...mismatch, body: mismatch.body?.slice(0, BODY_PREVIEW) };
   }
 }
 
