@@ -41,7 +41,6 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
 
   const call = (operation: RestOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
     try {
-      refuseEmptyPathParameters(request);
       if (takesBody(operation.contract) && request.body === undefined) acceptBodyless(request);
       const result = await procedureFor(operation, options.contextFor(request))(procedureInput(operation, request));
       return reply
@@ -57,7 +56,6 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     const abort = new AbortController();
     let items: AsyncIterable<unknown>;
     try {
-      refuseEmptyPathParameters(request);
       items = (await procedureFor(
         operation,
         options.contextFor(request),
@@ -78,18 +76,17 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
   for (const operation of restOperations()) {
     const url = routeUrl(operation);
     const handler = operation.contract.stream ? stream(operation, operation.contract.stream.event) : call(operation);
-    rest.route({ method: operation.contract.method, url, handler });
+    // Before the body is parsed: an empty id is no route, whatever the content type.
+    const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+      if (Object.values(request.params as Record<string, string>).some((value) => value === '')) {
+        return sendError(request, reply, new AppError({ reason: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
+      }
+    };
+    rest.route({ method: operation.contract.method, url, onRequest, handler });
     // The seed answered `/api/cities/` too; every path keeps its trailing-slash twin (undocumented).
-    rest.route({ method: operation.contract.method, url: `${url}/`, handler });
+    rest.route({ method: operation.contract.method, url: `${url}/`, onRequest, handler });
   }
 };
-
-/** `/api/admin/restaurant/` is no route, not a restaurant with an empty id. */
-function refuseEmptyPathParameters(request: FastifyRequest) {
-  if (Object.values(request.params as Record<string, string>).some((value) => value === '')) {
-    throw new AppError({ reason: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` });
-  }
-}
 
 /**
  * A bodyless POST without a content type (`POST .../cancel`) is an empty JSON object, but not from
