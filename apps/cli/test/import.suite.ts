@@ -123,6 +123,7 @@ export function describeImport(server: () => SpawnedServer): void {
       const logged = await tablebook(['import', small, '--progress']);
       expect(logged.stderr).toBe('Importing: 1/2 rows\nImporting: 2/2 rows\n');
       const drawn = await tablebook(['import', small, '--progress'], { stderrIsTTY: true });
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: on a terminal the progress line is erased with ESC [2K, which this matches
       expect(drawn.stderr).toMatch(/^\rImporting: 1\/2 rows.*\r\x1b\[2K$/s);
     });
 

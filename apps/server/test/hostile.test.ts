@@ -41,6 +41,7 @@ const hostileString = fc.oneof(
     'lone \udc00 low',
     '../../etc/passwd',
     '%00',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the Log4Shell lookup string, sent as literal text
     '${jndi:ldap://127.0.0.1/a}',
     '{{7*7}}',
     'مطعم السلام',

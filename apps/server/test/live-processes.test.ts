@@ -17,7 +17,7 @@ describe.skipIf(!postgresUrl)('live updates across two server processes on real 
   let database: DatabaseHandle;
   let watcher: SpawnedServer;
   let writer: SpawnedServer;
-  let restaurantIds: string[] = [];
+  const restaurantIds: string[] = [];
 
   const book = async (restaurantId: string, table: string, date: string) => {
     const response = await fetchValidated(`${writer.url}/api/admin/restaurant/${restaurantId}/reservations`, {

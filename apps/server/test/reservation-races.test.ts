@@ -17,7 +17,7 @@ describe.skipIf(!postgresUrl)('reservation races across two server processes on 
   let testDatabase: TestDatabase;
   let database: DatabaseHandle;
   let servers: SpawnedServer[] = [];
-  let restaurantIds: string[] = [];
+  const restaurantIds: string[] = [];
   let turn = 0;
   /** Alternates between the two processes. */
   const call = async (method: string, path: string, json?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {

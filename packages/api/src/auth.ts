@@ -11,7 +11,10 @@ const digest = (value: string) => createHash('sha256').update(value, 'utf8').dig
 const digestsByTokens = new WeakMap<readonly string[], Buffer[]>();
 function tokenDigests(tokens: readonly string[]): Buffer[] {
   let digests = digestsByTokens.get(tokens);
-  if (!digests) digestsByTokens.set(tokens, (digests = tokens.map(digest)));
+  if (!digests) {
+    digests = tokens.map(digest);
+    digestsByTokens.set(tokens, digests);
+  }
   return digests;
 }
 

@@ -1,4 +1,4 @@
-import { initTRPC, type TRPCError } from '@trpc/server';
+import { initTRPC } from '@trpc/server';
 import type { Context } from './context.ts';
 import type { Meta } from './contract.ts';
 import type { RateLimitBucket } from './rate-limit.ts';

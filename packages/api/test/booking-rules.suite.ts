@@ -152,7 +152,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
     it('reports and filters by remaining capacity, both limits counted', async () => {
       const strict = callerFor(database(), { restaurantDailyLimit: 3, globalDailyLimit: 4 });
       const busy = await strict.restaurant.create(restaurantBody('Capacity Busy', 5));
-      const quiet = await strict.restaurant.create(restaurantBody('Capacity Quiet', 5));
+      await strict.restaurant.create(restaurantBody('Capacity Quiet', 5));
       const day = nextDay();
       await strict.reservation.create({ restaurantId: busy.id, table: 'A0', date: day });
       await strict.reservation.create({ restaurantId: busy.id, table: 'A1', date: day });

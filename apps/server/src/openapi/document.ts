@@ -27,7 +27,11 @@ const TAGS = [
 export function buildOpenApiDocument(): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const operation of restOperations()) {
-    const pathItem = (paths[operation.contract.path] ??= {});
+    let pathItem = paths[operation.contract.path];
+    if (!pathItem) {
+      pathItem = {};
+      paths[operation.contract.path] = pathItem;
+    }
     pathItem[operation.contract.method.toLowerCase()] = operationObject(operation);
   }
   return {

@@ -6,7 +6,7 @@ import { dictionaries } from './dictionary.ts';
 export function LanguageSwitch() {
   const { t, language, setLanguage } = useI18n();
   return (
-    <div className="language-switch" role="group" aria-label={t.app.languageSwitch}>
+    <fieldset className="language-switch" aria-label={t.app.languageSwitch}>
       {LANGUAGES.map((option) => (
         <button
           key={option}
@@ -20,6 +20,6 @@ export function LanguageSwitch() {
           <span className="visually-hidden">{dictionaries[option].languageName}</span>
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -5,11 +5,20 @@ import { localDay, type CalendarDay } from './days.ts';
 export function useToday(): CalendarDay {
   const [today, setToday] = useState(() => localDay());
   useEffect(() => {
-    const now = new Date();
-    const nextMidnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
-    // A second late, so the clock has surely crossed into the new day.
-    const timer = setTimeout(() => setToday(localDay()), nextMidnight.getTime() - now.getTime() + 1000);
+    let timer: ReturnType<typeof setTimeout>;
+    // Each midnight's timer sets the day and arms the next one.
+    const armForNextMidnight = () => {
+      const now = new Date();
+      const nextMidnight = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+      // A second late, so the clock has surely crossed into the new day.
+      const delay = nextMidnight.getTime() - now.getTime() + 1000;
+      timer = setTimeout(() => {
+        setToday(localDay());
+        armForNextMidnight();
+      }, delay);
+    };
+    armForNextMidnight();
     return () => clearTimeout(timer);
-  }, [today]);
+  }, []);
   return today;
 }

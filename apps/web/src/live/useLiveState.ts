@@ -1,4 +1,4 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useRef } from 'react';
 import { initialLiveState, liveReducer, type LiveSignal, type LiveState } from './liveState.ts';
 
 /**
@@ -8,7 +8,14 @@ import { initialLiveState, liveReducer, type LiveSignal, type LiveState } from '
  */
 export function useLiveState(status: LiveSignal, stream: string): LiveState {
   const [state, dispatch] = useReducer(liveReducer, initialLiveState);
-  useEffect(() => dispatch('reset'), [stream]);
-  useEffect(() => dispatch(status), [status, stream]);
+  const followed = useRef(stream);
+  useEffect(() => {
+    // Another stream: start afresh, then take its status (even one equal to the last stream's).
+    if (followed.current !== stream) {
+      followed.current = stream;
+      dispatch('reset');
+    }
+    dispatch(status);
+  }, [status, stream]);
   return state;
 }

@@ -52,6 +52,7 @@ export function ConfirmDialog({
   }, [open, hasFields]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop is the mouse's way to cancel; the keyboard's is Escape, which the native dialog raises as the cancel event (onCancel below)
     <dialog
       ref={dialogRef}
       className="dialog"

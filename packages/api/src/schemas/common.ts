@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** PostgreSQL `integer` bounds: a larger number must be refused as input, not overflow into a 500. */
 export const PG_INT_MAX = 2_147_483_647;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character this finds (PostgreSQL text cannot hold it)
 const NUL_CHARACTER = /\u0000/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -12,7 +12,10 @@ const byDatabase = new WeakMap<object, Map<string, unknown>>();
 
 export function preparedQuery<Query>(db: Database, key: string, build: () => Query): Query {
   let cache = byDatabase.get(db);
-  if (!cache) byDatabase.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    byDatabase.set(db, cache);
+  }
   let query = cache.get(key) as Query | undefined;
   if (query === undefined) {
     query = build();

@@ -151,6 +151,7 @@ export function CityCombobox({
         ) : null}
       </div>
       {open ? (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA APG combobox pattern: a list whose options are announced through aria-activedescendant, as a ul with role listbox
         <ul id={listId} role="listbox" aria-label={label} className="combobox__list">
           {anyLabel ? (
             <ChoiceOption
@@ -164,6 +165,7 @@ export function CityCombobox({
           ) : null}
           {groups.map((group, groupIndex) => (
             <li key={group.department} role="presentation">
+              {/* biome-ignore lint/a11y/useSemanticElements: a group of options inside an ARIA listbox (one department's cities); a fieldset is a group of form controls and has no place in a listbox */}
               <ul role="group" aria-labelledby={`${listId}-group-${groupIndex}`} className="combobox__group">
                 <li role="presentation" id={`${listId}-group-${groupIndex}`} className="combobox__group-title">
                   {group.department}
@@ -204,8 +206,13 @@ interface ChoiceOptionProps {
 
 function ChoiceOption({ id, active, selected, onPick, children }: ChoiceOptionProps) {
   return (
+    // The WAI-ARIA APG combobox pattern: focus stays in the input, which moves the active option with
+    // the arrow keys and picks it with Enter (aria-activedescendant); the options take the mouse only.
+    // biome-ignore lint/a11y/useFocusableInteractive: APG combobox: options are not focusable, the input keeps focus
+    // biome-ignore lint/a11y/useKeyWithClickEvents: APG combobox: the input's onKeyDown handles the keys for every option
     <li
       id={id}
+      // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: APG combobox: the listbox's options are li elements with role option
       role="option"
       aria-selected={selected}
       className={`combobox__option${active ? ' combobox__option--active' : ''}`}

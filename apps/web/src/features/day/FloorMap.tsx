@@ -26,9 +26,9 @@ export function FloorMap({ tables, taken, pendingLabel, readOnly = false, closed
   const { t } = useI18n();
   const seatsOf = new Map(tables.map((table) => [table.label, table.seats]));
   return (
-    <div className="floor" role="group" aria-label={t.day.floorLabel}>
+    <fieldset className="floor" aria-label={t.day.floorLabel}>
       {floorRows(tables.map((table) => table.label)).map(({ row, labels }) => (
-        <div key={row} className="floor__row" role="group" aria-label={row ? t.day.rowLabel(row) : undefined}>
+        <fieldset key={row} className="floor__row" aria-label={row ? t.day.rowLabel(row) : undefined}>
           {labels.map((label) => {
             const seats = seatsOf.get(label) ?? 0;
             const isTaken = taken.has(label);
@@ -57,8 +57,8 @@ export function FloorMap({ tables, taken, pendingLabel, readOnly = false, closed
               </button>
             );
           })}
-        </div>
+        </fieldset>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -19,60 +19,62 @@ export function FindFiltersForm({ filters, canReset, onChange, onReset }: FindFi
   const minId = useId();
   const minHintId = useId();
   return (
-    <form className="filters" role="search" aria-label={t.find.filtersLabel} onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor={nameId} className="field__label">
-          {t.find.name}
-        </label>
-        <input
-          id={nameId}
-          className="input"
-          type="search"
-          value={filters.name}
-          maxLength={MAX_NAME_LENGTH}
-          placeholder={t.find.namePlaceholder}
-          onChange={(event) => onChange({ name: event.target.value })}
-        />
-      </div>
-      <div className="field">
-        <CityPicker
-          label={t.find.city}
-          anyLabel={t.cityPicker.anyCity}
-          value={filters.cityId}
-          onChange={(cityId) => onChange({ cityId })}
-        />
-      </div>
-      <DayField label={t.find.date} value={filters.date} onChange={(date) => onChange({ date })} />
-      <div className="field">
-        <label htmlFor={minId} className="field__label">
-          {t.find.minPlaces}
-        </label>
-        <input
-          id={minId}
-          className="input"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_MIN_PLACES}
-          step={1}
-          value={filters.minPlaces ?? ''}
-          aria-describedby={minHintId}
-          onChange={(event) => {
-            const value = event.target.valueAsNumber;
-            onChange({ minPlaces: Number.isInteger(value) && value >= 1 && value <= MAX_MIN_PLACES ? value : undefined });
-          }}
-        />
-        <p id={minHintId} className="field__hint">
-          {t.find.minPlacesHint}
-        </p>
-      </div>
-      {canReset ? (
-        <div className="filters__actions">
-          <button type="button" className="button button--small button--ghost" onClick={onReset}>
-            {t.find.clearFilters}
-          </button>
+    <search aria-label={t.find.filtersLabel}>
+      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor={nameId} className="field__label">
+            {t.find.name}
+          </label>
+          <input
+            id={nameId}
+            className="input"
+            type="search"
+            value={filters.name}
+            maxLength={MAX_NAME_LENGTH}
+            placeholder={t.find.namePlaceholder}
+            onChange={(event) => onChange({ name: event.target.value })}
+          />
         </div>
-      ) : null}
-    </form>
+        <div className="field">
+          <CityPicker
+            label={t.find.city}
+            anyLabel={t.cityPicker.anyCity}
+            value={filters.cityId}
+            onChange={(cityId) => onChange({ cityId })}
+          />
+        </div>
+        <DayField label={t.find.date} value={filters.date} onChange={(date) => onChange({ date })} />
+        <div className="field">
+          <label htmlFor={minId} className="field__label">
+            {t.find.minPlaces}
+          </label>
+          <input
+            id={minId}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={MAX_MIN_PLACES}
+            step={1}
+            value={filters.minPlaces ?? ''}
+            aria-describedby={minHintId}
+            onChange={(event) => {
+              const value = event.target.valueAsNumber;
+              onChange({ minPlaces: Number.isInteger(value) && value >= 1 && value <= MAX_MIN_PLACES ? value : undefined });
+            }}
+          />
+          <p id={minHintId} className="field__hint">
+            {t.find.minPlacesHint}
+          </p>
+        </div>
+        {canReset ? (
+          <div className="filters__actions">
+            <button type="button" className="button button--small button--ghost" onClick={onReset}>
+              {t.find.clearFilters}
+            </button>
+          </div>
+        ) : null}
+      </form>
+    </search>
   );
 }

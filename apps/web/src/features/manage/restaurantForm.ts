@@ -93,7 +93,8 @@ export function validateRestaurantForm(values: RestaurantFormValues, messages: V
     const cell = issue.path[2] === 'seats' ? 'seats' : 'label';
     if (field === 'tables' && row !== undefined && tables?.[row]) {
       const value = cell === 'seats' ? tables[row].seats : tables[row].label;
-      const rowErrors = (tableErrors[row] ??= {});
+      const rowErrors = tableErrors[row] ?? {};
+      tableErrors[row] = rowErrors;
       rowErrors[cell] ??= describeTableIssue(cell, issue.code, value, twice.has(tables[row].label.trim().toUpperCase()), messages.layout);
     } else if (isFormField(field) && errors[field] === undefined) {
       errors[field] = describeIssue(field, issue, values, messages);
