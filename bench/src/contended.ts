@@ -5,7 +5,7 @@ import pg from 'pg';
 import { Agent, request } from 'undici';
 import { TABLE_LABELS } from './dataset.ts';
 
-export const CONTENDED_ATTEMPTS = 300;
+const CONTENDED_ATTEMPTS = 300;
 
 export interface ContendedRound {
   day: string;

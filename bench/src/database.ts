@@ -14,7 +14,7 @@ export interface BenchDatabase {
   release(): Promise<void>;
 }
 
-export async function openBenchDatabase(): Promise<BenchDatabase> {
+async function openBenchDatabase(): Promise<BenchDatabase> {
   let adminUrl = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
   let source = adminUrl ? 'the configured server' : '';
   let cluster: ThrowawayCluster | undefined;

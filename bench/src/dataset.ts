@@ -3,10 +3,10 @@
 import pg from 'pg';
 
 export const RESTAURANT_COUNT = 500;
-export const CITY_COUNT = 50;
-export const DAYS = 90;
+const CITY_COUNT = 50;
+const DAYS = 90;
 /** Reservations per restaurant over the 90 days (~56 per day system-wide). */
-export const RESERVATIONS_PER_RESTAURANT = 10;
+const RESERVATIONS_PER_RESTAURANT = 10;
 export const TABLE_LABELS = ['A0', 'A1', 'A2', 'A3', 'B0', 'B1', 'B2', 'B3', 'C0', 'C1', 'C2', 'C3', 'D0', 'D1', 'D2'] as const;
 
 const FIRST_WORDS = [

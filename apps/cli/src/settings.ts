@@ -1,7 +1,7 @@
 import { UsageError } from './errors.ts';
 import type { FlagValues, GlobalFlags } from './args/flags.ts';
 
-export const DEFAULT_URL = 'http://127.0.0.1:5000';
+const DEFAULT_URL = 'http://127.0.0.1:5000';
 
 export interface ServerSettings {
   url: string;

@@ -6,8 +6,6 @@ import type { ContextLogger } from './logger.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import type { DailyLimits } from './rules/booking.ts';
 
-export type { ContextLogger } from './logger.ts';
-
 export interface BookingSettings extends DailyLimits {
   /** IANA zone whose calendar decides what "today" is. */
   timeZone: string;
@@ -17,7 +15,7 @@ export interface BookingSettings extends DailyLimits {
 export type BookingOutcome = 'created' | 'refused' | 'rejected' | 'failed';
 
 /** What the transport wants to know about a call (metrics); every method is optional to implement. */
-export interface RequestObserver {
+interface RequestObserver {
   /** The procedure a call resolved to (several for a tRPC batch). */
   procedure?(path: string): void;
   booking?(outcome: BookingOutcome, reason: string): void;

@@ -6,12 +6,12 @@ import type { ErrorReason } from './error-catalog.ts';
  * success looks like, which refusals it can answer and which headers it honours. The REST adapter
  * and the OpenAPI document are both built from this, so they cannot disagree.
  */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type RestTag = 'cities' | 'restaurants' | 'reservations' | 'guests';
+type RestTag = 'cities' | 'restaurants' | 'reservations' | 'guests';
 
 /** Request headers an operation may honour, each read into the named input field. */
-export type HonouredHeader = 'Idempotency-Key' | 'Last-Event-ID';
+type HonouredHeader = 'Idempotency-Key' | 'Last-Event-ID';
 
 export interface RestContract {
   method: HttpMethod;

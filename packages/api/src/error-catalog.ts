@@ -9,7 +9,7 @@
  */
 
 /** The tRPC codes the catalog uses (a subset of TRPC_ERROR_CODE_KEY). */
-export type ErrorCode =
+type ErrorCode =
   | 'BAD_REQUEST'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
@@ -100,8 +100,6 @@ export type ErrorReason = keyof typeof ERROR_CATALOG;
 export const ERROR_REASONS = Object.keys(ERROR_CATALOG) as ErrorReason[];
 
 export const isErrorReason = (value: unknown): value is ErrorReason => typeof value === 'string' && Object.hasOwn(ERROR_CATALOG, value);
-
-export const reasonEntry = (reason: ErrorReason): ReasonEntry => ERROR_CATALOG[reason];
 
 /** The reason for a failure that carries none of its own (a framework error), from its tRPC code. */
 export function reasonForCode(code: string): ErrorReason {

@@ -81,7 +81,7 @@ export function createDb(url: string | undefined, options: CreateDbOptions = {})
 /** After a failed connection attempt, further ones fail at once for this long instead of each waiting out the connect timeout. */
 const UNREACHABLE_WINDOW_MS = 1000;
 
-export class DatabaseUnavailableError extends Error {
+class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
   readonly code = 'ECONNREFUSED';
   constructor() {

@@ -4,18 +4,18 @@ import type { CliIO } from '../io.ts';
 import type { Printer } from '../output/printer.ts';
 import type { FlagSpecs, FlagValues, GlobalFlags } from './flags.ts';
 
-export interface ArgumentSpec<A extends string = string> {
+interface ArgumentSpec<A extends string = string> {
   readonly name: A;
   readonly description: string;
 }
 
-export interface CommandContext {
+interface CommandContext {
   client: TablebookClient;
   print: Printer;
   io: CliIO;
 }
 
-export interface CommandInput<F extends FlagSpecs, A extends string> {
+interface CommandInput<F extends FlagSpecs, A extends string> {
   args: Readonly<Record<A, string>>;
   flags: FlagValues<F & GlobalFlags>;
 }

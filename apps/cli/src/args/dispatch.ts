@@ -37,7 +37,7 @@ export function splitCommandLine(argv: readonly string[], commands: readonly Com
 }
 
 /** The commands under the given words ("restaurants" → list, create…), for help and messages. */
-export const commandsUnder = (commands: readonly Command[], words: readonly string[]) =>
+export const commandsUnder = (commands: readonly Command[], words: readonly string[]): Command[] =>
   commands.filter((command) => startsPath(command, words));
 
 export const wantsHelp = (tokens: readonly string[]) => tokens.includes('--help') || tokens.includes('-h');

@@ -29,13 +29,13 @@ export function startImportRun(options: { retryRefused?: boolean } = {}, now = D
 }
 
 /** A row ready to send: its restaurant found, and the key that names this booking across runs. */
-export interface PlannedBooking {
+interface PlannedBooking {
   row: BookingRow;
   restaurant: Restaurant;
   key: string;
 }
 
-export function planBooking(run: ImportRun, row: BookingRow, restaurant: Restaurant): PlannedBooking {
+function planBooking(run: ImportRun, row: BookingRow, restaurant: Restaurant): PlannedBooking {
   return { row, restaurant, key: importKey(row, restaurant.id) + run.keySuffix };
 }
 
@@ -103,7 +103,7 @@ async function heldTableRow(client: TablebookClient, booking: PlannedBooking, er
   return failedRow(row, error);
 }
 
-export async function sendBooking(client: TablebookClient, run: ImportRun, booking: PlannedBooking): Promise<RowResult> {
+async function sendBooking(client: TablebookClient, run: ImportRun, booking: PlannedBooking): Promise<RowResult> {
   const { row, restaurant } = booking;
   try {
     const reservation = await client.reservation.create.mutate({

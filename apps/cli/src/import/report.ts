@@ -23,7 +23,7 @@ const resultColumns: readonly Column<RowResult>[] = [
   { header: 'DETAIL', value: detail },
 ];
 
-export function describeSummary(summary: ImportSummary): string {
+function describeSummary(summary: ImportSummary): string {
   return `${summary.rows} rows: ${summary.booked} booked, ${summary['already-booked']} already booked, ${summary.refused} refused, ${summary.invalid} invalid`;
 }
 

@@ -2,11 +2,11 @@ import { InputError } from '../errors.ts';
 import type { CsvRecord } from './csv.ts';
 
 /** The columns an import needs; others may follow in any order. */
-export const IMPORT_COLUMNS = ['restaurant', 'table', 'date'] as const;
+const IMPORT_COLUMNS = ['restaurant', 'table', 'date'] as const;
 type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
 /** Optional columns a booking may carry (header names, any case, any order); unknown columns are ignored. */
-export const GUEST_COLUMNS = ['guestName', 'guestPhone', 'guestEmail', 'partySize', 'notes'] as const;
+const GUEST_COLUMNS = ['guestName', 'guestPhone', 'guestEmail', 'partySize', 'notes'] as const;
 type GuestColumn = (typeof GUEST_COLUMNS)[number];
 
 const MAX_PARTY_SIZE = 20;

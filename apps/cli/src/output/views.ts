@@ -72,7 +72,7 @@ export const reservationFields: readonly Column<Reservation>[] = asFields([
   { header: 'UPDATED AT', value: (reservation) => reservation.updatedAt },
 ]);
 
-export type Availability = RouterOutputs['reservation']['availability'];
+type Availability = RouterOutputs['reservation']['availability'];
 export type DayAvailability = Extract<Availability, { freeTables: unknown }>;
 export type DayCapacity = Extract<Availability, { days: unknown }>['days'][number];
 

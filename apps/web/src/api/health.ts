@@ -8,7 +8,7 @@ export interface ServerHealth {
 }
 
 /** `GET /api/health`, the REST envelope `{status, data}` unwrapped. */
-export async function fetchHealth(signal?: AbortSignal): Promise<ServerHealth> {
+async function fetchHealth(signal?: AbortSignal): Promise<ServerHealth> {
   const response = await fetch('/api/health', { headers: { accept: 'application/json' }, ...(signal ? { signal } : {}) });
   if (!response.ok) throw new Error(`GET /api/health answered ${response.status}`);
   const body = (await response.json()) as { data?: Partial<ServerHealth> };

@@ -9,7 +9,7 @@ export const FALLBACK_LANGUAGE: Language = 'en';
 
 export const LANGUAGE_STORAGE_KEY = 'tablebook.language';
 
-export const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
+const isLanguage = (value: unknown): value is Language => LANGUAGES.includes(value as Language);
 
 /** The first supported language among the browser's preferences (`navigator.languages`, in order). */
 export function pickLanguage(preferences: readonly string[]): Language {

@@ -2,7 +2,7 @@
  * The state of a live connection as people see it: connecting the first time, live, reconnecting
  * after a drop (the stream resumes where it left off), or down when the server refused it.
  */
-export type LivePhase = 'connecting' | 'live' | 'reconnecting' | 'down';
+type LivePhase = 'connecting' | 'live' | 'reconnecting' | 'down';
 
 export interface LiveState {
   phase: LivePhase;

@@ -6,7 +6,7 @@ import { createServer } from '@tablebook/server';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
 /** The built app that the server serves at `/`; `npm test` builds it before running vitest. */
-export const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
+const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
 
 /**
  * The server's limits in these tests. The restaurant limit is below the fifteen tables so a

@@ -9,7 +9,7 @@ type Listener = { onEvent: (event: StoredEvent) => void; onClose: () => void };
 const BATCH = 500;
 const SAFETY_SWEEP_MS = 15_000;
 /** Events older than this are dropped from the backlog; a client further behind starts afresh. */
-export const EVENT_BACKLOG_HOURS = 24;
+const EVENT_BACKLOG_HOURS = 24;
 
 /**
  * One per server process: listens on PostgreSQL's channel (PGlite's own in-process channel when

@@ -17,7 +17,7 @@ export const DEFAULT_TABLE_LABELS: readonly string[] = [
   'D2',
 ];
 
-export const DEFAULT_TABLE_SEATS = 4;
+const DEFAULT_TABLE_SEATS = 4;
 
 export interface TableLayoutEntry {
   label: string;
@@ -26,12 +26,6 @@ export interface TableLayoutEntry {
 
 /** The layout a restaurant gets when its request gives none. */
 export const defaultLayout = (): TableLayoutEntry[] => DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_TABLE_SEATS }));
-
-/** Labels in the current layout that the new one drops. */
-export function removedLabels(current: readonly TableLayoutEntry[], next: readonly TableLayoutEntry[]): string[] {
-  const kept = new Set(next.map((table) => table.label));
-  return current.map((table) => table.label).filter((label) => !kept.has(label));
-}
 
 /** Natural order for labels: A0, A1, …, A10, B0. */
 // One collator for every comparison: `localeCompare` with options builds a new one per call, which

@@ -13,12 +13,7 @@ export interface DayAvailability extends RemainingCapacity {
   takenTables: string[];
 }
 
-export async function dayAvailability(
-  db: Database,
-  settings: BookingSettings,
-  restaurantId: string,
-  date: string,
-): Promise<DayAvailability> {
+async function dayAvailability(db: Database, settings: BookingSettings, restaurantId: string, date: string): Promise<DayAvailability> {
   await requireRestaurant(db, restaurantId);
   const [counts] = await db
     .select({
@@ -49,7 +44,7 @@ export interface CalendarDay extends RemainingCapacity {
 }
 
 /** Remaining capacity for every day of a range, in one query however long the range. */
-export async function rangeAvailability(
+async function rangeAvailability(
   db: Database,
   settings: BookingSettings,
   restaurantId: string,

@@ -3,7 +3,7 @@ import { cities, departments, type Database } from '@tablebook/db';
 import type { CityOutput } from '../schemas/city.ts';
 import { escapeLike } from './sql.ts';
 
-export const cityColumns = {
+const cityColumns = {
   id: cities.id,
   name: cities.name,
   deptName: departments.name,

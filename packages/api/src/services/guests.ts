@@ -11,13 +11,12 @@ import type { Transaction } from './transactions.ts';
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Twelve characters, 60 random bits. */
-export function newCancellationCode(): string {
+function newCancellationCode(): string {
   const bytes = randomBytes(12);
   return Array.from(bytes, (byte) => CODE_ALPHABET[byte % 32]).join('');
 }
 
-export const hashCancellationCode = (code: string) =>
-  createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
+const hashCancellationCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 
 type GuestBooking = Omit<GuestBookingInput, 'idempotencyKey' | 'partySize'> & { partySize?: number | undefined };
 

@@ -19,7 +19,7 @@ export interface IdempotencyScope {
 }
 
 /** How long a key and its result are remembered (the contract promises at least 24 hours). */
-export const IDEMPOTENCY_RETENTION_HOURS = 48;
+const IDEMPOTENCY_RETENTION_HOURS = 48;
 
 interface StoredError {
   error: { reason: ErrorReason; message: string; issues?: IssueDetail[] };
@@ -41,7 +41,7 @@ function canonicalJson(value: unknown): string {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
-export const requestHash = (request: unknown) => sha256(canonicalJson(request)).toString('hex');
+const requestHash = (request: unknown) => sha256(canonicalJson(request)).toString('hex');
 
 interface SealedBody {
   sealed: string;

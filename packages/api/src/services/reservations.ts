@@ -13,7 +13,7 @@ import { recordEvent } from './reservation-events.ts';
 import { requireRestaurant } from './restaurant-ref.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
-export function toReservationOutput(row: Reservation): ReservationOutput {
+function toReservationOutput(row: Reservation): ReservationOutput {
   return {
     id: row.id,
     table: row.tableLabel,

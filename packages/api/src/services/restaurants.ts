@@ -89,7 +89,7 @@ export interface ListRestaurantsQuery {
 }
 
 /** Reservations stored for `date` across the whole system. */
-export async function countReservationsOn(db: Database, date: string): Promise<number> {
+async function countReservationsOn(db: Database, date: string): Promise<number> {
   const query = preparedQuery(db, 'reservations.countDay', () =>
     db
       .select({ n: count() })

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** packages/client: scripts run from here import the package by name, so they get the built dist/. */
-export const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
+const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const distDirectory = `${packageRoot}dist`;
 
 export interface NodeRun {

@@ -10,8 +10,8 @@ export interface BookingFormValues {
   notes: string;
 }
 
-export const BOOKING_FIELDS = ['guestName', 'guestPhone', 'guestEmail', 'partySize', 'notes'] as const;
-export type BookingField = (typeof BOOKING_FIELDS)[number];
+const BOOKING_FIELDS = ['guestName', 'guestPhone', 'guestEmail', 'partySize', 'notes'] as const;
+type BookingField = (typeof BOOKING_FIELDS)[number];
 export type BookingErrors = Partial<Record<BookingField, string>>;
 
 export const emptyBookingForm: BookingFormValues = { guestName: '', guestPhone: '', guestEmail: '', partySize: '2', notes: '' };

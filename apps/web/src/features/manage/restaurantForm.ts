@@ -3,8 +3,8 @@ import type { Messages } from '../../i18n/dictionary.ts';
 import { describeTableIssue, duplicateLabels, layoutOf, rowsOf, type TableRow, type TableRowErrors } from './tableLayout.ts';
 
 /** The fields the form edits, in the order it shows them. */
-export const RESTAURANT_FORM_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'] as const;
-export type RestaurantFormField = (typeof RESTAURANT_FORM_FIELDS)[number];
+const RESTAURANT_FORM_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'] as const;
+type RestaurantFormField = (typeof RESTAURANT_FORM_FIELDS)[number];
 
 /** What the inputs hold: text as typed, and the city picked (none yet for a new restaurant). */
 export interface RestaurantFormValues {

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '../../api/trpc.ts';
 import { STATUS_OF_ACTION, type ReservationAction } from './reservationActions.ts';
 
-export interface MoveDetails {
+interface MoveDetails {
   date: string;
   table: string;
   partySize: number;

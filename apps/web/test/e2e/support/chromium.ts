@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's Chromium: browser downloads do not work here, so the system browser is driven instead. */
-export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Flags for a quiet, sandbox-free headless run that talks to nothing but the test server. */
 const CHROMIUM_FLAGS = [
@@ -17,7 +17,7 @@ const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-export const chromiumAvailable = () => existsSync(CHROMIUM_PATH);
+const chromiumAvailable = () => existsSync(CHROMIUM_PATH);
 
 /**
  * Whether the browser suite runs. Without Chromium it is skipped with a loud warning, except under

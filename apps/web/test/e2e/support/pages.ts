@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 
 /** Screenshots for people to look at (git-ignored). */
-export const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-output', import.meta.url));
+const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-output', import.meta.url));
 
 /**
  * Content-Security-Policy violations Chromium reported in any page's console, for the suite to
