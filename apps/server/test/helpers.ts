@@ -11,9 +11,7 @@ export interface RunningServer {
 }
 
 /** A real Fastify server on a free port over a migrated database, for one test file. */
-export function useServer(
-  options: Partial<Omit<ServerOptions, 'database'>> & { databaseUrl?: string } = {},
-): () => RunningServer {
+export function useServer(options: Partial<Omit<ServerOptions, 'database'>> & { databaseUrl?: string } = {}): () => RunningServer {
   let running: RunningServer | undefined;
   beforeAll(async () => {
     const database = createDb(options.databaseUrl ?? 'memory://');
@@ -94,6 +92,5 @@ export const restaurantBody = (overrides: Record<string, unknown> = {}) => ({
   cityId: 1,
   ...overrides,
 });
-
 
 export const DEFAULT_TABLES = DEFAULT_TABLE_LABELS;

@@ -79,7 +79,11 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     // Before the body is parsed: an empty id is no route, whatever the content type.
     const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
       if (Object.values(request.params as Record<string, string>).some((value) => value === '')) {
-        return sendError(request, reply, new AppError({ reason: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }));
+        return sendError(
+          request,
+          reply,
+          new AppError({ reason: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
+        );
       }
     };
     rest.route({ method: operation.contract.method, url, onRequest, handler });
