@@ -59,7 +59,7 @@ export async function request<T = any>(
   const text = await response.text();
   // Every REST answer (/api/...) must be one the OpenAPI document describes.
   validateResponse(method, `${base}${path}`, response.status, response.headers, text);
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : undefined;
   } catch {

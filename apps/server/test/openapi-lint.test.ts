@@ -27,7 +27,9 @@ interface LintReport {
 
 /** The CLI's entry point, from its package.json `bin` (no npx, no network). */
 function redoclyBin(): string {
-  const manifestPath = createRequire(import.meta.url).resolve('@redocly/cli/package.json');
+  // require.resolve (not a chained createRequire(...).resolve): knip sees it as the use of @redocly/cli.
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve('@redocly/cli/package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin['redocly'];
   if (!bin) throw new Error(`@redocly/cli has no redocly bin in ${manifestPath}`);

@@ -52,7 +52,7 @@ interface DocumentIndex {
   validators: Map<string, ValidateFunction>;
 }
 
-export type MismatchKind = 'undocumented-operation' | 'undocumented-status' | 'undocumented-content-type' | 'invalid-body';
+type MismatchKind = 'undocumented-operation' | 'undocumented-status' | 'undocumented-content-type' | 'invalid-body';
 
 export interface Mismatch {
   kind: MismatchKind;
@@ -192,7 +192,7 @@ function parseJson(text: string | undefined): { ok: true; value: unknown } | { o
  * The mismatches of one answer (empty when it is what the document says, or not the document's).
  * `body` is the response text; undefined when it was not read (an event stream).
  */
-export function checkResponse(method: string, url: string, status: number, headers: HeadersLike, body: string | undefined): Mismatch[] {
+function checkResponse(method: string, url: string, status: number, headers: HeadersLike, body: string | undefined): Mismatch[] {
   const { pathname } = new URL(url, 'http://server.invalid');
   if (pathname !== REST_PREFIX && !pathname.startsWith(`${REST_PREFIX}/`)) return [];
   // The document itself and its interactive docs are not operations of the API.
@@ -295,7 +295,7 @@ function paramsNote(error: { keyword: string; params: unknown }): string {
   return '';
 }
 
-export function describeMismatch(mismatch: Mismatch): string {
+function describeMismatch(mismatch: Mismatch): string {
   const lines = [
     `OpenAPI mismatch: ${mismatch.method} ${mismatch.path} answered ${mismatch.status}` +
       (mismatch.operation
