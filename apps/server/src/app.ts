@@ -5,7 +5,7 @@ import { contextFactory } from './context.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { serverMetrics } from './metrics.ts';
 import { docsRoutes } from './plugins/docs.ts';
-import { errorHandling } from './plugins/errors.ts';
+import { errorHandling, frameworkErrorReply } from './plugins/errors.ts';
 import { lifecycle } from './plugins/lifecycle.ts';
 import { observability, RequestTracker } from './plugins/observability.ts';
 import { operationsRoutes } from './plugins/operations.ts';
@@ -71,6 +71,7 @@ export function createServer(options: ServerOptions): TablebookServer {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Batched tRPC calls put every procedure name in one path segment.
     routerOptions: { maxParamLength: 5000 },
+    frameworkErrors: frameworkErrorReply,
     // Fastify also takes a hop count here, which its types leave out.
     trustProxy: (options.trustProxy ?? false) as boolean,
   });

@@ -1,4 +1,5 @@
 import { presentError, type ErrorReason, type IssueDetail } from '@tablebook/api';
+import { TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The seed's response shape, kept for every REST response. */
@@ -33,7 +34,8 @@ export const failure = (message: string, reason: ErrorReason, requestId: string,
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const requestId = String(request.id);
   const presented = presentError(error, requestId);
-  if (presented.status >= 500) request.log.error({ err: error, requestId }, 'request failed');
+  // A procedure's failure was logged where it happened (the api's databaseErrors middleware); anything else here.
+  if (presented.status >= 500 && !(error instanceof TRPCError)) request.log.error({ err: error, requestId }, 'request failed');
   if (presented.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(presented.retryAfterSeconds));
   return reply.status(presented.status).send(failure(presented.message, presented.reason, requestId, presented.issues));
 }

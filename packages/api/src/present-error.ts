@@ -23,7 +23,9 @@ export function presentError(error: unknown, requestId: string): PresentedError 
   let message = error instanceof Error ? error.message : 'Request failed';
   let issues: IssueDetail[] | undefined;
   let retryAfterSeconds: number | undefined;
-  const zodIssues = zodIssuesOf(error instanceof TRPCError ? error.cause : error);
+  // Only an input that failed its schema is the caller's doing; a failed output check (INTERNAL_SERVER_ERROR
+  // with a ZodError as cause) is the server's fault and must stay a 500 that names no field.
+  const zodIssues = error instanceof TRPCError && error.code === 'BAD_REQUEST' ? zodIssuesOf(error.cause) : undefined;
   if (error instanceof AppError) {
     reason = error.reason;
     issues = error.issues;

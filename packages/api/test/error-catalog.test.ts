@@ -56,3 +56,17 @@ describe('the error catalog', () => {
     }
   });
 });
+
+describe('presentError and failed output checks', () => {
+  it("keeps a procedure's failed output check a 500 that names no field", async () => {
+    const { TRPCError } = await import('@trpc/server');
+    const { z } = await import('zod');
+    const zodError = z.object({ capacity: z.number() }).safeParse({}).error;
+    const presented = presentError(
+      new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Output validation failed', cause: zodError }),
+      'r4',
+    );
+    expect(presented).toMatchObject({ reason: 'INTERNAL_ERROR', status: 500, message: 'Internal server error (request id r4)' });
+    expect(presented).not.toHaveProperty('issues');
+  });
+});

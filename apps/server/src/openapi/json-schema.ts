@@ -12,6 +12,10 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSch
 const isEmptyStringBranch = (branch: JsonSchema) => branch['const'] === '';
 const isNullBranch = (branch: JsonSchema) => branch['type'] === 'null';
 
+/** The field takes `''` as "not given" (`optionalQuery`). */
+export const acceptsEmptyString = (schema: JsonSchema): boolean =>
+  Array.isArray(schema['anyOf']) && (schema['anyOf'] as JsonSchema[]).some(isEmptyStringBranch);
+
 /**
  * A query parameter as it travels: a value is always text, an empty one counts as absent and null
  * cannot be written, so `'' | X`, `X | null` and "a number, or its decimal text" are described as X.

@@ -1,6 +1,6 @@
 import { takesBody, type RestOperation } from '@tablebook/api';
 import { errorResponses, requestIdHeader } from './errors.ts';
-import { jsonSchemaOf, queryParameterSchema, withoutQueryMarkers, type JsonSchema } from './json-schema.ts';
+import { acceptsEmptyString, jsonSchemaOf, queryParameterSchema, withoutQueryMarkers, type JsonSchema } from './json-schema.ts';
 
 const HEADER_DESCRIPTIONS: Record<string, string> = {
   'Idempotency-Key':
@@ -60,12 +60,12 @@ function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<st
     ? []
     : Object.entries(fields.properties)
         .filter(([name]) => !taken.has(name))
-        .map(([name, field]) => ({ name, schema: queryParameterSchema(field) }))
-        .map(({ name, schema: { description, ...schema } }) => ({
+        .map(([name, field]) => ({ name, emptyIsAbsent: acceptsEmptyString(field), schema: queryParameterSchema(field) }))
+        .map(({ name, emptyIsAbsent, schema: { description, ...schema } }) => ({
           name,
           in: 'query',
           required: fields.required.has(name),
-          description: `${typeof description === 'string' ? description : name}${fields.required.has(name) ? '' : ' An empty value counts as not given.'}`,
+          description: `${typeof description === 'string' ? description : name}${emptyIsAbsent ? ' An empty value counts as not given.' : ''}`,
           schema,
           ...(contract.example.request?.[name] !== undefined ? { example: contract.example.request[name] } : {}),
         }));

@@ -1,5 +1,5 @@
 import { reasonForStatus } from '@tablebook/api';
-import type { FastifyError, FastifyPluginAsync } from 'fastify';
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { failure, sendError } from '../envelope.ts';
 import { isAppPage } from './web.ts';
@@ -7,6 +7,19 @@ import { isAppPage } from './web.ts';
 /** A 4xx Fastify raised itself before any handler ran (bad JSON, wrong content type, body too large...). */
 const clientErrorStatus = (error: FastifyError) =>
   typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : undefined;
+
+/**
+ * Errors Fastify's router raises before any hook runs (a path segment over the length limit, a bad
+ * percent-encoding): the envelope too, with the request id, never Fastify's own body echoing the URL.
+ */
+export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const requestId = String(request.id);
+  const problem = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path segment is too long' : 'the path is malformed';
+  void reply
+    .status(400)
+    .header('X-Request-Id', requestId)
+    .send(failure(`Invalid input: ${problem}`, 'INVALID_INPUT', requestId, [{ path: '', message: problem }]));
+}
 
 /** Every error and every unknown path answered in the envelope. */
 const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async (app, { webRoot }) => {

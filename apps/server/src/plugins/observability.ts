@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { finished } from 'node:stream';
 import { serverMetrics } from '../metrics.ts';
 
 const isEventStream = (contentType: unknown) => String(contentType ?? '').startsWith('text/event-stream');
@@ -47,8 +48,9 @@ export class RequestTracker {
     this.#streams.set(request, { openedAt: performance.now(), status });
     this.#metrics.openStreams.inc();
     request.log.info({ method: request.method, url: request.originalUrl, procedure: this.procedureOf(request) }, 'live stream opened');
-    // 'close' comes whichever side ends the stream; Fastify's onResponse only when the answer finished.
-    reply.raw.once('close', () => this.#streamClosed(request));
+    // Whichever side ends the stream, and even when its connection had already closed (where 'close'
+    // would never come again); Fastify's onResponse only comes when an answer finished.
+    finished(reply.raw, () => this.#streamClosed(request));
   }
 
   #streamClosed(request: FastifyRequest) {

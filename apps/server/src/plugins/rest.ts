@@ -32,12 +32,27 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
   // An empty JSON body is an empty object: `POST .../cancel` needs no body.
   const parseJson = rest.getDefaultJsonParser('error', 'error');
   rest.removeContentTypeParser('application/json');
-  rest.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    body === '' ? done(null, {}) : parseJson(request, String(body), done),
-  );
-
-  // Only JSON bodies: Fastify's own text/plain parser would hand the procedures a string.
+  // A GET or DELETE takes its input from the path and the query: a body sent with it is ignored.
+  const bodyless = (request: FastifyRequest) => request.method === 'GET' || request.method === 'DELETE' || request.method === 'HEAD';
+  rest.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (bodyless(request)) return done(null, undefined);
+    return body === '' ? done(null, {}) : parseJson(request, String(body), done);
+  });
+  // Only JSON bodies (Fastify's own text/plain parser would hand the procedures a string), with a message that says so.
   rest.removeContentTypeParser('text/plain');
+  rest.addContentTypeParser('*', (request, payload, done) => {
+    if (bodyless(request)) {
+      payload.resume();
+      return done(null, undefined);
+    }
+    done(
+      new AppError({
+        reason: 'UNSUPPORTED_MEDIA_TYPE',
+        message: `This call takes a JSON body: send content-type: application/json (not ${request.headers['content-type'] ?? 'none'})`,
+      }),
+      undefined,
+    );
+  });
 
   const call = (operation: RestOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
     try {
@@ -54,6 +69,8 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
 
   const stream = (operation: RestOperation, event: string) => async (request: FastifyRequest, reply: FastifyReply) => {
     const abort = new AbortController();
+    // From the start: a client that leaves while the stream is being opened must end it too.
+    reply.raw.once('close', () => abort.abort());
     let items: AsyncIterable<unknown>;
     try {
       items = (await procedureFor(
@@ -63,6 +80,12 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
       )(procedureInput(operation, request))) as AsyncIterable<unknown>;
     } catch (error) {
       return sendError(request, reply, error);
+    }
+    if (abort.signal.aborted || request.method === 'HEAD') {
+      // Gone already, or asked only for the headers: nothing to stream.
+      await (items as unknown as AsyncIterator<unknown>).return?.();
+      if (request.method === 'HEAD') return reply.status(200).type('text/event-stream; charset=utf-8').send();
+      return reply;
     }
     options.openStreams.add(abort);
     options.onStreamOpen?.(request, reply);

@@ -52,6 +52,9 @@ const securityPlugin: FastifyPluginAsync<SecurityOptions> = async (app, options)
     );
   }
 
+  // First, so every answer carries them, the host check's 403 included.
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+
   app.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', String(request.id));
     // Draining: each connection closes after its answer, so shutdown does not wait out keep-alives.
@@ -71,9 +74,12 @@ const securityPlugin: FastifyPluginAsync<SecurityOptions> = async (app, options)
     }
   });
 
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
-
-  await app.register(cors, { origin: options.corsOrigins && options.corsOrigins.length > 0 ? options.corsOrigins : false });
+  await app.register(cors, {
+    origin: options.corsOrigins && options.corsOrigins.length > 0 ? options.corsOrigins : false,
+    // Every method the API serves, and the headers a page on another origin needs to read.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+  });
 };
 
 export const security = fp(securityPlugin, { name: 'tablebook-security' });

@@ -9,6 +9,19 @@ export interface EventStreamOptions {
   abort: AbortController;
 }
 
+/** Until the socket takes more, or the stream is aborted. */
+function drained(raw: FastifyReply['raw'], signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      raw.off('drain', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    raw.once('drain', done);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
 /**
  * Writes a subscription's items as server-sent events (`event:`, `id:`, JSON `data:`); tracked items
  * carry their event id, which a reconnecting EventSource sends back as Last-Event-ID.
@@ -30,14 +43,16 @@ export async function writeEventStream(
   });
   raw.write('retry: 2000\n: connected\n\n');
   const ping = setInterval(() => raw.write(': ping\n\n'), options.pingIntervalMs);
-  request.raw.on('close', () => options.abort.abort());
   const iterator = items[Symbol.asyncIterator]();
   try {
     for (;;) {
       const next = await iterator.next();
       if (next.done) break;
       const [id, data] = isTrackedEnvelope(next.value) ? [next.value[0], next.value[1]] : [undefined, next.value];
-      raw.write(`event: ${options.event}\n${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+      // A client that reads slowly holds the stream back (its unread events wait in the api's bounded queue).
+      if (!raw.write(`event: ${options.event}\n${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`)) {
+        await drained(raw, options.abort.signal);
+      }
     }
   } catch (error) {
     request.log.error({ err: error }, 'event stream failed');

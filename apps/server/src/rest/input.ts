@@ -1,4 +1,4 @@
-import { AppError, takesBody, type RestOperation } from '@tablebook/api';
+import { takesBody, type RestOperation } from '@tablebook/api';
 import type { FastifyRequest } from 'fastify';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -9,20 +9,17 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * and the path parameters, which win over anything else of the same name: `/restaurants/{id}` names
  * the restaurant, whatever the body says.
  */
-export function procedureInput(operation: RestOperation, request: FastifyRequest): Record<string, unknown> {
+export function procedureInput(operation: RestOperation, request: FastifyRequest): unknown {
   const { contract } = operation;
   const source = takesBody(contract) ? request.body : request.query;
-  if (source !== undefined && !isPlainObject(source)) {
-    throw new AppError({
-      reason: 'INVALID_INPUT',
-      message: 'Invalid input: the body must be a JSON object',
-      issues: [{ path: '', message: 'the body must be a JSON object' }],
-    });
-  }
+  // Not an object (`[]`, `"x"`): handed on as it is, so the procedure refuses it with its own schema's
+  // message, after its access checks and rate limits, as any other invalid input.
+  if (source !== undefined && !isPlainObject(source)) return source;
   const input: Record<string, unknown> = { ...source };
   for (const [header, field] of Object.entries(contract.headers ?? {})) {
     const value = request.headers[header.toLowerCase()];
-    if (typeof value === 'string') input[field] = value;
+    // An empty header is not given, as an empty query value is not.
+    if (typeof value === 'string' && value !== '') input[field] = value;
   }
   for (const [name, value] of Object.entries(request.params as Record<string, string>)) {
     input[contract.pathFields?.[name] ?? name] = value;

@@ -4,6 +4,11 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
   private waiting: ((result: IteratorResult<T>) => void) | undefined;
   private closed = false;
 
+  /** Items pushed and not yet read. */
+  get size(): number {
+    return this.items.length;
+  }
+
   push(item: T): void {
     if (this.closed) return;
     if (this.waiting) {

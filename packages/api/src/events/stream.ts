@@ -37,6 +37,14 @@ export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
   };
 };
 
+/** A stream of events that always gives its resources back: when iterated to its end, when `return()` is called (even before the first pull) and when its signal aborts. */
+export interface EventStream<T> extends AsyncIterableIterator<{ id: number; event: T }> {
+  return(): Promise<IteratorResult<{ id: number; event: T }>>;
+}
+
+/** Events a slow reader may leave unread before its stream is closed (it resumes with Last-Event-ID). */
+const MAX_UNREAD_EVENTS = 10_000;
+
 /**
  * Opens a stream of one restaurant's changes: first every stored event after `lastEventId` (when
  * resuming), then live ones, each exactly once and in id order. Checks (the restaurant exists, the
@@ -48,7 +56,7 @@ export async function openEventStream<T>(
   request: StreamRequest,
   present: (event: StoredEvent) => T,
   signal?: AbortSignal,
-): Promise<AsyncGenerator<{ id: number; event: T }>> {
+): Promise<EventStream<T>> {
   const hub = ctx.events;
   if (!hub) throw new AppError({ reason: 'SERVICE_UNAVAILABLE', message: 'Live updates are not available on this server' });
   if (request.restaurantId) {
@@ -66,12 +74,25 @@ export async function openEventStream<T>(
     (!request.date || event.date === request.date || event.previousDate === request.date);
   // Subscribe before reading the backlog: nothing committed in between can fall through the gap.
   const unsubscribe = hub.subscribe(
-    (event) => matches(event) && queue.push(event),
+    (event) => {
+      if (!matches(event)) return;
+      // A reader that stopped reading must not make the server hold every event for it.
+      if (queue.size >= MAX_UNREAD_EVENTS) queue.close();
+      else queue.push(event);
+    },
     () => queue.close(),
   );
-  const stop = () => queue.close();
-  signal?.addEventListener('abort', stop, { once: true });
-  if (signal?.aborted) stop();
+  let closed = false;
+  // Given back exactly once, whichever way the stream ends: a transport may drop it before its first pull.
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    signal?.removeEventListener('abort', close);
+    queue.close();
+    unsubscribe();
+    release();
+  };
+  signal?.addEventListener('abort', close, { once: true });
   // An id beyond anything this database has issued (it was reset or restored): start afresh instead
   // of staying silent until new ids pass it.
   const resumeFrom =
@@ -82,26 +103,36 @@ export async function openEventStream<T>(
   try {
     if (resumeFrom !== undefined) backlog = await hub.backlog(resumeFrom, request.restaurantId, request.date);
   } catch (error) {
-    unsubscribe();
-    release();
+    close();
     throw error;
   }
-  return (async function* () {
-    try {
-      let last = resumeFrom ?? 0;
-      for (const event of backlog) {
-        last = event.id;
-        yield { id: event.id, event: present(event) };
+  if (signal?.aborted) close();
+  let last = resumeFrom ?? 0;
+  const live = queue[Symbol.asyncIterator]();
+  const done = (): IteratorResult<{ id: number; event: T }> => ({ done: true, value: undefined });
+  const stream: EventStream<T> = {
+    [Symbol.asyncIterator]: () => stream,
+    async next() {
+      const stored = backlog.shift();
+      if (stored) {
+        last = stored.id;
+        return { done: false, value: { id: stored.id, event: present(stored) } };
       }
-      for await (const event of queue) {
-        if (event.id <= last) continue;
-        last = event.id;
-        yield { id: event.id, event: present(event) };
+      for (;;) {
+        const item = closed ? { done: true as const, value: undefined } : await live.next();
+        if (item.done) {
+          close();
+          return done();
+        }
+        if (item.value.id <= last) continue;
+        last = item.value.id;
+        return { done: false, value: { id: item.value.id, event: present(item.value) } };
       }
-    } finally {
-      signal?.removeEventListener('abort', stop);
-      unsubscribe();
-      release();
-    }
-  })();
+    },
+    async return() {
+      close();
+      return done();
+    },
+  };
+  return stream;
 }

@@ -1,4 +1,4 @@
-import { tracked } from '@trpc/server';
+import { type TrackedEnvelope, tracked } from '@trpc/server';
 import type { Context } from '../context.ts';
 import type { StoredEvent } from './hub.ts';
 import { openEventStream, type StreamRequest } from './stream.ts';
@@ -15,7 +15,17 @@ export async function trackedEventStream<T>(
   signal?: AbortSignal,
 ) {
   const stream = await openEventStream(ctx, request, present, signal);
-  return (async function* () {
-    for await (const { id, event } of stream) yield tracked(String(id), event);
-  })();
+  // A mapping iterator, not a generator: a generator never started skips its cleanup on return().
+  const items: AsyncIterableIterator<TrackedEnvelope<T>> = {
+    [Symbol.asyncIterator]: () => items,
+    async next() {
+      const item = await stream.next();
+      return item.done ? item : { done: false, value: tracked(String(item.value.id), item.value.event) };
+    },
+    async return() {
+      await stream.return();
+      return { done: true, value: undefined };
+    },
+  };
+  return items;
 }

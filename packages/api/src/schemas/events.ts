@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, entityId, QUERY_SCHEMA_KEY } from './common.ts';
+import { calendarDate, entityId, optionalQuery, QUERY_SCHEMA_KEY } from './common.ts';
 import { dayCapacityOutput, reservationOutput } from './reservation.ts';
 
 export const reservationEventTypes = ['created', 'updated', 'moved', 'cancelled'] as const;
@@ -7,19 +7,29 @@ export const reservationEventTypes = ['created', 'updated', 'moved', 'cancelled'
 export const eventStreamInput = z.object({
   restaurantId: entityId('restaurantId'),
   /** Only changes touching this day (a move counts for both of its days). */
-  date: calendarDate.optional().describe('Only changes touching this day (a move counts for both of its days).'),
+  date: optionalQuery(calendarDate).describe('Only changes touching this day (a move counts for both of its days).'),
   /** Resume after this event: everything since is sent first, once. tRPC's client sends it on reconnect. */
-  lastEventId: z
-    .union([
-      z.number(),
-      z
-        .string()
-        .regex(/^\d{1,15}$/, 'lastEventId must be an event id')
-        .transform(Number),
-    ])
-    .pipe(z.number().int().min(0))
-    .meta({ [QUERY_SCHEMA_KEY]: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 } })
-    .nullish()
+  lastEventId: optionalQuery(
+    z
+      .union(
+        [
+          z.number(),
+          z
+            .string()
+            .regex(/^\d{1,15}$/, 'lastEventId must be an event id')
+            .transform(Number),
+        ],
+        { error: 'lastEventId must be an event id' },
+      )
+      .pipe(
+        z
+          .number({ error: 'lastEventId must be an event id' })
+          .int('lastEventId must be an event id')
+          .min(0, 'lastEventId must be an event id'),
+      )
+      .meta({ [QUERY_SCHEMA_KEY]: { type: 'integer', minimum: 0, maximum: 999_999_999_999_999 } }),
+  )
+    .nullable()
     .describe('Resume after this event id (as the Last-Event-ID header does).'),
 });
 export type EventStreamInput = z.input<typeof eventStreamInput>;
