@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -125,7 +126,8 @@ const queryLogger = (options: CreateDbOptions) => (options.logQuery ? { logQuery
 
 function createPglite(dataDir: string | undefined, options: CreateDbOptions): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  // btree_gist: the exclusion constraint that keeps a table's reservations from overlapping.
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
   const db = drizzlePglite(client, { schema, logger: queryLogger(options) }) as unknown as Database;
   return {
     db,

@@ -10,9 +10,9 @@ import {
   primaryKey,
   serial,
   text,
+  time,
   timestamp,
   unique,
-  uniqueIndex,
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
@@ -48,6 +48,22 @@ export const restaurants = pgTable(
       .references(() => cities.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The IANA zone of the restaurant's clock: its "today", its hours and every local time. */
+    timeZone: text('time_zone').notNull().default('America/Bogota'),
+    /** `[{day, opens, closes}]`; empty = the seed's whole-day booking. */
+    hours: jsonb('hours').$type<{ day: string; opens: string; closes: string }[]>().notNull().default([]),
+    specialDates: jsonb('special_dates').$type<{ date: string; hours: { opens: string; closes: string }[] }[]>().notNull().default([]),
+    slotMinutes: integer('slot_minutes').notNull().default(30),
+    turnTimes: jsonb('turn_times')
+      .$type<{ maxPartySize: number; minutes: number }[]>()
+      .notNull()
+      .default([
+        { maxPartySize: 2, minutes: 90 },
+        { maxPartySize: 4, minutes: 120 },
+        { maxPartySize: 20, minutes: 150 },
+      ]),
+    minAdvanceMinutes: integer('min_advance_minutes').notNull().default(0),
+    maxAdvanceDays: integer('max_advance_days'),
   },
   (t) => [
     index('restaurants_name_idx').on(t.name),
@@ -55,6 +71,9 @@ export const restaurants = pgTable(
     index('restaurants_name_prefix_idx').using('btree', sql`lower(${t.name}) text_pattern_ops`),
     index('restaurants_city_idx').on(t.cityId),
     check('restaurants_name_length', sql`char_length(${t.name}) between 2 and 250`),
+    check('restaurants_slot_minutes_known', sql`${t.slotMinutes} in (15, 30, 60)`),
+    check('restaurants_min_advance_range', sql`${t.minAdvanceMinutes} between 0 and 525600`),
+    check('restaurants_max_advance_range', sql`${t.maxAdvanceDays} is null or ${t.maxAdvanceDays} between 1 and 3650`),
   ],
 );
 
@@ -81,10 +100,19 @@ export const reservations = pgTable(
     cancellationCodeHash: varchar('cancellation_code_hash', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** The local start ("HH:MM:SS"); null for a whole-day reservation. */
+    startTime: time('start_time'),
+    /** The turn; null for a whole-day reservation. */
+    durationMinutes: integer('duration_minutes'),
+    /**
+     * The instants the table is held: a whole-day reservation from its local midnight to the next. The
+     * table rule is the exclusion constraint `reservations_table_no_overlap` (migration 0006, btree_gist):
+     * no two live reservations of one table overlap, whole-day and timed alike.
+     */
+    startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
   },
   (t) => [
-    // The table rule: one live reservation per table per day, enforced by the database.
-    uniqueIndex('reservations_table_per_day').on(t.restaurantId, t.date, t.tableLabel).where(sql`${t.status} <> 'cancelled'`),
     index('reservations_date_idx').on(t.date),
     index('reservations_restaurant_date_idx').on(t.restaurantId, t.date),
     check(
@@ -93,6 +121,9 @@ export const reservations = pgTable(
     ),
     check('reservations_party_size_range', sql`${t.partySize} between 1 and 20`),
     check('reservations_status_known', sql`${t.status} in (${knownStatuses})`),
+    check('reservations_range_ordered', sql`${t.endsAt} > ${t.startsAt}`),
+    check('reservations_duration_range', sql`${t.durationMinutes} is null or ${t.durationMinutes} between 15 and 720`),
+    index('reservations_restaurant_starts_idx').on(t.restaurantId, t.startsAt),
   ],
 );
 
