@@ -94,9 +94,11 @@ export async function loadDataset(databaseUrl: string, firstDay: string): Promis
       }
     });
     await client.query(
-      `insert into reservations (restaurant_id, table_label, date, guest_name, party_size)
-       select restaurant_id, table_label, day, 'Guest ' || ord, 2
-       from unnest($1::uuid[], $2::text[], $3::date[]) with ordinality as input(restaurant_id, table_label, day, ord)`,
+      `insert into reservations (restaurant_id, table_label, date, guest_name, party_size, starts_at, ends_at)
+       select input.restaurant_id, input.table_label, input.day, 'Guest ' || input.ord, 2,
+              input.day::timestamp at time zone r.time_zone, (input.day + 1)::timestamp at time zone r.time_zone
+       from unnest($1::uuid[], $2::text[], $3::date[]) with ordinality as input(restaurant_id, table_label, day, ord)
+       join restaurants r on r.id = input.restaurant_id`,
       [reservationRestaurants, reservationTables, reservationDays],
     );
     await client.query('commit');

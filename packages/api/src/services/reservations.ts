@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
-import { findPgError, PgErrorCode, reservations, restaurantTables, type Database, type Reservation } from '@tablebook/db';
+import { findPgError, PgErrorCode, reservations, restaurants, restaurantTables, type Database, type Reservation } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule, type BookingRefusal, type DayLoad } from '../rules/booking.ts';
@@ -98,6 +98,18 @@ async function readDayLoad(
 
 const refusal = (reason: BookingRefusal, message: string) => new AppError({ reason, message });
 
+/**
+ * The instants a whole-day reservation holds its table: from the local midnight of its day, in its
+ * restaurant's zone, to the next (PostgreSQL reads the zone's rules, daylight saving included).
+ */
+function wholeDayRange(restaurantId: string, date: string) {
+  const zone = sql`(select ${restaurants.timeZone} from ${restaurants} where ${restaurants.id} = ${restaurantId})`;
+  return {
+    startsAt: sql<Date>`(${date}::date::timestamp at time zone ${zone})`,
+    endsAt: sql<Date>`((${date}::date + 1)::timestamp at time zone ${zone})`,
+  };
+}
+
 function refusePastDate(date: string, settings: BookingSettings, now: Date) {
   const today = todayIn(settings.timeZone, now);
   if (isBefore(date, today)) {
@@ -147,7 +159,7 @@ function rethrowConstraint(
   settings: BookingSettings,
 ): never {
   const code = findPgError(error)?.code;
-  if (code === PgErrorCode.uniqueViolation) {
+  if (code === PgErrorCode.exclusionViolation || code === PgErrorCode.uniqueViolation) {
     throw refusal('TABLE_ALREADY_BOOKED', describeRefusal('TABLE_ALREADY_BOOKED', { ...details, limits: settings }));
   }
   if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${details.restaurantId} does not exist`);
@@ -194,6 +206,7 @@ export async function bookInTransaction(
         guestEmail: request.guestEmail ?? null,
         notes: request.notes ?? null,
         cancellationCodeHash: request.cancellationCodeHash ?? null,
+        ...wholeDayRange(request.restaurantId, request.date),
       })
       .returning();
     if (!row) throw new Error('insert returned no row');
@@ -327,6 +340,7 @@ export async function changeReservation(
             date,
             tableLabel: table,
             partySize,
+            ...(date !== current.date ? wholeDayRange(target.restaurantId, date) : {}),
             ...(change.status !== undefined ? { status: change.status } : {}),
             ...(change.guestName !== undefined ? { guestName: change.guestName } : {}),
             ...(change.guestPhone !== undefined ? { guestPhone: change.guestPhone } : {}),
