@@ -84,7 +84,7 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       }
       const { rows: inserted } = await client.query({
         text: statements.booking.insert,
-        values: [restaurantId, table, date, null, null, null, 2, null, null],
+        values: [restaurantId, table, date, null, null, null, 2, null, null, date, restaurantId, date, restaurantId],
       });
       const reservation = inserted[0];
       const { rows: counts } = await client.query({

@@ -14,7 +14,7 @@ export const searchByAvailability = `select "restaurants"."id", "restaurants"."n
 export const restaurantName = 'select "name" from "restaurants" where "restaurants"."id" = $1';
 
 export const dayReservations =
-  'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."table_label" asc, "reservations"."created_at" asc';
+  'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."table_label" asc, "reservations"."created_at" asc';
 
 /** A booking's transaction, in order (between begin and commit). */
 export const booking = {
@@ -25,7 +25,7 @@ export const booking = {
   dayLoad:
     'select (count(*) filter (where "reservations"."status" <> \'cancelled\'))::int, (count(*) filter (where "reservations"."status" <> \'cancelled\' and "restaurant_id" = $1))::int, coalesce(bool_or("reservations"."status" <> \'cancelled\' and "restaurant_id" = $2 and "table_label" = $3), false) from "reservations" where "reservations"."date" = $4',
   insert:
-    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at"',
+    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone (select "restaurants"."time_zone" from "restaurants" where "restaurants"."id" = $11)), (($12::date + 1)::timestamp at time zone (select "restaurants"."time_zone" from "restaurants" where "restaurants"."id" = $13))) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at"',
   dayCounts:
     'select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int from "reservations" where ("reservations"."date" = $2 and "reservations"."status" <> $3)',
   takenTables:
