@@ -2,14 +2,18 @@
 // text, same parameters). bench/test/baseline-sql.test.ts captures what the product sends and fails
 // when these drift apart, so the baseline keeps measuring the same database work.
 
+/** Each restaurant's time-of-day settings. */
+const calendarColumns =
+  '"restaurants"."time_zone", "restaurants"."hours", "restaurants"."special_dates", "restaurants"."slot_minutes", "restaurants"."turn_times", "restaurants"."min_advance_minutes", "restaurants"."max_advance_days"';
+
 /** Each restaurant's tables, as JSON in the same row. */
 const tablesJson = `(select coalesce(json_agg(json_build_object('label', "restaurant_tables"."label", 'seats', "restaurant_tables"."seats")), '[]'::json) from "restaurant_tables" where "restaurant_tables"."restaurant_id" = "restaurants"."id")`;
 
-export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${tablesJson}, 0 from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
+export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, 0 from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
 
 export const countDay = 'select count(*) from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2)';
 
-export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${tablesJson}, coalesce("n", 0)::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where $3 - coalesce("n", 0)::int >= $4 order by "restaurants"."name" asc, "restaurants"."id" asc limit $5 offset $6`;
+export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, coalesce("n", 0)::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where $3 - coalesce("n", 0)::int >= $4 order by "restaurants"."name" asc, "restaurants"."id" asc limit $5 offset $6`;
 
 export const restaurantName = 'select "name" from "restaurants" where "restaurants"."id" = $1';
 

@@ -68,7 +68,7 @@ export const restaurantRouter = {
     })
     .input(restaurantFields)
     .output(restaurantOutput)
-    .mutation(({ ctx, input }) => createRestaurant(ctx.db, input)),
+    .mutation(({ ctx, input }) => createRestaurant(ctx.db, ctx.settings, input)),
 
   update: adminProcedure
     .meta({

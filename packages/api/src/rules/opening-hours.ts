@@ -84,9 +84,7 @@ export function turnMinutesFor(partySize: number, turnTimes: readonly TurnTime[]
 }
 
 /** Where a local start time falls among `date`'s opening ranges. */
-export type Placement =
-  | { kind: 'open'; range: OpenRange; start: number }
-  | { kind: 'closed' };
+export type Placement = { kind: 'open'; range: OpenRange; start: number } | { kind: 'closed' };
 
 /**
  * Places `time` ("HH:MM") on `date`: inside one of the date's ranges, read as the range's own hours

@@ -6,7 +6,9 @@ import { calendarDate, exactInt } from './common.ts';
 
 /** A time of day, "HH:MM" on a 24-hour clock. */
 export const clockTime = (field: string) =>
-  z.string({ error: `${field} must be a time written HH:MM` }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${field} must be a time written HH:MM (00:00-23:59)`);
+  z
+    .string({ error: `${field} must be a time written HH:MM` })
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${field} must be a time written HH:MM (00:00-23:59)`);
 
 export const timeZoneName = z
   .string({ error: 'timeZone must be a string' })
@@ -18,9 +20,17 @@ const dailyHours = z.object({ opens: clockTime('opens'), closes: clockTime('clos
 
 const noOverlaps =
   (label: string) =>
-  (ranges: readonly { opens: string; closes: string }[], context: z.core.$RefinementCtx<unknown>, path: (index: number) => PropertyKey[]) => {
+  (
+    ranges: readonly { opens: string; closes: string }[],
+    context: z.core.$RefinementCtx<unknown>,
+    path: (index: number) => PropertyKey[],
+  ) => {
     for (const [first, second] of overlappingRanges(ranges)) {
-      context.addIssue({ code: 'custom', path: path(second), message: `${label}: ${ranges[second]?.opens}-${ranges[second]?.closes} overlaps ${ranges[first]?.opens}-${ranges[first]?.closes}` });
+      context.addIssue({
+        code: 'custom',
+        path: path(second),
+        message: `${label}: ${ranges[second]?.opens}-${ranges[second]?.closes} overlaps ${ranges[first]?.opens}-${ranges[first]?.closes}`,
+      });
     }
   };
 
@@ -51,7 +61,12 @@ export const specialDates = z
     dates.forEach((entry, index) => {
       if (seen.has(entry.date)) context.addIssue({ code: 'custom', path: [index, 'date'], message: `${entry.date} is listed twice` });
       seen.add(entry.date);
-      noOverlaps(`hours on ${entry.date}`)(entry.hours, context as z.core.$RefinementCtx<unknown>, (position) => [index, 'hours', position, 'opens']);
+      noOverlaps(`hours on ${entry.date}`)(entry.hours, context as z.core.$RefinementCtx<unknown>, (position) => [
+        index,
+        'hours',
+        position,
+        'opens',
+      ]);
     });
   });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cityOutput } from './city.ts';
+import { bookingCalendarFields } from './hours.ts';
 import { tableLabel } from './reservation.ts';
 import { boundedText, calendarDate, entityId, exactInt, httpUrl, optionalQuery, PG_INT_MAX, queryInt } from './common.ts';
 
@@ -35,6 +36,8 @@ export const restaurantFields = z.object({
   cityId: exactInt('cityId', 1, PG_INT_MAX),
   /** Optional: a new restaurant gets A0–D2 with 4 seats; an update without it keeps the layout. */
   tables: tableLayout.optional(),
+  /** Optional: a new restaurant gets APP_TIMEZONE and whole-day booking; an update without them keeps them. */
+  ...bookingCalendarFields,
 });
 export type RestaurantFields = z.input<typeof restaurantFields>;
 
@@ -68,6 +71,13 @@ export const restaurantOutput = z.object({
   photoUrl: z.string(),
   description: z.string(),
   tables: z.array(z.object({ label: z.string(), seats: z.number().int() })),
+  timeZone: z.string(),
+  hours: z.array(z.object({ day: z.string(), opens: z.string(), closes: z.string() })),
+  specialDates: z.array(z.object({ date: z.string(), hours: z.array(z.object({ opens: z.string(), closes: z.string() })) })),
+  slotMinutes: z.number().int(),
+  turnTimes: z.array(z.object({ maxPartySize: z.number().int(), minutes: z.number().int() })),
+  minAdvanceMinutes: z.number().int(),
+  maxAdvanceDays: z.number().int().nullable(),
   /** Present when the list is asked for a day: bookings this restaurant can still take that day. */
   restaurantRemaining: z.number().int().optional(),
   /** Present when the list is asked for a day: bookings the whole system can still take that day. */

@@ -4,7 +4,8 @@ import type { BookingSettings } from '../context.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
 import { todayIn } from '../rules/calendar.ts';
-import type { RestaurantOutput } from '../schemas/restaurant.ts';
+import type { z } from 'zod';
+import type { RestaurantOutput, restaurantFields } from '../schemas/restaurant.ts';
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
@@ -22,18 +23,30 @@ const restaurantColumns = {
   cityId: cities.id,
   cityName: cities.name,
   deptName: departments.name,
+  timeZone: restaurants.timeZone,
+  hours: restaurants.hours,
+  specialDates: restaurants.specialDates,
+  slotMinutes: restaurants.slotMinutes,
+  turnTimes: restaurants.turnTimes,
+  minAdvanceMinutes: restaurants.minAdvanceMinutes,
+  maxAdvanceDays: restaurants.maxAdvanceDays,
 };
 
-type RestaurantRow = {
-  id: string;
-  name: string;
-  address: string;
-  description: string;
-  photoUrl: string;
-  cityId: number;
-  cityName: string;
-  deptName: string;
-};
+type RestaurantRow = Pick<
+  typeof restaurants.$inferSelect,
+  | 'id'
+  | 'name'
+  | 'address'
+  | 'description'
+  | 'photoUrl'
+  | 'timeZone'
+  | 'hours'
+  | 'specialDates'
+  | 'slotMinutes'
+  | 'turnTimes'
+  | 'minAdvanceMinutes'
+  | 'maxAdvanceDays'
+> & { cityId: number; cityName: string; deptName: string };
 
 function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOutput {
   return {
@@ -44,6 +57,13 @@ function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOut
     photoUrl: row.photoUrl,
     description: row.description,
     tables,
+    timeZone: row.timeZone,
+    hours: row.hours,
+    specialDates: row.specialDates,
+    slotMinutes: row.slotMinutes,
+    turnTimes: row.turnTimes,
+    minAdvanceMinutes: row.minAdvanceMinutes,
+    maxAdvanceDays: row.maxAdvanceDays,
   };
 }
 
@@ -169,14 +189,7 @@ export async function listRestaurants(
   });
 }
 
-export interface RestaurantInput {
-  name: string;
-  address: string;
-  description: string;
-  photoUrl: string;
-  cityId: number;
-  tables?: TableLayoutEntry[] | undefined;
-}
+export type RestaurantInput = z.output<typeof restaurantFields>;
 
 async function requireCity(db: Queryable, cityId: number) {
   const city = await findCity(db, cityId);
@@ -192,12 +205,15 @@ function rethrowCityViolation(error: unknown, cityId: number): never {
   throw error;
 }
 
-export async function createRestaurant(db: Database, input: RestaurantInput): Promise<RestaurantOutput> {
+export async function createRestaurant(db: Database, settings: BookingSettings, input: RestaurantInput): Promise<RestaurantOutput> {
   const { tables, ...fields } = input;
   await requireCity(db, input.cityId);
   return db
     .transaction(async (tx) => {
-      const [row] = await tx.insert(restaurants).values(fields).returning({ id: restaurants.id });
+      const [row] = await tx
+        .insert(restaurants)
+        .values({ ...fields, timeZone: fields.timeZone ?? settings.timeZone })
+        .returning({ id: restaurants.id });
       if (!row) throw new Error('insert returned no row');
       await insertLayout(tx, row.id, tables ?? defaultLayout());
       return getRestaurant(tx, row.id);
@@ -219,10 +235,16 @@ export async function updateRestaurant(
     .transaction(async (tx) => {
       const [row] = await tx
         .update(restaurants)
+        // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
         .set({ ...fields, updatedAt: sql`now()` })
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
+      // Whole-day reservations hold their local day: a new zone moves the instants with it.
+      if (fields.timeZone !== undefined) {
+        await tx.execute(sql`update ${reservations} set starts_at = (date::timestamp at time zone ${fields.timeZone}),
+          ends_at = ((date + 1)::timestamp at time zone ${fields.timeZone}) where restaurant_id = ${id} and start_time is null`);
+      }
       if (tables) await replaceLayout(tx, id, row.name, tables, todayIn(settings.timeZone, now));
       return getRestaurant(tx, id);
     })
