@@ -41,6 +41,18 @@ describe('POST /api/admin/restaurant', () => {
       photoUrl: 'https://example.com/ceviche.jpg',
       description: 'Ceviches y cocteles',
       tables: DEFAULT_TABLES.map((label) => ({ label, seats: 4 })),
+      // Time of day: a new restaurant books whole days in APP_TIMEZONE until it is given hours.
+      timeZone: 'America/Bogota',
+      hours: [],
+      specialDates: [],
+      slotMinutes: 30,
+      turnTimes: [
+        { maxPartySize: 2, minutes: 90 },
+        { maxPartySize: 4, minutes: 120 },
+        { maxPartySize: 20, minutes: 150 },
+      ],
+      minAdvanceMinutes: 0,
+      maxAdvanceDays: null,
     });
     expect(await restaurantCount()).toBe((before ?? 0) + 1);
   });

@@ -31,6 +31,20 @@ export const exampleRestaurant = {
   photoUrl: exampleRestaurantFields.photoUrl,
   description: exampleRestaurantFields.description,
   tables: exampleRestaurantFields.tables,
+  timeZone: 'America/Bogota',
+  hours: [
+    { day: 'fri', opens: '12:00', closes: '15:00' },
+    { day: 'fri', opens: '19:00', closes: '01:00' },
+  ],
+  specialDates: [{ date: '2027-12-24', hours: [] }],
+  slotMinutes: 30,
+  turnTimes: [
+    { maxPartySize: 2, minutes: 90 },
+    { maxPartySize: 4, minutes: 120 },
+    { maxPartySize: 20, minutes: 150 },
+  ],
+  minAdvanceMinutes: 60,
+  maxAdvanceDays: 90,
 };
 
 export const exampleRestaurantOnDay = { ...exampleRestaurant, restaurantRemaining: 14, globalRemaining: 19 };

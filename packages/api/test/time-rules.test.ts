@@ -1,6 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isOnSlotGrid, openRangesOn, overlappingRanges, placeTime, slotStarts, turnMinutesFor, DEFAULT_TURN_TIMES } from '../src/rules/opening-hours.ts';
-import { addDays, formatClock, formatZoned, instantOf, localDateTimeOf, parseClock, startOfDay, weekdayOf } from '../src/rules/zoned-time.ts';
+import {
+  isOnSlotGrid,
+  openRangesOn,
+  overlappingRanges,
+  placeTime,
+  slotStarts,
+  turnMinutesFor,
+  DEFAULT_TURN_TIMES,
+} from '../src/rules/opening-hours.ts';
+import {
+  addDays,
+  formatClock,
+  formatZoned,
+  instantOf,
+  localDateTimeOf,
+  parseClock,
+  startOfDay,
+  weekdayOf,
+} from '../src/rules/zoned-time.ts';
 
 const calendar = {
   hours: [
@@ -75,6 +92,11 @@ describe('opening hours and the slot grid', () => {
         { opens: '01:00', closes: '03:00' },
       ]),
     ).toEqual([[0, 1]]);
-    expect(overlappingRanges([{ opens: '18:00', closes: '02:00' }, { opens: '19:00', closes: '20:00' }])).toEqual([[0, 1]]);
+    expect(
+      overlappingRanges([
+        { opens: '18:00', closes: '02:00' },
+        { opens: '19:00', closes: '20:00' },
+      ]),
+    ).toEqual([[0, 1]]);
   });
 });

@@ -1,7 +1,7 @@
 import { parseClock, weekdayOf, type Weekday } from './zoned-time.ts';
 
 /** One opening range of a weekday: `closes` at or before `opens` ends after midnight (18:00-02:00). */
-export interface WeeklyHours {
+interface WeeklyHours {
   day: Weekday;
   opens: string;
   closes: string;
@@ -13,7 +13,7 @@ export interface DailyHours {
 }
 
 /** A date's own hours instead of its weekday's; no hours = closed that date. */
-export interface SpecialDate {
+interface SpecialDate {
   date: string;
   hours: DailyHours[];
 }
@@ -30,8 +30,6 @@ export const DEFAULT_TURN_TIMES: readonly TurnTime[] = [
 ];
 
 export const SLOT_MINUTES = [15, 30, 60] as const;
-export type SlotMinutes = (typeof SLOT_MINUTES)[number];
-export const DEFAULT_SLOT_MINUTES: SlotMinutes = 30;
 
 /** How a restaurant books times; `hours` empty = the seed's whole-day booking. */
 export interface BookingCalendar {
@@ -46,8 +44,6 @@ export interface OpenRange {
   opens: number;
   closes: number;
 }
-
-export const booksTimes = (calendar: Pick<BookingCalendar, 'hours'>) => calendar.hours.length > 0;
 
 function toRange(hours: DailyHours): OpenRange {
   const opens = parseClock(hours.opens) ?? 0;

@@ -52,7 +52,7 @@ export function localDateTimeOf(instant: number, timeZone: string): LocalDateTim
 }
 
 /** The zone's offset from UTC at `instant`, in minutes (Bogota: -300). */
-export function offsetMinutesAt(instant: number, timeZone: string): number {
+function offsetMinutesAt(instant: number, timeZone: string): number {
   const clock = wallClock(instant, timeZone);
   const asUtc = Date.parse(`${clock.date}T00:00:00Z`) + ((clock.hours * 60 + clock.minutes) * 60 + clock.seconds) * 1000;
   return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE_MS);

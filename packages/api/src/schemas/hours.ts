@@ -5,12 +5,12 @@ import { WEEKDAYS } from '../rules/zoned-time.ts';
 import { calendarDate, exactInt } from './common.ts';
 
 /** A time of day, "HH:MM" on a 24-hour clock. */
-export const clockTime = (field: string) =>
+const clockTime = (field: string) =>
   z
     .string({ error: `${field} must be a time written HH:MM` })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${field} must be a time written HH:MM (00:00-23:59)`);
 
-export const timeZoneName = z
+const timeZoneName = z
   .string({ error: 'timeZone must be a string' })
   .trim()
   .max(64, 'timeZone must be at most 64 characters')
@@ -35,7 +35,7 @@ const noOverlaps =
   };
 
 /** `[{day, opens, closes}]`, several ranges a day allowed; ranges of one day must not overlap. */
-export const weeklyHours = z
+const weeklyHours = z
   .array(z.object({ day: z.enum(WEEKDAYS, { error: `day must be one of ${WEEKDAYS.join(', ')}` }), ...dailyHours.shape }), {
     error: 'hours must be a list of {day, opens, closes}',
   })
@@ -51,7 +51,7 @@ export const weeklyHours = z
     }
   });
 
-export const specialDates = z
+const specialDates = z
   .array(z.object({ date: calendarDate, hours: z.array(dailyHours).max(10, 'a date has at most 10 ranges') }), {
     error: 'specialDates must be a list of {date, hours}',
   })
@@ -70,13 +70,13 @@ export const specialDates = z
     });
   });
 
-export const slotMinutes = z.union(
+const slotMinutes = z.union(
   SLOT_MINUTES.map((value) => z.literal(value)),
   { error: `slotMinutes must be one of ${SLOT_MINUTES.join(', ')}` },
 );
 
 /** `[{maxPartySize, minutes}]` in ascending party size: how long each size of party holds its table. */
-export const turnTimes = z
+const turnTimes = z
   .array(z.object({ maxPartySize: exactInt('maxPartySize', 1, 20), minutes: exactInt('minutes', 15, 720) }), {
     error: 'turnTimes must be a list of {maxPartySize, minutes}',
   })
