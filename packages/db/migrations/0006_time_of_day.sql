@@ -21,11 +21,13 @@ ALTER TABLE "reservations" ALTER COLUMN "ends_at" SET NOT NULL;--> statement-bre
 DROP INDEX "reservations_table_per_day";--> statement-breakpoint
 -- The table rule for every writer: no two live reservations of one table overlap in time. A whole day
 -- is the range from its local midnight to the next, so the seed's "once per day" is this same rule.
+-- Checked at once, row by row; deferrable so that moving every whole-day range of a restaurant to a new
+-- time zone (each through its neighbour's old range) is checked as a whole, at commit.
 ALTER TABLE "reservations" ADD CONSTRAINT "reservations_table_no_overlap" EXCLUDE USING gist (
   "restaurant_id" WITH =,
   "table_label" WITH =,
   tstzrange("starts_at", "ends_at") WITH &&
-) WHERE ("status" <> 'cancelled');--> statement-breakpoint
+) WHERE ("status" <> 'cancelled') DEFERRABLE INITIALLY IMMEDIATE;--> statement-breakpoint
 CREATE INDEX "reservations_restaurant_starts_idx" ON "reservations" USING btree ("restaurant_id","starts_at");--> statement-breakpoint
 ALTER TABLE "reservations" ADD CONSTRAINT "reservations_range_ordered" CHECK ("reservations"."ends_at" > "reservations"."starts_at");--> statement-breakpoint
 ALTER TABLE "reservations" ADD CONSTRAINT "reservations_duration_range" CHECK ("reservations"."duration_minutes" is null or "reservations"."duration_minutes" between 15 and 720);--> statement-breakpoint

@@ -242,6 +242,8 @@ export async function updateRestaurant(
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
       // Whole-day reservations hold their local day: a new zone moves the instants with it.
       if (fields.timeZone !== undefined) {
+        // Each range moves through its neighbour's old one: the table rule is checked once all have moved.
+        await tx.execute(sql`set constraints reservations_table_no_overlap deferred`);
         await tx.execute(sql`update ${reservations} set starts_at = (date::timestamp at time zone ${fields.timeZone}),
           ends_at = ((date + 1)::timestamp at time zone ${fields.timeZone}) where restaurant_id = ${id} and start_time is null`);
       }
