@@ -233,6 +233,12 @@ export async function updateRestaurant(
   await requireCity(db, input.cityId);
   return db
     .transaction(async (tx) => {
+      // A new zone moves the whole-day ranges: bookings hold the restaurant row FOR KEY SHARE while they
+      // write a range from its zone, and FOR UPDATE waits for them (and they for it), so none is left behind.
+      const [before] =
+        fields.timeZone === undefined
+          ? []
+          : await tx.select({ timeZone: restaurants.timeZone }).from(restaurants).where(eq(restaurants.id, id)).for('update');
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
@@ -241,7 +247,7 @@ export async function updateRestaurant(
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
       // Whole-day reservations hold their local day: a new zone moves the instants with it.
-      if (fields.timeZone !== undefined) {
+      if (before && fields.timeZone !== undefined && before.timeZone !== fields.timeZone) {
         // Each range moves through its neighbour's old one: the table rule is checked once all have moved.
         await tx.execute(sql`set constraints reservations_table_no_overlap deferred`);
         await tx.execute(sql`update ${reservations} set starts_at = (date::timestamp at time zone ${fields.timeZone}),
