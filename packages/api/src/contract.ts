@@ -45,7 +45,10 @@ export interface Meta {
 
 const BODY_METHODS: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'PATCH']);
 
-export const takesBody = (contract: RestContract) => BODY_METHODS.has(contract.method);
+/** Whether requests with this method carry their input in a body (else in the path and the query). */
+export const methodTakesBody = (method: string) => BODY_METHODS.has(method as HttpMethod);
+
+export const takesBody = (contract: RestContract) => methodTakesBody(contract.method);
 
 /**
  * Every reason an operation can answer: its own, plus those of every operation (bad input, the

@@ -6,7 +6,7 @@ export type { AppRouter, RestOperation } from './root.ts';
 export { createCallerFactory, assertAdmin } from './trpc.ts';
 // Meta is in AppRouter's type: the web's tRPC hooks and clients, whose types are inferred from it, need it nameable.
 export type { Meta } from './contract.ts';
-export { takesBody } from './contract.ts';
+export { methodTakesBody, takesBody } from './contract.ts';
 export { createContext } from './context.ts';
 export type { Context, BookingSettings, BookingOutcome } from './context.ts';
 export { AppError } from './errors.ts';

@@ -14,6 +14,18 @@ const retryAfterHeader = {
   'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } },
 };
 
+/** A success answer's JSON content: the envelope around `data`, with an example of it. */
+export const successContent = (data: JsonSchema, message: string, example: unknown) => ({
+  'application/json': {
+    schema: {
+      type: 'object',
+      required: ['status', 'message', 'data'],
+      properties: { status: { type: 'string', const: 'success' }, message: { type: 'string' }, data },
+    },
+    example: { status: 'success', message, data: example },
+  },
+});
+
 /** Every error answer of every operation has this shape; each response narrows `reason` to what it can say. */
 export const errorEnvelopeSchema: JsonSchema = {
   type: 'object',

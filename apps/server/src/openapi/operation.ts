@@ -1,5 +1,5 @@
 import { takesBody, type RestOperation } from '@tablebook/api';
-import { errorResponses, requestIdHeader } from './errors.ts';
+import { errorResponses, requestIdHeader, successContent } from './errors.ts';
 import { acceptsEmptyString, jsonSchemaOf, queryParameterSchema, withoutQueryMarkers, type JsonSchema } from './json-schema.ts';
 
 const HEADER_DESCRIPTIONS: Record<string, string> = {
@@ -8,22 +8,25 @@ const HEADER_DESCRIPTIONS: Record<string, string> = {
   'Last-Event-ID': 'Resume: every stored event after this id (kept 24 hours) is sent first, once. EventSource sends it on reconnect.',
 };
 
-const successEnvelope = (data: JsonSchema): JsonSchema => ({
-  type: 'object',
-  required: ['status', 'message', 'data'],
-  properties: { status: { type: 'string', const: 'success' }, message: { type: 'string' }, data },
-});
-
 interface Fields {
   properties: Record<string, JsonSchema>;
   required: Set<string>;
+  /** Fields that travel in the path or a header; the rest go in the query or the body. */
+  elsewhere: Set<string>;
 }
 
+const pathNamesOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+
 function inputFields(operation: RestOperation): Fields {
+  const { contract } = operation;
   const schema = operation.input ? jsonSchemaOf(operation.input, 'input') : {};
   return {
     properties: (schema['properties'] ?? {}) as Record<string, JsonSchema>,
     required: new Set((schema['required'] ?? []) as string[]),
+    elsewhere: new Set([
+      ...pathNamesOf(contract.path).map((name) => contract.pathFields?.[name] ?? name),
+      ...Object.values(contract.headers ?? {}),
+    ]),
   };
 }
 
@@ -36,20 +39,17 @@ function ownerOf(path: string, name: string): string {
 }
 
 /** The path, query and header parameters: each input field where it travels, with its bounds. */
-function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<string>) {
+function parameters(operation: RestOperation, fields: Fields) {
   const { contract } = operation;
-  const pathNames = [...contract.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
   const fieldOf = (name: string) => contract.pathFields?.[name] ?? name;
-  const headerFields = new Map(Object.entries(contract.headers ?? {}));
-  const taken = new Set([...pathNames.map(fieldOf), ...headerFields.values()]);
-  const path = pathNames.map((name) => ({
+  const path = pathNamesOf(contract.path).map((name) => ({
     name,
     in: 'path',
     required: true,
     description: `The ${ownerOf(contract.path, name)}'s id.`,
     schema: fields.properties[fieldOf(name)] ?? { type: 'string' },
   }));
-  const headers = [...headerFields].map(([name, field]) => ({
+  const headers = Object.entries(contract.headers ?? {}).map(([name, field]) => ({
     name,
     in: 'header',
     required: false,
@@ -59,7 +59,7 @@ function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<st
   const query = takesBody(contract)
     ? []
     : Object.entries(fields.properties)
-        .filter(([name]) => !taken.has(name))
+        .filter(([name]) => !fields.elsewhere.has(name))
         .map(([name, field]) => ({ name, emptyIsAbsent: acceptsEmptyString(field), schema: queryParameterSchema(field) }))
         .map(({ name, emptyIsAbsent, schema: { description, ...schema } }) => ({
           name,
@@ -69,14 +69,13 @@ function parameters(operation: RestOperation, fields: Fields, bodyFields: Set<st
           schema,
           ...(contract.example.request?.[name] !== undefined ? { example: contract.example.request[name] } : {}),
         }));
-  for (const name of Object.keys(fields.properties)) if (!taken.has(name)) bodyFields.add(name);
   return [...path, ...query, ...headers];
 }
 
-function requestBody(operation: RestOperation, fields: Fields, bodyFields: Set<string>) {
+function requestBody(operation: RestOperation, fields: Fields) {
   if (!takesBody(operation.contract)) return {};
-  const properties = Object.fromEntries(Object.entries(fields.properties).filter(([name]) => bodyFields.has(name)));
-  const required = [...fields.required].filter((name) => bodyFields.has(name));
+  const properties = Object.fromEntries(Object.entries(fields.properties).filter(([name]) => !fields.elsewhere.has(name)));
+  const required = [...fields.required].filter((name) => !fields.elsewhere.has(name));
   return {
     requestBody: {
       required: required.length > 0,
@@ -115,12 +114,7 @@ function successResponse(operation: RestOperation) {
     [status]: {
       description: contract.successMessage,
       headers: requestIdHeader,
-      content: {
-        'application/json': {
-          schema: successEnvelope(data),
-          example: { status: 'success', message: contract.successMessage, data: contract.example.response },
-        },
-      },
+      content: successContent(data, contract.successMessage, contract.example.response),
     },
   };
 }
@@ -129,8 +123,7 @@ function successResponse(operation: RestOperation) {
 export function operationObject(operation: RestOperation): Record<string, unknown> {
   const { contract } = operation;
   const fields = inputFields(operation);
-  const bodyFields = new Set<string>();
-  const params = parameters(operation, fields, bodyFields);
+  const params = parameters(operation, fields);
   return withoutQueryMarkers({
     operationId: contract.operationId ?? operation.procedure.replace(/\./g, '-'),
     tags: [contract.tag],
@@ -138,7 +131,7 @@ export function operationObject(operation: RestOperation): Record<string, unknow
     description: contract.description ?? contract.summary,
     security: operation.access === 'admin' ? [{ Authorization: [] }] : [],
     ...(params.length > 0 ? { parameters: params } : {}),
-    ...requestBody(operation, fields, bodyFields),
+    ...requestBody(operation, fields),
     responses: { ...successResponse(operation), ...errorResponses(operation.reasons) },
   }) as Record<string, unknown>;
 }

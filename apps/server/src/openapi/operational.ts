@@ -1,15 +1,4 @@
-import { errorResponses, requestIdHeader } from './errors.ts';
-
-const envelope = (data: Record<string, unknown>, example: Record<string, unknown>, message: string) => ({
-  'application/json': {
-    schema: {
-      type: 'object',
-      required: ['status', 'message', 'data'],
-      properties: { status: { type: 'string', const: 'success' }, message: { type: 'string' }, data },
-    },
-    example: { status: 'success', message, data: example },
-  },
-});
+import { errorResponses, requestIdHeader, successContent } from './errors.ts';
 
 /** The operational routes (served by the server itself, not by a procedure). */
 export const operationalPaths = {
@@ -25,7 +14,7 @@ export const operationalPaths = {
         200: {
           description: 'Up',
           headers: requestIdHeader,
-          content: envelope(
+          content: successContent(
             {
               type: 'object',
               required: ['status', 'database', 'adminOpen'],
@@ -35,8 +24,8 @@ export const operationalPaths = {
                 adminOpen: { type: 'boolean' },
               },
             },
-            { status: 'ok', database: 'up', adminOpen: false },
             'OK',
+            { status: 'ok', database: 'up', adminOpen: false },
           ),
         },
         ...errorResponses(['FORBIDDEN_HOST']),
@@ -55,7 +44,7 @@ export const operationalPaths = {
         200: {
           description: 'Ready',
           headers: requestIdHeader,
-          content: envelope(
+          content: successContent(
             {
               type: 'object',
               required: ['status', 'database', 'migrations'],
@@ -65,8 +54,8 @@ export const operationalPaths = {
                 migrations: { type: 'string', const: 'current' },
               },
             },
-            { status: 'ready', database: 'up', migrations: 'current' },
             'Ready',
+            { status: 'ready', database: 'up', migrations: 'current' },
           ),
         },
         ...errorResponses(['FORBIDDEN_HOST', 'SERVICE_UNAVAILABLE']),

@@ -21,6 +21,10 @@ export function frameworkErrorReply(error: FastifyError, request: FastifyRequest
     .send(failure(`Invalid input: ${problem}`, 'INVALID_INPUT', requestId, [{ path: '', message: problem }]));
 }
 
+/** 404 for a path the server has no route for (an unknown path, or a known one with an empty id). */
+export const sendNoRoute = (request: FastifyRequest, reply: FastifyReply) =>
+  reply.status(404).send(failure(`No route ${request.method} ${request.url.split('?')[0]}`, 'NOT_FOUND', String(request.id)));
+
 /** Every error and every unknown path answered in the envelope. */
 const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async (app, { webRoot }) => {
   // Errors Fastify raises itself (bad JSON, wrong content type, body too large) and anything unexpected.
@@ -42,7 +46,7 @@ const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async 
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any page path gets its index.html.
     if (webRoot && isAppPage(request)) return reply.type('text/html').sendFile('index.html');
-    return reply.status(404).send(failure(`No route ${request.method} ${request.url.split('?')[0]}`, 'NOT_FOUND', String(request.id)));
+    return sendNoRoute(request, reply);
   });
 };
 

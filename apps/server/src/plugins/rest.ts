@@ -1,8 +1,18 @@
-import { appRouter, AppError, createCallerFactory, restOperations, takesBody, type Context, type RestOperation } from '@tablebook/api';
+import {
+  AppError,
+  appRouter,
+  createCallerFactory,
+  methodTakesBody,
+  restOperations,
+  takesBody,
+  type Context,
+  type RestOperation,
+} from '@tablebook/api';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { sendError, successEnvelopeJson } from '../envelope.ts';
 import { writeEventStream } from '../rest/event-stream.ts';
 import { procedureInput, routeUrl } from '../rest/input.ts';
+import { sendNoRoute } from './errors.ts';
 
 export interface RestRoutesOptions {
   contextFor: (request: FastifyRequest) => Context;
@@ -33,7 +43,7 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
   const parseJson = rest.getDefaultJsonParser('error', 'error');
   rest.removeContentTypeParser('application/json');
   // A GET or DELETE takes its input from the path and the query: a body sent with it is ignored.
-  const bodyless = (request: FastifyRequest) => request.method === 'GET' || request.method === 'DELETE' || request.method === 'HEAD';
+  const bodyless = (request: FastifyRequest) => !methodTakesBody(request.method);
   rest.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     if (bodyless(request)) return done(null, undefined);
     return body === '' ? done(null, {}) : parseJson(request, String(body), done);
@@ -45,13 +55,7 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
       payload.resume();
       return done(null, undefined);
     }
-    done(
-      new AppError({
-        reason: 'UNSUPPORTED_MEDIA_TYPE',
-        message: `This call takes a JSON body: send content-type: application/json (not ${request.headers['content-type'] ?? 'none'})`,
-      }),
-      undefined,
-    );
+    done(jsonBodyRequired(request), undefined);
   });
 
   const call = (operation: RestOperation) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -96,19 +100,13 @@ export const restRoutes: FastifyPluginAsync<RestRoutesOptions> = async (rest, op
     }
   };
 
+  // Before the body is parsed: an empty id is no route, whatever the content type.
+  const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (Object.values(request.params as Record<string, string>).some((value) => value === '')) return sendNoRoute(request, reply);
+  };
   for (const operation of restOperations()) {
     const url = routeUrl(operation);
     const handler = operation.contract.stream ? stream(operation, operation.contract.stream.event) : call(operation);
-    // Before the body is parsed: an empty id is no route, whatever the content type.
-    const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
-      if (Object.values(request.params as Record<string, string>).some((value) => value === '')) {
-        return sendError(
-          request,
-          reply,
-          new AppError({ reason: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` }),
-        );
-      }
-    };
     rest.route({ method: operation.contract.method, url, onRequest, handler });
     // The seed answered `/api/cities/` too; every path keeps its trailing-slash twin (undocumented).
     rest.route({ method: operation.contract.method, url: `${url}/`, onRequest, handler });
@@ -126,5 +124,12 @@ function acceptBodyless(request: FastifyRequest) {
     request.body = {};
     return;
   }
-  throw new AppError({ reason: 'UNSUPPORTED_MEDIA_TYPE', message: 'This call takes a JSON body: send content-type: application/json' });
+  throw jsonBodyRequired(request);
 }
+
+/** 415, naming what to send and what was sent. */
+const jsonBodyRequired = (request: FastifyRequest) =>
+  new AppError({
+    reason: 'UNSUPPORTED_MEDIA_TYPE',
+    message: `This call takes a JSON body: send content-type: application/json${request.headers['content-type'] ? ` (not ${request.headers['content-type']})` : ''}`,
+  });
