@@ -10,6 +10,7 @@ import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import { recordEvent } from './reservation-events.ts';
+import { localDayRange } from './held-range.ts';
 import { requireRestaurant } from './restaurant-ref.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
@@ -98,17 +99,9 @@ async function readDayLoad(
 
 const refusal = (reason: BookingRefusal, message: string) => new AppError({ reason, message });
 
-/**
- * The instants a whole-day reservation holds its table: from the local midnight of its day, in its
- * restaurant's zone, to the next (PostgreSQL reads the zone's rules, daylight saving included).
- */
-function wholeDayRange(restaurantId: string, date: string) {
-  const zone = sql`(select ${restaurants.timeZone} from ${restaurants} where ${restaurants.id} = ${restaurantId})`;
-  return {
-    startsAt: sql<Date>`(${date}::date::timestamp at time zone ${zone})`,
-    endsAt: sql<Date>`((${date}::date + 1)::timestamp at time zone ${zone})`,
-  };
-}
+/** A whole-day reservation of `date` at a restaurant, in the restaurant's zone. */
+const wholeDayRange = (restaurantId: string, date: string) =>
+  localDayRange(date, sql`(select ${restaurants.timeZone} from ${restaurants} where ${restaurants.id} = ${restaurantId})`);
 
 function refusePastDate(date: string, settings: BookingSettings, now: Date) {
   const today = todayIn(settings.timeZone, now);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { cities, departments, findPgError, PgErrorCode, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { invalidInput, notFound } from '../errors.ts';
@@ -10,6 +10,7 @@ import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import { findCity } from './cities.ts';
+import { localDayRange } from './held-range.ts';
 import { insertLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
@@ -250,8 +251,10 @@ export async function updateRestaurant(
       if (before && fields.timeZone !== undefined && before.timeZone !== fields.timeZone) {
         // Each range moves through its neighbour's old one: the table rule is checked once all have moved.
         await tx.execute(sql`set constraints reservations_table_no_overlap deferred`);
-        await tx.execute(sql`update ${reservations} set starts_at = (date::timestamp at time zone ${fields.timeZone}),
-          ends_at = ((date + 1)::timestamp at time zone ${fields.timeZone}) where restaurant_id = ${id} and start_time is null`);
+        await tx
+          .update(reservations)
+          .set(localDayRange(sql`${reservations.date}`, fields.timeZone))
+          .where(and(eq(reservations.restaurantId, id), isNull(reservations.startTime)));
       }
       if (tables) await replaceLayout(tx, id, row.name, tables, todayIn(settings.timeZone, now));
       return getRestaurant(tx, id);
