@@ -116,15 +116,9 @@ export const countBookingOutcome = t.middleware(async ({ ctx, next }) => {
   if (result.ok) {
     ctx.observer.booking('created', '');
   } else {
-    // Runs inside databaseErrors, so a database failure is mapped here the same way first.
-    const error = mappedDatabaseFailure(result.error) ?? result.error;
-    const { reason } = presentError(error, ctx.requestId);
-    const outcome =
-      error.code === 'CONFLICT'
-        ? 'refused'
-        : error.code === 'INTERNAL_SERVER_ERROR' || error.code === 'SERVICE_UNAVAILABLE'
-          ? 'failed'
-          : 'rejected';
+    // Read as the caller will see it (presentError also maps a database failure, as databaseErrors does).
+    const { reason, status } = presentError(result.error, ctx.requestId);
+    const outcome = status === 409 ? 'refused' : status >= 500 ? 'failed' : 'rejected';
     ctx.observer.booking(outcome, reason);
   }
   return result;
