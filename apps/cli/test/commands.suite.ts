@@ -74,7 +74,7 @@ export function describeCommands(server: () => SpawnedServer): void {
     it('creates a restaurant in a city named by "Name, Department", accents optional', async () => {
       const { stdout } = ok(await tablebook('restaurants', 'create', ...restaurantFlags('Crear Quindío', 'armenia, quindio')));
       expect(stdout).toMatch(/^Created restaurant "Crear Quindío"\n/);
-      expect(stdout).toMatch(/\n {2}city {9}Armenia, Quindío\n/);
+      expect(stdout).toMatch(/\n {2}city +Armenia, Quindío\n/);
       const created = await createRestaurant('Crear Por Id', '1');
       expect(created.city).toEqual({ id: 1, name: 'Leticia', deptName: 'Amazonas' });
     });

@@ -3,6 +3,7 @@ import { describeCommands } from './commands.suite.ts';
 import { describeImport } from './import.suite.ts';
 import { describeReservations } from './reservations.suite.ts';
 import { useTablebookServer } from './support/server.ts';
+import { describeTimeOfDay } from './time-of-day.suite.ts';
 
 // One real server for every suite that needs one: starting it (PGlite and its migrations) costs
 // seconds, the suites themselves much less. They use their own restaurant names and days.
@@ -11,4 +12,5 @@ const server = useTablebookServer();
 describeCommands(server);
 describeImport(server);
 describeReservations(server);
+describeTimeOfDay(server);
 describeBinary(server);

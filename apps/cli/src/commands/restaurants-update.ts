@@ -3,18 +3,22 @@ import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { restaurantFields } from '../output/views.ts';
 import { resolveRestaurant } from '../resolve/restaurant.ts';
+import { calendarFlags, calendarNotes } from './calendar-flags.ts';
 import { bodyOf, fieldsFromFlags, restaurantFieldFlags, restaurantFieldNames, tablesFlag } from './restaurant-flags.ts';
 
 export const restaurantsUpdateCommand = defineCommand({
   path: ['restaurants', 'update'],
   summary: 'Change some fields of a restaurant (the others are kept)',
   usage:
-    'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL] [--tables LAYOUT]',
+    'restaurants update <restaurant> [--name NAME] [--address ADDRESS] [--city CITY] [--description TEXT] [--photo-url URL] [--tables LAYOUT] [--time-zone ZONE] [--hours HOURS] [--special-dates DATES] [--slot-minutes N] [--turn-times TURNS] [--min-advance-minutes N] [--max-advance-days N]',
   arguments: [{ name: 'restaurant', description: 'its id, or the start of its name' }],
-  flags: { ...restaurantFieldFlags, ...tablesFlag },
+  flags: { ...restaurantFieldFlags, ...tablesFlag, ...calendarFlags },
   notes: [
-    'Without --tables the layout is kept. Dropping a table that future reservations need is refused',
-    '(TABLE_HAS_RESERVATIONS, exit 1): move or cancel those reservations first.',
+    'Without --tables the layout is kept, and so is every time-of-day setting not given. Dropping a table',
+    'that future reservations need is refused (TABLE_HAS_RESERVATIONS, exit 1), and so is a new time zone',
+    'or hours that would leave future reservations outside them (HAS_FUTURE_RESERVATIONS): move or cancel',
+    'those reservations first.',
+    ...calendarNotes,
   ],
   async run({ client, print }, { args, flags }) {
     const changes = await fieldsFromFlags(client, flags);
@@ -23,7 +27,7 @@ export const restaurantsUpdateCommand = defineCommand({
     }
     const current = await resolveRestaurant(client, args.restaurant);
     // The API's update is a full replace: send the current fields with the changes over them
-    // (the tables only when given: without them the API keeps the layout).
+    // (the tables and time-of-day settings only when given: without them the API keeps them).
     const restaurant = await client.restaurant.update.mutate({ id: current.id, ...bodyOf(current), ...changes });
     print.record(`Updated restaurant "${restaurant.name}"`, restaurant, restaurantFields);
     return ExitCode.success;

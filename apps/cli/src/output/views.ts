@@ -1,5 +1,8 @@
 import type { City, Reservation, Restaurant, RouterOutputs } from '@tablebook/client';
+import { formatHours } from '../args/hours.ts';
+import { formatSpecialDates } from '../args/special-dates.ts';
 import { formatTables } from '../args/tables.ts';
+import { formatTurnTimes } from '../args/turn-times.ts';
 import type { Column } from './table.ts';
 
 /** A "label  value" block's fields: the columns' headers in lower case. */
@@ -44,6 +47,14 @@ export const restaurantFields: readonly Column<Restaurant>[] = asFields([
   { header: 'PHOTO URL', value: (restaurant) => restaurant.photoUrl },
   // In the notation --tables takes: "A0:4,A1:2".
   { header: 'TABLES', value: (restaurant) => formatTables(restaurant.tables) },
+  // The time-of-day settings, each labelled as its flag and written as the flag takes it.
+  { header: 'TIME ZONE', value: (restaurant) => restaurant.timeZone },
+  { header: 'HOURS', value: (restaurant) => (restaurant.hours.length === 0 ? 'none (books whole days)' : formatHours(restaurant.hours)) },
+  { header: 'SPECIAL DATES', value: (restaurant) => formatSpecialDates(restaurant.specialDates) },
+  { header: 'SLOT MINUTES', value: (restaurant) => restaurant.slotMinutes },
+  { header: 'TURN TIMES', value: (restaurant) => formatTurnTimes(restaurant.turnTimes) },
+  { header: 'MIN ADVANCE MINUTES', value: (restaurant) => restaurant.minAdvanceMinutes },
+  { header: 'MAX ADVANCE DAYS', value: (restaurant) => restaurant.maxAdvanceDays ?? 'none' },
 ]);
 
 export const reservationColumns: readonly Column<Reservation>[] = [
