@@ -24,9 +24,23 @@ describe('the OpenAPI document', () => {
 
   it('lists every status an operation can answer, with the reasons of each from the catalog', () => {
     const book = operationOf('/restaurants/{restaurantId}/reservations', 'post');
-    expect(reasonsAt(book, 409)).toEqual(['TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT']);
+    expect(reasonsAt(book, 409)).toEqual([
+      'TABLE_ALREADY_BOOKED',
+      'GLOBAL_DAILY_LIMIT',
+      'RESTAURANT_DAILY_LIMIT',
+      'CLOSED',
+      'OUTSIDE_BOOKING_WINDOW',
+      'NO_TABLE_AVAILABLE',
+    ]);
     expect(reasonsAt(book, 422)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
-    expect(reasonsAt(book, 400)).toEqual(['INVALID_INPUT', 'PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE']);
+    expect(reasonsAt(book, 400)).toEqual([
+      'INVALID_INPUT',
+      'PAST_DATE',
+      'UNKNOWN_TABLE',
+      'PARTY_TOO_LARGE',
+      'TIME_NOT_OFFERED',
+      'OFF_SLOT',
+    ]);
     expect(book['parameters'].find((parameter: Operation) => parameter['name'] === 'Idempotency-Key')).toMatchObject({ in: 'header' });
     const cancel = operationOf('/restaurants/{restaurantId}/reservations/{reservationId}/cancel', 'post');
     expect(reasonsAt(cancel, 403)).toEqual(['INVALID_CANCELLATION_CODE', 'FORBIDDEN_HOST']);

@@ -69,6 +69,10 @@ describe("a restaurant's time-of-day settings", () => {
 
 describe('a whole-day reservation', () => {
   it("holds its restaurant's local day, and moves with a new zone even on consecutive days of one table", async () => {
+    // Back to whole-day booking (no hours): the seed's behaviour.
+    expectSuccessEnvelope(
+      await call('PUT', `/api/admin/restaurant/${restaurantId}`, { json: restaurantBody({ name: 'Reloj', hours: [] }) }),
+    );
     for (const date of ['2031-05-10', '2031-05-11']) {
       expectSuccessEnvelope(await call('POST', `/api/admin/restaurant/${restaurantId}/reservations`, { json: { table: 'A0', date } }), 201);
     }

@@ -35,6 +35,7 @@ export const exampleRestaurant = {
   hours: [
     { day: 'fri', opens: '12:00', closes: '15:00' },
     { day: 'fri', opens: '19:00', closes: '01:00' },
+    { day: 'sun', opens: '12:00', closes: '22:00' },
   ],
   specialDates: [{ date: '2027-12-24', hours: [] }],
   slotMinutes: 30,
@@ -63,6 +64,26 @@ export const exampleReservation = {
   guestEmail: null,
   notes: null,
   cancelReason: null,
+  time: '19:30',
+  durationMinutes: 120,
+  startsAt: `${date}T19:30:00-05:00`,
+  endsAt: `${date}T21:30:00-05:00`,
+};
+
+export const exampleSlots = {
+  date,
+  timeZone: 'America/Bogota',
+  slots: [
+    {
+      time: '19:00',
+      startsAt: `${date}T19:00:00-05:00`,
+      endsAt: `${date}T21:00:00-05:00`,
+      freeTables: [],
+      bookable: false,
+      reason: 'NO_TABLE_AVAILABLE',
+    },
+    { time: '19:30', startsAt: `${date}T19:30:00-05:00`, endsAt: `${date}T21:30:00-05:00`, freeTables: ['A0'], bookable: true },
+  ],
 };
 
 export const exampleCapacity = { date, restaurantRemaining: 14, globalRemaining: 19 };
@@ -78,6 +99,10 @@ export const exampleGuestBooking = {
   restaurantId,
   table: 'A0',
   date,
+  time: '19:30',
+  durationMinutes: 120,
+  startsAt: `${date}T19:30:00-05:00`,
+  endsAt: `${date}T21:30:00-05:00`,
   partySize: 4,
   guestName: 'Ana Gómez',
   status: 'confirmed',
@@ -87,4 +112,14 @@ export const exampleGuestBooking = {
 
 export const exampleAdminEvent = { id: 42, type: 'created', reservation: exampleReservation, capacity: exampleCapacity };
 
-export const examplePublicEvent = { id: 42, type: 'created', restaurantId, date, capacity: exampleCapacity, takenTables: ['A0'] };
+export const examplePublicEvent = {
+  id: 42,
+  type: 'created',
+  restaurantId,
+  date,
+  table: 'A0',
+  startsAt: exampleReservation.startsAt,
+  endsAt: exampleReservation.endsAt,
+  capacity: exampleCapacity,
+  takenTables: ['A0'],
+};

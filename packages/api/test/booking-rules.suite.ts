@@ -75,7 +75,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
       await expectRefusal(strict.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day }), 'RESTAURANT_DAILY_LIMIT');
     });
 
-    it("refuses days before today in the configured zone, and accepts that zone's today", async () => {
+    it("refuses days before today in the restaurant's zone (a new restaurant gets the configured one), and accepts that zone's today", async () => {
       // 03:30 UTC on 2026-03-01 is 22:30 on 2026-02-28 in Bogotá.
       const bogota = callerFor(database(), {}, () => new Date('2026-03-01T03:30:00Z'));
       const restaurant = await bogota.restaurant.create(restaurantBody('Clock'));
@@ -88,7 +88,11 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
       );
       expect(refusal.message).toContain('2026-02-27');
       const tokyo = callerFor(database(), { timeZone: 'Asia/Tokyo' }, () => new Date('2026-03-01T03:30:00Z'));
-      await expectRefusal(tokyo.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: '2026-02-28' }), 'PAST_DATE');
+      // The restaurant keeps its own zone whatever the server's: 2026-02-28 is still today in Bogotá.
+      await tokyo.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: '2026-02-28' });
+      const inTokyo = await tokyo.restaurant.create(restaurantBody('Clock Tokyo'));
+      expect(inTokyo.timeZone).toBe('Asia/Tokyo');
+      await expectRefusal(tokyo.reservation.create({ restaurantId: inTokyo.id, table: 'A2', date: '2026-02-28' }), 'PAST_DATE');
     });
 
     it('answers NOT_FOUND for an unknown restaurant', async () => {

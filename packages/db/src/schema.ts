@@ -121,7 +121,7 @@ export const reservations = pgTable(
     ),
     check('reservations_party_size_range', sql`${t.partySize} between 1 and 20`),
     check('reservations_status_known', sql`${t.status} in (${knownStatuses})`),
-    check('reservations_range_ordered', sql`${t.endsAt} > ${t.startsAt}`),
+    check('reservations_range_ordered', sql`${t.endsAt} >= ${t.startsAt}`),
     check('reservations_duration_range', sql`${t.durationMinutes} is null or ${t.durationMinutes} between 15 and 720`),
     index('reservations_restaurant_starts_idx').on(t.restaurantId, t.startsAt),
   ],

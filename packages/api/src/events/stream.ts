@@ -20,7 +20,9 @@ export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
     type: event.type,
     reservation: payload.reservation,
     capacity: payload.capacity,
-    ...(payload.previous ? { previousCapacity: payload.previous.capacity } : {}),
+    ...(payload.previous && payload.previous.capacity.date !== payload.capacity.date
+      ? { previousCapacity: payload.previous.capacity }
+      : {}),
   };
 };
 
@@ -31,6 +33,9 @@ export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
     type: event.type,
     restaurantId: event.restaurantId,
     date: event.date,
+    table: payload.reservation.table,
+    startsAt: payload.reservation.startsAt,
+    endsAt: payload.reservation.endsAt,
     capacity: payload.capacity,
     takenTables: payload.takenTables,
     ...(payload.previous ? { previous: payload.previous } : {}),

@@ -9,18 +9,21 @@ import {
   examplePublicEvent,
   exampleRestaurant,
   exampleRestaurantOnDay,
+  exampleSlots,
 } from '../examples.ts';
 import { dayStreamInput, eventStreamInput, publicEventOutput } from '../schemas/events.ts';
 import { guestBookingInput, guestBookingOutput, guestCancelInput, guestCancelOutput } from '../schemas/guest.ts';
-import { availabilityInput, availabilityOutput } from '../schemas/reservation.ts';
+import { availabilityInput, availabilityOutput, slotsInput, slotsOutput } from '../schemas/reservation.ts';
 import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../schemas/restaurant.ts';
 import { availability } from '../services/availability.ts';
 import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
 import { getRestaurant, listQueryFrom, listRestaurants } from '../services/restaurants.ts';
 import { countBookingOutcome, guestBookingProcedure, publicProcedure } from '../trpc.ts';
-import { BOOKING_REFUSALS, LIST_FILTERS } from './descriptions.ts';
+import { BOOKING_REFUSALS, LIST_FILTERS, SLOTS_DESCRIPTION, TIMED_BOOKING } from './descriptions.ts';
+import { slotsOfDay } from '../services/slots.ts';
 
 const tag = 'guests';
+const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OFF_SLOT', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE'] as const;
 
 /** What anyone may do without a token: find a restaurant, see its free tables, book, cancel with the code. */
 export const guestRouter = {
@@ -72,6 +75,22 @@ export const guestRouter = {
     .output(availabilityOutput)
     .query(({ ctx, input }) => availability(ctx.db, ctx.settings, input)),
 
+  slots: publicProcedure
+    .meta({
+      rest: {
+        method: 'GET',
+        path: '/restaurants/{restaurantId}/slots',
+        tag,
+        summary: 'The times a party can book on a day',
+        description: SLOTS_DESCRIPTION,
+        successMessage: 'Slots retrieved',
+        example: { request: { date: exampleIds.date, partySize: 4 }, response: exampleSlots },
+      },
+    })
+    .input(slotsInput)
+    .output(slotsOutput)
+    .query(({ ctx, input }) => slotsOfDay(ctx.db, ctx.settings, ctx.now(), input)),
+
   /** A restaurant's day as it changes: remaining capacity and taken tables, no personal data. */
   onChange: publicProcedure
     .meta({
@@ -81,7 +100,7 @@ export const guestRouter = {
         tag,
         summary: "A restaurant's day as it changes, for guests",
         description:
-          'No personal data: each event is {id, type, restaurantId, date, capacity, takenTables, previous: {capacity, takenTables} (moves)}.',
+          'No personal data: each event is {id, type, restaurantId, date, table, startsAt, endsAt, capacity, takenTables, previous: {table, startsAt, endsAt, capacity, takenTables} (moves)}; the slots overlapping startsAt..endsAt (and previous) are the ones that changed.',
         successMessage: 'Streaming',
         stream: { event: 'reservation', item: publicEventOutput },
         operationId: 'guest-events',
@@ -106,13 +125,21 @@ export const guestRouter = {
         path: '/restaurants/{restaurantId}/reservations',
         tag,
         summary: 'Book a table as a guest (a name, and a phone or an e-mail)',
-        description: `The answer carries cancellationCode, shown once: keep it to cancel. ${BOOKING_REFUSALS} At most 10 guest bookings per address and minute (429 with Retry-After).`,
+        description: `The answer carries cancellationCode, shown once: keep it to cancel. ${BOOKING_REFUSALS} ${TIMED_BOOKING} durationMinutes is not for guests (400). At most 10 guest bookings per address and minute (429 with Retry-After).`,
         successStatus: 201,
         successMessage: 'Reservation created',
-        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', 'TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'],
+        errors: [
+          'PAST_DATE',
+          'UNKNOWN_TABLE',
+          'PARTY_TOO_LARGE',
+          'TABLE_ALREADY_BOOKED',
+          'GLOBAL_DAILY_LIMIT',
+          'RESTAURANT_DAILY_LIMIT',
+          ...TIME_REFUSALS,
+        ],
         headers: { 'Idempotency-Key': 'idempotencyKey' },
         example: {
-          request: { table: 'A0', date: exampleIds.date, partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' },
+          request: { date: exampleIds.date, time: '19:30', partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' },
           response: exampleGuestBooking,
         },
       },

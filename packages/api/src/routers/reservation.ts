@@ -7,19 +7,25 @@ import {
   listReservationsInput,
   reservationOutput,
   reservationRefInput,
+  slotsInput,
+  slotsOutput,
   updateReservationInput,
 } from '../schemas/reservation.ts';
 import { availability } from '../services/availability.ts';
-import { cancelReservation, changeReservation, createReservation, getReservation, listReservations } from '../services/reservations.ts';
+import { createReservation } from '../services/booking.ts';
+import { cancelReservation, changeReservation } from '../services/reservation-change.ts';
+import { getReservation, listReservations } from '../services/reservations.ts';
 import { toAdminEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
 import { eventStreamInput, reservationEventOutput } from '../schemas/events.ts';
-import { exampleAdminEvent, exampleDayAvailability, exampleIds, exampleReservation } from '../examples.ts';
+import { exampleAdminEvent, exampleDayAvailability, exampleIds, exampleReservation, exampleSlots } from '../examples.ts';
 import { adminProcedure, countBookingOutcome } from '../trpc.ts';
-import { BOOKING_REFUSALS } from './descriptions.ts';
+import { BOOKING_REFUSALS, SLOTS_DESCRIPTION, TIMED_BOOKING } from './descriptions.ts';
+import { slotsOfDay } from '../services/slots.ts';
 
 const tag = 'reservations';
 const BOOKING_RULES = ['TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
+const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE'] as const;
 const reservationPath = '/admin/restaurant/{restaurantId}/reservations/{reservationId}' as const;
 
 export const reservationRouter = {
@@ -46,14 +52,14 @@ export const reservationRouter = {
         method: 'POST',
         path: '/admin/restaurant/{restaurantId}/reservations',
         tag,
-        summary: 'Book a table for a day',
-        description: BOOKING_REFUSALS,
+        summary: 'Book a table for a day, or for a time of day',
+        description: `${BOOKING_REFUSALS} ${TIMED_BOOKING} An admin may send durationMinutes (15..720) instead of the turn time, and may book off the slot grid (a walk-in at 19:10), still within opening hours.`,
         successStatus: 201,
         successMessage: 'Reservation created',
-        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', ...BOOKING_RULES],
+        errors: ['PAST_DATE', 'UNKNOWN_TABLE', 'PARTY_TOO_LARGE', ...BOOKING_RULES, ...TIME_REFUSALS],
         headers: { 'Idempotency-Key': 'idempotencyKey' },
         example: {
-          request: { table: 'A0', date: exampleIds.date, partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' },
+          request: { date: exampleIds.date, time: '19:30', partySize: 4, guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' },
           response: exampleReservation,
         },
       },
@@ -83,9 +89,9 @@ export const reservationRouter = {
         method: 'PATCH',
         path: reservationPath,
         tag,
-        summary: 'Change a reservation: move it (date, table, party size), edit guest details, or change its status',
+        summary: 'Change a reservation: move it (date, time, table, party size, duration), edit guest details, or change its status',
         description:
-          'A move is checked like a new booking, in one transaction: if refused (409 with the reason) the reservation stays as it was. Status changes: confirmed -> seated -> completed, confirmed -> cancelled, confirmed -> no_show; anything else is 409 ILLEGAL_STATUS_CHANGE.',
+          'A move is checked like a new booking, in one transaction: if refused (409 with the reason) the reservation stays as it was. A move that names no table keeps its table; the duration follows the party size only when partySize changes and no durationMinutes is sent. Status changes: confirmed -> seated -> completed, confirmed -> cancelled, confirmed -> no_show; anything else is 409 ILLEGAL_STATUS_CHANGE. A timed reservation may be seated from 60 minutes before its start; completing it or marking it a no-show ends its turn now (endsAt = max(startsAt, min(now, endsAt))), freeing the table.',
         successMessage: 'Reservation updated',
         errors: [
           'PAST_DATE',
@@ -95,6 +101,7 @@ export const reservationRouter = {
           'ALREADY_CANCELLED',
           'ILLEGAL_STATUS_CHANGE',
           'NOT_MOVABLE',
+          ...TIME_REFUSALS,
         ],
         example: { request: { table: 'A1', partySize: 2 }, response: { ...exampleReservation, table: 'A1', partySize: 2 } },
       },
@@ -142,6 +149,22 @@ export const reservationRouter = {
     })
     .input(eventStreamInput)
     .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toAdminEvent, signal)),
+
+  slots: adminProcedure
+    .meta({
+      rest: {
+        method: 'GET',
+        path: '/admin/restaurant/{restaurantId}/slots',
+        tag,
+        summary: 'The times a party can book on a day (as guests see them)',
+        description: SLOTS_DESCRIPTION,
+        successMessage: 'Slots retrieved',
+        example: { request: { date: exampleIds.date, partySize: 4 }, response: exampleSlots },
+      },
+    })
+    .input(slotsInput)
+    .output(slotsOutput)
+    .query(({ ctx, input }) => slotsOfDay(ctx.db, ctx.settings, ctx.now(), input)),
 
   availability: adminProcedure
     .meta({

@@ -1,8 +1,8 @@
-import { parseClock, weekdayOf, type Weekday } from './zoned-time.ts';
+import { formatClock, parseClock, weekdayOf } from './zoned-time.ts';
 
-/** One opening range of a weekday: `closes` at or before `opens` ends after midnight (18:00-02:00). */
+/** One opening range of a weekday (mon..sun): `closes` at or before `opens` ends after midnight (18:00-02:00). */
 interface WeeklyHours {
-  day: Weekday;
+  day: string;
   opens: string;
   closes: string;
 }
@@ -38,6 +38,19 @@ export interface BookingCalendar {
   slotMinutes: number;
   turnTimes: readonly TurnTime[];
 }
+
+/** Everything the time rules need to know about one restaurant. */
+export interface RestaurantCalendar extends BookingCalendar {
+  name: string;
+  timeZone: string;
+  /** Guests book at least this long before the start. */
+  minAdvanceMinutes: number;
+  /** Guests book at most this many days ahead of today; null = no limit. */
+  maxAdvanceDays: number | null;
+}
+
+/** A restaurant with no opening hours books whole days, as the seed does. */
+export const booksWholeDays = (calendar: Pick<BookingCalendar, 'hours'>) => calendar.hours.length === 0;
 
 /** An opening range of one date, in minutes since that date's local midnight; `closes` may pass 1440. */
 export interface OpenRange {
@@ -109,3 +122,7 @@ export function slotStarts(date: string, partySize: number, calendar: BookingCal
   }
   return starts;
 }
+
+/** "12:00-15:00, 19:00-23:00": a day's ranges as people write them, for messages. */
+export const formatRanges = (ranges: readonly OpenRange[]) =>
+  ranges.map((range) => `${formatClock(range.opens)}-${formatClock(range.closes)}`).join(', ');

@@ -45,17 +45,24 @@ export const reservationEventOutput = z.object({
 });
 export type ReservationEventOutput = z.infer<typeof reservationEventOutput>;
 
-const dayState = z.object({ capacity: dayCapacityOutput, takenTables: z.array(z.string()) });
+/** Where a table is held, in the restaurant's zone: the slots overlapping it are the ones that changed. */
+const heldPlace = {
+  table: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+};
 
-/** For guests: no personal data, only the day's remaining capacity and which tables are taken. */
+/** For guests: no personal data, only the table and time that changed, the day's remaining capacity and which tables are taken. */
 export const publicEventOutput = z.object({
   id: z.number().int(),
   type: z.enum(reservationEventTypes),
   restaurantId: z.string(),
   date: z.string(),
+  ...heldPlace,
   capacity: dayCapacityOutput,
   takenTables: z.array(z.string()),
-  previous: dayState.optional(),
+  /** A move: where it was, and the day it left (the same day for a move within a day). */
+  previous: z.object({ ...heldPlace, capacity: dayCapacityOutput, takenTables: z.array(z.string()) }).optional(),
 });
 export type PublicEventOutput = z.infer<typeof publicEventOutput>;
 

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { boundedText, calendarDate, entityId, exactInt } from './common.ts';
-import { guestEmail, guestPhone, idempotencyKey, MAX_PARTY_SIZE, tableLabel } from './reservation.ts';
+import { guestEmail, guestPhone, idempotencyKey, MAX_PARTY_SIZE, startTime, tableLabel } from './reservation.ts';
 
 /** A guest books for themselves: a name, and a phone or an e-mail to be reached at. */
 export const guestBookingInput = z
   .object({
     restaurantId: entityId('restaurantId'),
-    table: tableLabel,
+    /** At a restaurant with hours, absent = the smallest free table that seats the party. */
+    table: tableLabel.optional(),
     date: calendarDate,
+    time: startTime.optional(),
+    /** Guests book the turn time for their party; only the restaurant may set another. */
+    durationMinutes: z.never({ error: 'durationMinutes is not for guests: the turn time for the party size applies' }).optional(),
     partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
     guestName: boundedText('guestName', 1, 120),
     guestPhone: guestPhone.optional(),
@@ -32,6 +36,10 @@ export const guestBookingOutput = z.object({
   restaurantId: z.string(),
   table: z.string(),
   date: z.string(),
+  time: z.string().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
   partySize: z.number().int(),
   guestName: z.string(),
   status: z.string(),

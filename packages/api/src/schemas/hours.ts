@@ -5,7 +5,7 @@ import { WEEKDAYS } from '../rules/zoned-time.ts';
 import { calendarDate, exactInt } from './common.ts';
 
 /** A time of day, "HH:MM" on a 24-hour clock. */
-const clockTime = (field: string) =>
+export const clockTime = (field: string) =>
   z
     .string({ error: `${field} must be a time written HH:MM` })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${field} must be a time written HH:MM (00:00-23:59)`);

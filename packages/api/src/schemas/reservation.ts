@@ -1,6 +1,7 @@
 import { RESERVATION_STATUSES as reservationStatuses } from '../rules/status.ts';
 import { z } from 'zod';
-import { boundedText, calendarDate, entityId, exactInt, isStorableText, optionalQuery } from './common.ts';
+import { boundedText, calendarDate, entityId, exactInt, isStorableText, optionalQuery, queryInt } from './common.ts';
+import { clockTime } from './hours.ts';
 
 /** A table label: trimmed and upper-cased, so " a0" and "A0" are the same table. */
 export const tableLabel = z
@@ -17,6 +18,11 @@ export const reservationStatus = z.enum(reservationStatuses, {
 
 export const MAX_PARTY_SIZE = 20;
 export const DEFAULT_PARTY_SIZE = 2;
+
+/** A local start time, "HH:MM", at a restaurant with opening hours. */
+export const startTime = clockTime('time');
+/** How long the table is held, instead of the turn time for the party size (admin only). */
+export const durationMinutes = exactInt('durationMinutes', 15, 720);
 
 const optionalNullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 
@@ -47,8 +53,11 @@ export const idempotencyKey = z
 
 export const createReservationInput = z.object({
   restaurantId: entityId('restaurantId'),
-  table: tableLabel,
+  /** Required at a restaurant that books whole days; at one with hours, absent = the smallest free table that seats the party. */
+  table: tableLabel.optional(),
   date: calendarDate,
+  time: startTime.optional(),
+  durationMinutes: durationMinutes.optional(),
   partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
   ...guestFields,
   idempotencyKey: idempotencyKey.optional(),
@@ -73,6 +82,8 @@ export const reservationRefInput = z.object({
 
 export const updateReservationInput = reservationRefInput.extend({
   date: calendarDate.optional(),
+  time: startTime.optional(),
+  durationMinutes: durationMinutes.optional(),
   table: tableLabel.optional(),
   partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
   status: reservationStatus.optional(),
@@ -98,6 +109,13 @@ export const reservationOutput = z.object({
   guestEmail: z.string().nullable(),
   notes: z.string().nullable(),
   cancelReason: z.string().nullable(),
+  /** The local start, "HH:MM"; null for a whole-day reservation. */
+  time: z.string().nullable(),
+  /** The turn; null for a whole-day reservation. */
+  durationMinutes: z.number().int().nullable(),
+  /** When the table is held, in the restaurant's zone (YYYY-MM-DDTHH:MM:SS±HH:MM): a whole-day reservation from its local midnight to the next. */
+  startsAt: z.string(),
+  endsAt: z.string(),
 });
 export type ReservationOutput = z.infer<typeof reservationOutput>;
 
@@ -143,3 +161,24 @@ export const availabilityOutput = z.union([
   z.object({ days: z.array(dayCapacityOutput) }),
 ]);
 export type AvailabilityOutput = z.infer<typeof availabilityOutput>;
+
+export const slotsInput = z.object({
+  restaurantId: entityId('restaurantId'),
+  date: calendarDate,
+  partySize: optionalQuery(queryInt('partySize', 1, MAX_PARTY_SIZE)).describe(`How many people (default ${DEFAULT_PARTY_SIZE}).`),
+});
+
+export const slotOutput = z.object({
+  time: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  /** Tables that seat the party and are free for the whole turn, in label order. */
+  freeTables: z.array(z.string()),
+  bookable: z.boolean(),
+  /** Why a booking of this slot would be refused: NO_TABLE_AVAILABLE, OUTSIDE_BOOKING_WINDOW, GLOBAL_DAILY_LIMIT or RESTAURANT_DAILY_LIMIT. */
+  reason: z.string().optional(),
+});
+export type SlotOutput = z.infer<typeof slotOutput>;
+
+export const slotsOutput = z.object({ date: z.string(), timeZone: z.string(), slots: z.array(slotOutput) });
+export type SlotsOutput = z.infer<typeof slotsOutput>;

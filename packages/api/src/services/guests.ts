@@ -4,7 +4,8 @@ import { reservations, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { GuestBookingInput, GuestBookingOutput } from '../schemas/guest.ts';
-import { bookInTransaction, cancelReservation, runBooking } from './reservations.ts';
+import { bookInTransaction, runBooking } from './booking.ts';
+import { cancelReservation } from './reservation-change.ts';
 import type { Transaction } from './transactions.ts';
 
 /** Crockford's base32 without look-alikes: easy to read out on the phone. */
@@ -18,7 +19,7 @@ function newCancellationCode(): string {
 
 const hashCancellationCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
 
-type GuestBooking = Omit<GuestBookingInput, 'idempotencyKey' | 'partySize'> & { partySize?: number | undefined };
+type GuestBooking = Omit<GuestBookingInput, 'idempotencyKey' | 'partySize' | 'durationMinutes'> & { partySize?: number | undefined };
 
 export async function bookAsGuest(
   db: Database,
@@ -29,12 +30,22 @@ export async function bookAsGuest(
   const { idempotencyKey, ...request } = input;
   const book = async (tx: Transaction): Promise<GuestBookingOutput> => {
     const code = newCancellationCode();
-    const reservation = await bookInTransaction(tx, settings, now, { ...request, cancellationCodeHash: hashCancellationCode(code) });
+    const reservation = await bookInTransaction(
+      tx,
+      settings,
+      now,
+      { ...request, cancellationCodeHash: hashCancellationCode(code) },
+      'guest',
+    );
     return {
       id: reservation.id,
       restaurantId: reservation.restaurantId,
       table: reservation.table,
       date: reservation.date,
+      time: reservation.time,
+      durationMinutes: reservation.durationMinutes,
+      startsAt: reservation.startsAt,
+      endsAt: reservation.endsAt,
       partySize: reservation.partySize,
       guestName: reservation.guestName ?? request.guestName,
       status: reservation.status,

@@ -14,10 +14,19 @@ interface DayState {
   takenTables: string[];
 }
 
+/** Where a reservation held its table before a move. */
+interface PreviousPlace {
+  date: string;
+  table: string;
+  startsAt: string;
+  endsAt: string;
+}
+
 /** What is stored with each event: the admin view and the public view of the change. */
 export interface EventPayload extends DayState {
   reservation: ReservationOutput;
-  previous?: DayState;
+  /** A move: where it was, and the state of the day it left (the same day's state for a move within a day). */
+  previous?: DayState & Omit<PreviousPlace, 'date'>;
 }
 
 async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: string, date: string): Promise<DayState> {
@@ -51,14 +60,13 @@ async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: 
 export async function recordEvent(
   tx: Queryable,
   settings: DailyLimits,
-  change: { type: ReservationEventType; reservation: ReservationOutput; previousDate?: string | undefined },
+  change: { type: ReservationEventType; reservation: ReservationOutput; previous?: PreviousPlace | undefined },
 ): Promise<void> {
-  const { reservation } = change;
+  const { reservation, previous: place } = change;
   const current = await readDayState(tx, settings, reservation.restaurantId, reservation.date);
-  const previous =
-    change.previousDate && change.previousDate !== reservation.date
-      ? await readDayState(tx, settings, reservation.restaurantId, change.previousDate)
-      : undefined;
+  const leftDay = place !== undefined && place.date !== reservation.date;
+  const previousDay = leftDay ? await readDayState(tx, settings, reservation.restaurantId, place.date) : current;
+  const previous = place ? { ...previousDay, table: place.table, startsAt: place.startsAt, endsAt: place.endsAt } : undefined;
   const payload: EventPayload = { reservation, ...current, ...(previous ? { previous } : {}) };
   const [counter] = await tx
     .update(eventCounter)
@@ -70,7 +78,7 @@ export async function recordEvent(
     id: counter.id,
     restaurantId: reservation.restaurantId,
     date: reservation.date,
-    previousDate: previous ? change.previousDate : null,
+    previousDate: leftDay ? place.date : null,
     type: change.type,
     payload,
   });

@@ -2,6 +2,7 @@ import { eq, is, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { restaurants, type Database } from '@tablebook/db';
 import { notFound } from '../errors.ts';
+import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
 import type { Queryable } from './transactions.ts';
 
@@ -31,4 +32,35 @@ export async function requireRestaurant(db: Queryable, id: string, lock?: 'key s
       : await db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id));
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
   return row.name;
+}
+
+const calendarColumns = {
+  name: restaurants.name,
+  timeZone: restaurants.timeZone,
+  hours: restaurants.hours,
+  specialDates: restaurants.specialDates,
+  slotMinutes: restaurants.slotMinutes,
+  turnTimes: restaurants.turnTimes,
+  minAdvanceMinutes: restaurants.minAdvanceMinutes,
+  maxAdvanceDays: restaurants.maxAdvanceDays,
+};
+
+const restaurantCalendar = (db: Database) =>
+  preparedQuery(db, 'restaurants.calendar', () =>
+    db
+      .select(calendarColumns)
+      .from(restaurants)
+      .where(eq(restaurants.id, sql.placeholder('id')))
+      .prepare(UNNAMED_STATEMENT),
+  );
+
+/**
+ * An existing restaurant's name and booking calendar (zone, hours, grid, turn times, window), or
+ * NOT_FOUND. `lock: 'key share'` as in requireRestaurant: every reservation writer's first lock.
+ */
+export async function requireCalendar(db: Queryable, id: string, lock?: 'key share'): Promise<RestaurantCalendar> {
+  const query = db.select(calendarColumns).from(restaurants).where(eq(restaurants.id, id));
+  const [row] = lock ? await query.for(lock) : isRootDatabase(db) ? await restaurantCalendar(db as Database).execute({ id }) : await query;
+  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+  return row;
 }

@@ -1,0 +1,73 @@
+import { bookableCount, type RemainingCapacity } from './booking.ts';
+import { slotStarts, type RestaurantCalendar } from './opening-hours.ts';
+import { freeTablesFor, type HeldTable } from './table-choice.ts';
+import type { TableLayoutEntry } from './tables.ts';
+import { bookingWindowRefusal } from './timed-booking.ts';
+import { formatClock, instantOf } from './zoned-time.ts';
+
+type SlotRefusal = 'OUTSIDE_BOOKING_WINDOW' | 'NO_TABLE_AVAILABLE' | 'GLOBAL_DAILY_LIMIT' | 'RESTAURANT_DAILY_LIMIT';
+
+/** One start a guest may pick, with the instants it holds (epoch ms) and whether booking it now would succeed. */
+export interface Slot {
+  time: string;
+  startsAt: number;
+  endsAt: number;
+  freeTables: string[];
+  reason: SlotRefusal | null;
+}
+
+export interface DayOccupancy {
+  tables: readonly TableLayoutEntry[];
+  held: readonly HeldTable[];
+  capacity: RemainingCapacity;
+}
+
+/**
+ * Every slot of `date` for a party, in order, each with the reason a guest's booking of it would get
+ * (the booking's own order: window, tables, then the daily limits). A spring-forward gap has no
+ * slots; an autumn repeat offers its hour once, at the first occurrence.
+ */
+export function daySlots(date: string, partySize: number, calendar: RestaurantCalendar, occupancy: DayOccupancy, now: number): Slot[] {
+  const slots: Slot[] = [];
+  for (const { start, duration } of slotStarts(date, partySize, calendar)) {
+    const startsAt = instantOf(date, start, calendar.timeZone);
+    if (startsAt === null) continue;
+    const endsAt = startsAt + duration * 60_000;
+    const freeTables = freeTablesFor(occupancy.tables, occupancy.held, partySize, startsAt, endsAt);
+    slots.push({
+      time: formatClock(start),
+      startsAt,
+      endsAt,
+      freeTables,
+      reason: slotRefusal(date, startsAt, freeTables, calendar, occupancy, now),
+    });
+  }
+  return slots;
+}
+
+function slotRefusal(
+  date: string,
+  startsAt: number,
+  freeTables: readonly string[],
+  calendar: RestaurantCalendar,
+  occupancy: DayOccupancy,
+  now: number,
+): SlotRefusal | null {
+  if (bookingWindowRefusal(date, startsAt, calendar, 'guest', now)) return 'OUTSIDE_BOOKING_WINDOW';
+  if (freeTables.length === 0) return 'NO_TABLE_AVAILABLE';
+  if (bookableCount(occupancy.capacity) > 0) return null;
+  return occupancy.capacity.globalRemaining === 0 ? 'GLOBAL_DAILY_LIMIT' : 'RESTAURANT_DAILY_LIMIT';
+}
+
+/**
+ * The bookable slots nearest `time` (within `window` minutes), nearest first, the earlier on a tie;
+ * at most `limit`. For the restaurant search.
+ */
+export function nearestBookable(slots: readonly Slot[], date: string, time: number, window: number, timeZone: string, limit = 5): Slot[] {
+  const target = instantOf(date, time, timeZone) ?? instantOf(date, time + 60, timeZone);
+  if (target === null) return [];
+  return slots
+    .filter((slot) => slot.reason === null && Math.abs(slot.startsAt - target) <= window * 60_000)
+    .sort((a, b) => Math.abs(a.startsAt - target) - Math.abs(b.startsAt - target) || a.startsAt - b.startsAt)
+    .slice(0, limit);
+}

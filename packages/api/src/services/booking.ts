@@ -1,0 +1,296 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { findPgError, PgErrorCode, reservations, restaurantTables, type Database } from '@tablebook/db';
+import type { BookingSettings } from '../context.ts';
+import { AppError, invalidInput, notFound } from '../errors.ts';
+import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
+import { isBefore } from '../rules/calendar.ts';
+import { booksWholeDays, type RestaurantCalendar } from '../rules/opening-hours.ts';
+import { smallestFreeTable, type HeldTable } from '../rules/table-choice.ts';
+import type { TableLayoutEntry } from '../rules/tables.ts';
+import { lockDaysFor, planTimedBooking, type Booker, type HeldTime } from '../rules/timed-booking.ts';
+import { formatZoned, localDateTimeOf } from '../rules/zoned-time.ts';
+import { DEFAULT_PARTY_SIZE, type ReservationOutput } from '../schemas/reservation.ts';
+import { instantRange, readBookingLoad, type HeldRange } from './booking-load.ts';
+import { localDayRange } from './held-range.ts';
+import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
+import { recordEvent } from './reservation-events.ts';
+import { toReservationOutput } from './reservation-rows.ts';
+import { requireCalendar } from './restaurant-ref.ts';
+import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
+
+/** Where a reservation sits: a whole local day, or a start and a turn. */
+export type Placement =
+  | { kind: 'day'; range: HeldRange; days: string[] }
+  | { kind: 'time'; time: string; held: HeldTime; range: HeldRange; days: string[] };
+
+export const wholeDayPlacement = (date: string, calendar: RestaurantCalendar): Placement => ({
+  kind: 'day',
+  range: localDayRange(date, calendar.timeZone),
+  days: [date],
+});
+
+const timedPlacement = (date: string, time: string, held: HeldTime, calendar: RestaurantCalendar): Placement => ({
+  kind: 'time',
+  time,
+  held,
+  range: instantRange(held.startsAt, held.endsAt),
+  days: lockDaysFor(date, held, calendar.timeZone),
+});
+
+export function refusePastDate(date: string, calendar: RestaurantCalendar, now: Date) {
+  const today = localDateTimeOf(now.getTime(), calendar.timeZone).date;
+  if (isBefore(date, today)) {
+    throw new AppError({
+      reason: 'PAST_DATE',
+      message: `Cannot book ${date}: it is before today (${today} in ${calendar.timeZone})`,
+      issues: [{ path: 'date', message: `date must be today (${today}) or later` }],
+    });
+  }
+}
+
+export const timeNotOffered = (calendar: RestaurantCalendar, field: 'time' | 'durationMinutes') =>
+  new AppError({
+    reason: 'TIME_NOT_OFFERED',
+    message: `"${calendar.name}" books whole days, not times: send no ${field} (or give the restaurant opening hours)`,
+    issues: [{ path: field, message: 'this restaurant books whole days' }],
+  });
+
+/** Plans a start time for `booker`, or throws the first time rule it breaks. */
+export function planTime(
+  request: { date: string; time: string; partySize: number; durationMinutes?: number | undefined },
+  calendar: RestaurantCalendar,
+  booker: Booker,
+  now: Date,
+): Placement {
+  const plan = planTimedBooking(request, calendar, booker, now.getTime());
+  if (!plan.ok) throw new AppError({ reason: plan.reason, message: plan.message });
+  return timedPlacement(request.date, request.time, plan.held, calendar);
+}
+
+/**
+ * The restaurant's tables that could take the party: the named one, or all of them. Locks them FOR
+ * SHARE so a layout change removing one waits for this booking (and then refuses, since the table has
+ * a reservation). Unknown or too small: UNKNOWN_TABLE / PARTY_TOO_LARGE.
+ */
+export async function lockCandidateTables(
+  tx: Queryable,
+  restaurantId: string,
+  calendar: RestaurantCalendar,
+  table: string | undefined,
+  partySize: number,
+): Promise<TableLayoutEntry[]> {
+  const rows = await tx
+    .select({ label: restaurantTables.label, seats: restaurantTables.seats })
+    .from(restaurantTables)
+    .where(and(eq(restaurantTables.restaurantId, restaurantId), table === undefined ? undefined : eq(restaurantTables.label, table)))
+    .orderBy(asc(restaurantTables.label))
+    .for('share');
+  if (table !== undefined) {
+    const [row] = rows;
+    if (!row) {
+      throw new AppError({
+        reason: 'UNKNOWN_TABLE',
+        message: `"${calendar.name}" has no table ${table}`,
+        issues: [{ path: 'table', message: `table ${table} is not in the restaurant's layout` }],
+      });
+    }
+    if (partySize > row.seats) {
+      throw new AppError({
+        reason: 'PARTY_TOO_LARGE',
+        message: `Table ${table} at "${calendar.name}" seats ${row.seats}; a party of ${partySize} does not fit`,
+        issues: [{ path: 'partySize', message: `table ${table} seats at most ${row.seats}` }],
+      });
+    }
+    return rows;
+  }
+  const largest = Math.max(0, ...rows.map((row) => row.seats));
+  if (partySize > largest) {
+    throw new AppError({
+      reason: 'PARTY_TOO_LARGE',
+      message: `No table at "${calendar.name}" seats a party of ${partySize} (the largest seats ${largest})`,
+      issues: [{ path: 'partySize', message: `the largest table seats ${largest}` }],
+    });
+  }
+  return rows;
+}
+
+const clockOf = (instant: number, timeZone: string) => formatZoned(instant, timeZone).slice(11, 16);
+
+/** "from 19:00 to 21:00 on 2027-03-14" in the restaurant's clock. */
+function describeSpan(span: { startsAt: number; endsAt: number }, date: string, timeZone: string) {
+  return `from ${clockOf(span.startsAt, timeZone)} to ${clockOf(span.endsAt, timeZone)} on ${date}`;
+}
+
+/**
+ * The table this booking gets (the named one, or the smallest free one that seats the party), given
+ * the reservations overlapping its range; TABLE_ALREADY_BOOKED / NO_TABLE_AVAILABLE otherwise.
+ */
+export function chooseTable(
+  candidates: readonly TableLayoutEntry[],
+  overlapping: readonly HeldTable[],
+  request: { table: string | undefined; date: string; partySize: number },
+  placement: Placement,
+  calendar: RestaurantCalendar,
+): string {
+  const takenBy = new Map(overlapping.map((held) => [held.table, held]));
+  if (request.table !== undefined) {
+    const held = takenBy.get(request.table);
+    if (!held) return request.table;
+    const message =
+      placement.kind === 'day'
+        ? `Table ${request.table} at "${calendar.name}" is already booked on ${request.date}`
+        : `Table ${request.table} at "${calendar.name}" is already booked ${describeSpan(held, localDateTimeOf(held.startsAt, calendar.timeZone).date, calendar.timeZone)}`;
+    throw new AppError({ reason: 'TABLE_ALREADY_BOOKED', message });
+  }
+  const chosen = smallestFreeTable(candidates, new Set(takenBy.keys()), request.partySize);
+  if (chosen !== null) return chosen;
+  const when = placement.kind === 'time' ? describeSpan(placement.held, request.date, calendar.timeZone) : `on ${request.date}`;
+  throw new AppError({
+    reason: 'NO_TABLE_AVAILABLE',
+    message: `No table at "${calendar.name}" that seats a party of ${request.partySize} is free ${when}`,
+  });
+}
+
+export function checkDailyLimits(
+  load: { globalCount: number; restaurantCount: number },
+  settings: BookingSettings,
+  details: { table: string; date: string; restaurantName: string },
+) {
+  const broken = firstBrokenRule({ ...load, tableTaken: false }, settings);
+  if (broken) throw new AppError({ reason: broken, message: describeRefusal(broken, { ...details, limits: settings }) });
+}
+
+/** Maps the database's last word on the table rule and on a vanished restaurant. */
+export function rethrowConstraint(
+  error: unknown,
+  details: { table: string; date: string; restaurantName: string; restaurantId: string },
+): never {
+  const code = findPgError(error)?.code;
+  if (code === PgErrorCode.exclusionViolation || code === PgErrorCode.uniqueViolation) {
+    throw new AppError({
+      reason: 'TABLE_ALREADY_BOOKED',
+      message: `Table ${details.table} at "${details.restaurantName}" already has a reservation that overlaps this one (${details.date})`,
+    });
+  }
+  if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${details.restaurantId} does not exist`);
+  throw error;
+}
+
+export interface BookingRequest {
+  restaurantId: string;
+  /** Required at a restaurant that books whole days; elsewhere absent = the smallest free table. */
+  table?: string | undefined;
+  date: string;
+  time?: string | undefined;
+  durationMinutes?: number | undefined;
+  partySize?: number | undefined;
+  guestName?: string | null | undefined;
+  guestPhone?: string | null | undefined;
+  guestEmail?: string | null | undefined;
+  notes?: string | null | undefined;
+  idempotencyKey?: string | undefined;
+  /** Set by guest bookings: the hash of the code that lets the guest cancel. */
+  cancellationCodeHash?: string | undefined;
+}
+
+/** The placement a new booking asks for, checked in the refusal order up to the tables. */
+function placeBooking(
+  request: Omit<BookingRequest, 'idempotencyKey'>,
+  calendar: RestaurantCalendar,
+  booker: Booker,
+  now: Date,
+  partySize: number,
+) {
+  if (booksWholeDays(calendar)) {
+    if (request.time !== undefined) throw timeNotOffered(calendar, 'time');
+    if (request.durationMinutes !== undefined) throw timeNotOffered(calendar, 'durationMinutes');
+    if (request.table === undefined)
+      throw invalidInput([{ path: 'table', message: 'table is required: this restaurant books whole days' }]);
+    refusePastDate(request.date, calendar, now);
+    return wholeDayPlacement(request.date, calendar);
+  }
+  if (request.time === undefined) {
+    throw invalidInput([{ path: 'time', message: `time is required: "${calendar.name}" books times of day (HH:MM)` }]);
+  }
+  refusePastDate(request.date, calendar, now);
+  return planTime({ date: request.date, time: request.time, partySize, durationMinutes: request.durationMinutes }, calendar, booker, now);
+}
+
+export async function bookInTransaction(
+  tx: Transaction,
+  settings: BookingSettings,
+  now: Date,
+  request: Omit<BookingRequest, 'idempotencyKey'>,
+  booker: Booker = 'admin',
+): Promise<ReservationOutput> {
+  const calendar = await requireCalendar(tx, request.restaurantId, 'key share');
+  const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
+  const placement = placeBooking(request, calendar, booker, now, partySize);
+  const candidates = await lockCandidateTables(tx, request.restaurantId, calendar, request.table, partySize);
+  await lockDays(tx, placement.days);
+  const load = await readBookingLoad(tx, { restaurantId: request.restaurantId, date: request.date, range: placement.range });
+  const table = chooseTable(candidates, load.overlapping, { table: request.table, date: request.date, partySize }, placement, calendar);
+  const details = { table, date: request.date, restaurantName: calendar.name, restaurantId: request.restaurantId };
+  checkDailyLimits(load, settings, details);
+  try {
+    const [row] = await tx
+      .insert(reservations)
+      .values({
+        restaurantId: request.restaurantId,
+        tableLabel: table,
+        date: request.date,
+        partySize,
+        guestName: request.guestName ?? null,
+        guestPhone: request.guestPhone ?? null,
+        guestEmail: request.guestEmail ?? null,
+        notes: request.notes ?? null,
+        cancellationCodeHash: request.cancellationCodeHash ?? null,
+        ...(placement.kind === 'time' ? { startTime: `${placement.time}:00`, durationMinutes: placement.held.durationMinutes } : {}),
+        startsAt: placement.range.startsAt,
+        endsAt: placement.range.endsAt,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned no row');
+    const reservation = toReservationOutput(row, calendar.timeZone);
+    await recordEvent(tx, settings, { type: 'created', reservation });
+    return reservation;
+  } catch (error) {
+    rethrowConstraint(error, details);
+  }
+}
+
+/**
+ * Runs a booking in a transaction (retried on a deadlock or serialization failure), at most once per
+ * idempotency key when one is given.
+ */
+export async function runBooking<T>(
+  db: Database,
+  restaurantId: string,
+  idempotency: IdempotencyScope | undefined,
+  book: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  try {
+    if (idempotency) return await runIdempotent(db, idempotency, book);
+    return await retryOnConflict(() => db.transaction(book));
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    if (findPgError(error)?.code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${restaurantId} does not exist`);
+    throw error;
+  }
+}
+
+/**
+ * Books a table. Every writer of a day holds that day's advisory lock while it counts and writes, so
+ * the daily limits hold across processes; the exclusion constraint is the table rule's last word.
+ * With an idempotency key the booking runs at most once per key and restaurant.
+ */
+export async function createReservation(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  request: BookingRequest,
+): Promise<ReservationOutput> {
+  const { idempotencyKey, ...rest } = request;
+  const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: rest } : undefined;
+  return runBooking(db, rest.restaurantId, idempotency, (tx) => bookInTransaction(tx, settings, now, rest));
+}

@@ -1,0 +1,278 @@
+import { eq, sql } from 'drizzle-orm';
+import { reservations, type Database, type Reservation } from '@tablebook/db';
+import type { BookingSettings } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { booksWholeDays, turnMinutesFor, type RestaurantCalendar } from '../rules/opening-hours.ts';
+import { allowedNextStatuses, canChangeStatus, isMovable, type ReservationStatus } from '../rules/status.ts';
+import { lockDaysFor } from '../rules/timed-booking.ts';
+import { formatZoned } from '../rules/zoned-time.ts';
+import type { ReservationOutput } from '../schemas/reservation.ts';
+import {
+  checkDailyLimits,
+  chooseTable,
+  lockCandidateTables,
+  planTime,
+  refusePastDate,
+  rethrowConstraint,
+  timeNotOffered,
+  wholeDayPlacement,
+  type Placement,
+} from './booking.ts';
+import { instantRange, readBookingLoad } from './booking-load.ts';
+import { recordEvent } from './reservation-events.ts';
+import { findReservation, toReservationOutput } from './reservation-rows.ts';
+import { requireCalendar } from './restaurant-ref.ts';
+import { lockDays, retryOnConflict, type Transaction } from './transactions.ts';
+
+/** A timed reservation may be seated this long before its start. */
+const SEAT_EARLY_MINUTES = 60;
+
+export interface ReservationChange {
+  date?: string | undefined;
+  time?: string | undefined;
+  durationMinutes?: number | undefined;
+  table?: string | undefined;
+  partySize?: number | undefined;
+  status?: ReservationStatus | undefined;
+  guestName?: string | null | undefined;
+  guestPhone?: string | null | undefined;
+  guestEmail?: string | null | undefined;
+  notes?: string | null | undefined;
+  cancelReason?: string | null | undefined;
+}
+
+function refuseStatusChange(current: Reservation, next: ReservationStatus): never {
+  if (current.status === 'cancelled') {
+    throw new AppError({ reason: 'ALREADY_CANCELLED', message: `Reservation ${current.id} is already cancelled` });
+  }
+  const allowed = allowedNextStatuses(current.status);
+  throw new AppError({
+    reason: 'ILLEGAL_STATUS_CHANGE',
+    message: `Reservation ${current.id} cannot go from ${current.status} to ${next}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (its status is final)'}`,
+  });
+}
+
+const heldOf = (row: Reservation) => ({ startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() });
+const timeOf = (row: Reservation) => (row.startTime ? row.startTime.slice(0, 5) : null);
+
+/** Where the reservation is asked to be: its day, start, turn, table and party after the change. */
+interface Destination {
+  date: string;
+  time: string | null;
+  durationMinutes: number | null;
+  table: string;
+  partySize: number;
+}
+
+function destinationOf(current: Reservation, change: ReservationChange, calendar: RestaurantCalendar): Destination {
+  if (booksWholeDays(calendar) && current.startTime === null) {
+    if (change.time !== undefined) throw timeNotOffered(calendar, 'time');
+    if (change.durationMinutes !== undefined) throw timeNotOffered(calendar, 'durationMinutes');
+  }
+  const partySize = change.partySize ?? current.partySize;
+  const time = change.time ?? timeOf(current);
+  const partyChanged = partySize !== current.partySize;
+  // The turn follows the party only when the party changes and no duration is given.
+  const durationMinutes =
+    time === null
+      ? null
+      : (change.durationMinutes ??
+        (partyChanged || current.durationMinutes === null ? turnMinutesFor(partySize, calendar.turnTimes) : current.durationMinutes));
+  return { date: change.date ?? current.date, time, durationMinutes, table: change.table ?? current.tableLabel, partySize };
+}
+
+/** The new placement of a move: a changed start is checked like an admin's booking; an unchanged one keeps its instant. */
+function placeMove(current: Reservation, to: Destination, calendar: RestaurantCalendar, now: Date): Placement {
+  if (to.time === null) {
+    return to.date === current.date
+      ? { kind: 'day', range: instantRange(current.startsAt.getTime(), current.endsAt.getTime()), days: [current.date] }
+      : wholeDayPlacement(to.date, calendar);
+  }
+  const duration = to.durationMinutes ?? turnMinutesFor(to.partySize, calendar.turnTimes);
+  if (to.date === current.date && to.time === timeOf(current)) {
+    const startsAt = current.startsAt.getTime();
+    const held = { startsAt, endsAt: startsAt + duration * 60_000, durationMinutes: duration };
+    return {
+      kind: 'time',
+      time: to.time,
+      held,
+      range: instantRange(held.startsAt, held.endsAt),
+      days: lockDaysFor(to.date, held, calendar.timeZone),
+    };
+  }
+  return planTime({ date: to.date, time: to.time, partySize: to.partySize, durationMinutes: duration }, calendar, 'admin', now);
+}
+
+/** A timed reservation's new end when it is completed or a no-show: the table is free from now on. */
+function endOnClose(current: Reservation, now: Date): Date {
+  const startsAt = current.startsAt.getTime();
+  return new Date(Math.max(startsAt, Math.min(now.getTime(), current.endsAt.getTime())));
+}
+
+function refuseEarlySeating(current: Reservation, calendar: RestaurantCalendar, now: Date) {
+  const from = current.startsAt.getTime() - SEAT_EARLY_MINUTES * 60_000;
+  if (current.startTime !== null && now.getTime() < from) {
+    throw new AppError({
+      reason: 'ILLEGAL_STATUS_CHANGE',
+      message: `Reservation ${current.id} starts at ${formatZoned(current.startsAt.getTime(), calendar.timeZone)}; it can be seated from ${formatZoned(from, calendar.timeZone)} (${SEAT_EARLY_MINUTES} minutes before)`,
+    });
+  }
+}
+
+async function applyChange(
+  tx: Transaction,
+  settings: BookingSettings,
+  now: Date,
+  calendar: RestaurantCalendar,
+  current: Reservation,
+  change: ReservationChange,
+  placement: Placement | null,
+  to: Destination,
+): Promise<ReservationOutput> {
+  const closes = change.status === 'completed' || change.status === 'no_show';
+  const timed = placement?.kind === 'time';
+  const [row] = await tx
+    .update(reservations)
+    .set({
+      date: to.date,
+      tableLabel: to.table,
+      partySize: to.partySize,
+      ...(placement
+        ? {
+            startTime: timed ? `${placement.time}:00` : null,
+            durationMinutes: timed ? placement.held.durationMinutes : null,
+            startsAt: placement.range.startsAt,
+            endsAt: placement.range.endsAt,
+          }
+        : {}),
+      ...(closes && current.startTime !== null ? { endsAt: endOnClose(current, now) } : {}),
+      ...(change.status !== undefined ? { status: change.status } : {}),
+      ...(change.guestName !== undefined ? { guestName: change.guestName } : {}),
+      ...(change.guestPhone !== undefined ? { guestPhone: change.guestPhone } : {}),
+      ...(change.guestEmail !== undefined ? { guestEmail: change.guestEmail } : {}),
+      ...(change.notes !== undefined ? { notes: change.notes } : {}),
+      ...(change.cancelReason !== undefined ? { cancelReason: change.cancelReason } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(reservations.id, current.id))
+    .returning();
+  if (!row) throw new Error('update returned no row');
+  const reservation = toReservationOutput(row, calendar.timeZone);
+  const moved = row.date !== current.date || row.tableLabel !== current.tableLabel || row.startsAt.getTime() !== current.startsAt.getTime();
+  const type = change.status === 'cancelled' ? 'cancelled' : moved ? 'moved' : 'updated';
+  const before = toReservationOutput(current, calendar.timeZone);
+  await recordEvent(tx, settings, {
+    type,
+    reservation,
+    ...(type === 'moved' ? { previous: { date: before.date, table: before.table, startsAt: before.startsAt, endsAt: before.endsAt } } : {}),
+  });
+  return reservation;
+}
+
+/**
+ * Changes a reservation in one transaction under the booking rules: a new day, time, turn, table or
+ * party size is a move, checked like a new booking (its own place excluded); a status change follows
+ * the status machine. If anything is refused, the reservation stays exactly as it was.
+ */
+export async function changeReservation(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  target: { restaurantId: string; reservationId: string },
+  change: ReservationChange,
+): Promise<ReservationOutput> {
+  return retryOnConflict(async () => {
+    // Read the reservation without a lock to learn its days, take the day locks in order, then lock
+    // the row and check nothing changed meanwhile: the same order as bookings and cancels, so no deadlock.
+    const before = await findReservation(db, target.restaurantId, target.reservationId);
+    return db.transaction(async (tx) => {
+      const calendar = await requireCalendar(tx, target.restaurantId, 'key share');
+      const beforeTo = destinationOf(before, change, calendar);
+      const statusChanges = change.status !== undefined && change.status !== before.status;
+      const moves =
+        beforeTo.date !== before.date ||
+        beforeTo.table !== before.tableLabel ||
+        beforeTo.partySize !== before.partySize ||
+        beforeTo.time !== timeOf(before) ||
+        beforeTo.durationMinutes !== before.durationMinutes;
+      if (statusChanges && !canChangeStatus(before.status, change.status!)) refuseStatusChange(before, change.status!);
+      if (change.status === 'cancelled' && before.status === 'cancelled') refuseStatusChange(before, 'cancelled');
+      if (moves && !isMovable(before.status)) {
+        if (before.status === 'cancelled') refuseStatusChange(before, 'cancelled');
+        throw new AppError({
+          reason: 'NOT_MOVABLE',
+          message: `Reservation ${before.id} is ${before.status}; only a confirmed reservation can change its day, time, table or party size`,
+        });
+      }
+      if (moves && change.status === 'cancelled') {
+        throw new AppError({
+          reason: 'INVALID_INPUT',
+          message: 'Invalid input: a cancelled reservation cannot also move',
+          issues: [{ path: 'status', message: 'cancel, or move, not both' }],
+        });
+      }
+      if (moves && beforeTo.date !== before.date) refusePastDate(beforeTo.date, calendar, now);
+      const placement = moves ? placeMove(before, beforeTo, calendar, now) : null;
+      const days = lockDaysFor(before.date, heldOf(before), calendar.timeZone).concat(placement?.days ?? []);
+      const candidates = moves ? await lockCandidateTables(tx, target.restaurantId, calendar, beforeTo.table, beforeTo.partySize) : [];
+      await lockDays(tx, days);
+      const current = await findReservation(tx, target.restaurantId, target.reservationId, true);
+      if (current.updatedAt.getTime() !== before.updatedAt.getTime()) throw new RetryableMove();
+      if (change.status === 'seated' && statusChanges) refuseEarlySeating(current, calendar, now);
+
+      const relocates =
+        placement !== null &&
+        (beforeTo.table !== current.tableLabel || beforeTo.date !== current.date || placementDiffers(placement, current));
+      if (placement && relocates) {
+        const load = await readBookingLoad(tx, {
+          restaurantId: target.restaurantId,
+          date: beforeTo.date,
+          range: placement.range,
+          excludeId: current.id,
+        });
+        chooseTable(
+          candidates,
+          load.overlapping,
+          { table: beforeTo.table, date: beforeTo.date, partySize: beforeTo.partySize },
+          placement,
+          calendar,
+        );
+        if (beforeTo.date !== current.date) {
+          checkDailyLimits(load, settings, { table: beforeTo.table, date: beforeTo.date, restaurantName: calendar.name });
+        }
+      }
+      try {
+        return await applyChange(tx, settings, now, calendar, current, change, placement, beforeTo);
+      } catch (error) {
+        rethrowConstraint(error, {
+          table: beforeTo.table,
+          date: beforeTo.date,
+          restaurantName: calendar.name,
+          restaurantId: target.restaurantId,
+        });
+      }
+    });
+  }).catch(async (error: unknown) => {
+    // The reservation changed between the read and the lock: read it again, once more.
+    if (error instanceof RetryableMove) return changeReservation(db, settings, now, target, change);
+    throw error;
+  });
+}
+
+function placementDiffers(placement: Placement, current: Reservation): boolean {
+  if (placement.kind === 'day') return current.startTime !== null;
+  return placement.held.startsAt !== current.startsAt.getTime() || placement.held.endsAt !== current.endsAt.getTime();
+}
+
+class RetryableMove extends Error {}
+
+/** Cancels a confirmed reservation: its table and its place in the day's limits are free at once. */
+export async function cancelReservation(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  target: { restaurantId: string; reservationId: string },
+  reason?: string | null,
+): Promise<ReservationOutput> {
+  return changeReservation(db, settings, now, target, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) });
+}

@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
+import type { BookingSettings } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { remainingCapacity } from '../rules/booking.ts';
+import type { RestaurantCalendar } from '../rules/opening-hours.ts';
+import { daySlots, type Slot } from '../rules/slots.ts';
+import type { HeldTable } from '../rules/table-choice.ts';
+import type { TableLayoutEntry } from '../rules/tables.ts';
+import { formatZoned } from '../rules/zoned-time.ts';
+import { DEFAULT_PARTY_SIZE, type SlotOutput, type SlotsOutput } from '../schemas/reservation.ts';
+
+export const toSlotOutput = (slot: Slot, timeZone: string): SlotOutput => ({
+  time: slot.time,
+  startsAt: formatZoned(slot.startsAt, timeZone),
+  endsAt: formatZoned(slot.endsAt, timeZone),
+  freeTables: slot.freeTables,
+  bookable: slot.reason === null,
+  ...(slot.reason ? { reason: slot.reason } : {}),
+});
+
+interface SlotsRow {
+  name: string;
+  time_zone: string;
+  hours: RestaurantCalendar['hours'];
+  special_dates: RestaurantCalendar['specialDates'];
+  slot_minutes: number;
+  turn_times: RestaurantCalendar['turnTimes'];
+  min_advance_minutes: number;
+  max_advance_days: number | null;
+  tables: TableLayoutEntry[];
+  held: HeldTable[];
+  global_count: number;
+  restaurant_count: number;
+}
+
+/**
+ * Every slot of a day for a party, from one statement: the restaurant's calendar, its tables, its
+ * live reservations that could overlap the day's slots (from the day's local midnight to three days
+ * on: a range may close past midnight and a turn lasts at most 12 hours) and the day's counts.
+ */
+export async function slotsOfDay(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  input: { restaurantId: string; date: string; partySize?: number | undefined },
+): Promise<SlotsOutput> {
+  const [row] = await queryRows<SlotsRow>(
+    db,
+    sql`select r.name, r.time_zone, r.hours, r.special_dates, r.slot_minutes, r.turn_times, r.min_advance_minutes, r.max_advance_days,
+               (select coalesce(json_agg(json_build_object('label', t.label, 'seats', t.seats)), '[]'::json)
+                  from ${restaurantTables} t where t.restaurant_id = r.id) as tables,
+               (select coalesce(json_agg(json_build_object('table', h.table_label,
+                         'startsAt', extract(epoch from h.starts_at) * 1000, 'endsAt', extract(epoch from h.ends_at) * 1000)), '[]'::json)
+                  from ${reservations} h
+                 where h.restaurant_id = r.id and h.status <> 'cancelled'
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange((${input.date}::date)::timestamp at time zone r.time_zone,
+                                                                      (${input.date}::date + 3)::timestamp at time zone r.time_zone)) as held,
+               (select count(*) from ${reservations} d where d.date = ${input.date} and d.status <> 'cancelled')::int as global_count,
+               (select count(*) from ${reservations} d where d.date = ${input.date} and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count
+          from ${restaurants} r
+         where r.id = ${input.restaurantId}`,
+  );
+  if (!row) throw notFound(`Restaurant ${input.restaurantId} does not exist`);
+  const calendar = calendarOfRow(row);
+  const occupancy = {
+    tables: row.tables,
+    held: row.held.map((held) => ({ table: held.table, startsAt: Number(held.startsAt), endsAt: Number(held.endsAt) })),
+    capacity: remainingCapacity({ globalCount: row.global_count, restaurantCount: row.restaurant_count }, settings),
+  };
+  const slots = daySlots(input.date, input.partySize ?? DEFAULT_PARTY_SIZE, calendar, occupancy, now.getTime());
+  return { date: input.date, timeZone: calendar.timeZone, slots: slots.map((slot) => toSlotOutput(slot, calendar.timeZone)) };
+}
+
+export const calendarOfRow = (row: Omit<SlotsRow, 'tables' | 'held' | 'global_count' | 'restaurant_count'>): RestaurantCalendar => ({
+  name: row.name,
+  timeZone: row.time_zone,
+  hours: row.hours,
+  specialDates: row.special_dates,
+  slotMinutes: row.slot_minutes,
+  turnTimes: row.turn_times,
+  minAdvanceMinutes: row.min_advance_minutes,
+  maxAdvanceDays: row.max_advance_days,
+});
