@@ -8,6 +8,8 @@ import { ProblemNotice } from '../../ui/states.tsx';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { CityPicker } from '../cities/CityPicker.tsx';
+import { BookingCalendarEditor } from './BookingCalendarEditor.tsx';
+import { CALENDAR_FIELDS, newCalendarValues, noCalendarErrors, type CalendarErrors } from './bookingCalendar.ts';
 import {
   emptyRestaurantForm,
   fieldErrorsFromServer,
@@ -24,6 +26,7 @@ import { TableLayoutEditor } from './TableLayoutEditor.tsx';
 const newRestaurantForm = (): RestaurantFormValues => ({
   ...emptyRestaurantForm,
   tables: rowsOf(DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_SEATS }))),
+  calendar: newCalendarValues(),
 });
 
 interface RestaurantFormProps {
@@ -75,6 +78,10 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const validation = attempted ? validateRestaurantForm(values, t.manage.validation) : undefined;
   const errors: FieldErrors = { ...serverErrors, ...(validation && !validation.ok ? validation.errors : {}) };
   const tableErrors = validation && !validation.ok ? (validation.tableErrors ?? {}) : {};
+  const calendarErrors: CalendarErrors =
+    validation && !validation.ok ? (validation.calendarErrors ?? noCalendarErrors()) : noCalendarErrors();
+  // The server's word on a calendar field (HAS_FUTURE_RESERVATIONS, say) is shown with that part of the calendar.
+  for (const field of CALENDAR_FIELDS) calendarErrors[field] ??= serverErrors[field];
 
   useEffect(() => {
     if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -82,7 +89,9 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
 
   const change = <K extends keyof RestaurantFormValues>(field: K, value: RestaurantFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setServerErrors(({ [field]: _changed, ...others }) => others);
+    // The calendar's server errors sit on its own fields (hours, timeZone...): any calendar change clears them.
+    const cleared: readonly string[] = field === 'calendar' ? CALENDAR_FIELDS : [field];
+    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !cleared.includes(name))) as FieldErrors);
   };
 
   const send = (input: RestaurantInput) => {
@@ -194,6 +203,9 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
           error={errors.tables}
           onChange={(tables) => change('tables', tables)}
         />
+      ) : null}
+      {values.calendar ? (
+        <BookingCalendarEditor values={values.calendar} errors={calendarErrors} onChange={(calendar) => change('calendar', calendar)} />
       ) : null}
       <div className="form-actions">
         <button type="button" className="button button--ghost" onClick={onCancel}>

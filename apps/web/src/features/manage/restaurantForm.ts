@@ -1,10 +1,23 @@
 import { restaurantFields, type IssueDetail, type RestaurantOutput } from '@tablebook/api/shared';
 import type { Messages } from '../../i18n/dictionary.ts';
+import {
+  calendarInputOf,
+  calendarValuesOf,
+  checkCalendarIntent,
+  hasCalendarErrors,
+  isCalendarField,
+  noCalendarErrors,
+  placeCalendarIssue,
+  type CalendarErrors,
+  type CalendarField,
+  type CalendarFormValues,
+} from './bookingCalendar.ts';
 import { describeTableIssue, duplicateLabels, layoutOf, rowsOf, type TableRow, type TableRowErrors } from './tableLayout.ts';
 
-/** The fields the form edits, in the order it shows them. */
-const RESTAURANT_FORM_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'] as const;
-type RestaurantFormField = (typeof RESTAURANT_FORM_FIELDS)[number];
+/** The fields the form edits, in the order it shows them; then the booking calendar's. */
+const DETAIL_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'] as const;
+type DetailField = (typeof DETAIL_FIELDS)[number];
+type RestaurantFormField = DetailField | CalendarField;
 
 /** What the inputs hold: text as typed, and the city picked (none yet for a new restaurant). */
 export interface RestaurantFormValues {
@@ -15,6 +28,8 @@ export interface RestaurantFormValues {
   cityId: number | undefined;
   /** The table layout being edited; left out, the API keeps (or, for a new restaurant, gives) its own. */
   tables?: TableRow[];
+  /** Time zone, hours, special dates, slot size and turn times; left out, the API keeps (or gives) its own. */
+  calendar?: CalendarFormValues;
 }
 
 export type FieldErrors = Partial<Record<RestaurantFormField, string>>;
@@ -35,21 +50,18 @@ export function formValuesOf(restaurant: RestaurantOutput): RestaurantFormValues
     photoUrl: restaurant.photoUrl,
     cityId: restaurant.city.id,
     tables: rowsOf(restaurant.tables),
+    calendar: calendarValuesOf(restaurant),
   };
 }
 
-const isFormField = (path: string): path is RestaurantFormField => (RESTAURANT_FORM_FIELDS as readonly string[]).includes(path);
+const isDetailField = (path: string): path is DetailField => (DETAIL_FIELDS as readonly string[]).includes(path);
+const isFormField = (path: string): path is RestaurantFormField => isDetailField(path) || isCalendarField(path);
 
 /**
  * The schema's rule, in the reader's language. The API's own schema decides what is wrong (so the
  * form and the server never disagree); only the wording is ours, since the schema speaks English.
  */
-function describeIssue(
-  field: RestaurantFormField,
-  issue: ValidationIssue,
-  values: RestaurantFormValues,
-  messages: ValidationMessages,
-): string {
+function describeIssue(field: DetailField, issue: ValidationIssue, values: RestaurantFormValues, messages: ValidationMessages): string {
   // A field left empty is simply missing, whatever rule the schema found broken first.
   const value = values[field];
   if (field === 'tables') return issue.code === 'too_big' ? messages.layout.tooMany : messages.layout.atLeastOne;
@@ -77,17 +89,25 @@ export type ValidationResult =
       ok: false;
       errors: FieldErrors /** Per row of the layout, by index; only when a row has a problem. */;
       tableErrors?: Record<number, TableRowErrors>;
+      /** Per input of the booking calendar; only when it has a problem. */
+      calendarErrors?: CalendarErrors;
     };
 
 /** Checks the form with the API's `restaurantFields` schema; the first problem of each field is shown. */
 export function validateRestaurantForm(values: RestaurantFormValues, messages: ValidationMessages): ValidationResult {
-  const { tables, ...fields } = values;
-  const parsed = restaurantFields.safeParse(tables ? { ...fields, tables: layoutOf(tables) } : fields);
-  if (parsed.success) return { ok: true, input: parsed.data };
+  const { tables, calendar, ...fields } = values;
+  const parsed = restaurantFields.safeParse({
+    ...fields,
+    ...(tables ? { tables: layoutOf(tables) } : {}),
+    ...(calendar ? calendarInputOf(calendar) : {}),
+  });
+  const calendarErrors = noCalendarErrors();
+  if (calendar) checkCalendarIntent(calendarErrors, calendar, messages.calendar);
+  if (parsed.success && !hasCalendarErrors(calendarErrors)) return { ok: true, input: parsed.data };
   const errors: FieldErrors = {};
   const tableErrors: Record<number, TableRowErrors> = {};
   const twice = tables ? duplicateLabels(tables) : new Set<string>();
-  for (const issue of parsed.error.issues) {
+  for (const issue of parsed.error?.issues ?? []) {
     const field = String(issue.path[0] ?? '');
     const row = typeof issue.path[1] === 'number' ? issue.path[1] : undefined;
     const cell = issue.path[2] === 'seats' ? 'seats' : 'label';
@@ -96,11 +116,18 @@ export function validateRestaurantForm(values: RestaurantFormValues, messages: V
       const rowErrors = tableErrors[row] ?? {};
       tableErrors[row] = rowErrors;
       rowErrors[cell] ??= describeTableIssue(cell, issue.code, value, twice.has(tables[row].label.trim().toUpperCase()), messages.layout);
-    } else if (isFormField(field) && errors[field] === undefined) {
+    } else if (isCalendarField(field)) {
+      if (calendar) placeCalendarIssue(calendarErrors, issue, calendar, messages.calendar);
+    } else if (isDetailField(field) && errors[field] === undefined) {
       errors[field] = describeIssue(field, issue, values, messages);
     }
   }
-  return Object.keys(tableErrors).length > 0 ? { ok: false, errors, tableErrors } : { ok: false, errors };
+  return {
+    ok: false,
+    errors,
+    ...(Object.keys(tableErrors).length > 0 ? { tableErrors } : {}),
+    ...(hasCalendarErrors(calendarErrors) ? { calendarErrors } : {}),
+  };
 }
 
 export interface ServerFieldErrors {
