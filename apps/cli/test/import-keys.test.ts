@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { importKey } from '../src/import/keys.ts';
 import type { BookingRow } from '../src/import/rows.ts';
@@ -23,5 +24,14 @@ describe('importKey', () => {
       { ...row, notes: 'ventana' },
     ].map((variant) => importKey(variant, RESTAURANT));
     expect(new Set([...keys, importKey(row, RESTAURANT.replace('0b', '1b'))]).size).toBe(keys.length + 1);
+  });
+
+  it('keeps the key a whole-day row had before rows could have a time, and a time makes another booking', () => {
+    // The content as the first import hashed it: restaurant, table, date, name, phone, e-mail, party size, notes.
+    const before = JSON.stringify([RESTAURANT, 'A1', '2030-01-01', 'Ana', null, null, 3, null]);
+    expect(importKey(row, RESTAURANT)).toBe(`tablebook-import:v1:${createHash('sha256').update(before).digest('hex')}`);
+    const timed = importKey({ ...row, time: '19:30' }, RESTAURANT);
+    expect(new Set([importKey(row, RESTAURANT), timed, importKey({ ...row, time: '20:00' }, RESTAURANT)]).size).toBe(3);
+    expect(importKey({ ...row, table: '', time: '19:30' }, RESTAURANT)).not.toBe(timed);
   });
 });

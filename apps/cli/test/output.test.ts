@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { clockOn, timeRangeOf } from '../src/output/local-times.ts';
 import { createPrinter } from '../src/output/printer.ts';
 import { formatTable, type Column } from '../src/output/table.ts';
+import { slotColumns } from '../src/output/views.ts';
 
 type Row = { name: string; free: number };
 const columns: Column<Row>[] = [
@@ -55,5 +57,36 @@ describe('the printer', () => {
     again.print.done('Done.', { id: 1 });
     again.print.note('ignored');
     expect(JSON.parse(again.output())).toEqual({ id: 1 });
+  });
+});
+
+describe('local times', () => {
+  it("reads the clock off an instant in the restaurant's zone, marking the next day", () => {
+    expect(clockOn('2027-03-14T19:30:00-04:00', '2027-03-14')).toBe('19:30');
+    expect(clockOn('2027-03-15T01:30:00-04:00', '2027-03-14')).toBe('01:30 (+1)');
+    expect(timeRangeOf({ date: '2027-03-14', time: '23:00', endsAt: '2027-03-15T01:00:00-04:00' })).toBe('23:00-01:00 (+1)');
+    expect(timeRangeOf({ date: '2027-03-14', time: null, endsAt: '2027-03-15T00:00:00-04:00' })).toBeUndefined();
+  });
+});
+
+describe('slotColumns', () => {
+  it('prints each slot with its turn, free tables and whether it can be booked', () => {
+    const day = '2027-03-14';
+    const slots = [
+      { time: '19:00', startsAt: `${day}T19:00:00-05:00`, endsAt: `${day}T21:00:00-05:00`, freeTables: ['A0', 'B1'], bookable: true },
+      {
+        time: '23:30',
+        startsAt: `${day}T23:30:00-05:00`,
+        endsAt: '2027-03-15T01:30:00-05:00',
+        freeTables: [],
+        bookable: false,
+        reason: 'NO_TABLE_AVAILABLE',
+      },
+    ];
+    expect(formatTable(slots, slotColumns(day))).toEqual([
+      'TIME   UNTIL       FREE  FREE TABLES  BOOKABLE',
+      '19:00  21:00          2  A0,B1        yes',
+      '23:30  01:30 (+1)     0  none         no: NO_TABLE_AVAILABLE',
+    ]);
   });
 });

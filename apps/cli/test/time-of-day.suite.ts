@@ -1,9 +1,12 @@
-import type { Restaurant } from '@tablebook/client';
+import type { Reservation, Restaurant, RouterOutputs } from '@tablebook/client';
 import type { SpawnedServer } from '@tablebook/testing';
-import { describe, expect, it } from 'vitest';
-import { parseJson, runInProcess, type CliRun } from './support/run-cli.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RowResult } from '../src/import/results.ts';
+import { parseJson, runInProcess, writeTempFile, type CliRun } from './support/run-cli.ts';
 import { expectFailed, expectOk as ok } from './support/expect-run.ts';
-import { ADMIN_TOKEN } from './support/server.ts';
+import { ADMIN_TOKEN, dayFromNow } from './support/server.ts';
+
+type Slot = RouterOutputs['reservation']['slots']['slots'][number];
 
 /** Issue 14 in the command line: restaurants' time-of-day settings, slots, and bookings at a time. */
 export function describeTimeOfDay(server: () => SpawnedServer): void {
@@ -98,6 +101,110 @@ export function describeTimeOfDay(server: () => SpawnedServer): void {
       expect(
         failed(await tablebook('restaurants', 'create', ...createFlags('Horario Malo'), '--hours', 'mon 12:00-16:00 15:00-18:00'), 1),
       ).toContain('(INVALID_INPUT)');
+    });
+  });
+
+  describe('tablebook slots, book --time, reservations move --time and import with a time column', () => {
+    let restaurant: Restaurant;
+    const day = dayFromNow(50);
+    beforeAll(async () => {
+      const run = await tablebook(
+        'restaurants',
+        'create',
+        ...createFlags('Turnos'),
+        '--time-zone',
+        'America/New_York',
+        '--hours',
+        'mon-sun 19:00-22:00',
+        '--tables',
+        'A0:2,A1:4,B0:6',
+        '--turn-times',
+        '2:60,4:90,6:120',
+        '--json',
+      );
+      restaurant = parseJson<Restaurant>(ok(run));
+    });
+
+    const bookAt = (time: string, ...extra: string[]) =>
+      tablebook('book', restaurant.id, '--date', day, '--time', time, '--party-size', '4', ...extra);
+
+    it('lists the slots of a day, books the smallest free table at a time, and shows what is left', async () => {
+      const slots = parseJson<Slot[]>(ok(await tablebook('slots', 'Turnos', '--date', day, '--party-size', '4', '--json')));
+      expect(slots.map((slot) => [slot.time, slot.freeTables, slot.bookable])).toEqual(
+        ['19:00', '19:30', '20:00', '20:30'].map((time) => [time, ['A1', 'B0'], true]),
+      );
+
+      const booked = ok(await bookAt('19:00'));
+      expect(booked.stdout).toMatch(
+        new RegExp(
+          `^Booked table A1 at "Turnos" \\(${restaurant.id}\\) on ${day} at 19:00-20:30 for 4 people \\(reservation [0-9a-f-]{36}\\)\\n$`,
+        ),
+      );
+      expect(parseJson<Reservation>(ok(await bookAt('19:00', '--json')))).toMatchObject({
+        table: 'B0',
+        time: '19:00',
+        durationMinutes: 90,
+      });
+      expect(failed(await bookAt('19:30'), 1)).toContain('(NO_TABLE_AVAILABLE)');
+
+      const { stdout } = ok(await tablebook('slots', restaurant.id, '--date', day, '--party-size', '4'));
+      expect(stdout.split('\n').slice(0, 3)).toEqual([
+        `"Turnos" on ${day} for 4 people (America/New_York)`,
+        'TIME   UNTIL  FREE  FREE TABLES  BOOKABLE',
+        '19:00  20:30     0  none         no: NO_TABLE_AVAILABLE',
+      ]);
+      expect(stdout).toMatch(/\n20:30 {2}22:00 {5}2 {2}A1,B0 {8}yes\n$/);
+      expect(ok(await tablebook('reservations', 'list', restaurant.id, '--date', day)).stdout).toMatch(
+        new RegExp(`\\n${day}  19:00-20:30  A1 +4  confirmed`),
+      );
+    });
+
+    it('moves a reservation to another time and duration; refuses a booking with neither table nor time', async () => {
+      const reservation = parseJson<Reservation>(ok(await bookAt('20:30', '--party-size', '2', '--json')));
+      expect(reservation).toMatchObject({ table: 'A0', time: '20:30', durationMinutes: 60 });
+      const moved = parseJson<Reservation>(
+        ok(await tablebook('reservations', 'move', restaurant.id, reservation.id, '--time', '21:00', '--duration-minutes', '45', '--json')),
+      );
+      expect(moved).toMatchObject({ id: reservation.id, table: 'A0', time: '21:00', durationMinutes: 45 });
+      expect(moved.startsAt).toBe(`${day}T21:00:00${moved.startsAt.slice(19)}`);
+      expect(failed(await tablebook('book', restaurant.id, '--date', day), 2)).toContain('give --table');
+      expect(failed(await bookAt('19:7'), 2)).toContain('--time must be a time of day written HH:MM');
+    });
+
+    it('at a restaurant that books whole days: no slots, and a time is refused', async () => {
+      const wholeDay = parseJson<Restaurant>(ok(await tablebook('restaurants', 'create', ...createFlags('Dia Entero'), '--json')));
+      expect(ok(await tablebook('slots', wholeDay.id, '--date', day)).stdout).toBe(
+        `"Dia Entero" books whole days, not times: see 'tablebook availability'.\n`,
+      );
+      expect(failed(await tablebook('book', wholeDay.id, '--date', day, '--time', '20:00', '--table', 'A0'), 1)).toContain(
+        '(TIME_NOT_OFFERED)',
+      );
+    });
+
+    it('imports rows with a time, with or without a table, and a re-run books nothing twice', async () => {
+      const next = dayFromNow(51);
+      const file = writeTempFile(
+        'timed.csv',
+        [
+          'restaurant,table,date,time,partySize,guestName',
+          `Turnos,,${next},19:00,4,Ana`,
+          `Turnos,B0,${next},19:00,4,Luis`,
+          `Turnos,,${next},19:00,4,Eva`,
+          '',
+        ].join('\n'),
+      );
+      const first = await tablebook('import', file, '--json');
+      expect(first.code).toBe(1);
+      const outcomes = (run: CliRun) => parseJson<RowResult[]>(run).map((row) => [row.outcome, row.reservation?.table ?? row.reason]);
+      expect(outcomes(first)).toEqual([
+        ['booked', 'A1'],
+        ['booked', 'B0'],
+        ['refused', 'NO_TABLE_AVAILABLE'],
+      ]);
+      const again = await tablebook('import', file);
+      expect(again.stdout.split('\n')[0]).toMatch(/^LINE\s+RESTAURANT\s+TABLE\s+DATE\s+TIME\s+RESULT\s+DETAIL$/);
+      expect(again.stdout).toMatch(new RegExp(`\\n +2 +Turnos +A1 +${next} +19:00 +already booked `));
+      expect(again.stdout).toMatch(/\n3 rows: 0 booked, 2 already booked, 1 refused, 0 invalid\n$/);
     });
   });
 }

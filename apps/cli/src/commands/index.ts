@@ -12,6 +12,7 @@ import { restaurantsCreateCommand } from './restaurants-create.ts';
 import { restaurantsDeleteCommand } from './restaurants-delete.ts';
 import { restaurantsListCommand } from './restaurants-list.ts';
 import { restaurantsUpdateCommand } from './restaurants-update.ts';
+import { slotsCommand } from './slots.ts';
 
 /** Every command, in the order the help lists them. */
 export const commands: readonly Command[] = [
@@ -27,5 +28,6 @@ export const commands: readonly Command[] = [
   reservationsStatusCommand,
   bookCommand,
   availabilityCommand,
+  slotsCommand,
   importCommand,
 ];

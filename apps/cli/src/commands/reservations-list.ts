@@ -29,7 +29,11 @@ export const reservationsListCommand = defineCommand({
     }
     const restaurant = await resolveRestaurant(client, args.restaurant);
     const reservations = await client.reservation.list.query({ restaurantId: restaurant.id, date: flags.date, status });
-    print.list(reservations, reservationColumns, `No reservations at "${restaurant.name}"${flags.date ? ` on ${flags.date}` : ''}.`);
+    print.list(
+      reservations,
+      reservationColumns(reservations),
+      `No reservations at "${restaurant.name}"${flags.date ? ` on ${flags.date}` : ''}.`,
+    );
     return ExitCode.success;
   },
 });

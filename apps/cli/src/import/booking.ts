@@ -3,7 +3,7 @@ import { InputError } from '../errors.ts';
 import { exitCodeFor, ExitCode } from '../exit-codes.ts';
 import { normalizeName } from '../resolve/names.ts';
 import { resolveRestaurant } from '../resolve/restaurant.ts';
-import { isSameBooking, tableHolder } from './held-table.ts';
+import { findMatchingBooking } from './matching-booking.ts';
 import { importKey } from './keys.ts';
 import type { RowResult } from './results.ts';
 import type { BookingRow } from './rows.ts';
@@ -88,18 +88,16 @@ function answeredRow(run: ImportRun, row: BookingRow, reservation: Reservation):
 }
 
 /**
- * A conflict (409: the table taken, a daily limit reached). Either this row's key is new to the server
- * (a key it no longer keeps after 48 hours, --retry-refused, or a table booked without the key), or the
- * server replays a refusal it gave this key before, although the booking may have been made since.
- * Either way the reservation holding the table decides: already booked if it is the booking the row
- * describes, refused (with the API's reason) if there is none or it is a different booking.
+ * A conflict (409: the table or every table taken, a daily limit reached). Either this row's key is new
+ * to the server (a key it no longer keeps after 48 hours, --retry-refused, or a table booked without
+ * the key), or the server replays a refusal it gave this key before, although the booking may have been
+ * made since. Either way the day's reservations decide: already booked if one of them is the booking
+ * the row describes, refused (with the API's reason) if none is.
  */
-async function heldTableRow(client: TablebookClient, booking: PlannedBooking, error: TablebookError): Promise<RowResult> {
+async function conflictRow(client: TablebookClient, booking: PlannedBooking, error: TablebookError): Promise<RowResult> {
   const { row, restaurant } = booking;
-  const holder = await tableHolder(client, restaurant.id, row);
-  if (holder && isSameBooking(holder, row, restaurant.id)) {
-    return { ...row, outcome: 'already-booked', reservation: holder, message: 'booked before this run' };
-  }
+  const earlier = await findMatchingBooking(client, restaurant.id, row);
+  if (earlier) return { ...row, outcome: 'already-booked', reservation: earlier, message: 'booked before this run' };
   return failedRow(row, error);
 }
 
@@ -108,8 +106,10 @@ async function sendBooking(client: TablebookClient, run: ImportRun, booking: Pla
   try {
     const reservation = await client.reservation.create.mutate({
       restaurantId: restaurant.id,
-      table: row.table,
+      // An empty table (a row with a time) is left to the API: the smallest free table that seats the party.
+      table: row.table === '' ? undefined : row.table,
       date: row.date,
+      time: row.time,
       partySize: row.partySize,
       guestName: row.guestName,
       guestPhone: row.guestPhone,
@@ -121,7 +121,7 @@ async function sendBooking(client: TablebookClient, run: ImportRun, booking: Pla
   } catch (error) {
     if (error instanceof TablebookError && error.status === 409) {
       try {
-        return await heldTableRow(client, booking, error);
+        return await conflictRow(client, booking, error);
       } catch (lookupError) {
         return failedRow(row, lookupError);
       }

@@ -16,11 +16,13 @@ export function bookingContent(row: BookingRow, restaurantId: string) {
     guestEmail: row.guestEmail,
     partySize: row.partySize,
     notes: row.notes,
+    // Last, and only when given: a whole-day row keeps the key it had before rows could have a time.
+    ...(row.time === undefined ? {} : { time: row.time }),
   };
 }
 
 /**
- * The idempotency key of a row: a hash of its content (restaurant id, table, day and guest columns),
+ * The idempotency key of a row: a hash of its content (restaurant id, table, day, time and guest columns),
  * so the same booking gets the same key whichever file, line or run it comes from, and a re-run
  * replays the first answer instead of booking again. Printable ASCII, 76 characters.
  */

@@ -14,14 +14,23 @@ const detail = (result: RowResult) => {
   return result.reason && result.outcome === 'refused' ? `${result.reason}: ${result.message}` : (result.message ?? '');
 };
 
-const resultColumns: readonly Column<RowResult>[] = [
+const rowColumns: readonly Column<RowResult>[] = [
   { header: 'LINE', value: (result) => result.line, align: 'right' },
   { header: 'RESTAURANT', value: (result) => result.restaurant },
-  { header: 'TABLE', value: (result) => result.table },
+  // A row that left its table to the API shows the table it got.
+  { header: 'TABLE', value: (result) => (result.table === '' ? (result.reservation?.table ?? '') : result.table) },
   { header: 'DATE', value: (result) => result.date },
+];
+const outcomeColumns: readonly Column<RowResult>[] = [
   { header: 'RESULT', value: (result) => outcomeLabel[result.outcome] },
   { header: 'DETAIL', value: detail },
 ];
+
+/** The report's columns, with the rows' TIME after the date when any row has one. */
+function columnsFor(results: readonly RowResult[]): readonly Column<RowResult>[] {
+  if (results.every((result) => result.time === undefined)) return [...rowColumns, ...outcomeColumns];
+  return [...rowColumns, { header: 'TIME', value: (result) => result.time }, ...outcomeColumns];
+}
 
 function describeSummary(summary: ImportSummary): string {
   return `${summary.rows} rows: ${summary.booked} booked, ${summary['already-booked']} already booked, ${summary.refused} refused, ${summary.invalid} invalid`;
@@ -29,6 +38,6 @@ function describeSummary(summary: ImportSummary): string {
 
 /** A line per row (JSON: the array of row results), then the totals for people. */
 export function printImportReport(print: Printer, results: readonly RowResult[], summary: ImportSummary): void {
-  print.list(results, resultColumns, 'The file has no rows to import.');
+  print.list(results, columnsFor(results), 'The file has no rows to import.');
   print.note(describeSummary(summary));
 }

@@ -1,3 +1,4 @@
+import { readClockTime } from '../args/clock-time.ts';
 import { InputError } from '../errors.ts';
 import type { CsvRecord } from './csv.ts';
 
@@ -9,14 +10,23 @@ type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const GUEST_COLUMNS = ['guestName', 'guestPhone', 'guestEmail', 'partySize', 'notes'] as const;
 type GuestColumn = (typeof GUEST_COLUMNS)[number];
 
+/**
+ * The optional start of a booking at a restaurant with opening hours. A row with a time may leave its
+ * table empty: the API then gives the party the smallest free table that seats it.
+ */
+const TIME_COLUMN = 'time';
+
 const MAX_PARTY_SIZE = 20;
 
 /** One data row of the file, as written there (trimmed); an empty optional cell is left out. */
 export interface BookingRow {
   line: number;
   restaurant: string;
+  /** Empty only in a row with a time: the API picks the table. */
   table: string;
   date: string;
+  /** "HH:MM" (a cell's "9:30" is sent as "09:30"); absent for a whole-day booking. */
+  time?: string;
   guestName?: string;
   guestPhone?: string;
   guestEmail?: string;
@@ -45,24 +55,33 @@ export function readBookingRows(records: readonly CsvRecord[]): { rows: BookingR
   const [header, ...data] = records;
   if (!header) throw new InputError('the file is empty; its first line must be the header restaurant,table,date');
   const names = header.fields.map((name) => name.trim().toLowerCase());
-  const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column));
+  // With a time column the table column may go too: the API picks every row's table.
+  const hasTimes = names.includes(TIME_COLUMN);
+  const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column) && !(hasTimes && column === 'table'));
   if (missing.length > 0) {
     throw new InputError(
       `line ${header.line}: the header must name the columns ${IMPORT_COLUMNS.join(',')} (missing ${missing.join(', ')})`,
     );
   }
-  const position = (column: ImportColumn | GuestColumn) => names.indexOf(column.toLowerCase());
+  const position = (column: ImportColumn | GuestColumn | typeof TIME_COLUMN) => names.indexOf(column.toLowerCase());
   const rows: BookingRow[] = [];
   const malformed: MalformedRow[] = [];
   for (const record of data) {
-    const value = (column: ImportColumn | GuestColumn) => {
+    const value = (column: ImportColumn | GuestColumn | typeof TIME_COLUMN) => {
       const index = position(column);
       return index < 0 ? '' : (record.fields[index]?.trim() ?? '');
     };
     const row: BookingRow = { line: record.line, restaurant: value('restaurant'), table: value('table'), date: value('date') };
     const problems: string[] = [];
-    const absent = IMPORT_COLUMNS.filter((column) => row[column] === '');
+    const timeText = value(TIME_COLUMN);
+    const required = timeText === '' ? IMPORT_COLUMNS : IMPORT_COLUMNS.filter((column) => column !== 'table');
+    const absent = required.filter((column) => row[column] === '');
     if (absent.length > 0) problems.push(`${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} empty or missing`);
+    if (timeText !== '') {
+      const time = readClockTime(timeText);
+      if (time === undefined) problems.push(`time must be a time of day written HH:MM, not "${timeText}"`);
+      else row.time = time;
+    }
     for (const column of GUEST_COLUMNS) {
       const text = value(column);
       if (text === '') continue;

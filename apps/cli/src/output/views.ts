@@ -3,6 +3,7 @@ import { formatHours } from '../args/hours.ts';
 import { formatSpecialDates } from '../args/special-dates.ts';
 import { formatTables } from '../args/tables.ts';
 import { formatTurnTimes } from '../args/turn-times.ts';
+import { clockOn, timeRangeOf } from './local-times.ts';
 import type { Column } from './table.ts';
 
 /** A "label  value" block's fields: the columns' headers in lower case. */
@@ -57,8 +58,8 @@ export const restaurantFields: readonly Column<Restaurant>[] = asFields([
   { header: 'MAX ADVANCE DAYS', value: (restaurant) => restaurant.maxAdvanceDays ?? 'none' },
 ]);
 
-export const reservationColumns: readonly Column<Reservation>[] = [
-  { header: 'DATE', value: (reservation) => reservation.date },
+const reservationDate: Column<Reservation> = { header: 'DATE', value: (reservation) => reservation.date };
+const reservationDetails: readonly Column<Reservation>[] = [
   { header: 'TABLE', value: (reservation) => reservation.table },
   { header: 'PARTY', value: (reservation) => reservation.partySize, align: 'right' },
   { header: 'STATUS', value: (reservation) => reservation.status },
@@ -67,10 +68,20 @@ export const reservationColumns: readonly Column<Reservation>[] = [
   { header: 'BOOKED AT', value: (reservation) => reservation.createdAt },
 ];
 
+/**
+ * The list's columns; with a TIME after the date ("19:30-21:30", empty for a whole day) when any of the
+ * reservations is at a time, so a restaurant that books whole days lists them exactly as before.
+ */
+export function reservationColumns(reservations: readonly Reservation[]): readonly Column<Reservation>[] {
+  if (reservations.every((reservation) => reservation.time === null)) return [reservationDate, ...reservationDetails];
+  return [reservationDate, { header: 'TIME', value: timeRangeOf }, ...reservationDetails];
+}
+
 /** One reservation, every field. */
 export const reservationFields: readonly Column<Reservation>[] = asFields([
   { header: 'ID', value: (reservation) => reservation.id },
   { header: 'DATE', value: (reservation) => reservation.date },
+  { header: 'TIME', value: (reservation) => timeRangeOf(reservation) ?? 'the whole day' },
   { header: 'TABLE', value: (reservation) => reservation.table },
   { header: 'PARTY SIZE', value: (reservation) => reservation.partySize },
   { header: 'STATUS', value: (reservation) => reservation.status },
@@ -81,6 +92,9 @@ export const reservationFields: readonly Column<Reservation>[] = asFields([
   { header: 'CANCEL REASON', value: (reservation) => reservation.cancelReason ?? '' },
   { header: 'BOOKED AT', value: (reservation) => reservation.createdAt },
   { header: 'UPDATED AT', value: (reservation) => reservation.updatedAt },
+  // The instants the table is held, with the restaurant's offset: a whole day is midnight to midnight.
+  { header: 'STARTS AT', value: (reservation) => reservation.startsAt },
+  { header: 'ENDS AT', value: (reservation) => reservation.endsAt },
 ]);
 
 type Availability = RouterOutputs['reservation']['availability'];
@@ -100,5 +114,18 @@ export const dayCapacityColumns: readonly Column<DayCapacity>[] = [
   { header: 'FREE', value: (day) => day.restaurantRemaining, align: 'right' },
   { header: 'SYSTEM FREE', value: (day) => day.globalRemaining, align: 'right' },
 ];
+
+type Slot = RouterOutputs['reservation']['slots']['slots'][number];
+
+/** A day's slots, a line each: when the turn would start and end, the tables free for all of it, and whether it can be booked. */
+export function slotColumns(day: string): readonly Column<Slot>[] {
+  return [
+    { header: 'TIME', value: (slot) => clockOn(slot.startsAt, day) },
+    { header: 'UNTIL', value: (slot) => clockOn(slot.endsAt, day) },
+    { header: 'FREE', value: (slot) => slot.freeTables.length, align: 'right' },
+    { header: 'FREE TABLES', value: (slot) => (slot.freeTables.length === 0 ? 'none' : slot.freeTables.join(',')) },
+    { header: 'BOOKABLE', value: (slot) => (slot.bookable ? 'yes' : `no: ${slot.reason ?? 'refused'}`) },
+  ];
+}
 
 export const restaurantSummary = (restaurant: Pick<Restaurant, 'id' | 'name'>) => `"${restaurant.name}" (${restaurant.id})`;
