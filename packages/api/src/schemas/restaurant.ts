@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { cityOutput } from './city.ts';
 import { bookingCalendarFields } from './hours.ts';
-import { tableLabel } from './reservation.ts';
+import { MAX_PARTY_SIZE, slotOutput, startTime, tableLabel } from './reservation.ts';
 import { boundedText, calendarDate, entityId, exactInt, httpUrl, optionalQuery, PG_INT_MAX, queryInt } from './common.ts';
 
 export const MAX_TABLES = 100;
@@ -46,6 +46,8 @@ export const restaurantIdInput = z.object({ id: entityId('id') });
 export const updateRestaurantInput = restaurantFields.extend({ id: entityId('id') });
 
 export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_SEARCH_WINDOW = 60;
+const MAX_SEARCH_WINDOW = 720;
 
 export const listRestaurantsInput = z
   .object({
@@ -59,6 +61,18 @@ export const listRestaurantsInput = z
     minAvailable: optionalQuery(queryInt('minAvailable', 0, PG_INT_MAX)).describe('The same filter as aviability.'),
     limit: optionalQuery(queryInt('limit', 1, MAX_PAGE_SIZE)).describe(`At most this many restaurants (default ${MAX_PAGE_SIZE}).`),
     offset: optionalQuery(queryInt('offset', 0, PG_INT_MAX)).describe('Skips this many restaurants, for paging.'),
+    time: optionalQuery(startTime).describe(
+      'With date: keeps restaurants with a bookable slot within window minutes of this local time (HH:MM), each with its nearest slots.',
+    ),
+    partySize: optionalQuery(queryInt('partySize', 1, MAX_PARTY_SIZE)).describe('With time: the party the slots must seat (default 2).'),
+    window: optionalQuery(queryInt('window', 0, MAX_SEARCH_WINDOW)).describe(
+      `With time: how far from it a slot may start, in minutes (default ${DEFAULT_SEARCH_WINDOW}).`,
+    ),
+  })
+  .superRefine((input, context) => {
+    if (input.time !== undefined && input.date === undefined) {
+      context.addIssue({ code: 'custom', path: ['date'], message: 'date is required with time' });
+    }
   })
   .default({});
 export type ListRestaurantsInput = z.input<typeof listRestaurantsInput>;
@@ -82,6 +96,8 @@ export const restaurantOutput = z.object({
   restaurantRemaining: z.number().int().optional(),
   /** Present when the list is asked for a day: bookings the whole system can still take that day. */
   globalRemaining: z.number().int().optional(),
+  /** Present when the list is asked for a time: the bookable slots nearest it, nearest first (at most 5). */
+  slots: z.array(slotOutput).optional(),
 });
 export type RestaurantOutput = z.infer<typeof restaurantOutput>;
 

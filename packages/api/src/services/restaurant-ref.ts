@@ -58,7 +58,7 @@ const restaurantCalendar = (db: Database) =>
  * An existing restaurant's name and booking calendar (zone, hours, grid, turn times, window), or
  * NOT_FOUND. `lock: 'key share'` as in requireRestaurant: every reservation writer's first lock.
  */
-export async function requireCalendar(db: Queryable, id: string, lock?: 'key share'): Promise<RestaurantCalendar> {
+export async function requireCalendar(db: Queryable, id: string, lock?: 'key share' | 'update'): Promise<RestaurantCalendar> {
   const query = db.select(calendarColumns).from(restaurants).where(eq(restaurants.id, id));
   const [row] = lock ? await query.for(lock) : isRootDatabase(db) ? await restaurantCalendar(db as Database).execute({ id }) : await query;
   if (!row) throw notFound(`Restaurant ${id} does not exist`);

@@ -1,5 +1,5 @@
-import { and, asc, count, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
-import { cities, departments, findPgError, PgErrorCode, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
+import { and, asc, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { cities, departments, findPgError, PgErrorCode, reservations, restaurants, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
@@ -7,73 +7,16 @@ import { todayIn } from '../rules/calendar.ts';
 import type { z } from 'zod';
 import type { RestaurantOutput, restaurantFields } from '../schemas/restaurant.ts';
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
-import { compareLabels, defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
+import { defaultLayout } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
+import { byLabel, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
+import { searchByTime } from './time-search.ts';
 import { findCity } from './cities.ts';
-import { localDayRange } from './held-range.ts';
+import { applyCalendarChange } from './calendar-change.ts';
+import { requireCalendar } from './restaurant-ref.ts';
 import { insertLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
-
-const restaurantColumns = {
-  id: restaurants.id,
-  name: restaurants.name,
-  address: restaurants.address,
-  description: restaurants.description,
-  photoUrl: restaurants.photoUrl,
-  cityId: cities.id,
-  cityName: cities.name,
-  deptName: departments.name,
-  timeZone: restaurants.timeZone,
-  hours: restaurants.hours,
-  specialDates: restaurants.specialDates,
-  slotMinutes: restaurants.slotMinutes,
-  turnTimes: restaurants.turnTimes,
-  minAdvanceMinutes: restaurants.minAdvanceMinutes,
-  maxAdvanceDays: restaurants.maxAdvanceDays,
-};
-
-type RestaurantRow = Pick<
-  typeof restaurants.$inferSelect,
-  | 'id'
-  | 'name'
-  | 'address'
-  | 'description'
-  | 'photoUrl'
-  | 'timeZone'
-  | 'hours'
-  | 'specialDates'
-  | 'slotMinutes'
-  | 'turnTimes'
-  | 'minAdvanceMinutes'
-  | 'maxAdvanceDays'
-> & { cityId: number; cityName: string; deptName: string };
-
-function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOutput {
-  return {
-    id: row.id,
-    name: row.name,
-    address: row.address,
-    city: { id: row.cityId, name: row.cityName, deptName: row.deptName },
-    photoUrl: row.photoUrl,
-    description: row.description,
-    tables,
-    timeZone: row.timeZone,
-    hours: row.hours,
-    specialDates: row.specialDates,
-    slotMinutes: row.slotMinutes,
-    turnTimes: row.turnTimes,
-    minAdvanceMinutes: row.minAdvanceMinutes,
-    maxAdvanceDays: row.maxAdvanceDays,
-  };
-}
-
-/** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */
-const tablesJson = sql<
-  TableLayoutEntry[]
->`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
-
-const byLabel = (a: TableLayoutEntry, b: TableLayoutEntry) => compareLabels(a.label, b.label);
 
 export async function getRestaurant(db: Queryable, id: string): Promise<RestaurantOutput> {
   const [row] = await db
@@ -95,6 +38,9 @@ export function listQueryFrom(input: ListRestaurantsInputValue): ListRestaurants
     minAvailable: input.minAvailable ?? input.aviability,
     limit: input.limit,
     offset: input.offset,
+    time: input.time,
+    partySize: input.partySize,
+    window: input.window,
   };
 }
 
@@ -107,6 +53,10 @@ export interface ListRestaurantsQuery {
   minAvailable?: number | undefined;
   limit?: number | undefined;
   offset?: number | undefined;
+  /** With date: only restaurants with a bookable slot near this local time. */
+  time?: string | undefined;
+  partySize?: number | undefined;
+  window?: number | undefined;
 }
 
 /** Reservations stored for `date` across the whole system. */
@@ -162,6 +112,8 @@ export async function listRestaurants(
   now: Date,
   query: ListRestaurantsQuery,
 ): Promise<RestaurantOutput[]> {
+  if (query.time !== undefined && query.date !== undefined)
+    return searchByTime(db, settings, now, { ...query, time: query.time, date: query.date });
   // Capacity is only meaningful for one day: the given one, or today when a minimum is asked for.
   const day = query.date ?? (query.minAvailable !== undefined ? todayIn(settings.timeZone, now) : undefined);
   let globalCount = 0;
@@ -234,12 +186,10 @@ export async function updateRestaurant(
   await requireCity(db, input.cityId);
   return db
     .transaction(async (tx) => {
-      // A new zone moves the whole-day ranges: bookings hold the restaurant row FOR KEY SHARE while they
-      // write a range from its zone, and FOR UPDATE waits for them (and they for it), so none is left behind.
-      const [before] =
-        fields.timeZone === undefined
-          ? []
-          : await tx.select({ timeZone: restaurants.timeZone }).from(restaurants).where(eq(restaurants.id, id)).for('update');
+      // A new zone or new hours move or refuse the reservations they concern: bookings hold the
+      // restaurant row FOR KEY SHARE while they write, and FOR UPDATE waits for them (and they for it).
+      const calendarChanges = fields.timeZone !== undefined || fields.hours !== undefined || fields.specialDates !== undefined;
+      const before = calendarChanges ? await requireCalendar(tx, id, 'update') : undefined;
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
@@ -247,16 +197,11 @@ export async function updateRestaurant(
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
-      // Whole-day reservations hold their local day: a new zone moves the instants with it.
-      if (before && fields.timeZone !== undefined && before.timeZone !== fields.timeZone) {
-        // Each range moves through its neighbour's old one: the table rule is checked once all have moved.
-        await tx.execute(sql`set constraints reservations_table_no_overlap deferred`);
-        await tx
-          .update(reservations)
-          .set(localDayRange(sql`${reservations.date}`, fields.timeZone))
-          .where(and(eq(reservations.restaurantId, id), isNull(reservations.startTime)));
+      if (before) {
+        const after = await requireCalendar(tx, id);
+        await applyCalendarChange(tx, id, before, after, todayIn(before.timeZone, now));
       }
-      if (tables) await replaceLayout(tx, id, row.name, tables, todayIn(settings.timeZone, now));
+      if (tables) await replaceLayout(tx, id, row.name, tables, todayIn(fields.timeZone ?? before?.timeZone ?? settings.timeZone, now));
       return getRestaurant(tx, id);
     })
     .catch((error: unknown) => rethrowCityViolation(error, input.cityId));

@@ -72,7 +72,7 @@ export async function slotsOfDay(
   return { date: input.date, timeZone: calendar.timeZone, slots: slots.map((slot) => toSlotOutput(slot, calendar.timeZone)) };
 }
 
-export const calendarOfRow = (row: Omit<SlotsRow, 'tables' | 'held' | 'global_count' | 'restaurant_count'>): RestaurantCalendar => ({
+const calendarOfRow = (row: Omit<SlotsRow, 'tables' | 'held' | 'global_count' | 'restaurant_count'>): RestaurantCalendar => ({
   name: row.name,
   timeZone: row.time_zone,
   hours: row.hours,

@@ -1,0 +1,64 @@
+import { sql } from 'drizzle-orm';
+import { cities, departments, restaurants, restaurantTables } from '@tablebook/db';
+import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
+import type { RestaurantOutput } from '../schemas/restaurant.ts';
+
+export const restaurantColumns = {
+  id: restaurants.id,
+  name: restaurants.name,
+  address: restaurants.address,
+  description: restaurants.description,
+  photoUrl: restaurants.photoUrl,
+  cityId: cities.id,
+  cityName: cities.name,
+  deptName: departments.name,
+  timeZone: restaurants.timeZone,
+  hours: restaurants.hours,
+  specialDates: restaurants.specialDates,
+  slotMinutes: restaurants.slotMinutes,
+  turnTimes: restaurants.turnTimes,
+  minAdvanceMinutes: restaurants.minAdvanceMinutes,
+  maxAdvanceDays: restaurants.maxAdvanceDays,
+};
+
+type RestaurantRow = Pick<
+  typeof restaurants.$inferSelect,
+  | 'id'
+  | 'name'
+  | 'address'
+  | 'description'
+  | 'photoUrl'
+  | 'timeZone'
+  | 'hours'
+  | 'specialDates'
+  | 'slotMinutes'
+  | 'turnTimes'
+  | 'minAdvanceMinutes'
+  | 'maxAdvanceDays'
+> & { cityId: number; cityName: string; deptName: string };
+
+export function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOutput {
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    city: { id: row.cityId, name: row.cityName, deptName: row.deptName },
+    photoUrl: row.photoUrl,
+    description: row.description,
+    tables,
+    timeZone: row.timeZone,
+    hours: row.hours,
+    specialDates: row.specialDates,
+    slotMinutes: row.slotMinutes,
+    turnTimes: row.turnTimes,
+    minAdvanceMinutes: row.minAdvanceMinutes,
+    maxAdvanceDays: row.maxAdvanceDays,
+  };
+}
+
+/** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */
+export const tablesJson = sql<
+  TableLayoutEntry[]
+>`(select coalesce(json_agg(json_build_object('label', ${restaurantTables.label}, 'seats', ${restaurantTables.seats})), '[]'::json) from ${restaurantTables} where ${restaurantTables.restaurantId} = ${restaurants.id})`;
+
+export const byLabel = (a: TableLayoutEntry, b: TableLayoutEntry) => compareLabels(a.label, b.label);

@@ -1,0 +1,3 @@
+import { timedBookingSuite } from './timed-booking.suite.ts';
+
+timedBookingSuite('pglite', '');
