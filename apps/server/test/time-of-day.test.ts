@@ -1,8 +1,10 @@
 // Issue 14, first part: a restaurant's time-of-day settings are stored and kept, and a whole-day
 // reservation holds its restaurant's local day (the exclusion constraint's range).
+import { openSse as openRawSse } from '@tablebook/testing';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorEnvelope, expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
+import { validatedSse } from './support/openapi-validator.ts';
 
 const running = useServer();
 const call = (method: string, path: string, options?: Parameters<typeof request>[3]) => request(running().url, method, path, options);
@@ -97,5 +99,63 @@ describe('a whole-day reservation', () => {
     // The same table the same day is still refused by the database's constraint.
     const again = await call('POST', `/api/admin/restaurant/${restaurantId}/reservations`, { json: { table: 'A0', date: '2031-05-10' } });
     expectErrorEnvelope(again, 409, 'TABLE_ALREADY_BOOKED');
+  });
+});
+
+/** Every instant the API gives is the restaurant's own clock with its offset. */
+const ZONED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+
+describe('booking a time over REST', () => {
+  it('books a slot as a guest, lists the slots and the time search, and streams the table and time that changed', async () => {
+    const hours = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens: '19:00', closes: '23:00' }));
+    const tables = [
+      { label: 'A1', seats: 2 },
+      { label: 'A2', seats: 4 },
+    ];
+    const timed = expectSuccessEnvelope(
+      await call('POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Hora Rest', hours, tables }) }),
+      201,
+    );
+    const date = '2031-06-05';
+    const url = `${running().url}/api/restaurants/${timed.id}/events?date=${date}`;
+    const stream = validatedSse(url, await openRawSse(url));
+    try {
+      const booked = expectSuccessEnvelope(
+        await call('POST', `/api/restaurants/${timed.id}/reservations`, {
+          json: { date, time: '20:00', partySize: 3, guestName: 'Ana', guestPhone: '+57 300 123 4567' },
+          headers: { 'idempotency-key': 'hora-1' },
+        }),
+        201,
+      );
+      expect(booked).toMatchObject({ table: 'A2', time: '20:00', durationMinutes: 120, startsAt: `${date}T20:00:00-05:00` });
+      const event = JSON.parse((await stream.next()).data);
+      expect(event).toMatchObject({ type: 'created', table: 'A2', startsAt: `${date}T20:00:00-05:00`, endsAt: `${date}T22:00:00-05:00` });
+      expect(event).not.toHaveProperty('reservation');
+    } finally {
+      stream.close();
+    }
+    const slots = expectSuccessEnvelope(await call('GET', `/api/restaurants/${timed.id}/slots?date=${date}&partySize=3`));
+    expect(slots.timeZone).toBe('America/Bogota');
+    expect(slots.slots.map((slot: { time: string }) => slot.time)).toEqual(['19:00', '19:30', '20:00', '20:30', '21:00']);
+    expect(slots.slots.every((slot: { startsAt: string; endsAt: string }) => ZONED.test(slot.startsAt) && ZONED.test(slot.endsAt))).toBe(
+      true,
+    );
+    expect(slots.slots[0]).toMatchObject({ freeTables: [], bookable: false, reason: 'NO_TABLE_AVAILABLE' });
+    expect(expectSuccessEnvelope(await call('GET', `/api/admin/restaurant/${timed.id}/slots?date=${date}&partySize=3`))).toEqual(slots);
+    const found = expectSuccessEnvelope(await call('GET', `/api/restaurants?startWith=Hora&date=${date}&time=20:00&partySize=2&window=30`));
+    expect(found.map((restaurant: { name: string }) => restaurant.name)).toEqual(['Hora Rest']);
+    expect(found[0].slots.map((slot: { time: string }) => slot.time)).toEqual(['20:00', '19:30', '20:30']);
+    expectErrorEnvelope(
+      await call('POST', `/api/restaurants/${timed.id}/reservations`, {
+        json: { date, time: '19:10', guestName: 'Ana', guestPhone: '+57 300 123 4567' },
+      }),
+      400,
+      'OFF_SLOT',
+    );
+    expectErrorEnvelope(
+      await call('POST', `/api/admin/restaurant/${restaurantId}/reservations`, { json: { table: 'A1', date, time: '19:00' } }),
+      400,
+      'TIME_NOT_OFFERED',
+    );
   });
 });
