@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WEEKDAYS, type Weekday } from '../src/rules/zoned-time.ts';
 import { callerFor, expectRefusal, useDatabase, type Driver } from './helpers.ts';
+
+type Hours = { day: Weekday; opens: string; closes: string }[];
 
 /** Noon in Bogotá on Saturday 2031-03-01: every test's "now". */
 const NOW = new Date('2031-03-01T17:00:00Z');
-const everyDay = (opens: string, closes: string) =>
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => ({ day, opens, closes }));
+const everyDay = (opens: string, closes: string): Hours => WEEKDAYS.map((day) => ({ day, opens, closes }));
 const body = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
   address: 'Carrera 7 # 12-34',
@@ -184,7 +186,7 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('skips a spring-forward gap and offers a repeated autumn hour once, at its first occurrence', async () => {
-      const night = [{ day: 'sun', opens: '01:00', closes: '05:00' }];
+      const night: Hours = [{ day: 'sun', opens: '01:00', closes: '05:00' }];
       const { id } = await api.restaurant.create(
         body('Nueva York', { timeZone: 'America/New_York', hours: night, turnTimes: [{ maxPartySize: 20, minutes: 30 }] }),
       );
