@@ -22,7 +22,7 @@ const body = (name: string, extra: Record<string, unknown> = {}) => ({
   hours: [
     ...everyDay('12:00', '15:00'),
     ...everyDay('19:00', '23:00').filter((range) => range.day !== 'fri'),
-    { day: 'fri', opens: '19:00', closes: '02:00' },
+    { day: 'fri' as const, opens: '19:00', closes: '02:00' },
   ],
   ...extra,
 });
