@@ -47,7 +47,7 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/admin/restaur
 });
 
 app.get<{ Params: { id: string }; Querystring: { date: string } }>('/api/admin/restaurant/:id/reservations', async (request, reply) => {
-  const { rows: found } = await pool.query({ text: statements.restaurantName, values: [request.params.id], rowMode: 'array' });
+  const { rows: found } = await pool.query({ text: statements.restaurantCalendar, values: [request.params.id], rowMode: 'array' });
   if (found.length === 0) return reply.code(404).send({ error: 'not found' });
   const { rows } = await pool.query({ text: statements.dayReservations, values: [request.params.id, request.query.date, 'cancelled'] });
   return rows;
@@ -70,21 +70,23 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
         await client.query('rollback');
         return reply.code(404).send({ error: 'not found' });
       }
+      const timeZone = restaurant[0]![1] as string;
       await client.query({ text: statements.booking.lockTable, values: [restaurantId, table], rowMode: 'array' });
       await client.query(statements.booking.lockDay, [DAY_LOCK_NAMESPACE, dayNumber(date)]);
       const { rows: load } = await client.query({
         text: statements.booking.dayLoad,
-        values: [restaurantId, restaurantId, table, date],
+        values: [restaurantId, restaurantId, date, timeZone, date, timeZone, date],
         rowMode: 'array',
       });
-      const [globalCount, restaurantCount, tableTaken] = load[0] as [number, number, boolean];
+      const [globalCount, restaurantCount, overlapping] = load[0] as [number, number, { table: string }[]];
+      const tableTaken = overlapping.some((held) => held.table === table);
       if (tableTaken || restaurantCount >= LIMITS.restaurant || globalCount >= LIMITS.global) {
         await client.query('rollback');
         return reply.code(409).send({ error: 'refused' });
       }
       const { rows: inserted } = await client.query({
         text: statements.booking.insert,
-        values: [restaurantId, table, date, null, null, null, 2, null, null, date, restaurantId, date, restaurantId],
+        values: [restaurantId, table, date, null, null, null, 2, null, null, date, timeZone, date, timeZone],
       });
       const reservation = inserted[0];
       const { rows: counts } = await client.query({

@@ -15,21 +15,33 @@ export const countDay = 'select count(*) from "reservations" where ("reservation
 
 export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, coalesce("n", 0)::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where $3 - coalesce("n", 0)::int >= $4 order by "restaurants"."name" asc, "restaurants"."id" asc limit $5 offset $6`;
 
-export const restaurantName = 'select "name" from "restaurants" where "restaurants"."id" = $1';
+/** A restaurant's name and booking calendar (requireCalendar): the day's reservations and every booking read it first. */
+export const restaurantCalendar =
+  'select "name", "time_zone", "hours", "special_dates", "slot_minutes", "turn_times", "min_advance_minutes", "max_advance_days" from "restaurants" where "restaurants"."id" = $1';
 
 export const dayReservations =
-  'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."table_label" asc, "reservations"."created_at" asc';
+  'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."starts_at" asc, "reservations"."table_label" asc, "reservations"."created_at" asc';
 
 /** A booking's transaction, in order (between begin and commit). */
 export const booking = {
-  lockRestaurant: 'select "name" from "restaurants" where "restaurants"."id" = $1 for key share',
+  lockRestaurant: `${restaurantCalendar} for key share`,
   lockTable:
-    'select "seats" from "restaurant_tables" where ("restaurant_tables"."restaurant_id" = $1 and "restaurant_tables"."label" = $2) for share',
+    'select "label", "seats" from "restaurant_tables" where ("restaurant_tables"."restaurant_id" = $1 and "restaurant_tables"."label" = $2) order by "restaurant_tables"."label" asc for share',
   lockDay: 'select pg_advisory_xact_lock($1, $2)',
-  dayLoad:
-    'select (count(*) filter (where "reservations"."status" <> \'cancelled\'))::int, (count(*) filter (where "reservations"."status" <> \'cancelled\' and "restaurant_id" = $1))::int, coalesce(bool_or("reservations"."status" <> \'cancelled\' and "restaurant_id" = $2 and "table_label" = $3), false) from "reservations" where "reservations"."date" = $4',
+  /** Counts and the restaurant's reservations overlapping the held range ($3..$6: a whole local day here). */
+  dayLoad: `select (count(*) filter (where "reservations"."status" <> 'cancelled'))::int as global_count,
+               (count(*) filter (where "reservations"."status" <> 'cancelled' and "reservations"."restaurant_id" = $1))::int as restaurant_count,
+               (select coalesce(json_agg(json_build_object(
+                         'table', h.table_label,
+                         'startsAt', extract(epoch from h.starts_at) * 1000,
+                         'endsAt', extract(epoch from h.ends_at) * 1000) order by h.starts_at), '[]'::json)
+                  from "reservations" h
+                 where h.restaurant_id = $2 and h.status <> 'cancelled'
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($3::date::timestamp at time zone $4), (($5::date + 1)::timestamp at time zone $6))) as overlapping
+          from "reservations"
+         where "reservations"."date" = $7`,
   insert:
-    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone (select "restaurants"."time_zone" from "restaurants" where "restaurants"."id" = $11)), (($12::date + 1)::timestamp at time zone (select "restaurants"."time_zone" from "restaurants" where "restaurants"."id" = $13))) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at"',
+    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone $11), (($12::date + 1)::timestamp at time zone $13)) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at"',
   dayCounts:
     'select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int from "reservations" where ("reservations"."date" = $2 and "reservations"."status" <> $3)',
   takenTables:
@@ -45,7 +57,7 @@ export const booking = {
 export const statementsPerScenario = {
   'search-prefix-city': [searchByPrefixAndCity],
   'search-availability': [countDay, searchByAvailability],
-  'day-reservations': [restaurantName, dayReservations],
+  'day-reservations': [restaurantCalendar, dayReservations],
   'create-reservation': [
     'begin',
     booking.lockRestaurant,
