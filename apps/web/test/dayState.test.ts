@@ -9,6 +9,8 @@ const tables = [
 const day = '2030-03-04';
 const before: DayAvailability = { date: day, restaurantRemaining: 5, globalRemaining: 9, freeTables: tables, takenTables: [] };
 const restaurantId = '0d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+/** Where the reservation of an event holds its table (a whole day here). */
+const heldOn = (table: string, date: string) => ({ table, startsAt: `${date}T00:00:00-05:00`, endsAt: `${date}T23:59:59-05:00` });
 
 describe("a restaurant's day, kept live", () => {
   it('takes the tables the server lists as taken', () => {
@@ -23,6 +25,7 @@ describe("a restaurant's day, kept live", () => {
         type: 'created',
         restaurantId,
         date: day,
+        ...heldOn('A1', day),
         capacity: { date: day, restaurantRemaining: 4, globalRemaining: 8 },
         takenTables: ['A1'],
       },
@@ -49,9 +52,10 @@ describe("a restaurant's day, kept live", () => {
       type: 'moved' as const,
       restaurantId,
       date: '2030-03-05',
+      ...heldOn('A0', '2030-03-05'),
       capacity: { date: '2030-03-05', restaurantRemaining: 3, globalRemaining: 3 },
       takenTables: ['A0'],
-      previous: { capacity: { date: day, restaurantRemaining: 6, globalRemaining: 10 }, takenTables: [] },
+      previous: { ...heldOn('A0', day), capacity: { date: day, restaurantRemaining: 6, globalRemaining: 10 }, takenTables: [] },
     };
     expect(applyPublicEvent(before, event, tables, day)).toMatchObject({ restaurantRemaining: 6, freeTables: tables });
     expect(applyPublicEvent(before, { ...event, previous: undefined }, tables, day)).toBe(before);

@@ -3,22 +3,42 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../lib/days.ts';
+import { formatClockTime, localClockOf } from './slotTimes.ts';
 
 interface BookingConfirmationProps {
   booking: GuestBookingOutput;
   restaurantName: string;
+  /** The restaurant's zone, when the guest's device is in another: its times are said to be local to it. */
+  timeZone?: string | undefined;
   onDismiss: () => void;
 }
 
 /** The booking is made: the details, and the cancellation code the guest must keep (it is shown only now). */
-export function BookingConfirmation({ booking, restaurantName, onDismiss }: BookingConfirmationProps) {
+export function BookingConfirmation({ booking, restaurantName, timeZone, onDismiss }: BookingConfirmationProps) {
   const { t, locale } = useI18n();
+  const day = formatDay(booking.date, locale);
   return (
     <section className="confirmation" role="status" aria-labelledby="booking-confirmed">
       <h3 id="booking-confirmed" className="confirmation__title">
         {t.booking.confirmedTitle}
       </h3>
-      <p>{t.booking.confirmedBody(booking.guestName, booking.table, restaurantName, formatDay(booking.date, locale), booking.partySize)}</p>
+      {booking.time ? (
+        // A booking by time: its local start and end, on the restaurant's clock.
+        <p>
+          {t.booking.confirmedBodyAt(
+            booking.guestName,
+            booking.table,
+            restaurantName,
+            day,
+            formatClockTime(booking.time, locale),
+            formatClockTime(localClockOf(booking.endsAt), locale),
+            booking.partySize,
+          )}
+          {timeZone ? ` ${t.booking.localTime(timeZone)}` : null}
+        </p>
+      ) : (
+        <p>{t.booking.confirmedBody(booking.guestName, booking.table, restaurantName, day, booking.partySize)}</p>
+      )}
       <div className="confirmation__code">
         <p className="confirmation__code-label">{t.booking.codeLabel}</p>
         <p className="confirmation__code-value" data-testid="cancellation-code">

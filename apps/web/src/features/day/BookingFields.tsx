@@ -6,11 +6,12 @@ import type { BookingErrors, BookingFormValues } from './bookingForm.ts';
 interface BookingFieldsProps {
   values: BookingFormValues;
   errors: BookingErrors;
-  seats: number;
+  /** The chosen table's seats; none when the party size was chosen before (a booking by time). */
+  seats?: number | undefined;
   onChange: (changes: Partial<BookingFormValues>) => void;
 }
 
-/** The guest's details: a name, a phone or an e-mail, how many people, and optional notes. */
+/** The guest's details: a name, a phone or an e-mail, how many people (unless chosen already), and optional notes. */
 export function BookingFields({ values, errors, seats, onChange }: BookingFieldsProps) {
   const { t } = useI18n();
   const partyId = useId();
@@ -48,32 +49,34 @@ export function BookingFields({ values, errors, seats, onChange }: BookingFields
         autoComplete="email"
         onChange={(guestEmail) => onChange({ guestEmail })}
       />
-      <div className="field">
-        <label htmlFor={partyId} className="field__label">
-          {t.booking.fields.partySize}
-        </label>
-        <input
-          id={partyId}
-          className="input input--short"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={seats}
-          step={1}
-          value={values.partySize}
-          aria-invalid={errors.partySize ? true : undefined}
-          aria-describedby={[partyHintId, errors.partySize ? partyErrorId : ''].filter(Boolean).join(' ')}
-          onChange={(event) => onChange({ partySize: event.target.value })}
-        />
-        <p id={partyHintId} className="field__hint">
-          {t.booking.seatsHint(seats)}
-        </p>
-        {errors.partySize ? (
-          <p id={partyErrorId} className="field__error">
-            {errors.partySize}
+      {seats !== undefined ? (
+        <div className="field">
+          <label htmlFor={partyId} className="field__label">
+            {t.booking.fields.partySize}
+          </label>
+          <input
+            id={partyId}
+            className="input input--short"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={seats}
+            step={1}
+            value={values.partySize}
+            aria-invalid={errors.partySize ? true : undefined}
+            aria-describedby={[partyHintId, errors.partySize ? partyErrorId : ''].filter(Boolean).join(' ')}
+            onChange={(event) => onChange({ partySize: event.target.value })}
+          />
+          <p id={partyHintId} className="field__hint">
+            {t.booking.seatsHint(seats)}
           </p>
-        ) : null}
-      </div>
+          {errors.partySize ? (
+            <p id={partyErrorId} className="field__error">
+              {errors.partySize}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <TextField
         label={t.booking.fields.notes}
         name="notes"

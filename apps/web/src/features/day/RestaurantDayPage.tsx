@@ -12,8 +12,13 @@ import { useToday } from '../../lib/useToday.ts';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
 import { RestaurantDay } from './RestaurantDay.tsx';
+import { paramsOfTimedSearch, partySizes, timedSearchFrom } from './slotTimes.ts';
+import { TimedRestaurantDay } from './TimedRestaurantDay.tsx';
 
-/** The restaurant's day: its tables for the chosen date, free or taken, and booking a free one. */
+/**
+ * The restaurant's day: its tables for the chosen date, free or taken, and booking a free one; at a
+ * restaurant with opening hours, its bookable times for a party instead.
+ */
 export function RestaurantDayPage() {
   const { restaurantId = '' } = useParams();
   const { t } = useI18n();
@@ -40,6 +45,23 @@ export function RestaurantDayPage() {
       );
     }
     return <ProblemNotice error={restaurant.error} onRetry={() => void restaurant.refetch()} />;
+  }
+  if (restaurant.data.hours.length > 0) {
+    const largestParty = partySizes(restaurant.data.tables).length;
+    const search = timedSearchFrom(params, today, largestParty);
+    return (
+      <>
+        <RestaurantHeader restaurant={restaurant.data} />
+        <TimedRestaurantDay
+          restaurant={restaurant.data}
+          search={search}
+          today={today}
+          onSearchChange={(changes) =>
+            changeParams((current) => paramsOfTimedSearch({ ...timedSearchFrom(current, today, largestParty), ...changes }, today))
+          }
+        />
+      </>
+    );
   }
   return (
     <>

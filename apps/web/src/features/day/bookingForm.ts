@@ -19,8 +19,11 @@ export const emptyBookingForm: BookingFormValues = { guestName: '', guestPhone: 
 /** Which table, where and when: decided by the click, not typed. */
 export interface BookingTarget {
   restaurantId: string;
-  table: string;
+  /** None at a restaurant that books times: it gives the party the smallest free table that seats it. */
+  table?: string | undefined;
   date: string;
+  /** The slot's local start, at a restaurant that books times. */
+  time?: string | undefined;
   /** The table's seats: the party may not be larger. */
   seats: number;
 }
@@ -54,6 +57,7 @@ export function validateBooking(values: BookingFormValues, target: BookingTarget
     restaurantId: target.restaurantId,
     table: target.table,
     date: target.date,
+    time: target.time,
     partySize,
     guestName: values.guestName,
     guestPhone: blankToNone(values.guestPhone),

@@ -21,6 +21,8 @@ export function useGuestBooking() {
       onSettled: (_result, _error, booked) =>
         Promise.all([
           queryClient.invalidateQueries(trpc.guest.availability.queryFilter({ restaurantId: booked.restaurantId, date: booked.date })),
+          // A booking by time changes the free tables of every slot its turn overlaps, for every party size.
+          queryClient.invalidateQueries(trpc.guest.slots.queryFilter({ restaurantId: booked.restaurantId, date: booked.date })),
           queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter()),
         ]),
     }),

@@ -36,7 +36,7 @@ export function RestaurantCard({ restaurant, date }: { restaurant: RestaurantOut
         <p className="restaurant-card__description">{restaurant.description}</p>
         <div className="restaurant-card__actions">
           <Link className="button button--primary" to={paths.day(restaurant.id, date)}>
-            {t.find.seeTables}
+            {restaurant.hours.length > 0 ? t.find.seeTimes : t.find.seeTables}
             <span className="visually-hidden"> — {restaurant.name}</span>
           </Link>
         </div>

@@ -1,0 +1,57 @@
+import type { RestaurantOutput, SlotOutput } from '@tablebook/api/shared';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { FloorMap } from './FloorMap.tsx';
+import { floorAt, formatClockTime, localClockOf } from './slotTimes.ts';
+
+interface SlotChoiceProps {
+  slot: SlotOutput;
+  restaurant: RestaurantOutput;
+  partySize: number;
+  /** A booking on its way: its table ('' when the restaurant picks it), shown busy; nothing else can be booked meanwhile. */
+  pending: string | undefined;
+  /** Book the slot, at this table or (none) at the one the restaurant gives the party. */
+  onBook: (table: string | undefined) => void;
+}
+
+/** The slot picked: book it as it is, or choose the table on the floor as it is for that turn. */
+export function SlotChoice({ slot, restaurant, partySize, pending, onBook }: SlotChoiceProps) {
+  const { t, locale } = useI18n();
+  const timed = t.day.timed;
+  const time = formatClockTime(slot.time, locale);
+  const { taken, tooSmall } = floorAt(slot, restaurant.tables, partySize);
+  return (
+    <section className="slot-choice" aria-labelledby="slot-choice-heading">
+      <div className="slot-choice__header">
+        <h3 id="slot-choice-heading" className="slot-choice__title">
+          {timed.chosen(time, formatClockTime(localClockOf(slot.endsAt), locale))}
+        </h3>
+        <p className="floor-summary" aria-live="polite">
+          {timed.party(partySize)} · {timed.freeThen(slot.freeTables.length)}
+        </p>
+      </div>
+      <div className="slot-choice__book">
+        <button type="button" className="button button--primary" disabled={pending !== undefined} onClick={() => onBook(undefined)}>
+          {timed.bookPicked(time)}
+        </button>
+        <p className="field__hint">{timed.pickedForYou}</p>
+      </div>
+      <p className="slot-choice__or">{timed.orChoose}</p>
+      <div>
+        <FloorMap
+          mapLabel={timed.floorAt(time)}
+          tables={restaurant.tables}
+          taken={taken}
+          tooSmall={tooSmall}
+          pendingLabel={pending || undefined}
+          readOnly={pending !== undefined}
+          onPick={onBook}
+        />
+        <ul className="legend" aria-label={t.day.legend}>
+          <li className="legend__item legend__item--free">{t.day.tableState.free}</li>
+          <li className="legend__item legend__item--taken">{t.day.tableState.taken}</li>
+          {tooSmall.size > 0 ? <li className="legend__item legend__item--full">{t.day.tableState.small}</li> : null}
+        </ul>
+      </div>
+    </section>
+  );
+}

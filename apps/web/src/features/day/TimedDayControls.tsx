@@ -1,0 +1,68 @@
+import { useId } from 'react';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { CalendarDay } from '../../lib/days.ts';
+import { DayField } from '../../ui/DayField.tsx';
+import { isClockTime } from './slotTimes.ts';
+
+interface TimedDayControlsProps {
+  partySize: number;
+  partySizes: readonly number[];
+  date: CalendarDay;
+  wanted: string;
+  onPartySizeChange: (partySize: number) => void;
+  onDateChange: (date: CalendarDay) => void;
+  onWantedChange: (time: string) => void;
+}
+
+/** What the guest is looking for: how many people, which day, and around what time. */
+export function TimedDayControls({
+  partySize,
+  partySizes,
+  date,
+  wanted,
+  onPartySizeChange,
+  onDateChange,
+  onWantedChange,
+}: TimedDayControlsProps) {
+  const { t } = useI18n();
+  const timed = t.day.timed;
+  const partyId = useId();
+  const timeId = useId();
+  return (
+    <div className="timed-controls">
+      <div className="field">
+        <label htmlFor={partyId} className="field__label">
+          {timed.partySize}
+        </label>
+        <select id={partyId} className="input" value={partySize} onChange={(event) => onPartySizeChange(Number(event.target.value))}>
+          {partySizes.map((size) => (
+            <option key={size} value={size}>
+              {timed.party(size)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <DayField label={t.common.date} value={date} stepper onChange={onDateChange} />
+      <div className="field">
+        <label htmlFor={timeId} className="field__label">
+          {timed.wantedTime}
+        </label>
+        <input
+          id={timeId}
+          type="time"
+          className="input"
+          value={wanted}
+          required
+          aria-describedby={`${timeId}-hint`}
+          onChange={(event) => {
+            // Half-typed times are ignored: the slots stay around the last whole one.
+            if (isClockTime(event.target.value)) onWantedChange(event.target.value);
+          }}
+        />
+        <p id={`${timeId}-hint`} className="field__hint">
+          {timed.wantedHint}
+        </p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { MAX_PARTY_SIZE, type RestaurantOutput, type SlotOutput } from '@tablebook/api/shared';
+import { useEffect, useRef, useState } from 'react';
+import { isTransient, problemOf } from '../../api/problems.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { formatDay, isBeforeDay, type CalendarDay } from '../../lib/days.ts';
+import { LivePill } from '../../live/LivePill.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
+import { BookingConfirmation } from './BookingConfirmation.tsx';
+import { BookingFields } from './BookingFields.tsx';
+import { emptyBookingForm, validateBooking, type BookingErrors, type BookingFormValues } from './bookingForm.ts';
+import { SlotChoice } from './SlotChoice.tsx';
+import { SlotPicker } from './SlotPicker.tsx';
+import { formatClockTime, isOtherZone, partySizes, type TimedSearch } from './slotTimes.ts';
+import { TimedDayControls } from './TimedDayControls.tsx';
+import { useDaySlots } from './useDaySlots.ts';
+import { useGuestBooking } from './useGuestBooking.ts';
+import './slots.css';
+
+interface TimedRestaurantDayProps {
+  restaurant: RestaurantOutput;
+  search: TimedSearch;
+  today: CalendarDay;
+  onSearchChange: (changes: Partial<TimedSearch>) => void;
+}
+
+/**
+ * Booking a time at a restaurant with opening hours: the guest picks a party size, a day and a time,
+ * sees the bookable times around it, picks one, and books it with the table the restaurant gives the
+ * party, or with a table chosen on the floor map, which shows the tables free for that slot's turn.
+ */
+export function TimedRestaurantDay({ restaurant, search, today, onSearchChange }: TimedRestaurantDayProps) {
+  const { t, locale } = useI18n();
+  const timed = t.day.timed;
+  const { date, partySize, wanted } = search;
+  const { slots, live } = useDaySlots(restaurant.id, date, partySize);
+  const booking = useGuestBooking();
+  /** The slot picked, for this day and party size (another day or party starts unpicked). */
+  const [picked, setPicked] = useState<{ key: string; time: string } | null>(null);
+  /** The booking dialog: open with a table from the map, or with none (the restaurant picks). */
+  const [asking, setAsking] = useState<{ table: string | undefined } | null>(null);
+  const [values, setValues] = useState<BookingFormValues>(emptyBookingForm);
+  const [errors, setErrors] = useState<BookingErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const outcomeRef = useRef<HTMLDivElement>(null);
+
+  const searchKey = `${date}/${partySize}`;
+  const current = slots.data && !slots.isPlaceholderData && slots.data.date === date ? slots.data : undefined;
+  // A slot that filled up meanwhile (live) is no longer offered.
+  const selected: SlotOutput | undefined =
+    picked?.key === searchKey ? current?.slots.find((slot) => slot.time === picked.time && slot.bookable) : undefined;
+  const day = formatDay(date, locale);
+  const isPast = isBeforeDay(date, today);
+  const showZone = isOtherZone(restaurant.timeZone);
+  const clock = (time: string) => formatClockTime(time, locale);
+  const outcomeIsForThis = booking.variables?.date === date;
+
+  useEffect(() => {
+    // Booked: the slot is done with. Either way the answer is brought into view.
+    if (booking.isSuccess) setPicked(null);
+    if (booking.isSuccess || booking.isError) outcomeRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [booking.isSuccess, booking.isError]);
+
+  const seatsOf = (table: string | undefined) => restaurant.tables.find((spot) => spot.label === table)?.seats ?? MAX_PARTY_SIZE;
+  const target = () => ({
+    restaurantId: restaurant.id,
+    table: asking?.table,
+    date,
+    time: selected?.time,
+    seats: seatsOf(asking?.table),
+  });
+  // The party size was chosen above the times: it is the form's, not typed in the dialog.
+  const withParty = (form: BookingFormValues) => ({ ...form, partySize: String(partySize) });
+  const change = (changes: Partial<BookingFormValues>) => {
+    const next = { ...values, ...changes };
+    setValues(next);
+    if (attempted) {
+      const result = validateBooking(withParty(next), target(), t.booking.validation);
+      setErrors(result.ok ? {} : result.errors);
+    }
+  };
+  const submit = () => {
+    setAttempted(true);
+    const result = validateBooking(withParty(values), target(), t.booking.validation);
+    if (!result.ok) {
+      setErrors(result.errors);
+      return;
+    }
+    setAsking(null);
+    setAttempted(false);
+    setErrors({});
+    booking.book(result.input);
+  };
+
+  const selectedTime = selected ? clock(selected.time) : '';
+  return (
+    <>
+      <section className="panel" aria-labelledby="day-heading">
+        <div className="panel__header">
+          <h2 id="day-heading" className="panel__title">
+            {timed.heading(day)}
+          </h2>
+          <LivePill state={live} />
+        </div>
+        <TimedDayControls
+          partySize={partySize}
+          partySizes={partySizes(restaurant.tables)}
+          date={date}
+          wanted={wanted}
+          onPartySizeChange={(next) => onSearchChange({ partySize: next })}
+          onDateChange={(next) => onSearchChange({ date: next })}
+          onWantedChange={(next) => onSearchChange({ wanted: next })}
+        />
+        {showZone ? <p className="field__hint timed-zone">{timed.localTimes(restaurant.timeZone)}</p> : null}
+        {isPast ? <p className="notice notice--info">{timed.pastDay}</p> : null}
+
+        <div ref={outcomeRef} className="day-outcome">
+          {outcomeIsForThis && booking.isSuccess ? (
+            <BookingConfirmation
+              booking={booking.data}
+              restaurantName={restaurant.name}
+              timeZone={showZone ? restaurant.timeZone : undefined}
+              onDismiss={() => booking.reset()}
+            />
+          ) : null}
+          {outcomeIsForThis && booking.isError ? (
+            <ProblemNotice
+              error={booking.error}
+              {...(isTransient(problemOf(booking.error)) ? { onRetry: booking.retry } : {})}
+              onDismiss={() => booking.reset()}
+            />
+          ) : null}
+        </div>
+
+        {slots.isPending ? <Loading label={timed.loading} /> : null}
+        {slots.isError ? <ProblemNotice error={slots.error} onRetry={() => void slots.refetch()} /> : null}
+        {slots.data && slots.data.slots.length === 0 ? <EmptyState title={timed.closed(day)} /> : null}
+        {slots.data && slots.data.slots.length > 0 ? (
+          <SlotPicker
+            slots={slots.data.slots}
+            wanted={wanted}
+            selected={selected?.time}
+            busy={current === undefined}
+            onSelect={(time) => setPicked({ key: searchKey, time })}
+            onWantedChange={(next) => onSearchChange({ wanted: next })}
+          />
+        ) : null}
+        {current && current.slots.length > 0 && !selected ? (
+          <p className="field__hint" aria-live="polite">
+            {picked?.key === searchKey ? timed.goneTitle(clock(picked.time)) : timed.chooseSlot}
+          </p>
+        ) : null}
+
+        {selected ? (
+          <SlotChoice
+            slot={selected}
+            restaurant={restaurant}
+            partySize={partySize}
+            pending={booking.isPending ? (booking.variables?.table ?? '') : undefined}
+            onBook={(table) => setAsking({ table })}
+          />
+        ) : null}
+      </section>
+
+      <ConfirmDialog
+        open={asking !== null}
+        hasFields
+        title={asking?.table ? timed.confirmTitleTable(asking.table, selectedTime) : timed.confirmTitle(selectedTime)}
+        confirmLabel={t.day.confirmAction}
+        cancelLabel={t.common.cancel}
+        onConfirm={submit}
+        onCancel={() => setAsking(null)}
+      >
+        <p className="dialog__lead">{timed.confirmBody(restaurant.name, day, selectedTime, timed.party(partySize))}</p>
+        <BookingFields values={values} errors={errors} onChange={change} />
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { DEFAULT_PARTY_SIZE, type SlotOutput } from '@tablebook/api/shared';
+import { isCalendarDay, type CalendarDay } from '../../lib/days.ts';
+import type { TableSpot } from './dayState.ts';
+
+/**
+ * The guest's side of a restaurant that books times of day: which of the day's slots to show around
+ * the time they asked for, how a local time reads in their language, and how the floor looks at a slot.
+ */
+
+/** How many of the day's start times are shown at once, around the one asked for. */
+const SLOT_WINDOW = 8;
+/** Asked for when the address names no time: dinner, which is what most bookings are for. */
+const DEFAULT_WANTED_TIME = '19:00';
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+export const isClockTime = (text: string) => HH_MM.test(text);
+
+/** "HH:MM" -> minutes since midnight (NaN when malformed). */
+function minutesOf(clock: string): number {
+  const match = HH_MM.exec(clock);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+}
+
+/**
+ * How far apart two local times are. A slot after midnight (00:30 in a range that opens at 18:00) is
+ * counted as late that night, not early that morning: slots are in order, so a time earlier than the
+ * one before it has crossed midnight.
+ */
+function slotMinutes(slots: readonly SlotOutput[]): number[] {
+  let day = 0;
+  let previous = -1;
+  return slots.map((slot) => {
+    const minutes = minutesOf(slot.time);
+    if (minutes < previous) day += 1440;
+    previous = minutes;
+    return minutes + day;
+  });
+}
+
+export interface SlotWindow {
+  shown: SlotOutput[];
+  /** The time to ask for to see the slots before the window; none at the start of the day. */
+  earlier?: string;
+  later?: string;
+}
+
+/** Up to `size` consecutive slots centred on the one nearest `wanted` (the earlier on a tie). */
+export function slotWindow(slots: readonly SlotOutput[], wanted: string, size = SLOT_WINDOW): SlotWindow {
+  if (slots.length === 0) return { shown: [] };
+  const minutes = slotMinutes(slots);
+  const target = minutesOf(wanted);
+  let nearest = 0;
+  for (let index = 1; index < minutes.length; index += 1) {
+    // A wanted time is read on the slots' own clock: 00:30 asked for also matches a 00:30 after midnight.
+    const distance = (value: number) => Math.min(Math.abs(value - target), Math.abs(value - (target + 1440)));
+    if (distance(minutes[index]!) < distance(minutes[nearest]!)) nearest = index;
+  }
+  const half = Math.floor(size / 2);
+  const start = Math.max(0, Math.min(nearest - half, slots.length - size));
+  const end = Math.min(slots.length, start + size);
+  const earlier = start > 0 ? slots[Math.max(0, start - size) + half]?.time : undefined;
+  const later = end < slots.length ? slots[Math.min(slots.length - 1, end + half)]?.time : undefined;
+  return { shown: slots.slice(start, end), ...(earlier ? { earlier } : {}), ...(later ? { later } : {}) };
+}
+
+const UNBOOKABLE_REASONS = ['NO_TABLE_AVAILABLE', 'OUTSIDE_BOOKING_WINDOW', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
+type SlotState = 'free' | (typeof UNBOOKABLE_REASONS)[number] | 'other';
+
+/** What a slot button says: free, or the reason a booking then would be refused ('other' for a reason newer than this build). */
+export function slotStateOf(slot: SlotOutput): SlotState {
+  if (slot.bookable) return 'free';
+  return UNBOOKABLE_REASONS.find((reason) => reason === slot.reason) ?? 'other';
+}
+
+/** The local wall-clock time of an API instant ("2027-03-14T21:30:00-05:00" -> "21:30"): the restaurant's own clock. */
+export const localClockOf = (zoned: string) => zoned.slice(11, 16);
+
+/** "19:30" as people read it in `locale` ("7:30 p. m." in es-CO, "7:30 PM" in en-US). */
+export function formatClockTime(clock: string, locale: string): string {
+  const minutes = minutesOf(clock);
+  if (Number.isNaN(minutes)) return clock;
+  const instant = Date.UTC(2000, 0, 1, Math.floor(minutes / 60), minutes % 60);
+  return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(instant);
+}
+
+/** The party sizes a guest can pick: 1 up to the largest table. */
+export function partySizes(tables: readonly TableSpot[]): number[] {
+  const largest = Math.max(1, ...tables.map((table) => table.seats));
+  return Array.from({ length: largest }, (_, index) => index + 1);
+}
+
+/** The floor at one slot: the tables free for the whole turn, and those too small for the party. */
+export function floorAt(slot: SlotOutput, tables: readonly TableSpot[], partySize: number) {
+  const free = new Set(slot.freeTables);
+  const tooSmall = new Set(tables.filter((table) => table.seats < partySize).map((table) => table.label));
+  const taken = new Set(tables.filter((table) => !free.has(table.label) && !tooSmall.has(table.label)).map((table) => table.label));
+  return { taken, tooSmall };
+}
+
+/** Whether the device shows another zone's clock than the restaurant's (then times say whose they are). */
+export function isOtherZone(restaurantZone: string, deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone): boolean {
+  const now = Date.now();
+  const clock = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit', hourCycle: 'h23' }).format(now);
+  try {
+    return clock(restaurantZone) !== clock(deviceZone);
+  } catch {
+    return false;
+  }
+}
+
+/** What the guest is looking for at a restaurant that books times; kept in the address bar. */
+export interface TimedSearch {
+  date: CalendarDay;
+  partySize: number;
+  /** "HH:MM": the slots nearest to it are shown. */
+  wanted: string;
+}
+
+/** The query-string names: `date` as on every day page, then the time asked for and the party size. */
+const PARAM = { date: 'date', time: 'time', party: 'party' } as const;
+
+/** The search from the address; anything malformed or out of range falls back to its default. */
+export function timedSearchFrom(params: URLSearchParams, today: CalendarDay, largestParty: number): TimedSearch {
+  const date = params.get(PARAM.date) ?? '';
+  const time = params.get(PARAM.time) ?? '';
+  const party = Number(params.get(PARAM.party) ?? Number.NaN);
+  return {
+    date: isCalendarDay(date) ? date : today,
+    wanted: isClockTime(time) ? time : DEFAULT_WANTED_TIME,
+    partySize: Number.isInteger(party) && party >= 1 && party <= largestParty ? party : Math.min(DEFAULT_PARTY_SIZE, largestParty),
+  };
+}
+
+/** The address for a search, leaving out today, the default time and the default party size. */
+export function paramsOfTimedSearch(search: TimedSearch, today: CalendarDay): URLSearchParams {
+  const params = new URLSearchParams();
+  if (search.date !== today) params.set(PARAM.date, search.date);
+  if (search.wanted !== DEFAULT_WANTED_TIME) params.set(PARAM.time, search.wanted);
+  if (search.partySize !== DEFAULT_PARTY_SIZE) params.set(PARAM.party, String(search.partySize));
+  return params;
+}

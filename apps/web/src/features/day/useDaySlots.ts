@@ -1,0 +1,34 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { useTRPC } from '../../api/trpc.ts';
+import { useLiveState } from '../../live/useLiveState.ts';
+
+/**
+ * The bookable times of a day for a party, kept live: any change to the restaurant's day (a booking,
+ * a move, a cancellation) may free or fill some slots, so each event, and each (re)connection, fetches
+ * the day's slots again (one query, whatever the number of tables).
+ */
+export function useDaySlots(restaurantId: string, date: string, partySize: number) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const slots = useQuery({
+    ...trpc.guest.slots.queryOptions({ restaurantId, date, partySize }),
+    // Another party size or day keeps the last times on screen (dimmed) until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => void queryClient.invalidateQueries(trpc.guest.slots.queryFilter({ restaurantId, date }));
+  const subscription = useSubscription(
+    trpc.guest.onChange.subscriptionOptions(
+      { restaurantId, date },
+      {
+        onStarted: refresh,
+        onData: () => {
+          refresh();
+          void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter());
+        },
+      },
+    ),
+  );
+  const live = useLiveState(subscription.status, `${restaurantId}/${date}`);
+  return { slots, live };
+}

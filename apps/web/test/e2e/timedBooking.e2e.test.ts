@@ -1,0 +1,103 @@
+/**
+ * Booking a time of day in Chromium: at a restaurant with opening hours, a guest picks a party size
+ * and a time, sees the start times around it, picks one, sees the floor as it is for that turn, books
+ * with the table the restaurant gives the party, and reads the confirmation with its local times.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, localDay } from '../../src/lib/days.ts';
+import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
+import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
+import { cspViolations, fitsViewportWidth, openPage, screenshot } from './support/pages.ts';
+
+// A day well ahead, so no clock's "today" can disagree about it.
+const day = addDays(localDay(), 30);
+
+describe.skipIf(!shouldRunBrowserSuite())('booking a time of day in Chromium', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let restaurantId = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer({ webApp: true }), launchChromium()]);
+    const [city] = await server.api.city.list.query({ search: 'Medellín' });
+    const restaurant = await server.api.restaurant.create.mutate({
+      name: 'El Cielo',
+      address: 'Calle 7D # 43C-36',
+      description: 'Cocina de autor',
+      photoUrl: 'https://example.com/cielo.jpg',
+      cityId: city!.id,
+      timeZone: 'America/Bogota',
+      hours: WEEKDAYS.map((weekday) => ({ day: weekday, opens: '12:00', closes: '23:00' })),
+      slotMinutes: 30,
+    });
+    restaurantId = restaurant.id;
+    // Someone already holds A0 from 19:30 for a pair's turn (90 minutes): it is taken at 20:00.
+    await server.api.guest.book.mutate({
+      restaurantId,
+      date: day,
+      time: '19:30',
+      partySize: 2,
+      table: 'A0',
+      guestName: 'Luis',
+      guestPhone: '+57 311 000 0000',
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('picks a time near the one asked for, shows its free tables, books it and confirms the local time', async () => {
+    const visit = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
+    try {
+      const { page } = visit;
+      await page.goto(`/restaurants/${restaurantId}/day?date=${day}&time=20:10`);
+      await page.getByRole('heading', { level: 1, name: 'El Cielo' }).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+      // The times around 20:10 for two people (the default party size), to the day's last start (21:30, the turn ends by 23:00).
+      const times = page.getByRole('list', { name: 'Start times' });
+      await times.getByRole('button', { name: '6:00 PM: 15 tables' }).waitFor();
+      expect(await times.getByRole('button').allTextContents()).toHaveLength(8);
+      await times.getByRole('button', { name: '9:30 PM: 15 tables' }).waitFor();
+      await page.getByRole('button', { name: 'Earlier times' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Later times' }).count()).toBe(0);
+
+      await times.getByRole('button', { name: '8:00 PM: 14 tables' }).click();
+      expect(await times.getByRole('button', { name: '8:00 PM: 14 tables' }).getAttribute('aria-pressed')).toBe('true');
+      const floor = page.getByRole('group', { name: 'Tables at 8:00 PM' });
+      await floor.getByRole('button', { name: 'Table A0, taken' }).waitFor();
+      await floor.getByRole('button', { name: 'Table A1, 4 seats, free: book it' }).waitFor();
+      expect(await fitsViewportWidth(page)).toBe(true);
+      await screenshot(page, 'timed-slot-picked');
+
+      await page.getByRole('button', { name: 'Book at 8:00 PM' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Book at 8:00 PM' });
+      await dialog.getByLabel('Your name').fill('Ana Gómez');
+      await dialog.getByLabel('Phone').fill('+57 300 123 4567');
+      await dialog.getByRole('button', { name: 'Book it' }).click();
+
+      // The restaurant gave the pair the first free table that seats them; the turn ends 90 minutes later.
+      const confirmation = page.getByRole('status').filter({ hasText: 'Booked!' });
+      await confirmation.getByText(/table A1 at El Cielo is yours on .* from 8:00 PM to 9:30 PM, for 2 people/).waitFor();
+      await page.getByTestId('cancellation-code').waitFor();
+      await times.getByRole('button', { name: '8:00 PM: 13 tables' }).waitFor();
+      await screenshot(page, 'timed-booked');
+
+      const booked = await server.api.reservation.list.query({ restaurantId, date: day });
+      expect(booked.find((reservation) => reservation.guestName === 'Ana Gómez')).toMatchObject({
+        table: 'A1',
+        time: '20:00',
+        durationMinutes: 90,
+        partySize: 2,
+        startsAt: `${day}T20:00:00-05:00`,
+      });
+      expect(visit.pageErrors).toEqual([]);
+      expect(cspViolations).toEqual([]);
+    } finally {
+      await visit.close();
+    }
+  });
+});
