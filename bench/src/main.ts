@@ -85,10 +85,16 @@ async function main() {
     for (let round = 0; round < rounds; round += 1) {
       // Days no other scenario touches.
       contended.product.push(
-        await contendedRound(contendedProduct.url, database.url, dataset.restaurantIds, addDays(today(), 100 + round * 2), adminHeaders),
+        await contendedRound(
+          contendedProduct.url,
+          database.url,
+          dataset.wholeDayRestaurantIds,
+          addDays(today(), 100 + round * 2),
+          adminHeaders,
+        ),
       );
       contended.baseline.push(
-        await contendedRound(contendedBaseline.url, database.url, dataset.restaurantIds, addDays(today(), 101 + round * 2), {}),
+        await contendedRound(contendedBaseline.url, database.url, dataset.wholeDayRestaurantIds, addDays(today(), 101 + round * 2), {}),
       );
     }
     peakRssMiB.product = Math.max(peakRssMiB.product, contendedProduct.peakRssMiB());

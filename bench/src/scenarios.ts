@@ -4,7 +4,14 @@
 import { addDays, TABLE_LABELS, type Dataset } from './dataset.ts';
 import type { LoadRequest } from './load.ts';
 
-export type ScenarioId = 'search-prefix-city' | 'search-availability' | 'day-reservations' | 'create-reservation' | 'search-trpc-batched';
+export type ScenarioId =
+  | 'search-prefix-city'
+  | 'search-availability'
+  | 'day-reservations'
+  | 'day-slots'
+  | 'time-search'
+  | 'create-reservation'
+  | 'search-trpc-batched';
 
 export interface Scenario {
   id: ScenarioId;
@@ -28,6 +35,8 @@ const searchPairs = (dataset: Dataset) =>
 const PAGE = 20;
 /** Days far from the data set's 90 and from each other: about ten bookings a day over ten years. */
 const BOOKING_DAYS = 3650;
+/** Party sizes asked for the slots of a day: each has its own turn time and tables that seat it. */
+const SLOT_PARTY_SIZES = [2, 4, 6] as const;
 
 export const scenarios: Scenario[] = [
   {
@@ -80,6 +89,31 @@ export const scenarios: Scenario[] = [
     },
   },
   {
+    id: 'day-slots',
+    title: 'The slots of a day (20 tables, 36 bookings)',
+    baseline: 'day-slots',
+    requests: (dataset) => {
+      let index = 0;
+      return () => {
+        // Every timed restaurant on each of its busy days, for a party of 2, 4 or 6.
+        const restaurant = dataset.timedRestaurantIds[index % dataset.timedRestaurantIds.length]!;
+        const day = dataset.busyDays[Math.floor(index / dataset.timedRestaurantIds.length) % dataset.busyDays.length]!;
+        const partySize = SLOT_PARTY_SIZES[index % SLOT_PARTY_SIZES.length]!;
+        index += 1;
+        return { method: 'GET', path: `/api/restaurants/${restaurant}/slots?date=${day}&partySize=${partySize}` };
+      };
+    },
+  },
+  {
+    id: 'time-search',
+    title: `The time search: 20:00 for 4 (page of ${PAGE})`,
+    baseline: 'time-search',
+    requests: (dataset) => {
+      const next = cycle(dataset.busyDays);
+      return () => ({ method: 'GET', path: `/api/restaurants?date=${next()}&time=20:00&partySize=4&limit=${PAGE}` });
+    },
+  },
+  {
     id: 'create-reservation',
     title: 'Create a reservation (limits raised)',
     baseline: 'create-reservation',
@@ -87,9 +121,10 @@ export const scenarios: Scenario[] = [
       const firstBookingDay = addDays(dataset.firstDay, 120);
       return () => {
         const n = counter.next++;
-        const restaurants = dataset.restaurantIds.length;
+        // Whole-day bookings (a table and a date), at the restaurants that book whole days.
+        const restaurants = dataset.wholeDayRestaurantIds.length;
         const day = addDays(firstBookingDay, n % BOOKING_DAYS);
-        const restaurant = dataset.restaurantIds[Math.floor(n / BOOKING_DAYS) % restaurants]!;
+        const restaurant = dataset.wholeDayRestaurantIds[Math.floor(n / BOOKING_DAYS) % restaurants]!;
         const table = TABLE_LABELS[Math.floor(n / (BOOKING_DAYS * restaurants)) % TABLE_LABELS.length]!;
         return { method: 'POST', path: `/api/admin/restaurant/${restaurant}/reservations`, body: JSON.stringify({ table, date: day }) };
       };

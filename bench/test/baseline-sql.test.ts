@@ -1,13 +1,17 @@
 // The benchmark's baseline claims to run the product's SQL: this captures what the product sends for
 // one request of each scenario and compares it, statement for statement, with the baseline's list.
+// Then it starts the baseline on the same database and checks it answers every scenario, and that
+// its slots (its own arithmetic, see src/baseline/slots.ts) are the product's.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { createServer, type TablebookServer } from '@tablebook/server';
 import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
 import { statementsPerScenario } from '../src/baseline/statements.ts';
-import { addDays } from '../src/dataset.ts';
+import { addDays, TIMED_CALENDAR, TIMED_TABLES } from '../src/dataset.ts';
+import { startBaseline, type BenchServer } from '../src/processes.ts';
 
 const TOKEN = 'baseline-sql-test';
+const LIMITS = { restaurantDailyLimit: 1000, globalDailyLimit: 100_000 };
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
 /** The live-update hub reads new events after each commit; that is not the request's own SQL. */
 const isHubCatchUp = (statement: string) => /from "reservation_events" where "reservation_events"."id" > \$1/.test(statement);
@@ -19,6 +23,7 @@ let server: TablebookServer;
 let base = '';
 let statements: string[] = [];
 let restaurantId = '';
+let timedId = '';
 const day = addDays(new Date().toISOString().slice(0, 10), 30);
 
 beforeAll(async () => {
@@ -28,7 +33,7 @@ beforeAll(async () => {
   await migrate(database);
   server = createServer({
     database,
-    settings: { restaurantDailyLimit: 1000, globalDailyLimit: 100_000, timeZone: 'America/Bogota' },
+    settings: { ...LIMITS, timeZone: 'America/Bogota' },
     logLevel: 'silent',
     port: 0,
     adminTokens: [TOKEN],
@@ -40,6 +45,35 @@ beforeAll(async () => {
     body: JSON.stringify({ name: 'Casa Baseline', address: 'Calle 1', description: 'x', photoUrl: 'https://example.com/x.jpg', cityId: 1 }),
   });
   restaurantId = ((await created.json()) as { data: { id: string } }).data.id;
+  const timed = await fetch(`${base}/api/admin/restaurant`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      name: 'Casa a la Hora',
+      address: 'Calle 2',
+      description: 'x',
+      photoUrl: 'https://example.com/y.jpg',
+      cityId: 1,
+      tables: TIMED_TABLES,
+      ...TIMED_CALENDAR,
+    }),
+  });
+  timedId = ((await timed.json()) as { data: { id: string } }).data.id;
+  // A few bookings, so that some slots have fewer free tables and some none: the six-seat tables at
+  // lunch, four-seat ones around 20:00, and a two-seat table held from lunch through dinner.
+  const bookings = [
+    ...Array.from({ length: 4 }, () => ({ date: day, time: '12:00', partySize: 6 })),
+    ...['19:30', '19:45', '20:00', '20:00', '20:15', '20:30', '21:00'].map((time) => ({ date: day, time, partySize: 4 })),
+    { date: day, time: '13:00', partySize: 2, table: 'A0', durationMinutes: 600 },
+  ];
+  for (const booking of bookings) {
+    const response = await fetch(`${base}/api/admin/restaurant/${timedId}/reservations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(booking),
+    });
+    expect(response.status).toBe(201);
+  }
 });
 
 afterAll(async () => {
@@ -80,5 +114,69 @@ describe.skipIf(!postgresUrl)('the baseline runs the same SQL as the product', (
       body: JSON.stringify({ table: 'A1', date: day }),
     });
     expect(sent).toEqual(statementsPerScenario['create-reservation']);
+  });
+
+  it('the slots of a day', async () => {
+    const sent = await captured(`/api/restaurants/${timedId}/slots?date=${day}&partySize=4`);
+    expect(sent).toEqual(statementsPerScenario['day-slots']);
+  });
+
+  it('the time search', async () => {
+    const sent = await captured(`/api/restaurants?date=${day}&time=20:00&partySize=4&limit=20`);
+    expect(sent).toEqual(statementsPerScenario['time-search']);
+  });
+});
+
+describe.skipIf(!postgresUrl)("the baseline answers each scenario, with the product's slots", () => {
+  let baseline: BenchServer;
+  beforeAll(async () => {
+    baseline = await startBaseline(testDatabase!.url, LIMITS);
+  });
+  afterAll(async () => {
+    await baseline?.stop();
+  });
+
+  const answer = async (url: string, init: RequestInit = {}) => {
+    const response = await fetch(url, { headers, ...init });
+    expect(response.status, url).toBeLessThan(300);
+    return (await response.json()) as any;
+  };
+
+  it('answers the searches, the day and a booking', async () => {
+    await answer(`${baseline.url}/api/admin/restaurant?startWith=cas&cityId=1`);
+    await answer(`${baseline.url}/api/admin/restaurant?date=${day}&aviability=3&limit=20`);
+    expect(await answer(`${baseline.url}/api/admin/restaurant/${restaurantId}/reservations?date=${day}`)).toHaveLength(1);
+    await answer(`${baseline.url}/api/admin/restaurant/${restaurantId}/reservations`, {
+      method: 'POST',
+      body: JSON.stringify({ table: 'A2', date: day }),
+    });
+    const again = await fetch(`${baseline.url}/api/admin/restaurant/${restaurantId}/reservations`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ table: 'A2', date: day }),
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it.each([1, 2, 4, 6])('the slots of a day for %i', async (partySize) => {
+    const path = `/api/restaurants/${timedId}/slots?date=${day}&partySize=${partySize}`;
+    const product = (await answer(`${base}${path}`)).data;
+    expect(product.slots.length).toBeGreaterThan(0);
+    if (partySize === 6) expect(product.slots.filter((slot: any) => slot.reason === 'NO_TABLE_AVAILABLE')).toHaveLength(3);
+    expect(await answer(`${baseline.url}${path}`)).toEqual(product);
+  });
+
+  // At 22:30 the last dinner slot for four (21:00) is 90 minutes away: the restaurant is left out.
+  it.each([
+    ['13:00', 1],
+    ['20:00', 1],
+    ['22:30', 0],
+  ])('the time search at %s', async (time, found) => {
+    const path = `/api/restaurants?date=${day}&time=${time}&partySize=4&limit=20`;
+    const product = (await answer(`${base}${path}`)).data.map((restaurant: any) => ({ id: restaurant.id, slots: restaurant.slots }));
+    expect(product).toHaveLength(found);
+    if (found) expect(product[0].slots.length).toBeGreaterThan(0);
+    const ours = (await answer(`${baseline.url}${path}`)).map((row: any[]) => ({ id: row[0], slots: row.at(-1) }));
+    expect(ours).toEqual(product);
   });
 });

@@ -3,6 +3,7 @@
 // auth. Run as its own process: DATABASE_URL=postgres://… PORT=… node --import tsx server.ts
 import Fastify from 'fastify';
 import pg from 'pg';
+import { baselineDaySlots, baselineNearest, type BaselineSlot, type CalendarRow } from './slots.ts';
 import * as statements from './statements.ts';
 
 const LIMITS = {
@@ -19,6 +20,12 @@ const app = Fastify({ logger: false });
 
 /** Same day number as the product's lock key: days since 1970-01-01. */
 const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
+const remaining = (restaurantCount: number, globalCount: number) => ({
+  restaurantRemaining: Math.max(0, LIMITS.restaurant - restaurantCount),
+  globalRemaining: Math.max(0, LIMITS.global - globalCount),
+});
+/** A slot as the product answers it (without the instant kept for ordering). */
+const slotOutput = ({ instant: _instant, ...slot }: BaselineSlot) => slot;
 
 app.get('/api/health', async () => ({ status: 'ok' }));
 
@@ -51,6 +58,57 @@ app.get<{ Params: { id: string }; Querystring: { date: string } }>('/api/admin/r
   if (found.length === 0) return reply.code(404).send({ error: 'not found' });
   const { rows } = await pool.query({ text: statements.dayReservations, values: [request.params.id, request.query.date, 'cancelled'] });
   return rows;
+});
+
+type SlotsRow = CalendarRow & {
+  tables: { label: string; seats: number }[];
+  held: { table: string; startsAt: number; endsAt: number }[];
+  global_count: number;
+  restaurant_count: number;
+};
+
+app.get<{ Params: { id: string }; Querystring: { date: string; partySize?: string } }>(
+  '/api/restaurants/:id/slots',
+  async (request, reply) => {
+    const { date } = request.query;
+    const { rows } = await pool.query<SlotsRow>({ text: statements.daySlots, values: [date, date, date, date, request.params.id] });
+    const row = rows[0];
+    if (!row) return reply.code(404).send({ error: 'not found' });
+    const occupancy = { tables: row.tables, held: row.held, ...remaining(row.restaurant_count, row.global_count) };
+    const slots = baselineDaySlots(date, Number(request.query.partySize ?? 2), row, occupancy, Date.now());
+    return { date, timeZone: row.time_zone, slots: slots.map(slotOutput) };
+  },
+);
+
+/** The time search's row, by position: the restaurant columns, its calendar (8..14), tables, held, booked and the day's count. */
+app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants', async (request, reply) => {
+  const { date, time } = request.query;
+  if (!date || !time) return reply.code(400).send({ error: 'the baseline serves the time search (date+time)' });
+  const partySize = Number(request.query['partySize'] ?? 2);
+  const window = Number(request.query['window'] ?? 60);
+  const limit = Number(request.query['limit'] ?? PAGE_SIZE);
+  const offset = Number(request.query['offset'] ?? 0);
+  const { rows } = await pool.query({ text: statements.timeSearch, values: [date, date, date, date], rowMode: 'array' });
+  const now = Date.now();
+  const found: unknown[][] = [];
+  for (const row of rows as unknown[][]) {
+    const capacity = remaining(row[17] as number, row[18] as number);
+    const calendar = {
+      time_zone: row[8],
+      hours: row[9],
+      special_dates: row[10],
+      slot_minutes: row[11],
+      turn_times: row[12],
+      min_advance_minutes: row[13],
+      max_advance_days: row[14],
+    } as CalendarRow;
+    const occupancy = { tables: row[15] as SlotsRow['tables'], held: row[16] as SlotsRow['held'], ...capacity };
+    const slots = baselineDaySlots(date, partySize, calendar, occupancy, now);
+    const nearest = baselineNearest(slots, date, time, window, calendar.time_zone);
+    if (nearest.length === 0) continue;
+    found.push([...row.slice(0, 16), capacity.restaurantRemaining, capacity.globalRemaining, nearest.map(slotOutput)]);
+  }
+  return found.slice(offset, offset + limit);
 });
 
 app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(

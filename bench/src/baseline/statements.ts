@@ -22,6 +22,33 @@ export const restaurantCalendar =
 export const dayReservations =
   'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."starts_at" asc, "reservations"."table_label" asc, "reservations"."created_at" asc';
 
+/**
+ * The slots of a day (services/slots.ts): the restaurant's calendar, tables, its live reservations
+ * from the day's local midnight to three days on, and the day's counts, in one row.
+ */
+export const daySlots = `select r.name, r.time_zone, r.hours, r.special_dates, r.slot_minutes, r.turn_times, r.min_advance_minutes, r.max_advance_days,
+               (select coalesce(json_agg(json_build_object('label', t.label, 'seats', t.seats)), '[]'::json)
+                  from "restaurant_tables" t where t.restaurant_id = r.id) as tables,
+               (select coalesce(json_agg(json_build_object('table', h.table_label,
+                         'startsAt', extract(epoch from h.starts_at) * 1000, 'endsAt', extract(epoch from h.ends_at) * 1000)), '[]'::json)
+                  from "reservations" h
+                 where h.restaurant_id = r.id and h.status <> 'cancelled'
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone r.time_zone,
+                                                                      ($2::date + 3)::timestamp at time zone r.time_zone)) as held,
+               (select count(*) from "reservations" d where d.date = $3 and d.status <> 'cancelled')::int as global_count,
+               (select count(*) from "reservations" d where d.date = $4 and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count
+          from "restaurants" r
+         where r.id = $5`;
+
+/** Each restaurant's live reservations from the day's local midnight to three days on (the time search). */
+const heldAround = `(select coalesce(json_agg(json_build_object('table', h.table_label,
+      'startsAt', extract(epoch from h.starts_at) * 1000, 'endsAt', extract(epoch from h.ends_at) * 1000)), '[]'::json)
+    from "reservations" h
+    where h.restaurant_id = "restaurants"."id" and h.status <> 'cancelled' and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone "restaurants"."time_zone", ($2::date + 3)::timestamp at time zone "restaurants"."time_zone"))`;
+
+/** The time search (services/time-search.ts): every restaurant with hours, with its tables, reservations and the day's counts. */
+export const timeSearch = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, ${heldAround}, (select count(*) from "reservations" d where d.restaurant_id = "restaurants"."id" and d.date = $3 and d.status <> 'cancelled')::int, (select count(*) from "reservations" g where g.date = $4 and g.status <> 'cancelled')::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where jsonb_array_length("restaurants"."hours") > 0 order by "restaurants"."name" asc, "restaurants"."id" asc`;
+
 /** A booking's transaction, in order (between begin and commit). */
 export const booking = {
   lockRestaurant: `${restaurantCalendar} for key share`,
@@ -58,6 +85,8 @@ export const statementsPerScenario = {
   'search-prefix-city': [searchByPrefixAndCity],
   'search-availability': [countDay, searchByAvailability],
   'day-reservations': [restaurantCalendar, dayReservations],
+  'day-slots': [daySlots],
+  'time-search': [timeSearch],
   'create-reservation': [
     'begin',
     booking.lockRestaurant,
