@@ -95,6 +95,10 @@ const en = {
     placesLeft: (count: number) => (count === 1 ? '1 place left' : `${count} places left`),
     seeTables: 'See tables',
     seeTimes: 'See times',
+    time: 'Time (optional)',
+    timeHint: 'Restaurants that book times and have a free table near it.',
+    partySize: 'People',
+    slotsNear: (restaurant: string) => `Free times at ${restaurant}`,
   },
   day: {
     floorLabel: 'Floor plan',
@@ -479,6 +483,10 @@ const es: Messages = {
     placesLeft: (count) => (count === 1 ? 'Queda 1 cupo' : `Quedan ${count} cupos`),
     seeTables: 'Ver mesas',
     seeTimes: 'Ver horarios',
+    time: 'Hora (opcional)',
+    timeHint: 'Restaurantes que reservan por horas y tienen mesa libre cerca de esa hora.',
+    partySize: 'Personas',
+    slotsNear: (restaurant) => `Horas libres en ${restaurant}`,
   },
   day: {
     floorLabel: 'Plano del salón',

@@ -1,7 +1,7 @@
 /**
- * Booking a time of day in Chromium: at a restaurant with opening hours, a guest picks a party size
- * and a time, sees the start times around it, picks one, sees the floor as it is for that turn, books
- * with the table the restaurant gives the party, and reads the confirmation with its local times.
+ * Booking a time of day in Chromium: a guest searches a day and a time, follows a restaurant's free
+ * time to its day page, sees the start times around it, the floor as it is for that turn, books with
+ * the table the restaurant gives the party, and reads the confirmation with its local times.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -54,10 +54,20 @@ describe.skipIf(!shouldRunBrowserSuite())('booking a time of day in Chromium', (
     const visit = await openPage(browser, server.url, { viewport: { width: 390, height: 844 } });
     try {
       const { page } = visit;
-      await page.goto(`/restaurants/${restaurantId}/day?date=${day}&time=20:10`);
+      // The search for a time keeps the restaurants with a free table near it, with those times.
+      await page.goto(`/?date=${day}`);
+      await page.getByLabel('Time (optional)').fill('20:10');
+      const card = page.getByRole('article', { name: 'El Cielo' });
+      const near = card.getByRole('list', { name: 'Free times at El Cielo' });
+      await near.getByRole('link', { name: '8:00 PM — El Cielo' }).waitFor();
+      // Within the search's hour either side of 20:10: 19:30, 20:00, 20:30 and 21:00.
+      expect(await near.getByRole('link').allTextContents()).toHaveLength(4);
+      await page.getByLabel('People').selectOption('2');
+      await near.getByRole('link', { name: '8:00 PM — El Cielo' }).click();
+
       await page.getByRole('heading', { level: 1, name: 'El Cielo' }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-      // The times around 20:10 for two people (the default party size), to the day's last start (21:30, the turn ends by 23:00).
+      // The times around 20:00 for two, to the day's last start (21:30: the turn ends by 23:00); the linked one is picked.
       const times = page.getByRole('list', { name: 'Start times' });
       await times.getByRole('button', { name: '6:00 PM: 15 tables' }).waitFor();
       expect(await times.getByRole('button').allTextContents()).toHaveLength(8);
@@ -65,7 +75,6 @@ describe.skipIf(!shouldRunBrowserSuite())('booking a time of day in Chromium', (
       await page.getByRole('button', { name: 'Earlier times' }).waitFor();
       expect(await page.getByRole('button', { name: 'Later times' }).count()).toBe(0);
 
-      await times.getByRole('button', { name: '8:00 PM: 14 tables' }).click();
       expect(await times.getByRole('button', { name: '8:00 PM: 14 tables' }).getAttribute('aria-pressed')).toBe('true');
       const floor = page.getByRole('group', { name: 'Tables at 8:00 PM' });
       await floor.getByRole('button', { name: 'Table A0, taken' }).waitFor();

@@ -56,6 +56,7 @@ export function RestaurantDayPage() {
           restaurant={restaurant.data}
           search={search}
           today={today}
+          linkedTime={params.has('time') ? search.wanted : undefined}
           onSearchChange={(changes) =>
             changeParams((current) => paramsOfTimedSearch({ ...timedSearchFrom(current, today, largestParty), ...changes }, today))
           }

@@ -21,6 +21,8 @@ interface TimedRestaurantDayProps {
   restaurant: RestaurantOutput;
   search: TimedSearch;
   today: CalendarDay;
+  /** A time the address named (a link from a search result's slot): that slot starts picked. */
+  linkedTime?: string | undefined;
   onSearchChange: (changes: Partial<TimedSearch>) => void;
 }
 
@@ -29,14 +31,17 @@ interface TimedRestaurantDayProps {
  * sees the bookable times around it, picks one, and books it with the table the restaurant gives the
  * party, or with a table chosen on the floor map, which shows the tables free for that slot's turn.
  */
-export function TimedRestaurantDay({ restaurant, search, today, onSearchChange }: TimedRestaurantDayProps) {
+export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSearchChange }: TimedRestaurantDayProps) {
   const { t, locale } = useI18n();
   const timed = t.day.timed;
   const { date, partySize, wanted } = search;
   const { slots, live } = useDaySlots(restaurant.id, date, partySize);
   const booking = useGuestBooking();
   /** The slot picked, for this day and party size (another day or party starts unpicked). */
-  const [picked, setPicked] = useState<{ key: string; time: string } | null>(null);
+  const searchKey = `${date}/${partySize}`;
+  const [picked, setPicked] = useState<{ key: string; time: string } | null>(() =>
+    linkedTime ? { key: searchKey, time: linkedTime } : null,
+  );
   /** The booking dialog: open with a table from the map, or with none (the restaurant picks). */
   const [asking, setAsking] = useState<{ table: string | undefined } | null>(null);
   const [values, setValues] = useState<BookingFormValues>(emptyBookingForm);
@@ -44,11 +49,10 @@ export function TimedRestaurantDay({ restaurant, search, today, onSearchChange }
   const [attempted, setAttempted] = useState(false);
   const outcomeRef = useRef<HTMLDivElement>(null);
 
-  const searchKey = `${date}/${partySize}`;
   const current = slots.data && !slots.isPlaceholderData && slots.data.date === date ? slots.data : undefined;
+  const pickedSlot = picked?.key === searchKey ? current?.slots.find((slot) => slot.time === picked.time) : undefined;
   // A slot that filled up meanwhile (live) is no longer offered.
-  const selected: SlotOutput | undefined =
-    picked?.key === searchKey ? current?.slots.find((slot) => slot.time === picked.time && slot.bookable) : undefined;
+  const selected: SlotOutput | undefined = pickedSlot?.bookable ? pickedSlot : undefined;
   const day = formatDay(date, locale);
   const isPast = isBeforeDay(date, today);
   const showZone = isOtherZone(restaurant.timeZone);
@@ -147,7 +151,7 @@ export function TimedRestaurantDay({ restaurant, search, today, onSearchChange }
         ) : null}
         {current && current.slots.length > 0 && !selected ? (
           <p className="field__hint" aria-live="polite">
-            {picked?.key === searchKey ? timed.goneTitle(clock(picked.time)) : timed.chooseSlot}
+            {pickedSlot ? timed.goneTitle(clock(pickedSlot.time)) : timed.chooseSlot}
           </p>
         ) : null}
 

@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { DayField } from '../../ui/DayField.tsx';
 import { CityPicker } from '../cities/CityPicker.tsx';
 import { MAX_MIN_PLACES, MAX_NAME_LENGTH, type FindFilters } from './findFilters.ts';
+import { TimeFilter } from './TimeFilter.tsx';
 
 interface FindFiltersFormProps {
   filters: FindFilters;
@@ -44,6 +45,7 @@ export function FindFiltersForm({ filters, canReset, onChange, onReset }: FindFi
           />
         </div>
         <DayField label={t.find.date} value={filters.date} onChange={(date) => onChange({ date })} />
+        <TimeFilter time={filters.time} partySize={filters.partySize} onChange={onChange} />
         <div className="field">
           <label htmlFor={minId} className="field__label">
             {t.find.minPlaces}

@@ -88,7 +88,7 @@ function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () =
       </h2>
       <div className="results__grid">
         {restaurants.map((restaurant) => (
-          <RestaurantCard key={restaurant.id} restaurant={restaurant} date={filters.date} />
+          <RestaurantCard key={restaurant.id} restaurant={restaurant} date={filters.date} partySize={filters.partySize} />
         ))}
       </div>
       {mayHaveMore ? (

@@ -3,6 +3,9 @@ import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CalendarDay } from '../../lib/days.ts';
+import { formatClockTime } from '../day/slotTimes.ts';
+import { slotLink } from './findFilters.ts';
+import './find.css';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 
 /** How many more bookings the restaurant takes that day: its own limit and the system's both count. */
@@ -12,8 +15,17 @@ function placesLeft(restaurant: RestaurantOutput): number | undefined {
   return bookableCount({ restaurantRemaining, globalRemaining });
 }
 
-export function RestaurantCard({ restaurant, date }: { restaurant: RestaurantOutput; date: CalendarDay }) {
-  const { t } = useI18n();
+interface RestaurantCardProps {
+  restaurant: RestaurantOutput;
+  date: CalendarDay;
+  /** The party searched for with a time: its slots link to the day page for it. */
+  partySize?: number | undefined;
+}
+
+export function RestaurantCard({ restaurant, date, partySize }: RestaurantCardProps) {
+  const { t, locale } = useI18n();
+  // Asked for a time: the nearest bookable times (the API sends them nearest first), shown in time order.
+  const slots = [...(restaurant.slots ?? [])].filter((slot) => slot.bookable).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const places = placesLeft(restaurant);
   return (
     <article className="card restaurant-card" aria-labelledby={`restaurant-${restaurant.id}`}>
@@ -34,6 +46,18 @@ export function RestaurantCard({ restaurant, date }: { restaurant: RestaurantOut
         </p>
         <p className="restaurant-card__address">{restaurant.address}</p>
         <p className="restaurant-card__description">{restaurant.description}</p>
+        {slots.length > 0 ? (
+          <ul className="restaurant-card__slots" aria-label={t.find.slotsNear(restaurant.name)}>
+            {slots.map((slot) => (
+              <li key={slot.startsAt}>
+                <Link className="button button--small restaurant-card__slot" to={slotLink(restaurant.id, date, slot.time, partySize)}>
+                  {formatClockTime(slot.time, locale)}
+                  <span className="visually-hidden"> — {restaurant.name}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <div className="restaurant-card__actions">
           <Link className="button button--primary" to={paths.day(restaurant.id, date)}>
             {restaurant.hours.length > 0 ? t.find.seeTimes : t.find.seeTables}

@@ -1,3 +1,5 @@
+import { MAX_PARTY_SIZE } from '@tablebook/api/shared';
+import { paths } from '../../app/paths.ts';
 import { isCalendarDay, type CalendarDay } from '../../lib/days.ts';
 
 /** What the guest is looking for. Kept in the address bar, so a search can be bookmarked or shared. */
@@ -9,10 +11,16 @@ export interface FindFilters {
   date: CalendarDay;
   /** Keep restaurants that can take at least this many more bookings that day. */
   minPlaces: number | undefined;
+  /** A local time: keeps the restaurants that book times and have a free table near it. */
+  time?: string | undefined;
+  /** With a time: the party the table must seat (the API's default, 2, when none). */
+  partySize?: number | undefined;
 }
 
 /** The query-string names, short because people see and share them. */
-const PARAM = { name: 'name', city: 'city', date: 'date', minPlaces: 'min' } as const;
+const PARAM = { name: 'name', city: 'city', date: 'date', minPlaces: 'min', time: 'time', party: 'party' } as const;
+
+const isClockTime = (text: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(text);
 
 /** The API takes names up to 250 characters. */
 export const MAX_NAME_LENGTH = 250;
@@ -32,6 +40,8 @@ export function filtersFromParams(params: URLSearchParams, today: CalendarDay): 
     cityId: positiveInt(params.get(PARAM.city), 2_147_483_647),
     date: isCalendarDay(date) ? date : today,
     minPlaces: positiveInt(params.get(PARAM.minPlaces), MAX_MIN_PLACES),
+    time: isClockTime(params.get(PARAM.time) ?? '') ? (params.get(PARAM.time) ?? undefined) : undefined,
+    partySize: positiveInt(params.get(PARAM.party), MAX_PARTY_SIZE),
   };
 }
 
@@ -45,6 +55,8 @@ export function paramsFromFilters(filters: FindFilters, today: CalendarDay): URL
   if (filters.cityId !== undefined) params.set(PARAM.city, String(filters.cityId));
   if (filters.date !== today) params.set(PARAM.date, filters.date);
   if (filters.minPlaces !== undefined) params.set(PARAM.minPlaces, String(filters.minPlaces));
+  if (filters.time !== undefined) params.set(PARAM.time, filters.time);
+  if (filters.time !== undefined && filters.partySize !== undefined) params.set(PARAM.party, String(filters.partySize));
   return params;
 }
 
@@ -56,9 +68,19 @@ export function listInputFor(filters: FindFilters, limit: number) {
     ...(filters.cityId !== undefined ? { cityId: filters.cityId } : {}),
     date: filters.date,
     ...(filters.minPlaces !== undefined ? { minAvailable: filters.minPlaces } : {}),
+    ...(filters.time !== undefined
+      ? { time: filters.time, ...(filters.partySize !== undefined ? { partySize: filters.partySize } : {}) }
+      : {}),
     limit,
   };
 }
 
 export const hasNarrowingFilters = (filters: FindFilters) =>
-  filters.name.trim() !== '' || filters.cityId !== undefined || filters.minPlaces !== undefined;
+  filters.name.trim() !== '' || filters.cityId !== undefined || filters.minPlaces !== undefined || filters.time !== undefined;
+
+/** The day page of a restaurant at one of its slots, for the party searched for (the day page's own address). */
+export function slotLink(restaurantId: string, date: CalendarDay, time: string, partySize: number | undefined): string {
+  const params = new URLSearchParams({ date, time });
+  if (partySize !== undefined) params.set('party', String(partySize));
+  return `${paths.day(restaurantId)}?${params}`;
+}

@@ -84,7 +84,16 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   for (const field of CALENDAR_FIELDS) calendarErrors[field] ??= serverErrors[field];
 
   useEffect(() => {
-    if (focusRequest > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (focusRequest === 0) return;
+    // Next frame: the refusal's notice, drawn from the mutation's own state, may land a render later.
+    const frame = requestAnimationFrame(() => {
+      const form = formRef.current;
+      const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+      // A refusal about no one input (future reservations outside new hours): bring its message into view.
+      if (invalid) invalid.focus();
+      else form?.querySelector('[role="alert"]')?.scrollIntoView?.({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [focusRequest]);
 
   const change = <K extends keyof RestaurantFormValues>(field: K, value: RestaurantFormValues[K]) => {

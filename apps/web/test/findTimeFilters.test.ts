@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { filtersFromParams, hasNarrowingFilters, listInputFor, paramsFromFilters, slotLink } from '../src/features/find/findFilters.ts';
+
+const today = '2026-11-25';
+const read = (query: string) => filtersFromParams(new URLSearchParams(query), today);
+
+describe('searching restaurants for a time', () => {
+  it('reads and writes a time with its party, and asks the API for restaurants free near it', () => {
+    const filters = read('date=2026-12-24&time=20:30&party=4');
+    expect(filters).toMatchObject({ date: '2026-12-24', time: '20:30', partySize: 4 });
+    expect(paramsFromFilters(filters, today).toString()).toBe('date=2026-12-24&time=20%3A30&party=4');
+    expect(listInputFor(filters, 24)).toEqual({ date: '2026-12-24', time: '20:30', partySize: 4, limit: 24 });
+    expect(hasNarrowingFilters(filters)).toBe(true);
+  });
+
+  it('drops a malformed time, and a party without a time', () => {
+    expect(read('time=25:00&party=30')).toMatchObject({ time: undefined, partySize: undefined });
+    expect(paramsFromFilters(read('party=4'), today).toString()).toBe('');
+    expect(listInputFor(read('party=4'), 24)).toEqual({ date: today, limit: 24 });
+  });
+
+  it('links a free time to the restaurant’s day at that time', () => {
+    expect(slotLink('r-1', '2026-12-24', '20:30', 4)).toBe('/restaurants/r-1/day?date=2026-12-24&time=20%3A30&party=4');
+  });
+});
