@@ -58,7 +58,8 @@ describe('the start times shown around the one asked for', () => {
   it('says why a slot cannot be booked, and a reason newer than this build as "other"', () => {
     expect(slotStateOf(slot('19:00'))).toBe('free');
     expect(slotStateOf(slot('19:00', { bookable: false, reason: 'NO_TABLE_AVAILABLE', freeTables: [] }))).toBe('NO_TABLE_AVAILABLE');
-    expect(slotStateOf(slot('19:00', { bookable: false, reason: 'SOMETHING_NEW' }))).toBe('other');
+    // A newer server may add a reason this build's types do not know.
+    expect(slotStateOf(slot('19:00', { bookable: false, reason: 'SOMETHING_NEW' as never }))).toBe('other');
   });
 });
 

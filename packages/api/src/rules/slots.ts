@@ -5,7 +5,9 @@ import type { TableLayoutEntry } from './tables.ts';
 import { bookingWindowRefusal } from './timed-booking.ts';
 import { formatClock, instantOf } from './zoned-time.ts';
 
-type SlotRefusal = 'OUTSIDE_BOOKING_WINDOW' | 'NO_TABLE_AVAILABLE' | 'GLOBAL_DAILY_LIMIT' | 'RESTAURANT_DAILY_LIMIT';
+/** Why a slot is not bookable: the booking's own refusals, in its order. */
+export const SLOT_REFUSALS = ['OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
+type SlotRefusal = (typeof SLOT_REFUSALS)[number];
 
 /** One start a guest may pick, with the instants it holds (epoch ms) and whether booking it now would succeed. */
 export interface Slot {

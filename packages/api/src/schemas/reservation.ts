@@ -2,6 +2,7 @@ import { RESERVATION_STATUSES as reservationStatuses } from '../rules/status.ts'
 import { z } from 'zod';
 import { boundedText, calendarDate, entityId, exactInt, isStorableText, optionalQuery, queryInt } from './common.ts';
 import { clockTime } from './hours.ts';
+import { SLOT_REFUSALS } from '../rules/slots.ts';
 
 /** A table label: trimmed and upper-cased, so " a0" and "A0" are the same table. */
 export const tableLabel = z
@@ -175,8 +176,8 @@ export const slotOutput = z.object({
   /** Tables that seat the party and are free for the whole turn, in label order. */
   freeTables: z.array(z.string()),
   bookable: z.boolean(),
-  /** Why a booking of this slot would be refused: NO_TABLE_AVAILABLE, OUTSIDE_BOOKING_WINDOW, GLOBAL_DAILY_LIMIT or RESTAURANT_DAILY_LIMIT. */
-  reason: z.string().optional(),
+  /** Why a booking of this slot would be refused (absent when bookable). */
+  reason: z.enum(SLOT_REFUSALS).optional(),
 });
 export type SlotOutput = z.infer<typeof slotOutput>;
 
