@@ -12,6 +12,7 @@ import { runLoad, type LoadRun } from './load.ts';
 import { ADMIN_TOKEN, repoRoot, startBaseline, startProduct, type BenchServer, type Limits } from './processes.ts';
 import { markdown, summarize, svgChart, type BenchResults, type ScenarioResult } from './report.ts';
 import { scenarios } from './scenarios.ts';
+import { openSettler } from './settle.ts';
 import { checkTargets } from './targets.ts';
 
 const durationSeconds = Number(process.env['BENCH_DURATION'] ?? 5);
@@ -33,6 +34,10 @@ async function main() {
   log(`PostgreSQL ${database.version} (${database.source})`);
 
   const servers: BenchServer[] = [];
+  const settler = await openSettler(database.url).catch(async (error: unknown) => {
+    await database.release();
+    throw error;
+  });
   try {
     const product = await startProduct(database.url, RAISED);
     const baseline = await startBaseline(database.url, RAISED);
@@ -46,8 +51,12 @@ async function main() {
       for (const connections of connectionCounts) {
         const productRequests = scenario.requests(dataset, counter);
         const baselineRequests = baselineScenario.requests(dataset, counter);
-        const measure = (server: BenchServer, next: typeof productRequests, seconds: number) =>
-          runLoad({ baseUrl: server.url, connections, durationSeconds: seconds, headers: adminHeaders, next });
+        // Each run leaves the server idle for the next (see settle.ts).
+        const measure = async (server: BenchServer, next: typeof productRequests, seconds: number) => {
+          const run = await runLoad({ baseUrl: server.url, connections, durationSeconds: seconds, headers: adminHeaders, next });
+          await settler.settle(server.url);
+          return run;
+        };
         await measure(product, productRequests, WARM_UP_SECONDS);
         if (ownBaseline) await measure(baseline, baselineRequests, WARM_UP_SECONDS);
         const productRuns: LoadRun[] = [];
@@ -118,6 +127,7 @@ async function main() {
     console.log(table);
     log(`wrote bench/results/latest.json, latest.md and throughput.svg`);
   } finally {
+    await settler.close();
     await Promise.all(servers.map((server) => server.stop()));
     await database.release();
   }

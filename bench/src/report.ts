@@ -36,6 +36,13 @@ export interface SummaryRow {
   failures: number;
 }
 
+/** The median of the runs' latencies, leaving out runs that got no answer at all (an empty histogram says 0 ms); NaN when none did. */
+const latency = (runs: readonly LoadRun[], pick: (run: LoadRun) => number) => {
+  const answered = runs.filter((run) => run.requests > 0);
+  return answered.length === 0 ? Number.NaN : round(median(answered.map(pick)));
+};
+const ms = (value: number) => (Number.isNaN(value) ? '—' : String(value));
+
 export function summarize(results: BenchResults): SummaryRow[] {
   return results.scenarios.map((scenario) => {
     const productThroughput = median(scenario.product.map((run) => run.throughput));
@@ -47,10 +54,10 @@ export function summarize(results: BenchResults): SummaryRow[] {
       productThroughput: round(productThroughput, 0),
       baselineThroughput: round(baselineThroughput, 0),
       ratio: round(productThroughput / baselineThroughput, 2),
-      productP50: round(median(scenario.product.map((run) => run.p50Ms))),
-      productP99: round(median(scenario.product.map((run) => run.p99Ms))),
-      baselineP50: round(median(scenario.baseline.map((run) => run.p50Ms))),
-      baselineP99: round(median(scenario.baseline.map((run) => run.p99Ms))),
+      productP50: latency(scenario.product, (run) => run.p50Ms),
+      productP99: latency(scenario.product, (run) => run.p99Ms),
+      baselineP50: latency(scenario.baseline, (run) => run.p50Ms),
+      baselineP99: latency(scenario.baseline, (run) => run.p99Ms),
       failures: scenario.product.reduce((sum, run) => sum + run.non2xx + run.errors, 0),
     };
   });
@@ -64,10 +71,14 @@ export function markdown(results: BenchResults): string {
     '| scenario | conns | req/s | baseline req/s | ratio | p50 ms | p99 ms | baseline p50 / p99 ms | non-2xx |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const row of summarize(results)) {
+  const rows = summarize(results);
+  for (const row of rows) {
     lines.push(
-      `| ${row.title} | ${row.connections} | ${row.productThroughput} | ${row.baselineThroughput} | ${row.ratio.toFixed(2)} | ${row.productP50} | ${row.productP99} | ${row.baselineP50} / ${row.baselineP99} | ${row.failures} |`,
+      `| ${row.title} | ${row.connections} | ${row.productThroughput} | ${row.baselineThroughput} | ${row.ratio.toFixed(2)} | ${ms(row.productP50)} | ${ms(row.productP99)} | ${ms(row.baselineP50)} / ${ms(row.baselineP99)} | ${row.failures} |`,
     );
+  }
+  if (rows.some((row) => [row.productP50, row.baselineP50].some(Number.isNaN))) {
+    lines.push('', `— : no request of that server was answered within any of its ${results.durationSeconds} s runs.`);
   }
   const contended = (rounds: ContendedRound[]) =>
     `${round(median(rounds.map((r) => r.elapsedMs)), 0)} ms (stored ${rounds.map((r) => r.stored).join(', ')}; ${rounds.map((r) => `${r.created}×201/${r.refused}×409${r.other ? `/${r.other} other` : ''}`).join(', ')})`;
