@@ -5,6 +5,7 @@ export const routePatterns = {
   find: '/',
   day: '/restaurants/:restaurantId/day',
   reservations: '/reservations',
+  timeline: '/reservations/timeline',
   manage: '/manage',
   cancel: '/cancel',
 } as const;
@@ -20,6 +21,8 @@ export const paths = {
   find: () => routePatterns.find,
   day: (restaurantId: string, date?: CalendarDay) => withQuery(`/restaurants/${encodeURIComponent(restaurantId)}/day`, { date }),
   reservations: (restaurantId?: string, date?: CalendarDay) => withQuery(routePatterns.reservations, { restaurant: restaurantId, date }),
+  /** A restaurant's day as a timeline (the restaurant's today when no date is given). */
+  timeline: (restaurantId?: string, date?: CalendarDay) => withQuery(routePatterns.timeline, { restaurant: restaurantId, date }),
   manage: () => routePatterns.manage,
   /** Cancel a booking: the ids in the address (from the confirmation), the code typed by the guest. */
   cancel: (restaurantId?: string, reservationId?: string) =>

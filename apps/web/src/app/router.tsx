@@ -5,6 +5,7 @@ import { RestaurantDayPage } from '../features/day/RestaurantDayPage.tsx';
 import { FindPage } from '../features/find/FindPage.tsx';
 import { ManagePage } from '../features/manage/ManagePage.tsx';
 import { ReservationsPage } from '../features/reservations/ReservationsPage.tsx';
+import { TimelinePage } from '../features/timeline/TimelinePage.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { routePatterns } from './paths.ts';
@@ -24,6 +25,14 @@ export function createAppRouter() {
           element: (
             <AdminGate>
               <ReservationsPage />
+            </AdminGate>
+          ),
+        },
+        {
+          path: routePatterns.timeline,
+          element: (
+            <AdminGate>
+              <TimelinePage />
             </AdminGate>
           ),
         },

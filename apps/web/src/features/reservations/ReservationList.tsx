@@ -73,6 +73,11 @@ export function ReservationList({ restaurantId, date, status }: Props) {
         <Link className="button button--ghost button--small" to={paths.day(restaurantId, date)}>
           {t.reservations.openDay}
         </Link>
+        {restaurant.data && restaurant.data.hours.length > 0 ? (
+          <Link className="button button--ghost button--small" to={paths.timeline(restaurantId, date)}>
+            {t.timeline.open}
+          </Link>
+        ) : null}
       </div>
       {outcome?.ok ? <SuccessNotice onDismiss={() => setOutcome(null)}>{outcome.message}</SuccessNotice> : null}
       {outcome && !outcome.ok ? <ProblemNotice error={outcome.error} onDismiss={() => setOutcome(null)} /> : null}

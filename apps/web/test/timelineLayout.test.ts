@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import {
+  axisOf,
+  barPlace,
+  busyTables,
+  clockOf,
+  closedSpans,
+  dayRanges,
+  hourMarks,
+  minutesIntoDay,
+  firstInView,
+  timeChoices,
+  turnMinutes,
+  wallClockIn,
+} from '../src/features/timeline/timelineLayout.ts';
+import { formatMinutes } from '../src/features/timeline/timeFormat.ts';
+
+// 2027-03-12 is a Friday, 2027-03-14 a Sunday.
+const FRIDAY = '2027-03-12';
+const calendar = {
+  hours: [
+    { day: 'fri', opens: '18:00', closes: '02:00' },
+    { day: 'fri', opens: '12:00', closes: '15:00' },
+    { day: 'sun', opens: '12:00', closes: '23:00' },
+  ],
+  specialDates: [
+    { date: '2027-12-24', hours: [] },
+    { date: '2027-12-31', hours: [{ opens: '20:00', closes: '03:30' }] },
+  ],
+};
+const reservation = (id: string, table: string, startsAt: string, endsAt: string, status = 'confirmed' as const) => ({
+  id,
+  table,
+  status,
+  startsAt,
+  endsAt,
+});
+
+describe('the day on the timeline', () => {
+  it("takes the weekday's ranges in order, a range past midnight running on past 1440", () => {
+    expect(dayRanges(FRIDAY, calendar)).toEqual([
+      { opens: 720, closes: 900 },
+      { opens: 1080, closes: 1560 },
+    ]);
+    expect(dayRanges('2027-03-14', calendar)).toEqual([{ opens: 720, closes: 1380 }]);
+    // A Saturday with no hours is closed.
+    expect(dayRanges('2027-03-13', calendar)).toEqual([]);
+  });
+
+  it("takes a special date's own hours instead, or none when it is closed", () => {
+    expect(dayRanges('2027-12-31', calendar)).toEqual([{ opens: 1200, closes: 1650 }]);
+    expect(dayRanges('2027-12-24', calendar)).toEqual([]);
+    expect(axisOf([])).toBeUndefined();
+  });
+
+  it('spans whole hours from the first opening to the last closing', () => {
+    const axis = axisOf(dayRanges(FRIDAY, calendar))!;
+    expect(axis).toMatchObject({ start: 720, end: 1560 });
+    expect(axis.hours).toHaveLength(14);
+    expect(axis.hours.at(-1)).toBe(1500);
+    // 20:00-03:30 rounds out to 04:00 of the next day.
+    expect(axisOf(dayRanges('2027-12-31', calendar))).toMatchObject({ start: 1200, end: 1680 });
+    expect(hourMarks({ start: 720, end: 960, hours: [720, 780, 840, 900] }).map((mark) => mark.left)).toEqual([0, 25, 50, 75]);
+  });
+
+  it('shades the closed stretches between and around the ranges', () => {
+    const ranges = [
+      { opens: 750, closes: 900 },
+      { opens: 1080, closes: 1530 },
+    ];
+    const axis = axisOf(ranges)!; // 12:00 .. 02:00 = 840 minutes
+    // In minutes of the axis: 12:00-12:30, 15:00-18:00 and 01:30-02:00.
+    const inMinutes = closedSpans(ranges, axis).map((span) => [span.left, span.width].map((percent) => Math.round((percent * 840) / 100)));
+    expect(inMinutes).toEqual([
+      [0, 30],
+      [180, 180],
+      [810, 30],
+    ]);
+  });
+});
+
+describe('a bar from startsAt to endsAt', () => {
+  const axis = axisOf(dayRanges(FRIDAY, calendar))!; // 12:00 .. 02:00 of Saturday, 840 minutes
+
+  it('reads an instant on the restaurant clock, the next day past 1440', () => {
+    expect(minutesIntoDay(FRIDAY, '2027-03-12T19:30:00-05:00')).toBe(1170);
+    expect(minutesIntoDay(FRIDAY, '2027-03-13T01:30:00-05:00')).toBe(1530);
+    // Across a month's end too.
+    expect(minutesIntoDay('2027-02-28', '2027-03-01T00:15:00-05:00')).toBe(1455);
+    // The offset is the restaurant's own: the wall clock is what the hours speak.
+    expect(minutesIntoDay('2027-03-14', '2027-03-14T03:30:00-04:00')).toBe(210);
+    expect(minutesIntoDay(FRIDAY, 'not a time')).toBeNaN();
+  });
+
+  it('sits at its share of the axis', () => {
+    const place = barPlace(reservation('r1', 'A1', '2027-03-12T19:30:00-05:00', '2027-03-12T21:00:00-05:00'), FRIDAY, axis)!;
+    expect(place).toMatchObject({ start: 1170, end: 1260, cutStart: false, cutEnd: false });
+    expect(place.left).toBeCloseTo((450 / 840) * 100);
+    expect(place.width).toBeCloseTo((90 / 840) * 100);
+  });
+
+  it('runs past midnight in a range that does', () => {
+    const place = barPlace(reservation('r2', 'A1', '2027-03-12T23:45:00-05:00', '2027-03-13T01:45:00-05:00'), FRIDAY, axis)!;
+    expect(place).toMatchObject({ start: 1425, end: 1545, cutEnd: false });
+    expect(place.left).toBeCloseTo((705 / 840) * 100);
+    expect(place.left + place.width).toBeCloseTo((825 / 840) * 100);
+  });
+
+  it('is clipped to the axis, and says so, when it runs beyond it', () => {
+    // A whole-day reservation: local midnight to the next.
+    const place = barPlace(reservation('r3', 'B1', '2027-03-12T00:00:00-05:00', '2027-03-13T00:00:00-05:00'), FRIDAY, axis)!;
+    expect(place).toMatchObject({ left: 0, cutStart: true, cutEnd: false });
+    expect(place.width).toBeCloseTo((720 / 840) * 100);
+    const late = barPlace(reservation('r4', 'B1', '2027-03-13T01:30:00-05:00', '2027-03-13T03:00:00-05:00'), FRIDAY, axis)!;
+    expect(late).toMatchObject({ cutStart: false, cutEnd: true });
+    expect(late.left + late.width).toBeCloseTo(100);
+  });
+
+  it('has no place when it falls wholly outside the axis, and a point when its turn ended at its start', () => {
+    expect(barPlace(reservation('r5', 'A1', '2027-03-12T09:00:00-05:00', '2027-03-12T12:00:00-05:00'), FRIDAY, axis)).toBeUndefined();
+    expect(barPlace(reservation('r6', 'A1', '2027-03-13T02:00:00-05:00', '2027-03-13T03:00:00-05:00'), FRIDAY, axis)).toBeUndefined();
+    const noShow = barPlace(reservation('r7', 'A1', '2027-03-12T19:00:00-05:00', '2027-03-12T19:00:00-05:00'), FRIDAY, axis)!;
+    expect(noShow.width).toBe(0);
+  });
+});
+
+describe('moving a reservation', () => {
+  const ranges = dayRanges(FRIDAY, calendar);
+
+  it("offers every step of the day's ranges, after midnight too, and the current time off the grid", () => {
+    const choices = timeChoices(ranges, 30);
+    expect(choices[0]).toEqual({ time: '12:00', minutes: 720 });
+    expect(choices.map((choice) => choice.time)).toContain('14:30');
+    expect(choices.map((choice) => choice.time)).not.toContain('15:00');
+    expect(choices.at(-1)).toEqual({ time: '01:30', minutes: 1530 });
+    expect(choices).toHaveLength(6 + 16);
+    const walkIn = timeChoices(ranges, 30, 1150);
+    expect(walkIn.find((choice) => choice.minutes === 1150)).toEqual({ time: '19:10', minutes: 1150 });
+    expect(walkIn).toHaveLength(23);
+    expect(clockOf(1470)).toBe('00:30');
+  });
+
+  it('marks the tables another live reservation holds during the new turn', () => {
+    const day = [
+      reservation('moving', 'A1', '2027-03-12T19:00:00-05:00', '2027-03-12T20:30:00-05:00'),
+      reservation('b1', 'B1', '2027-03-12T20:00:00-05:00', '2027-03-12T21:30:00-05:00'),
+      reservation('c1', 'C1', '2027-03-12T23:30:00-05:00', '2027-03-13T01:00:00-05:00'),
+      reservation('gone', 'D1', '2027-03-12T20:00:00-05:00', '2027-03-12T21:30:00-05:00', 'cancelled' as 'confirmed'),
+    ];
+    expect([...busyTables(day, 'moving', FRIDAY, 1140, 90)]).toEqual(['B1']);
+    // Ending exactly when the next one starts is no overlap.
+    expect([...busyTables(day, 'moving', FRIDAY, 1200 - 90, 90)]).toEqual([]);
+    expect([...busyTables(day, 'moving', FRIDAY, 1440, 90)]).toEqual(['C1']);
+  });
+
+  it('takes the turn time that seats the party', () => {
+    const turns = [
+      { maxPartySize: 2, minutes: 90 },
+      { maxPartySize: 4, minutes: 120 },
+      { maxPartySize: 8, minutes: 150 },
+    ];
+    expect([1, 2, 3, 8, 12].map((size) => turnMinutes(size, turns))).toEqual([90, 90, 120, 150, 150]);
+  });
+
+  it('writes times in the reader language, after midnight on the clock', () => {
+    // Spaced with no-break spaces, so a time never wraps.
+    expect(formatMinutes(1170, 'en-US')).toBe('7:30\u00a0PM');
+    expect(formatMinutes(1530, 'en-US')).toBe('1:30\u00a0AM');
+    expect(formatMinutes(1140, 'en-US', 'hour')).toBe('7\u00a0PM');
+    expect(formatMinutes(1170, 'es-CO')).toBe('7:30\u00a0p.\u00a0m.');
+  });
+});
+
+describe('now on the timeline', () => {
+  const axis = axisOf(dayRanges(FRIDAY, calendar))!; // 12:00 .. 02:00
+
+  it("reads now on the restaurant's wall clock, past midnight counting on from the day", () => {
+    const now = new Date('2027-03-13T06:15:00Z');
+    expect(wallClockIn('America/Bogota', now)).toBe('2027-03-13T01:15');
+    expect(minutesIntoDay(FRIDAY, wallClockIn('America/Bogota', now))).toBe(1515);
+    expect(wallClockIn('Europe/Madrid', now)).toBe('2027-03-13T07:15');
+  });
+
+  it('opens an hour before now while the day is under way, else just before the first booking', () => {
+    expect(firstInView(axis, [1170], 1200)).toBe(1140);
+    expect(firstInView(axis, [1170], 750)).toBe(720);
+    expect(firstInView(axis, [1260, 1170, 300], undefined)).toBe(1140);
+    expect(firstInView(axis, [], 3000)).toBe(720);
+  });
+});
