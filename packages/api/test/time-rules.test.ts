@@ -18,6 +18,7 @@ import {
   startOfDay,
   weekdayOf,
 } from '../src/rules/zoned-time.ts';
+import { lockDaysFor } from '../src/rules/timed-booking.ts';
 
 const calendar = {
   hours: [
@@ -74,12 +75,37 @@ describe('opening hours and the slot grid', () => {
   });
 
   it('offers starts on the grid whose turn still ends by closing', () => {
-    const lunch = slotStarts('2027-03-19', 2, calendar).filter(({ start }) => start < 900);
+    const lunch = slotStarts('2027-03-19', 2, calendar, 'America/Bogota').filter(({ start }) => start < 900);
     expect(lunch.map(({ start }) => formatClock(start))).toEqual(['12:00', '12:30', '13:00', '13:30']);
-    const dinner = slotStarts('2027-03-19', 6, calendar).filter(({ start }) => start >= 1080);
-    expect(dinner.at(-1)).toEqual({ start: 1410, duration: 150 });
+    const dinner = slotStarts('2027-03-19', 6, calendar, 'America/Bogota').filter(({ start }) => start >= 1080);
+    expect(dinner.at(-1)).toEqual({ start: 1410, startsAt: Date.parse('2027-03-20T04:30:00Z'), duration: 150 });
     expect(isOnSlotGrid(1110, { opens: 1080, closes: 1560 }, 30)).toBe(true);
     expect(isOnSlotGrid(1090, { opens: 1080, closes: 1560 }, 30)).toBe(false);
+  });
+
+  it('ends a guest turn by the closing instant across a daylight-saving shift', () => {
+    // Madrid, 22:00-04:00: on the night of 2027-03-27 the clocks skip 02:00-03:00, on 2027-10-30 they repeat it.
+    const night = {
+      hours: [{ day: 'sat', opens: '22:00', closes: '04:00' }],
+      specialDates: [],
+      slotMinutes: 30,
+      turnTimes: [{ maxPartySize: 20, minutes: 150 }],
+    };
+    const spring = slotStarts('2027-03-27', 6, night, 'Europe/Madrid').map(({ start }) => formatClock(start));
+    expect(spring).toEqual(['22:00', '22:30', '23:00', '23:30', '00:00', '00:30']);
+    const autumn = slotStarts('2027-10-30', 6, night, 'Europe/Madrid').map(({ start }) => formatClock(start));
+    expect(autumn).toEqual(['22:00', '22:30', '23:00', '23:30', '00:00', '00:30', '01:00', '01:30', '02:00', '02:30']);
+  });
+
+  it('locks each local day a turn touches, and copes with the last writable day', () => {
+    const held = { startsAt: Date.parse('2027-03-20T04:30:00Z'), endsAt: Date.parse('2027-03-20T07:00:00Z') };
+    expect(lockDaysFor('2027-03-19', held, 'America/Bogota')).toEqual(['2027-03-19', '2027-03-20']);
+    const late = { startsAt: Date.parse('9999-12-31T04:30:00Z'), endsAt: Date.parse('9999-12-31T07:00:00Z') };
+    expect(lockDaysFor('9999-12-30', late, 'America/Bogota')).toEqual(['9999-12-30', '9999-12-31']);
+    expect(instantOf('9999-12-31', 1470, 'America/Bogota')).toBeNull();
+    expect(formatZoned(Date.parse('0999-06-01T12:00:00Z'), 'UTC')).toBe('0999-06-01T12:00:00+00:00');
+    expect(formatZoned(Date.parse('0050-06-01T12:00:00Z'), 'UTC')).toBe('0050-06-01T12:00:00+00:00');
+    expect(formatZoned(Date.parse('9999-12-31T23:00:00Z'), 'America/Bogota')).toBe('9999-12-31T18:00:00-05:00');
   });
 
   it('chooses the turn time by party size and finds overlapping ranges of a day', () => {

@@ -232,6 +232,35 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
       });
     });
 
+    it('answers the edges of the calendar without hanging: the last writable day, last night after midnight, DST zone changes', async () => {
+      const { id } = await api.restaurant.create(body('Bordes', { hours: everyDay('18:00', '02:00') }));
+      // A turn that would end in the year 10000 is refused; 9999-12-31's range closes in that year, so it has no slots.
+      await expectRefusal(api.guest.book({ restaurantId: id, date: '9999-12-31', time: '23:30', ...guest }), 'CLOSED');
+      expect((await api.guest.slots({ restaurantId: id, date: '9999-12-31' })).slots).toEqual([]);
+      // At 00:10 on Sunday, Saturday's range is still open: its 00:30 can be booked, its 23:00 has passed.
+      const afterMidnight = callerFor(database(), {}, () => new Date('2031-03-02T05:10:00Z'));
+      const lastNight = await afterMidnight.guest.book({ restaurantId: id, date: '2031-03-01', time: '00:30', ...guest });
+      expect(lastNight.startsAt).toBe('2031-03-02T00:30:00-05:00');
+      await expectRefusal(afterMidnight.guest.book({ restaurantId: id, date: '2031-03-01', time: '23:00', ...guest }), 'PAST_DATE');
+      const slots = await afterMidnight.guest.slots({ restaurantId: id, date: '2031-03-01' });
+      expect(slots.slots.find((slot) => slot.time === '00:30')).toMatchObject({ bookable: true });
+    });
+
+    it('refuses a zone change that would make two turns of a table overlap, and counts a table once in takenTables', async () => {
+      const { id } = await api.restaurant.create(body('Verano', { hours: everyDay('00:00', '00:00') }));
+      // 2031-03-09, 01:00 + 150 min in Bogotá ends 03:30; in New York that night loses an hour, so it would end 04:30.
+      await api.reservation.create({ restaurantId: id, date: '2031-03-09', time: '01:00', table: 'A1', durationMinutes: 150 });
+      await api.reservation.create({ restaurantId: id, date: '2031-03-09', time: '03:30', table: 'A1' });
+      const refused = await expectRefusal(
+        api.restaurant.update({ id, ...body('Verano', { hours: everyDay('00:00', '00:00') }), timeZone: 'America/New_York' }),
+        'HAS_FUTURE_RESERVATIONS',
+      );
+      expect(refused.issues?.[0]?.path).toBe('timeZone');
+      const day = await api.reservation.availability({ restaurantId: id, date: '2031-03-09' });
+      expect('takenTables' in day && day.takenTables).toEqual(['A1']);
+      expect((await api.restaurant.byId({ id })).timeZone).toBe('America/Bogota');
+    });
+
     it('holds the table rule in the database for every writer: an overlapping insert in SQL is refused', async () => {
       const { id } = await api.restaurant.create(body('Restriccion'));
       await api.reservation.create({ restaurantId: id, date: '2031-03-13', time: '19:00', table: 'A1' });

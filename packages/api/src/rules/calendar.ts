@@ -19,6 +19,9 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/** The zone's canonical IANA name ("utc" -> "UTC"), as the runtime resolves it. */
+export const canonicalTimeZone = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).resolvedOptions().timeZone;
+
 /** Both are YYYY-MM-DD, so string order is calendar order. */
 export const isBefore = (day: string, other: string) => day < other;
 

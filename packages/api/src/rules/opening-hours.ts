@@ -1,4 +1,4 @@
-import { formatClock, parseClock, weekdayOf } from './zoned-time.ts';
+import { formatClock, instantAtOrAfter, instantOf, parseClock, weekdayOf } from './zoned-time.ts';
 
 /** One opening range of a weekday (mon..sun): `closes` at or before `opens` ends after midnight (18:00-02:00). */
 interface WeeklyHours {
@@ -113,12 +113,26 @@ export function placeTime(date: string, time: string, calendar: Pick<BookingCale
 /** True when `start` is `opens` + k x slotMinutes of its range. */
 export const isOnSlotGrid = (start: number, range: OpenRange, slotMinutes: number) => (start - range.opens) % slotMinutes === 0;
 
-/** The grid guests book on: every start of every range whose turn still ends by closing, in order. */
-export function slotStarts(date: string, partySize: number, calendar: BookingCalendar): { start: number; duration: number }[] {
+/**
+ * The grid guests book on: every start of every range (in local minutes, with its instant) whose turn
+ * still ends by the range's closing instant, in order. A start a spring-forward gap skips is left out;
+ * a repeated autumn hour is offered once, at its first occurrence.
+ */
+export function slotStarts(
+  date: string,
+  partySize: number,
+  calendar: BookingCalendar,
+  timeZone: string,
+): { start: number; startsAt: number; duration: number }[] {
   const duration = turnMinutesFor(partySize, calendar.turnTimes);
-  const starts: { start: number; duration: number }[] = [];
+  const starts: { start: number; startsAt: number; duration: number }[] = [];
   for (const range of openRangesOn(date, calendar)) {
-    for (let start = range.opens; start + duration <= range.closes; start += calendar.slotMinutes) starts.push({ start, duration });
+    const closesAt = instantAtOrAfter(date, range.closes, timeZone);
+    if (closesAt === null) continue;
+    for (let start = range.opens; start < range.closes; start += calendar.slotMinutes) {
+      const startsAt = instantOf(date, start, timeZone);
+      if (startsAt !== null && startsAt + duration * 60_000 <= closesAt) starts.push({ start, startsAt, duration });
+    }
   }
   return starts;
 }

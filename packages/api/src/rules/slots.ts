@@ -31,9 +31,7 @@ export interface DayOccupancy {
  */
 export function daySlots(date: string, partySize: number, calendar: RestaurantCalendar, occupancy: DayOccupancy, now: number): Slot[] {
   const slots: Slot[] = [];
-  for (const { start, duration } of slotStarts(date, partySize, calendar)) {
-    const startsAt = instantOf(date, start, calendar.timeZone);
-    if (startsAt === null) continue;
+  for (const { start, startsAt, duration } of slotStarts(date, partySize, calendar, calendar.timeZone)) {
     const endsAt = startsAt + duration * 60_000;
     const freeTables = freeTablesFor(occupancy.tables, occupancy.held, partySize, startsAt, endsAt);
     slots.push({

@@ -1,5 +1,6 @@
 import { formatRanges, isOnSlotGrid, openRangesOn, placeTime, turnMinutesFor, type RestaurantCalendar } from './opening-hours.ts';
-import { addDays, formatClock, instantOf, localDateTimeOf } from './zoned-time.ts';
+import { dayNumber } from './calendar.ts';
+import { addDays, formatClock, instantAtOrAfter, instantOf, localDateTimeOf } from './zoned-time.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -44,11 +45,10 @@ export function planTimedBooking(request: TimedRequest, calendar: RestaurantCale
   }
   const durationMinutes = request.durationMinutes ?? turnMinutesFor(request.partySize, calendar.turnTimes);
   const { range } = placement;
-  if (booker === 'guest' && placement.start + durationMinutes > range.closes) {
-    return refuse(
-      'CLOSED',
-      `${at}: a turn of ${durationMinutes} minutes would run past closing at ${formatClock(range.closes)}; the last start is ${formatClock(range.closes - durationMinutes)}`,
-    );
+  // Closing is an instant: across a daylight-saving shift a turn's wall-clock end is not its real one.
+  const closesAt = instantAtOrAfter(date, range.closes, calendar.timeZone) ?? Number.POSITIVE_INFINITY;
+  if (booker === 'guest' && startsAt + durationMinutes * MINUTE_MS > closesAt) {
+    return refuse('CLOSED', `${at}: a turn of ${durationMinutes} minutes would run past closing at ${formatClock(range.closes)}`);
   }
   if (booker === 'guest' && !isOnSlotGrid(placement.start, range, calendar.slotMinutes)) {
     return refuse(
@@ -56,9 +56,11 @@ export function planTimedBooking(request: TimedRequest, calendar: RestaurantCale
       `${at}: bookings start every ${calendar.slotMinutes} minutes from ${formatClock(range.opens)} (${formatClock(range.opens)}, ${formatClock(range.opens + calendar.slotMinutes)}, ...)`,
     );
   }
+  const endsAt = startsAt + durationMinutes * MINUTE_MS;
+  if (new Date(endsAt).getUTCFullYear() > 9999) return refuse('CLOSED', `${at}: the turn would end after the year 9999`);
   const window = bookingWindowRefusal(date, startsAt, calendar, booker, now);
   if (window) return refuse('OUTSIDE_BOOKING_WINDOW', `${at}: ${window}`);
-  return { ok: true, held: { startsAt, endsAt: startsAt + durationMinutes * MINUTE_MS, durationMinutes } };
+  return { ok: true, held: { startsAt, endsAt, durationMinutes } };
 }
 
 /** Why a start cannot be booked now (already past; for guests, too soon or too far ahead), or null. */
@@ -87,7 +89,9 @@ export function bookingWindowRefusal(
  */
 export function lockDaysFor(date: string, held: { startsAt: number; endsAt: number }, timeZone: string): string[] {
   const days = new Set([date]);
+  const first = localDateTimeOf(held.startsAt, timeZone).date;
   const last = localDateTimeOf(Math.max(held.startsAt, held.endsAt - 1), timeZone).date;
-  for (let day = localDateTimeOf(held.startsAt, timeZone).date; day <= last; day = addDays(day, 1)) days.add(day);
+  // A turn lasts at most 12 hours: it touches at most two local days (three across a shift, to be safe).
+  for (let offset = 0, day = first; offset < 3 && dayNumber(day) <= dayNumber(last); offset += 1, day = addDays(day, 1)) days.add(day);
   return [...days].sort();
 }

@@ -34,12 +34,25 @@ export interface LocalDateTime {
   minutes: number;
 }
 
+/** Epoch ms of a UTC date and second of day (Date.UTC alone reads years 0..99 as 1900..1999). */
+function utcOf(year: number, month: number, day: number, seconds: number): number {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  return date.getTime() + seconds * 1000;
+}
+
 /** The wall clock in `timeZone` at `instant` (epoch ms), to the minute (and its seconds, for offsets). */
 function wallClock(instant: number, timeZone: string) {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) parts[part.type] = part.value;
+  const year = Number(parts['year']);
+  const month = Number(parts['month']);
+  const day = Number(parts['day']);
   return {
-    date: `${parts['year']}-${parts['month']}-${parts['day']}`,
+    // Intl writes years before 1000 without leading zeros.
+    date: `${String(year).padStart(4, '0')}-${parts['month']}-${parts['day']}`,
+    /** The same wall clock read as if it were UTC, in epoch ms (to the second). */
+    asUtc: utcOf(year, month, day, Number(parts['hour']) * 3600 + Number(parts['minute']) * 60 + Number(parts['second'])),
     hours: Number(parts['hour']),
     minutes: Number(parts['minute']),
     seconds: Number(parts['second']),
@@ -53,14 +66,13 @@ export function localDateTimeOf(instant: number, timeZone: string): LocalDateTim
 
 /** The zone's offset from UTC at `instant`, in minutes (Bogota: -300). */
 function offsetMinutesAt(instant: number, timeZone: string): number {
-  const clock = wallClock(instant, timeZone);
-  const asUtc = Date.parse(`${clock.date}T00:00:00Z`) + ((clock.hours * 60 + clock.minutes) * 60 + clock.seconds) * 1000;
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE_MS);
+  return Math.round((wallClock(instant, timeZone).asUtc - Math.floor(instant / 1000) * 1000) / MINUTE_MS);
 }
 
-/** `date` plus `days` calendar days. */
+/** `date` plus `days` calendar days (past year 9999 the result is not a YYYY-MM-DD day: callers check). */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const iso = new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString();
+  return iso.startsWith('+') || iso.startsWith('-') ? iso.slice(0, 13) : iso.slice(0, 10);
 }
 
 /**
@@ -70,6 +82,8 @@ export function addDays(date: string, days: number): string {
  */
 export function instantOf(date: string, minutes: number, timeZone: string): number | null {
   const day = addDays(date, Math.floor(minutes / 1440));
+  // Beyond year 9999 there is no YYYY-MM-DD to write, so no instant to offer.
+  if (!isWritableDay(day)) return null;
   const minuteOfDay = ((minutes % 1440) + 1440) % 1440;
   const asUtc = Date.parse(`${day}T00:00:00Z`) + minuteOfDay * MINUTE_MS;
   const offsets = new Set([asUtc - DAY_MS, asUtc, asUtc + DAY_MS].map((probe) => offsetMinutesAt(probe, timeZone)));
@@ -82,6 +96,17 @@ export function instantOf(date: string, minutes: number, timeZone: string): numb
     .sort((a, b) => a - b);
   return matches[0] ?? null;
 }
+
+/** The first instant at or after `minutes` past `date`'s midnight (a closing time inside a spring-forward gap is the gap's end). */
+export function instantAtOrAfter(date: string, minutes: number, timeZone: string): number | null {
+  for (let later = minutes; later < minutes + 180; later += 1) {
+    const instant = instantOf(date, later, timeZone);
+    if (instant !== null) return instant;
+  }
+  return null;
+}
+
+const isWritableDay = (day: string) => /^\d{4}-\d{2}-\d{2}$/.test(day);
 
 /** The start of `date`'s local day (its first instant, if midnight itself is skipped by a shift). */
 export function startOfDay(date: string, timeZone: string): number {

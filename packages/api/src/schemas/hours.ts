@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { overlappingRanges, SLOT_MINUTES } from '../rules/opening-hours.ts';
-import { isKnownTimeZone } from '../rules/calendar.ts';
+import { canonicalTimeZone, isKnownTimeZone } from '../rules/calendar.ts';
 import { WEEKDAYS } from '../rules/zoned-time.ts';
 import { calendarDate, exactInt } from './common.ts';
 
@@ -10,11 +10,13 @@ export const clockTime = (field: string) =>
     .string({ error: `${field} must be a time written HH:MM` })
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, `${field} must be a time written HH:MM (00:00-23:59)`);
 
+/** An IANA zone, stored under its canonical name ("utc" -> "UTC"); offsets such as "+05:00" are not zones (PostgreSQL reads their sign the other way). */
 const timeZoneName = z
   .string({ error: 'timeZone must be a string' })
   .trim()
   .max(64, 'timeZone must be at most 64 characters')
-  .refine(isKnownTimeZone, 'timeZone must be an IANA time zone such as America/Bogota');
+  .refine((zone) => !/^[+-]|^\d/.test(zone) && isKnownTimeZone(zone), 'timeZone must be an IANA time zone such as America/Bogota')
+  .transform(canonicalTimeZone);
 
 const dailyHours = z.object({ opens: clockTime('opens'), closes: clockTime('closes') });
 
@@ -41,6 +43,20 @@ const weeklyHours = z
   })
   .max(70, 'hours must list at most 70 ranges')
   .superRefine((hours, context) => {
+    // A range past midnight runs into the next day's morning: the next day's ranges must start after it.
+    hours.forEach((late) => {
+      if (late.closes > late.opens) return;
+      const next = WEEKDAYS[(WEEKDAYS.indexOf(late.day) + 1) % 7];
+      hours.forEach((early, earlyIndex) => {
+        if (early.day === next && early.opens < late.closes) {
+          context.addIssue({
+            code: 'custom',
+            path: [earlyIndex, 'opens'],
+            message: `hours on ${next}: ${early.opens}-${early.closes} overlaps ${late.day}'s ${late.opens}-${late.closes}, which runs past midnight`,
+          });
+        }
+      });
+    });
     for (const day of WEEKDAYS) {
       const indexes = hours.flatMap((range, index) => (range.day === day ? [index] : []));
       noOverlaps(`hours on ${day}`)(

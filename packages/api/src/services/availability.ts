@@ -24,7 +24,7 @@ async function dayAvailability(db: Database, settings: BookingSettings, restaura
     .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled')));
   const capacity = remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings);
   const taken = db
-    .select({ label: reservations.tableLabel })
+    .selectDistinct({ label: reservations.tableLabel })
     .from(reservations)
     .where(and(eq(reservations.restaurantId, restaurantId), eq(reservations.date, date), ne(reservations.status, 'cancelled')));
   const free =

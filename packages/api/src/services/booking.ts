@@ -4,11 +4,11 @@ import type { BookingSettings } from '../context.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
 import { isBefore } from '../rules/calendar.ts';
-import { booksWholeDays, type RestaurantCalendar } from '../rules/opening-hours.ts';
+import { booksWholeDays, placeTime, type RestaurantCalendar } from '../rules/opening-hours.ts';
 import { smallestFreeTable, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
 import { lockDaysFor, planTimedBooking, type Booker, type HeldTime } from '../rules/timed-booking.ts';
-import { formatZoned, localDateTimeOf } from '../rules/zoned-time.ts';
+import { addDays, formatZoned, instantOf, localDateTimeOf } from '../rules/zoned-time.ts';
 import { DEFAULT_PARTY_SIZE, type ReservationOutput } from '../schemas/reservation.ts';
 import { instantRange, readBookingLoad, type HeldRange } from './booking-load.ts';
 import { localDayRange } from './held-range.ts';
@@ -37,15 +37,29 @@ const timedPlacement = (date: string, time: string, held: HeldTime, calendar: Re
   days: lockDaysFor(date, held, calendar.timeZone),
 });
 
-export function refusePastDate(date: string, calendar: RestaurantCalendar, now: Date) {
+/**
+ * PAST_DATE for a date before today in the restaurant's zone. At a restaurant that books times,
+ * yesterday's date still names the rest of last night's range past midnight (00:30 in Friday's
+ * 18:00-02:00 is Friday's), so it is let through when `time` is given: the time rules judge it.
+ */
+export function refusePastDate(date: string, calendar: RestaurantCalendar, now: Date, time?: string | null) {
   const today = localDateTimeOf(now.getTime(), calendar.timeZone).date;
-  if (isBefore(date, today)) {
+  const lastNight = time != null && !booksWholeDays(calendar) && date === addDays(today, -1) && startsFromNow(date, time, calendar, now);
+  if (isBefore(date, today) && !lastNight) {
     throw new AppError({
       reason: 'PAST_DATE',
       message: `Cannot book ${date}: it is before today (${today} in ${calendar.timeZone})`,
       issues: [{ path: 'date', message: `date must be today (${today}) or later` }],
     });
   }
+}
+
+/** True when `time` on `date` falls in one of the date's ranges and has not started yet. */
+function startsFromNow(date: string, time: string, calendar: RestaurantCalendar, now: Date): boolean {
+  const placement = placeTime(date, time, calendar);
+  if (placement.kind === 'closed') return false;
+  const startsAt = instantOf(date, placement.start, calendar.timeZone);
+  return startsAt !== null && startsAt >= now.getTime();
 }
 
 export const timeNotOffered = (calendar: RestaurantCalendar, field: 'time' | 'durationMinutes') =>
@@ -121,6 +135,13 @@ function describeSpan(span: { startsAt: number; endsAt: number }, date: string, 
   return `from ${clockOf(span.startsAt, timeZone)} to ${clockOf(span.endsAt, timeZone)} on ${date}`;
 }
 
+/** A whole-day reservation holds from one local midnight to the next. */
+const isWholeDay = (held: { startsAt: number; endsAt: number }, timeZone: string) => {
+  const start = localDateTimeOf(held.startsAt, timeZone);
+  const end = localDateTimeOf(held.endsAt, timeZone);
+  return start.minutes === 0 && end.minutes === 0 && end.date === addDays(start.date, 1);
+};
+
 /**
  * The table this booking gets (the named one, or the smallest free one that seats the party), given
  * the reservations overlapping its range; TABLE_ALREADY_BOOKED / NO_TABLE_AVAILABLE otherwise.
@@ -136,10 +157,13 @@ export function chooseTable(
   if (request.table !== undefined) {
     const held = takenBy.get(request.table);
     if (!held) return request.table;
+    const heldDay = localDateTimeOf(held.startsAt, calendar.timeZone).date;
     const message =
       placement.kind === 'day'
         ? `Table ${request.table} at "${calendar.name}" is already booked on ${request.date}`
-        : `Table ${request.table} at "${calendar.name}" is already booked ${describeSpan(held, localDateTimeOf(held.startsAt, calendar.timeZone).date, calendar.timeZone)}`;
+        : isWholeDay(held, calendar.timeZone)
+          ? `Table ${request.table} at "${calendar.name}" is already booked for the whole day on ${heldDay}`
+          : `Table ${request.table} at "${calendar.name}" is already booked ${describeSpan(held, heldDay, calendar.timeZone)}`;
     throw new AppError({ reason: 'TABLE_ALREADY_BOOKED', message });
   }
   const chosen = smallestFreeTable(candidates, new Set(takenBy.keys()), request.partySize);
@@ -212,7 +236,7 @@ function placeBooking(
   if (request.time === undefined) {
     throw invalidInput([{ path: 'time', message: `time is required: "${calendar.name}" books times of day (HH:MM)` }]);
   }
-  refusePastDate(request.date, calendar, now);
+  refusePastDate(request.date, calendar, now, request.time);
   return planTime({ date: request.date, time: request.time, partySize, durationMinutes: request.durationMinutes }, calendar, booker, now);
 }
 

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { reservations, type Database, type Reservation } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
-import { AppError } from '../errors.ts';
+import { AppError, invalidInput } from '../errors.ts';
 import { booksWholeDays, turnMinutesFor, type RestaurantCalendar } from '../rules/opening-hours.ts';
 import { allowedNextStatuses, canChangeStatus, isMovable, type ReservationStatus } from '../rules/status.ts';
 import { lockDaysFor } from '../rules/timed-booking.ts';
@@ -68,6 +68,9 @@ function destinationOf(current: Reservation, change: ReservationChange, calendar
   if (booksWholeDays(calendar) && current.startTime === null) {
     if (change.time !== undefined) throw timeNotOffered(calendar, 'time');
     if (change.durationMinutes !== undefined) throw timeNotOffered(calendar, 'durationMinutes');
+  }
+  if (current.startTime === null && change.time === undefined && change.durationMinutes !== undefined) {
+    throw invalidInput([{ path: 'time', message: 'a whole-day reservation has no turn: send a time with durationMinutes' }]);
   }
   const partySize = change.partySize ?? current.partySize;
   const time = change.time ?? timeOf(current);
@@ -160,11 +163,14 @@ async function applyChange(
   const reservation = toReservationOutput(row, calendar.timeZone);
   const moved = row.date !== current.date || row.tableLabel !== current.tableLabel || row.startsAt.getTime() !== current.startsAt.getTime();
   const type = change.status === 'cancelled' ? 'cancelled' : moved ? 'moved' : 'updated';
+  // Any change of where or when the table is held (a longer turn, a turn ended early) says where it was:
+  // the slots overlapping the old span are the ones that changed too.
+  const spanChanged = moved || row.endsAt.getTime() !== current.endsAt.getTime();
   const before = toReservationOutput(current, calendar.timeZone);
   await recordEvent(tx, settings, {
     type,
     reservation,
-    ...(type === 'moved' ? { previous: { date: before.date, table: before.table, startsAt: before.startsAt, endsAt: before.endsAt } } : {}),
+    ...(spanChanged ? { previous: { date: before.date, table: before.table, startsAt: before.startsAt, endsAt: before.endsAt } } : {}),
   });
   return reservation;
 }
@@ -180,6 +186,7 @@ export async function changeReservation(
   now: Date,
   target: { restaurantId: string; reservationId: string },
   change: ReservationChange,
+  attempt = 1,
 ): Promise<ReservationOutput> {
   return retryOnConflict(async () => {
     // Read the reservation without a lock to learn its days, take the day locks in order, then lock
@@ -211,13 +218,13 @@ export async function changeReservation(
           issues: [{ path: 'status', message: 'cancel, or move, not both' }],
         });
       }
-      if (moves && beforeTo.date !== before.date) refusePastDate(beforeTo.date, calendar, now);
+      if (moves && beforeTo.date !== before.date) refusePastDate(beforeTo.date, calendar, now, beforeTo.time);
       const placement = moves ? placeMove(before, beforeTo, calendar, now) : null;
       const days = lockDaysFor(before.date, heldOf(before), calendar.timeZone).concat(placement?.days ?? []);
       const candidates = moves ? await lockCandidateTables(tx, target.restaurantId, calendar, beforeTo.table, beforeTo.partySize) : [];
       await lockDays(tx, days);
       const current = await findReservation(tx, target.restaurantId, target.reservationId, true);
-      if (current.updatedAt.getTime() !== before.updatedAt.getTime()) throw new RetryableMove();
+      if (!unchanged(current, before)) throw new RetryableMove();
       if (change.status === 'seated' && statusChanges) refuseEarlySeating(current, calendar, now);
 
       const relocates =
@@ -253,8 +260,16 @@ export async function changeReservation(
       }
     });
   }).catch(async (error: unknown) => {
-    // The reservation changed between the read and the lock: read it again, once more.
-    if (error instanceof RetryableMove) return changeReservation(db, settings, now, target, change);
+    // The reservation changed between the read and the lock: read it again (a few times at most).
+    if (error instanceof RetryableMove) {
+      if (attempt >= MAX_REREADS) {
+        throw new AppError({
+          reason: 'SERVICE_UNAVAILABLE',
+          message: `Reservation ${target.reservationId} kept changing while being updated; try again`,
+        });
+      }
+      return changeReservation(db, settings, now, target, change, attempt + 1);
+    }
     throw error;
   });
 }
@@ -265,6 +280,17 @@ function placementDiffers(placement: Placement, current: Reservation): boolean {
 }
 
 class RetryableMove extends Error {}
+
+const MAX_REREADS = 5;
+
+/** The row the change was planned from is still the row under the lock. */
+const unchanged = (current: Reservation, before: Reservation) =>
+  current.updatedAt.getTime() === before.updatedAt.getTime() &&
+  current.date === before.date &&
+  current.tableLabel === before.tableLabel &&
+  current.status === before.status &&
+  current.startsAt.getTime() === before.startsAt.getTime() &&
+  current.endsAt.getTime() === before.endsAt.getTime();
 
 /** Cancels a confirmed reservation: its table and its place in the day's limits are free at once. */
 export async function cancelReservation(

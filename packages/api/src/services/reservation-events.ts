@@ -38,8 +38,9 @@ async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: 
     })
     .from(reservations)
     .where(live);
+  // A table with several timed reservations that day is one taken table.
   const taken = await tx
-    .select({ table: reservations.tableLabel })
+    .selectDistinct({ table: reservations.tableLabel })
     .from(reservations)
     .where(and(live, eq(reservations.restaurantId, restaurantId)))
     .orderBy(asc(reservations.tableLabel));

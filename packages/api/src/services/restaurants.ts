@@ -189,7 +189,7 @@ export async function updateRestaurant(
       // A new zone or new hours move or refuse the reservations they concern: bookings hold the
       // restaurant row FOR KEY SHARE while they write, and FOR UPDATE waits for them (and they for it).
       const calendarChanges = fields.timeZone !== undefined || fields.hours !== undefined || fields.specialDates !== undefined;
-      const before = calendarChanges ? await requireCalendar(tx, id, 'update') : undefined;
+      const before = calendarChanges || tables ? await requireCalendar(tx, id, calendarChanges ? 'update' : undefined) : undefined;
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
@@ -197,11 +197,13 @@ export async function updateRestaurant(
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
-      if (before) {
-        const after = await requireCalendar(tx, id);
-        await applyCalendarChange(tx, id, before, after, todayIn(before.timeZone, now));
+      if (before && calendarChanges) await applyCalendarChange(tx, id, before, await requireCalendar(tx, id), now);
+      if (tables) {
+        // "Today" where it is earliest, old zone or new: no reservation still to come is missed.
+        const zones = [before?.timeZone ?? settings.timeZone, fields.timeZone ?? before?.timeZone ?? settings.timeZone];
+        const today = zones.map((zone) => todayIn(zone, now)).sort()[0] as string;
+        await replaceLayout(tx, id, row.name, tables, today);
       }
-      if (tables) await replaceLayout(tx, id, row.name, tables, todayIn(fields.timeZone ?? before?.timeZone ?? settings.timeZone, now));
       return getRestaurant(tx, id);
     })
     .catch((error: unknown) => rethrowCityViolation(error, input.cityId));
