@@ -72,7 +72,7 @@ export const booking = {
   dayCounts:
     'select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int from "reservations" where ("reservations"."date" = $2 and "reservations"."status" <> $3)',
   takenTables:
-    'select "table_label" from "reservations" where (("reservations"."date" = $1 and "reservations"."status" <> $2) and "reservations"."restaurant_id" = $3) order by "reservations"."table_label" asc',
+    'select distinct "table_label" from "reservations" where (("reservations"."date" = $1 and "reservations"."status" <> $2) and "reservations"."restaurant_id" = $3) order by "reservations"."table_label" asc',
   nextEventId:
     'update "event_counter" set "last_event_id" = "event_counter"."last_event_id" + 1 where "event_counter"."id" = $1 returning "last_event_id"',
   insertEvent:
