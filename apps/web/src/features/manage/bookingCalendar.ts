@@ -1,4 +1,4 @@
-import type { RestaurantOutput, restaurantFields } from '@tablebook/api/shared';
+import { DEFAULT_TURN_TIMES, SLOT_MINUTES, WEEKDAYS, type RestaurantOutput, type restaurantFields } from '@tablebook/api/shared';
 import type { Messages } from '../../i18n/dictionary.ts';
 
 /**
@@ -11,14 +11,9 @@ type CalendarInput = ReturnType<typeof restaurantFields.parse>;
 export type Weekday = NonNullable<CalendarInput['hours']>[number]['day'];
 export type SlotMinutes = NonNullable<CalendarInput['slotMinutes']>;
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const satisfies readonly Weekday[];
-export const SLOT_CHOICES = [15, 30, 60] as const satisfies readonly SlotMinutes[];
-/** The API's own default for a new restaurant, shown so the manager sees what applies. */
-const DEFAULT_TURN_TIMES = [
-  { maxPartySize: 2, minutes: 90 },
-  { maxPartySize: 4, minutes: 120 },
-  { maxPartySize: 20, minutes: 150 },
-] as const;
+export { WEEKDAYS };
+export const SLOT_CHOICES = SLOT_MINUTES;
+/** The API's own default for a new restaurant (its turn times, DEFAULT_TURN_TIMES), shown so the manager sees what applies. */
 const DEFAULT_SLOT_MINUTES: SlotMinutes = 30;
 
 /** One opening range as typed ("HH:MM" from a time input; empty while unset). */

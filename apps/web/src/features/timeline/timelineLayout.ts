@@ -1,4 +1,4 @@
-import type { ReservationOutput, RestaurantOutput } from '@tablebook/api/shared';
+import { openRangesOn, type ReservationOutput, type RestaurantOutput } from '@tablebook/api/shared';
 import type { CalendarDay } from '../../lib/days.ts';
 
 /**
@@ -8,10 +8,8 @@ import type { CalendarDay } from '../../lib/days.ts';
  */
 
 const MINUTES_PER_DAY = 1440;
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 /** `YYYY-MM-DDTHH:MM` at the start of an API instant: its local day and wall clock in the restaurant's zone. */
 const ZONED = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/;
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 type Calendar = Pick<RestaurantOutput, 'hours' | 'specialDates'>;
 
@@ -43,12 +41,6 @@ export interface BarPlace extends Span {
   cutEnd: boolean;
 }
 
-/** "HH:MM" -> minutes since midnight, or undefined when malformed. */
-function clockMinutes(clock: string): number | undefined {
-  const match = HH_MM.exec(clock);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
-}
-
 const dayNumber = (year: number, month: number, date: number) => Math.round(Date.UTC(year, month - 1, date) / 86_400_000);
 
 function dayNumberOf(day: CalendarDay): number {
@@ -56,21 +48,10 @@ function dayNumberOf(day: CalendarDay): number {
   return dayNumber(year ?? 0, month ?? 1, date ?? 1);
 }
 
-/** The weekday of a calendar day, as the restaurant's hours name it (zone-free: a date is a date). */
-const weekdayOf = (day: CalendarDay) => WEEKDAYS[(((dayNumberOf(day) + 4) % 7) + 7) % 7];
-
 /** The day's opening ranges (a special date's own hours, else its weekday's), in time order. None: closed, or whole-day booking. */
 export function dayRanges(day: CalendarDay, calendar: Calendar): DayRange[] {
-  const special = calendar.specialDates.find((entry) => entry.date === day);
-  const hours = special ? special.hours : calendar.hours.filter((range) => range.day === weekdayOf(day));
-  return hours
-    .flatMap((range) => {
-      const opens = clockMinutes(range.opens);
-      const closes = clockMinutes(range.closes);
-      if (opens === undefined || closes === undefined) return [];
-      return [{ opens, closes: closes <= opens ? closes + MINUTES_PER_DAY : closes }];
-    })
-    .sort((a, b) => a.opens - b.opens);
+  // The API's own rule, so the timeline shows exactly the ranges bookings are judged by.
+  return openRangesOn(day, calendar);
 }
 
 /** The axis for the day's ranges: from the first opening's hour to the hour at or after the last closing. */
