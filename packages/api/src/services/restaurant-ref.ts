@@ -4,6 +4,7 @@ import { restaurants, type Database } from '@tablebook/db';
 import { notFound } from '../errors.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
+import { calendarColumns } from './restaurant-rows.ts';
 import type { Queryable } from './transactions.ts';
 
 /** A transaction cannot run a query prepared on the database handle: only the handle itself may. */
@@ -33,17 +34,6 @@ export async function requireRestaurant(db: Queryable, id: string, lock?: 'key s
   if (!row) throw notFound(`Restaurant ${id} does not exist`);
   return row.name;
 }
-
-const calendarColumns = {
-  name: restaurants.name,
-  timeZone: restaurants.timeZone,
-  hours: restaurants.hours,
-  specialDates: restaurants.specialDates,
-  slotMinutes: restaurants.slotMinutes,
-  turnTimes: restaurants.turnTimes,
-  minAdvanceMinutes: restaurants.minAdvanceMinutes,
-  maxAdvanceDays: restaurants.maxAdvanceDays,
-};
 
 const restaurantCalendar = (db: Database) =>
   preparedQuery(db, 'restaurants.calendar', () =>

@@ -3,6 +3,17 @@ import { cities, departments, restaurants, restaurantTables } from '@tablebook/d
 import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
 import type { RestaurantOutput } from '../schemas/restaurant.ts';
 
+/** A restaurant's booking calendar (zone, hours, grid, turns, window): what every reservation writer reads first. */
+const bookingCalendarColumns = {
+  timeZone: restaurants.timeZone,
+  hours: restaurants.hours,
+  specialDates: restaurants.specialDates,
+  slotMinutes: restaurants.slotMinutes,
+  turnTimes: restaurants.turnTimes,
+  minAdvanceMinutes: restaurants.minAdvanceMinutes,
+  maxAdvanceDays: restaurants.maxAdvanceDays,
+};
+
 export const restaurantColumns = {
   id: restaurants.id,
   name: restaurants.name,
@@ -12,14 +23,10 @@ export const restaurantColumns = {
   cityId: cities.id,
   cityName: cities.name,
   deptName: departments.name,
-  timeZone: restaurants.timeZone,
-  hours: restaurants.hours,
-  specialDates: restaurants.specialDates,
-  slotMinutes: restaurants.slotMinutes,
-  turnTimes: restaurants.turnTimes,
-  minAdvanceMinutes: restaurants.minAdvanceMinutes,
-  maxAdvanceDays: restaurants.maxAdvanceDays,
+  ...bookingCalendarColumns,
 };
+
+export const calendarColumns = { name: restaurants.name, ...bookingCalendarColumns };
 
 type RestaurantRow = Pick<
   typeof restaurants.$inferSelect,
