@@ -80,7 +80,7 @@ describe('slotColumns', () => {
         endsAt: '2027-03-15T01:30:00-05:00',
         freeTables: [],
         bookable: false,
-        reason: 'NO_TABLE_AVAILABLE',
+        reason: 'NO_TABLE_AVAILABLE' as const,
       },
     ];
     expect(formatTable(slots, slotColumns(day))).toEqual([
