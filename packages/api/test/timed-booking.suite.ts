@@ -86,6 +86,11 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
         'TIME_NOT_OFFERED',
         'BAD_REQUEST',
       );
+      const noTable = await expectRefusal(
+        api.reservation.create({ restaurantId: wholeDay.id, date: '2031-03-05', time: '19:00' }),
+        'INVALID_INPUT',
+      );
+      expect(noTable.issues?.map((issue) => issue.path)).toEqual(['table']);
       const noTime = await expectRefusal(api.reservation.create({ restaurantId: id, date: '2031-03-05' }), 'INVALID_INPUT');
       expect(noTime.issues?.map((issue) => issue.path)).toEqual(['time']);
       await expectRefusal(book({ date: '2031-02-28', time: '19:10' }), 'PAST_DATE');
@@ -244,6 +249,27 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
       await expectRefusal(afterMidnight.guest.book({ restaurantId: id, date: '2031-03-01', time: '23:00', ...guest }), 'PAST_DATE');
       const slots = await afterMidnight.guest.slots({ restaurantId: id, date: '2031-03-01' });
       expect(slots.slots.find((slot) => slot.time === '00:30')).toMatchObject({ bookable: true });
+      // A new layout may not drop the table that booking holds tonight; the time search finds last night's slots.
+      await expectRefusal(
+        afterMidnight.restaurant.update({
+          id,
+          ...body('Bordes', { hours: everyDay('18:00', '02:00') }),
+          tables: [{ label: 'Z1', seats: 8 }],
+        }),
+        'TABLE_HAS_RESERVATIONS',
+      );
+      const found = await afterMidnight.guest.restaurants({ startWith: 'Bordes', date: '2031-03-01', time: '00:30', window: 30 });
+      // 00:00 began ten minutes ago; 00:30 is the one left.
+      expect(found[0]?.slots?.map((slot) => slot.time)).toEqual(['00:30']);
+      // New hours that would leave tonight's 00:30 outside Saturday's ranges are refused, even if the morning opens.
+      await expectRefusal(
+        afterMidnight.restaurant.update({
+          id,
+          ...body('Bordes'),
+          hours: [...everyDay('18:00', '23:00'), { day: 'sat', opens: '00:00', closes: '03:00' }],
+        }),
+        'HAS_FUTURE_RESERVATIONS',
+      );
     });
 
     it('refuses a zone change that would make two turns of a table overlap, and counts a table once in takenTables', async () => {

@@ -19,8 +19,22 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** The zone's canonical IANA name ("utc" -> "UTC"), as the runtime resolves it. */
-export const canonicalTimeZone = (timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).resolvedOptions().timeZone;
+/**
+ * The zone's name as IANA spells it ("america/bogota" -> "America/Bogota", "utc" -> "UTC"). Only the
+ * case changes: ICU would also turn Asia/Kolkata into its legacy alias Asia/Calcutta.
+ */
+export function canonicalTimeZone(timeZone: string): string {
+  const lower = timeZone.toLowerCase();
+  const listed = knownZones().find((zone) => zone.toLowerCase() === lower);
+  if (listed) return listed;
+  return lower === 'utc' ? 'UTC' : timeZone;
+}
+
+let zones: string[] | undefined;
+const knownZones = () => {
+  zones ??= Intl.supportedValuesOf('timeZone');
+  return zones;
+};
 
 /** Both are YYYY-MM-DD, so string order is calendar order. */
 export const isBefore = (day: string, other: string) => day < other;

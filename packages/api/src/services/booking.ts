@@ -226,10 +226,12 @@ function placeBooking(
   partySize: number,
 ) {
   if (booksWholeDays(calendar)) {
+    // INVALID_INPUT ranks before TIME_NOT_OFFERED.
+    if (request.table === undefined) {
+      throw invalidInput([{ path: 'table', message: 'table is required: this restaurant books whole days' }]);
+    }
     if (request.time !== undefined) throw timeNotOffered(calendar, 'time');
     if (request.durationMinutes !== undefined) throw timeNotOffered(calendar, 'durationMinutes');
-    if (request.table === undefined)
-      throw invalidInput([{ path: 'table', message: 'table is required: this restaurant books whole days' }]);
     refusePastDate(request.date, calendar, now);
     return wholeDayPlacement(request.date, calendar);
   }

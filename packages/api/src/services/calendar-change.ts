@@ -1,10 +1,9 @@
-import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { findPgError, PgErrorCode, reservations } from '@tablebook/db';
 import { AppError } from '../errors.ts';
 import { rehome, type TimedReservation } from '../rules/hours-change.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
-import { parseClock } from '../rules/zoned-time.ts';
-import { instantAtOrAfter, localDateTimeOf } from '../rules/zoned-time.ts';
+import { instantAtOrAfter, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
 import { dayNumber } from '../rules/calendar.ts';
 import { localDayRange } from './held-range.ts';
 import type { Queryable } from './transactions.ts';
@@ -16,24 +15,20 @@ const upcoming = (status: string) => status === 'confirmed' || status === 'seate
 
 type TimedRow = TimedReservation & { status: string; startsAt: Date; endsAt: Date };
 
-/**
- * A timed reservation's instants in another zone, keeping its local date and time (and whether it
- * starts after midnight of its date) and its held length.
- */
-function sameLocalTime(row: TimedRow, from: string, to: string): { startsAt: number; endsAt: number } {
-  const afterMidnight = dayNumber(localDateTimeOf(row.startsAt.getTime(), from).date) - dayNumber(row.date);
-  const minutes = afterMidnight * 1440 + (parseClock(row.time) ?? 0);
-  const startsAt = instantAtOrAfter(row.date, minutes, to) ?? row.startsAt.getTime();
-  return { startsAt, endsAt: startsAt + (row.endsAt.getTime() - row.startsAt.getTime()) };
+/** Minutes from the local midnight of the reservation's date to its start, in the zone it was booked in. */
+function startMinutes(row: { date: string; startsAt: Date; startTime: string | null }, timeZone: string): number {
+  const afterMidnight = dayNumber(localDateTimeOf(row.startsAt.getTime(), timeZone).date) - dayNumber(row.date);
+  return afterMidnight * 1440 + (parseClock((row.startTime ?? '00:00').slice(0, 5)) ?? 0);
 }
 
 /**
  * Applies a restaurant's new zone or hours to its reservations, in the caller's transaction (which
  * holds the restaurant row FOR UPDATE, so no booking or move writes meanwhile). Upcoming timed
  * reservations (not yet ended, confirmed or seated) must fall inside the new hours: one left outside
- * is 409 HAS_FUTURE_RESERVATIONS, listing them. A new zone keeps every reservation's local date and
- * time: whole-day ranges move with their local day, timed ones with their local start; if that makes
- * two of one table overlap (a daylight-saving difference), it is refused the same way.
+ * is 409 HAS_FUTURE_RESERVATIONS, listing them. A new zone keeps reservations' local date and time:
+ * every whole-day range moves with its local day (one statement), each timed one not yet ended with
+ * its local start (ended turns keep their instants); if that makes two of one table overlap (a
+ * daylight-saving difference), it is refused the same way.
  */
 export async function applyCalendarChange(
   tx: Queryable,
@@ -47,6 +42,8 @@ export async function applyCalendarChange(
   if (!zoneChanged && !hoursChanged) return;
   const what = hoursChanged ? 'hours' : 'time zone';
   const field = hoursChanged ? 'hours' : 'timeZone';
+  // Reservations whose turn is over keep their instants: history is not rewritten, and only what is
+  // still to come is judged by the new calendar.
   const rows: TimedRow[] = (
     await tx
       .select({
@@ -60,11 +57,15 @@ export async function applyCalendarChange(
         endsAt: reservations.endsAt,
       })
       .from(reservations)
-      .where(and(eq(reservations.restaurantId, restaurantId), isNotNull(reservations.startTime)))
+      .where(and(eq(reservations.restaurantId, restaurantId), isNotNull(reservations.startTime), gt(reservations.endsAt, now)))
       .orderBy(asc(reservations.startsAt), asc(reservations.tableLabel))
-  ).map((row) => ({ ...row, time: (row.startTime ?? '00:00').slice(0, 5), durationMinutes: row.durationMinutes ?? 0 }));
-  const toServe = rows.filter((row) => upcoming(row.status) && row.endsAt.getTime() > now.getTime());
-  const outside = toServe.filter((row) => rehome(row, after) === null);
+  ).map((row) => ({
+    ...row,
+    time: (row.startTime ?? '00:00').slice(0, 5),
+    minutes: startMinutes(row, before.timeZone),
+    heldMs: row.endsAt.getTime() - row.startsAt.getTime(),
+  }));
+  const outside = rows.filter((row) => upcoming(row.status) && rehome(row, after) === null);
   if (outside.length > 0) {
     throw new AppError({
       reason: 'HAS_FUTURE_RESERVATIONS',
@@ -84,12 +85,17 @@ export async function applyCalendarChange(
     .update(reservations)
     .set({ ...localDayRange(sql`${reservations.date}`, after.timeZone), updatedAt: sql`now()` })
     .where(and(eq(reservations.restaurantId, restaurantId), sql`${reservations.startTime} is null`));
-  for (const row of rows) {
-    const held = sameLocalTime(row, before.timeZone, after.timeZone);
-    await tx
-      .update(reservations)
-      .set({ startsAt: new Date(held.startsAt), endsAt: new Date(held.endsAt), updatedAt: sql`now()` })
-      .where(eq(reservations.id, row.id));
+  const moved = rows.map((row) => {
+    const startsAt = instantAtOrAfter(row.date, row.minutes, after.timeZone) ?? row.startsAt.getTime();
+    return { id: row.id, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + row.heldMs).toISOString() };
+  });
+  if (moved.length > 0) {
+    // One statement for all of them: a restaurant may hold thousands of upcoming turns.
+    await tx.execute(sql`update ${reservations} set starts_at = moved.starts_at, ends_at = moved.ends_at, updated_at = now()
+      from (select unnest(${sql.param(moved.map((row) => row.id))}::uuid[]) as id,
+                   unnest(${sql.param(moved.map((row) => row.startsAt))}::timestamptz[]) as starts_at,
+                   unnest(${sql.param(moved.map((row) => row.endsAt))}::timestamptz[]) as ends_at) as moved
+      where ${reservations.id} = moved.id`);
   }
   try {
     await tx.execute(sql`set constraints reservations_table_no_overlap immediate`);

@@ -95,6 +95,12 @@ function placeMove(current: Reservation, to: Destination, calendar: RestaurantCa
   if (to.date === current.date && to.time === timeOf(current)) {
     const startsAt = current.startsAt.getTime();
     const held = { startsAt, endsAt: startsAt + duration * 60_000, durationMinutes: duration };
+    if (new Date(held.endsAt).getUTCFullYear() > 9999) {
+      throw new AppError({
+        reason: 'CLOSED',
+        message: `Reservation ${current.id}: a turn of ${duration} minutes would end after the year 9999`,
+      });
+    }
     return {
       kind: 'time',
       time: to.time,

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, ne, or, sql } from 'drizzle-orm';
 import { reservations, restaurantTables } from '@tablebook/db';
 import { AppError } from '../errors.ts';
 import { defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
@@ -34,7 +34,14 @@ export async function replaceLayout(
   const future = await tx
     .select({ id: reservations.id, table: reservations.tableLabel, date: reservations.date, partySize: reservations.partySize })
     .from(reservations)
-    .where(and(eq(reservations.restaurantId, restaurantId), gte(reservations.date, today), ne(reservations.status, 'cancelled')))
+    // Still to come: from today on, or (last night's range past midnight) held beyond now.
+    .where(
+      and(
+        eq(reservations.restaurantId, restaurantId),
+        or(gte(reservations.date, today), gt(reservations.endsAt, sql`now()`)),
+        ne(reservations.status, 'cancelled'),
+      ),
+    )
     .orderBy(asc(reservations.date), asc(reservations.tableLabel));
   const blocking = future.filter((reservation) => {
     const seats = seatsByLabel.get(reservation.table);

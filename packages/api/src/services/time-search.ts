@@ -5,6 +5,7 @@ import { remainingCapacity } from '../rules/booking.ts';
 import { daySlots, nearestBookable } from '../rules/slots.ts';
 import type { HeldTable } from '../rules/table-choice.ts';
 import { parseClock } from '../rules/zoned-time.ts';
+import { placeTime } from '../rules/opening-hours.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
 import { DEFAULT_SEARCH_WINDOW, MAX_PAGE_SIZE, type RestaurantOutput } from '../schemas/restaurant.ts';
 import { byLabel, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
@@ -51,7 +52,7 @@ export async function searchByTime(db: Database, settings: BookingSettings, now:
     .orderBy(asc(restaurants.name), asc(restaurants.id));
 
   const partySize = query.partySize ?? DEFAULT_PARTY_SIZE;
-  const target = parseClock(query.time) ?? 0;
+  const clock = parseClock(query.time) ?? 0;
   const window = query.window ?? DEFAULT_SEARCH_WINDOW;
   const found: RestaurantOutput[] = [];
   for (const row of rows) {
@@ -63,7 +64,9 @@ export async function searchByTime(db: Database, settings: BookingSettings, now:
       capacity,
     };
     const slots = daySlots(date, partySize, { ...row, name: row.name }, occupancy, now.getTime());
-    const nearest = nearestBookable(slots, date, target, window, row.timeZone);
+    // A time inside the date's range past midnight (00:30 in Friday's 18:00-02:00) is that night's, as a booking reads it.
+    const placement = placeTime(date, query.time, row);
+    const nearest = nearestBookable(slots, date, placement.kind === 'open' ? placement.start : clock, window, row.timeZone);
     if (nearest.length === 0) continue;
     found.push({
       ...toOutput(row, row.tables.sort(byLabel)),
