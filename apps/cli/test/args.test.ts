@@ -42,6 +42,14 @@ describe('parseFlags', () => {
     expect(() => parseFlags(['--date'], flags)).toThrow("Option '--date <value>' argument missing");
     expect(() => parseFlags(['--dates', 'x'], flags)).toThrow("Unknown option '--dates'");
   });
+
+  it('takes a negative number as a value, for its flag to judge, and says how to give another value starting with "-"', () => {
+    expect(parseFlags(['--date', '-5', '--table', 'A1'], flags).flags).toEqual({ date: '-5', table: 'A1' });
+    expect(() => parseFlags(['--date', '--json', '--table', 'A1'], flags)).toThrow(
+      '--date needs a value, not "--json" (a value that starts with "-" is written --date=VALUE)',
+    );
+    expect(parseFlags(['--date=-x', '--table', 'A1'], flags).flags.date).toBe('-x');
+  });
 });
 
 describe('runCli', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseDate } from '../src/args/calendar-date.ts';
 import { parseClockTime } from '../src/args/clock-time.ts';
 import { formatHours, parseHours } from '../src/args/hours.ts';
 import { formatSpecialDates, parseSpecialDates } from '../src/args/special-dates.ts';
@@ -77,10 +78,25 @@ describe('parseSpecialDates and formatSpecialDates', () => {
     expect(parseSpecialDates('none')).toEqual([]);
   });
 
+  it('merges a date listed in several groups, as --hours merges a day', () => {
+    expect(parseSpecialDates('2027-12-24 18:00-20:00; 2027-12-25 closed; 2027-12-24 12:00-14:00; 2027-12-25 closed')).toEqual([
+      {
+        date: '2027-12-24',
+        hours: [
+          { opens: '12:00', closes: '14:00' },
+          { opens: '18:00', closes: '20:00' },
+        ],
+      },
+      { date: '2027-12-25', hours: [] },
+    ]);
+  });
+
   it.each([
     ['24/12 closed', '"24/12" is not a date written YYYY-MM-DD'],
     ['2027-12-24', '"2027-12-24" needs its HH:MM-HH:MM ranges, or "closed"'],
     ['2027-12-24 noon', '"noon" is not a time range'],
+    ['2027-02-30 closed', '"2027-02-30" is not a day of the calendar'],
+    ['2027-12-24 closed; 2027-12-24 18:00-20:00', '2027-12-24 is listed both "closed" and with hours, in "2027-12-24 18:00-20:00"'],
   ])('refuses %j as a usage error', (text, message) => {
     expect(() => parseSpecialDates(text)).toThrow(`--special-dates: ${message}`);
   });
@@ -129,7 +145,9 @@ describe('calendarFieldsFromFlags', () => {
 
   it('refuses a slot size the API does not offer, and numbers that are not whole', () => {
     expect(() => calendarFieldsFromFlags({ 'slot-minutes': '20' } as never)).toThrow('--slot-minutes must be one of 15, 30, 60, not "20"');
-    expect(() => calendarFieldsFromFlags({ 'min-advance-minutes': '-5' } as never)).toThrow('--min-advance-minutes must be a whole number');
+    expect(() => calendarFieldsFromFlags({ 'min-advance-minutes': '-5' } as never)).toThrow(
+      '--min-advance-minutes must be a whole number (0 or more), not "-5"',
+    );
   });
 });
 
@@ -139,6 +157,16 @@ describe('parseClockTime', () => {
     expect(parseClockTime('time', '7:05')).toBe('07:05');
     for (const text of ['24:00', '19.30', '19:3', '']) {
       expect(() => parseClockTime('time', text)).toThrow(`--time must be a time of day written HH:MM (00:00 to 23:59), not "${text}"`);
+    }
+  });
+});
+
+describe('parseDate', () => {
+  it('takes a calendar day written YYYY-MM-DD, and refuses anything else naming the flag', () => {
+    expect(parseDate('date', ' 2028-02-29 ')).toBe('2028-02-29');
+    expect(parseDate('from', '0099-12-31')).toBe('0099-12-31');
+    for (const text of ['tomorrow', '2026-13-01', '2027-02-29', '2026-04-31', '0000-01-01', '2026-1-01']) {
+      expect(() => parseDate('date', text)).toThrow(`--date must be a calendar day written YYYY-MM-DD, not "${text}"`);
     }
   });
 });

@@ -32,7 +32,10 @@ describe('readBookingRows', () => {
     );
     expect(rows).toEqual([{ line: 2, restaurant: 'La Mar', table: 'a1', date: '2030-01-01' }]);
     expect(malformed).toEqual([
-      { row: { line: 3, restaurant: 'La Mar', table: '', date: '2030-01-02' }, problem: 'table is empty or missing' },
+      {
+        row: { line: 3, restaurant: 'La Mar', table: '', date: '2030-01-02' },
+        problem: 'no table: give a table, or a time at a restaurant with hours',
+      },
     ]);
   });
 

@@ -34,4 +34,13 @@ describe('importKey', () => {
     expect(new Set([importKey(row, RESTAURANT), timed, importKey({ ...row, time: '20:00' }, RESTAURANT)]).size).toBe(3);
     expect(importKey({ ...row, table: '', time: '19:30' }, RESTAURANT)).not.toBe(timed);
   });
+
+  it('numbers identical rows that leave the table to the API from the second on, and only those', () => {
+    const open = { ...row, table: '', time: '19:30' };
+    const keys = [1, 2, 3].map((occurrence) => importKey(open, RESTAURANT, occurrence));
+    expect(new Set(keys).size).toBe(3);
+    expect(keys[0]).toBe(importKey(open, RESTAURANT));
+    // A row with a table names one booking: a repeat of it is the same booking.
+    expect(importKey({ ...row, time: '19:30' }, RESTAURANT, 2)).toBe(importKey({ ...row, time: '19:30' }, RESTAURANT));
+  });
 });

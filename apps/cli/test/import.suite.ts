@@ -82,9 +82,9 @@ export function describeImport(server: () => SpawnedServer): void {
       expect(row(7)).toMatch(/refused +PAST_DATE: Cannot book 2020-01-01/);
       expect(row(8)).toMatch(/invalid row +"Importar" matches 2 restaurants/);
       expect(row(9)).toMatch(/invalid row +no restaurant's name starts with "Nadie"/);
-      expect(row(10)).toMatch(/invalid row +table is empty or missing$/);
+      expect(row(10)).toMatch(/invalid row +no table: give a table, or a time at a restaurant with hours$/);
       expect(row(11)).toMatch(/invalid row +Invalid input: date: /);
-      expect(row(12)).toMatch(/invalid row +table, date are empty or missing$/);
+      expect(row(12)).toMatch(/invalid row +date is empty or missing; no table: give a table, or a time at a restaurant with hours$/);
       expect(row(34)).toMatch(/Importar Dos +B1 .* refused +GLOBAL_DAILY_LIMIT: /);
       expect(lines.at(-1)).toBe('32 rows: 24 booked, 1 already booked, 2 refused, 5 invalid');
       expect(await reservationsOf(uno)).toHaveLength(2 + 15);

@@ -61,11 +61,16 @@ describe('the printer', () => {
 });
 
 describe('local times', () => {
-  it("reads the clock off an instant in the restaurant's zone, marking the next day", () => {
+  it("reads the clock off an instant in the restaurant's zone, marking each end that falls after the date", () => {
     expect(clockOn('2027-03-14T19:30:00-04:00', '2027-03-14')).toBe('19:30');
     expect(clockOn('2027-03-15T01:30:00-04:00', '2027-03-14')).toBe('01:30 (+1)');
-    expect(timeRangeOf({ date: '2027-03-14', time: '23:00', endsAt: '2027-03-15T01:00:00-04:00' })).toBe('23:00-01:00 (+1)');
-    expect(timeRangeOf({ date: '2027-03-14', time: null, endsAt: '2027-03-15T00:00:00-04:00' })).toBeUndefined();
+    expect(clockOn('2027-03-01T00:30:00-05:00', '2027-02-27')).toBe('00:30 (+2)');
+    const on = (startsAt: string, endsAt: string) => timeRangeOf({ date: '2027-03-14', time: startsAt.slice(11, 16), startsAt, endsAt });
+    expect(on('2027-03-14T23:00:00-04:00', '2027-03-15T01:00:00-04:00')).toBe('23:00-01:00 (+1)');
+    // A 01:00 start in the 14th's range past midnight: both ends on the 15th, not a 25-hour turn.
+    expect(on('2027-03-15T01:00:00-04:00', '2027-03-15T02:30:00-04:00')).toBe('01:00 (+1)-02:30 (+1)');
+    const wholeDay = { date: '2027-03-14', time: null, startsAt: '2027-03-14T00:00:00-04:00', endsAt: '2027-03-15T00:00:00-04:00' };
+    expect(timeRangeOf(wholeDay)).toBeUndefined();
   });
 });
 

@@ -207,4 +207,60 @@ export function describeTimeOfDay(server: () => SpawnedServer): void {
       expect(again.stdout).toMatch(/\n3 rows: 0 booked, 2 already booked, 1 refused, 0 invalid\n$/);
     });
   });
+
+  describe('after midnight, days without slots, and identical rows that leave the table to the API', () => {
+    const [day, special] = [dayFromNow(60), dayFromNow(61)];
+    let restaurant: Restaurant;
+    beforeAll(async () => {
+      const run = await tablebook(
+        'restaurants',
+        'create',
+        ...createFlags('Trasnoche'),
+        '--hours',
+        'mon-sun 18:00-02:00',
+        // One date given in two groups: its hours are both ranges.
+        '--special-dates',
+        `${special} 12:00-13:00; ${special} 19:00-20:00`,
+        '--tables',
+        'A0:2,A1:2,B0:4',
+        '--turn-times',
+        '2:90,4:120',
+        '--json',
+      );
+      restaurant = parseJson<Restaurant>(ok(run));
+    });
+
+    it('books each identical row on a table of its own, marks a start after midnight, and a re-run books none twice', async () => {
+      const file = writeTempFile(
+        'night.csv',
+        ['restaurant,date,time,partySize', `Trasnoche,${day},01:00:00,2`, `Trasnoche,${day},1:00,2`, ''].join('\n'),
+      );
+      const first = ok(await tablebook('import', file));
+      expect(first.stdout).toMatch(new RegExp(`\\n +2 +Trasnoche +A0 +${day} +01:00 \\(\\+1\\) +booked `));
+      expect(first.stdout).toMatch(new RegExp(`\\n +3 +Trasnoche +A1 +${day} +01:00 \\(\\+1\\) +booked `));
+      expect(ok(await tablebook('import', file)).stdout).toMatch(/\n2 rows: 0 booked, 2 already booked, 0 refused, 0 invalid\n$/);
+      // Fresh keys, and B0 still free: the day's reservations tell that both rows were booked.
+      expect(ok(await tablebook('import', file, '--retry-refused')).stdout).toMatch(/\n2 rows: 0 booked, 2 already booked/);
+      expect(parseJson<Reservation[]>(ok(await tablebook('reservations', 'list', restaurant.id, '--date', day, '--json')))).toHaveLength(2);
+
+      const booked = ok(await tablebook('book', restaurant.id, '--date', day, '--time', '01:00'));
+      expect(booked.stdout).toContain(`Booked table B0 at "Trasnoche" (${restaurant.id}) on ${day} at 01:00 (+1)-02:30 (+1) for 2 people`);
+      expect(ok(await tablebook('reservations', 'list', restaurant.id, '--date', day)).stdout).toMatch(
+        new RegExp(`\\n${day}  01:00 \\(\\+1\\)-02:30 \\(\\+1\\)  B0 `),
+      );
+    });
+
+    it('says why a day has no slots, and refuses a malformed date or a negative count as usage errors', async () => {
+      expect(ok(await tablebook('slots', restaurant.id, '--date', special)).stdout).toBe(
+        `"Trasnoche" has no slots on ${special}: no start time in its hours (12:00-13:00 19:00-20:00) leaves room for a turn of 90 minutes.\n`,
+      );
+      expect(failed(await tablebook('slots', restaurant.id, '--date', 'tomorrow'), 2)).toContain(
+        '--date must be a calendar day written YYYY-MM-DD, not "tomorrow"',
+      );
+      expect(failed(await tablebook('book', restaurant.id, '--date', '2026-13-01', '--time', '19:00'), 2)).toContain('not "2026-13-01"');
+      expect(failed(await tablebook('restaurants', 'update', restaurant.id, '--min-advance-minutes', '-5'), 2)).toContain(
+        '--min-advance-minutes must be a whole number (0 or more), not "-5"',
+      );
+    });
+  });
 }

@@ -51,6 +51,30 @@ export interface ParsedLine<F extends FlagSpecs> {
 }
 
 /**
+ * The tokens with every value that starts with "-" joined to its flag. parseArgs refuses "--flag -5" as
+ * ambiguous (it cannot tell a value from a forgotten one); a negative number is a value, since no flag
+ * is named by a digit, and is left for the flag's own check to judge. Anything else starting with "-"
+ * after a flag that takes a value is a usage error saying how to give such a value.
+ */
+function joinDashValues(tokens: readonly string[], flags: FlagSpecs): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as string;
+    if (token === '--') return [...joined, ...tokens.slice(index)];
+    const next = tokens[index + 1];
+    if (!takesValue(token, flags) || next === undefined || !next.startsWith('-')) {
+      joined.push(token);
+    } else if (/^-\d/.test(next)) {
+      joined.push(`${token}=${next}`);
+      index++;
+    } else {
+      throw new UsageError(`${token} needs a value, not "${next}" (a value that starts with "-" is written ${token}=VALUE)`);
+    }
+  }
+  return joined;
+}
+
+/**
  * Parses the words after the command name with node's parseArgs, keeping only the first sentence of
  * its messages ("Unknown option '--x'") so a usage error stays one line.
  */
@@ -60,7 +84,7 @@ export function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags
   );
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...tokens], options, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinDashValues(tokens, flags), options, strict: true, allowPositionals: true });
   } catch (error) {
     const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
     throw new UsageError(message.replace(/\.$/, ''));
@@ -73,6 +97,6 @@ export function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags
 
 /** A whole number of at least 0, from a flag's text. */
 export function parseCount(flag: string, text: string): number {
-  if (!/^\d{1,9}$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number, not "${text}"`);
+  if (!/^\d{1,9}$/.test(text.trim())) throw new UsageError(`--${flag} must be a whole number (0 or more), not "${text}"`);
   return Number(text.trim());
 }

@@ -1,3 +1,4 @@
+import { parseOptionalDate } from '../args/calendar-date.ts';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -22,9 +23,14 @@ export const availabilityCommand = defineCommand({
     if (range && (flags.from === undefined || flags.to === undefined)) {
       throw new UsageError(`missing ${flags.from === undefined ? '--from' : '--to'}: a range needs both`);
     }
+    const [date, from, to] = [
+      parseOptionalDate('date', flags.date),
+      parseOptionalDate('from', flags.from),
+      parseOptionalDate('to', flags.to),
+    ];
     const restaurant = await resolveRestaurant(client, args.restaurant);
     const answer = await client.reservation.availability.query(
-      range ? { restaurantId: restaurant.id, from: flags.from, to: flags.to } : { restaurantId: restaurant.id, date: flags.date },
+      range ? { restaurantId: restaurant.id, from, to } : { restaurantId: restaurant.id, date },
     );
     if ('days' in answer) {
       print.list(answer.days, dayCapacityColumns, 'No days in the range.');

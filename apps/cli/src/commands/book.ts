@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { parseDate } from '../args/calendar-date.ts';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -43,13 +44,14 @@ export const bookCommand = defineCommand({
     if (flags.table === undefined && flags.time === undefined) {
       throw new UsageError('give --table (a restaurant that books whole days), --time (one with opening hours), or both');
     }
+    const date = parseDate('date', flags.date);
     const bookingTime = bookingTimeFromFlags(flags);
     const guest = guestFieldsFromFlags(flags);
     const restaurant = await resolveRestaurant(client, args.restaurant);
     const reservation = await client.reservation.create.mutate({
       restaurantId: restaurant.id,
       table: flags.table,
-      date: flags.date,
+      date,
       ...bookingTime,
       ...guest,
       idempotencyKey: flags['idempotency-key'] ?? `tablebook-book:${randomUUID()}`,

@@ -37,7 +37,7 @@ export const importCommand = defineCommand({
     {
       name: 'file.csv',
       description:
-        'header restaurant,table,date, then optionally guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
+        'header restaurant,table,date, then optionally time,guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
     },
   ],
   flags: {
@@ -48,10 +48,15 @@ export const importCommand = defineCommand({
     },
   },
   notes: [
+    'A row with a time (HH:MM, or HH:MM:00 as spreadsheets write it) books that time at a restaurant with',
+    'opening hours, and may leave its table empty: the API gives the party the smallest free table that',
+    'seats it (with a time column the table column may be left out). A row without a time books its table',
+    'for the whole day, at a restaurant without hours.',
     'Each row is reported as booked, already booked (a re-run: never booked twice), refused (with the reason)',
     'or invalid (with its line number). Exits with 1 when any row was refused or invalid.',
     'Every row is sent with an idempotency key made from its content, so a re-run replays the first answer,',
-    'refusals included; --retry-refused tries those rows again. Restaurants are named by id or name.',
+    'refusals included; --retry-refused tries those rows again. Identical rows that leave the table to the',
+    'API are as many bookings (each its own table). Restaurants are named by id or name.',
   ],
   async run({ client, print, io }, { args, flags }) {
     const file = args['file.csv'];

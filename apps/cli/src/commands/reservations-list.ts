@@ -1,4 +1,5 @@
 import { RESERVATION_STATUSES, type RouterInputs } from '@tablebook/client';
+import { parseOptionalDate } from '../args/calendar-date.ts';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -23,17 +24,14 @@ export const reservationsListCommand = defineCommand({
     },
   },
   async run({ client, print }, { args, flags }) {
+    const date = parseOptionalDate('date', flags.date);
     const status = flags.status?.trim().toLowerCase();
     if (status !== undefined && !isStatusFilter(status)) {
       throw new UsageError(`--status must be one of ${STATUS_FILTERS.join(', ')}, not "${flags.status}"`);
     }
     const restaurant = await resolveRestaurant(client, args.restaurant);
-    const reservations = await client.reservation.list.query({ restaurantId: restaurant.id, date: flags.date, status });
-    print.list(
-      reservations,
-      reservationColumns(reservations),
-      `No reservations at "${restaurant.name}"${flags.date ? ` on ${flags.date}` : ''}.`,
-    );
+    const reservations = await client.reservation.list.query({ restaurantId: restaurant.id, date, status });
+    print.list(reservations, reservationColumns(reservations), `No reservations at "${restaurant.name}"${date ? ` on ${date}` : ''}.`);
     return ExitCode.success;
   },
 });

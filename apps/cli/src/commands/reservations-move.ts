@@ -1,3 +1,4 @@
+import { parseOptionalDate } from '../args/calendar-date.ts';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -25,16 +26,17 @@ export const reservationsMoveCommand = defineCommand({
     'A new --party-size without --duration-minutes takes the turn time for the new size.',
   ],
   async run({ client, print }, { args, flags }) {
+    const date = parseOptionalDate('date', flags.date);
     const partySize = partySizeFrom(flags['party-size']);
     const bookingTime = bookingTimeFromFlags(flags);
-    if (flags.date === undefined && flags.table === undefined && partySize === undefined && Object.keys(bookingTime).length === 0) {
+    if (date === undefined && flags.table === undefined && partySize === undefined && Object.keys(bookingTime).length === 0) {
       throw new UsageError('nothing to change: give at least one of --date, --time, --table, --party-size, --duration-minutes');
     }
     const { restaurant, restaurantId, reservationId } = await resolveReservationRef(client, args);
     const reservation = await client.reservation.update.mutate({
       restaurantId,
       reservationId,
-      date: flags.date,
+      date,
       table: flags.table,
       partySize,
       ...bookingTime,

@@ -1,4 +1,5 @@
 import type { Restaurant, RouterInputs } from '@tablebook/client';
+import { parseOptionalDate } from '../args/calendar-date.ts';
 import { defineCommand } from '../args/command.ts';
 import { parseCount } from '../args/flags.ts';
 import { ExitCode } from '../exit-codes.ts';
@@ -24,13 +25,14 @@ export const restaurantsListCommand = defineCommand({
     },
   },
   async run({ client, print }, { flags }) {
+    const date = parseOptionalDate('date', flags.date);
     const minAvailable = flags['min-available'] === undefined ? undefined : parseCount('min-available', flags['min-available']);
     const city = flags.city === undefined ? undefined : await resolveCity(client, flags.city);
     // Fields left undefined are dropped when the input is serialised: no filter.
     const filter: RouterInputs['restaurant']['list'] = {
       startWith: flags['starts-with'],
       cityId: city?.id,
-      date: flags.date,
+      date,
       minAvailable,
     };
     const restaurants: Restaurant[] = [];
@@ -40,7 +42,7 @@ export const restaurantsListCommand = defineCommand({
       if (page.length < PAGE_SIZE) break;
     }
     // The API adds the free places whenever a day is involved, given or defaulted to today.
-    const withCapacity = flags.date !== undefined || minAvailable !== undefined;
+    const withCapacity = date !== undefined || minAvailable !== undefined;
     print.list(restaurants, restaurantColumns(withCapacity), 'No restaurant matches.');
     return ExitCode.success;
   },

@@ -27,13 +27,17 @@ function isSameBooking(reservation: Reservation, row: BookingRow, restaurantId: 
 /**
  * The live reservation of the row's day that is the booking the row describes, if any. For a whole-day
  * row that can only be the one holding its table that day (a table holds one a day); a timed row's table
- * may hold several that day, and one whose table the API chose may be at any table.
+ * may hold several that day, and one whose table the API chose may be at any table. Reservations in
+ * `skip` (those other rows already stand for) are left out.
  */
 export async function findMatchingBooking(
   client: TablebookClient,
   restaurantId: string,
   row: BookingRow,
+  skip: ReadonlySet<string> = new Set(),
 ): Promise<Reservation | undefined> {
   const reservations = await client.reservation.list.query({ restaurantId, date: row.date });
-  return reservations.find((reservation) => reservation.status !== 'cancelled' && isSameBooking(reservation, row, restaurantId));
+  return reservations.find(
+    (reservation) => reservation.status !== 'cancelled' && !skip.has(reservation.id) && isSameBooking(reservation, row, restaurantId),
+  );
 }

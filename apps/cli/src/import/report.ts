@@ -1,4 +1,5 @@
 import type { Printer } from '../output/printer.ts';
+import { clockOn } from '../output/local-times.ts';
 import type { Column } from '../output/table.ts';
 import type { ImportSummary, RowOutcome, RowResult } from './results.ts';
 
@@ -26,10 +27,17 @@ const outcomeColumns: readonly Column<RowResult>[] = [
   { header: 'DETAIL', value: detail },
 ];
 
+/**
+ * The row's time: the reservation's start, marked "(+1)" when it falls on the day after the row's date
+ * (a 01:00 in a range that opened the evening before), or the time as the row gives it.
+ */
+const timeOf = (result: RowResult) =>
+  result.reservation && result.reservation.time !== null ? clockOn(result.reservation.startsAt, result.reservation.date) : result.time;
+
 /** The report's columns, with the rows' TIME after the date when any row has one. */
 function columnsFor(results: readonly RowResult[]): readonly Column<RowResult>[] {
   if (results.every((result) => result.time === undefined)) return [...rowColumns, ...outcomeColumns];
-  return [...rowColumns, { header: 'TIME', value: (result) => result.time }, ...outcomeColumns];
+  return [...rowColumns, { header: 'TIME', value: timeOf }, ...outcomeColumns];
 }
 
 function describeSummary(summary: ImportSummary): string {

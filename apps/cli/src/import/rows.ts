@@ -25,7 +25,7 @@ export interface BookingRow {
   /** Empty only in a row with a time: the API picks the table. */
   table: string;
   date: string;
-  /** "HH:MM" (a cell's "9:30" is sent as "09:30"); absent for a whole-day booking. */
+  /** "HH:MM" (a cell's "9:30" or "09:30:00" is sent as "09:30"); absent for a whole-day booking. */
   time?: string;
   guestName?: string;
   guestPhone?: string;
@@ -37,6 +37,15 @@ export interface BookingRow {
 export interface MalformedRow {
   row: BookingRow;
   problem: string;
+}
+
+/**
+ * A cell's time of day: HH:MM (or H:MM), or HH:MM:00 as spreadsheets export times; undefined when it is
+ * not one (seconds other than :00 included: the API books whole minutes).
+ */
+function readCellTime(text: string): string | undefined {
+  const match = /^(\d{1,2}:\d{2})(?::00)?$/.exec(text);
+  return match ? readClockTime(match[1] as string) : undefined;
 }
 
 /** The party size as written: a whole number from 1 to 20, or a reason it is not. */
@@ -74,11 +83,12 @@ export function readBookingRows(records: readonly CsvRecord[]): { rows: BookingR
     const row: BookingRow = { line: record.line, restaurant: value('restaurant'), table: value('table'), date: value('date') };
     const problems: string[] = [];
     const timeText = value(TIME_COLUMN);
-    const required = timeText === '' ? IMPORT_COLUMNS : IMPORT_COLUMNS.filter((column) => column !== 'table');
-    const absent = required.filter((column) => row[column] === '');
+    const absent = IMPORT_COLUMNS.filter((column) => column !== 'table' && row[column] === '');
     if (absent.length > 0) problems.push(`${absent.join(', ')} ${absent.length === 1 ? 'is' : 'are'} empty or missing`);
+    // Only a time lets the API choose the table (at a restaurant that books whole days a table is needed).
+    if (row.table === '' && timeText === '') problems.push('no table: give a table, or a time at a restaurant with hours');
     if (timeText !== '') {
-      const time = readClockTime(timeText);
+      const time = readCellTime(timeText);
       if (time === undefined) problems.push(`time must be a time of day written HH:MM, not "${timeText}"`);
       else row.time = time;
     }
