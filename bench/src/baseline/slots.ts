@@ -3,10 +3,12 @@
 // its dependency and exports no rules), so this is a minimal copy, honest for the bench's data: the
 // slot grid of the date's ranges (special dates, past-midnight ranges), the turn time by party size,
 // the tables that seat the party and are free for the whole turn, the guest's booking window and the
-// daily limits, in the product's order. Its one shortcut is the zone: one UTC offset per local day
+// daily limits, in the product's order. Its shortcut is the zone: one UTC offset per local day
 // (read once from Intl and kept), where the product resolves every slot's wall-clock time on its own
 // (spring-forward gaps, autumn repeats). The bench's restaurants are in Bogota, which has no daylight
-// saving, and bench/test/baseline-sql.test.ts checks that both answer the same slots.
+// saving, and bench/test/baseline-sql.test.ts checks that both answer the same slots. And the
+// search's target time is read on the date's own clock, where the product reads a time inside a range
+// past midnight (00:30 in 18:00-02:00) as that night's: the bench's ranges end by 23:00.
 
 interface HoursRange {
   opens: string;
