@@ -41,7 +41,7 @@ function utcOf(year: number, month: number, day: number, seconds: number): numbe
   return date.getTime() + seconds * 1000;
 }
 
-/** The wall clock in `timeZone` at `instant` (epoch ms), to the minute (and its seconds, for offsets). */
+/** The wall clock in `timeZone` at `instant` (epoch ms), read as a UTC instant (to the second): what the offset is measured from. */
 function wallClock(instant: number, timeZone: string) {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(instant))) parts[part.type] = part.value;
@@ -49,24 +49,47 @@ function wallClock(instant: number, timeZone: string) {
   const month = Number(parts['month']);
   const day = Number(parts['day']);
   return {
-    // Intl writes years before 1000 without leading zeros.
-    date: `${String(year).padStart(4, '0')}-${parts['month']}-${parts['day']}`,
     /** The same wall clock read as if it were UTC, in epoch ms (to the second). */
     asUtc: utcOf(year, month, day, Number(parts['hour']) * 3600 + Number(parts['minute']) * 60 + Number(parts['second'])),
-    hours: Number(parts['hour']),
-    minutes: Number(parts['minute']),
-    seconds: Number(parts['second']),
+  };
+}
+
+/**
+ * Offsets change only on quarter-hour boundaries of UTC (every zone's offsets are whole quarter hours
+ * since standard time), so one Intl call answers for the whole quarter hour: a day's slots then cost a
+ * few formatToParts calls instead of several per slot (the profile's top cost).
+ */
+const OFFSET_BUCKET_MS = 15 * MINUTE_MS;
+const offsets = new Map<string, number>();
+
+/** The zone's offset from UTC at `instant`, in minutes (Bogota: -300). */
+function offsetMinutesAt(instant: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant / OFFSET_BUCKET_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = Math.round((wallClock(instant, timeZone).asUtc - Math.floor(instant / 1000) * 1000) / MINUTE_MS);
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** The wall clock `instant` shows in `timeZone`, from its offset: UTC fields of the shifted instant. */
+function shiftedClock(instant: number, timeZone: string) {
+  const offset = offsetMinutesAt(instant, timeZone);
+  const local = new Date(instant + offset * MINUTE_MS);
+  return {
+    offset,
+    date: `${String(local.getUTCFullYear()).padStart(4, '0')}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+    hours: local.getUTCHours(),
+    minutes: local.getUTCMinutes(),
+    seconds: local.getUTCSeconds(),
   };
 }
 
 export function localDateTimeOf(instant: number, timeZone: string): LocalDateTime {
-  const clock = wallClock(instant, timeZone);
+  const clock = shiftedClock(instant, timeZone);
   return { date: clock.date, minutes: clock.hours * 60 + clock.minutes };
-}
-
-/** The zone's offset from UTC at `instant`, in minutes (Bogota: -300). */
-function offsetMinutesAt(instant: number, timeZone: string): number {
-  return Math.round((wallClock(instant, timeZone).asUtc - Math.floor(instant / 1000) * 1000) / MINUTE_MS);
 }
 
 /** `date` plus `days` calendar days (past year 9999 the result is not a YYYY-MM-DD day: callers check). */
@@ -121,8 +144,8 @@ const pad = (value: number) => String(value).padStart(2, '0');
 
 /** `YYYY-MM-DDTHH:MM:SS±HH:MM` in `timeZone`: the restaurant's own clock, with its offset. */
 export function formatZoned(instant: number, timeZone: string): string {
-  const clock = wallClock(instant, timeZone);
-  const offset = offsetMinutesAt(instant, timeZone);
+  const clock = shiftedClock(instant, timeZone);
+  const { offset } = clock;
   const sign = offset < 0 ? '-' : '+';
   const absolute = Math.abs(offset);
   return `${clock.date}T${pad(clock.hours)}:${pad(clock.minutes)}:${pad(clock.seconds)}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`;
