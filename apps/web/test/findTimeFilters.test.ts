@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromParams, hasNarrowingFilters, listInputFor, paramsFromFilters, slotLink } from '../src/features/find/findFilters.ts';
+import {
+  dayLink,
+  filtersFromParams,
+  hasNarrowingFilters,
+  listInputFor,
+  paramsFromFilters,
+  slotLink,
+} from '../src/features/find/findFilters.ts';
 
 const today = '2026-11-25';
 const read = (query: string) => filtersFromParams(new URLSearchParams(query), today);
@@ -19,7 +26,13 @@ describe('searching restaurants for a time', () => {
     expect(listInputFor(read('party=4'), 24)).toEqual({ date: today, limit: 24 });
   });
 
-  it('links a free time to the restaurant’s day at that time', () => {
-    expect(slotLink('r-1', '2026-12-24', '20:30', 4)).toBe('/restaurants/r-1/day?date=2026-12-24&time=20%3A30&party=4');
+  it('links a free time to the restaurant’s day at that time, picked', () => {
+    expect(slotLink('r-1', '2026-12-24', '20:30', 4)).toBe('/restaurants/r-1/day?date=2026-12-24&time=20%3A30&party=4&pick=20%3A30');
+  });
+
+  it('links "See times" to the day with the time and party searched, nothing picked; no date for today', () => {
+    expect(dayLink('r-1', '2026-12-24', '20:30', 4)).toBe('/restaurants/r-1/day?date=2026-12-24&time=20%3A30&party=4');
+    expect(dayLink('r-1', undefined, '20:30', undefined)).toBe('/restaurants/r-1/day?time=20%3A30');
+    expect(dayLink('r-1', undefined)).toBe('/restaurants/r-1/day');
   });
 });

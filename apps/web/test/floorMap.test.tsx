@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FloorMap } from '../src/features/day/FloorMap.tsx';
 import { floorRows } from '../src/features/day/floorRows.ts';
 import { I18nProvider } from '../src/i18n/I18nProvider.tsx';
+import { namedBy } from './support/names.ts';
 
 afterEach(cleanup);
 
@@ -49,10 +50,10 @@ describe('the floor map', () => {
     renderMap({ taken: ['A1', 'C3'] });
     const floor = screen.getByRole('group', { name: 'Floor plan' });
     expect(within(floor).getAllByRole('button')).toHaveLength(15);
-    const taken = screen.getByRole('button', { name: 'Table A1, taken' });
+    const taken = screen.getByRole('button', { name: namedBy('A1', '4 seats', 'Taken') });
     expect(taken.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(taken);
-    fireEvent.click(screen.getByRole('button', { name: 'Table B2, 6 seats, free: book it' }));
+    fireEvent.click(screen.getByRole('button', { name: namedBy('B2', '6 seats', 'Free'), description: 'Book this table' }));
     expect(picked).toEqual(['B2']);
     expect(screen.getByRole('group', { name: 'Row D' })).toBeTruthy();
   });
@@ -60,7 +61,7 @@ describe('the floor map', () => {
   it('marks the table being booked as busy and does not offer it twice', () => {
     picked.length = 0;
     renderMap({ pendingLabel: 'D0' });
-    const pending = screen.getByRole('button', { name: 'Table D0, booking…' });
+    const pending = screen.getByRole('button', { name: namedBy('D0', '4 seats', 'Booking…') });
     expect(pending.getAttribute('aria-busy')).toBe('true');
     fireEvent.click(pending);
     expect(picked).toEqual([]);
@@ -69,15 +70,15 @@ describe('the floor map', () => {
   it('offers nothing on a past day', () => {
     picked.length = 0;
     renderMap({ readOnly: true, taken: ['A0'] });
-    fireEvent.click(screen.getByRole('button', { name: 'Table A2, this day has passed' }));
+    fireEvent.click(screen.getByRole('button', { name: namedBy('A2', '4 seats', 'Closed'), description: 'This day has passed' }));
     expect(picked).toEqual([]);
-    expect(screen.getByRole('button', { name: 'Table A0, taken' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: namedBy('A0', '4 seats', 'Taken') })).toBeTruthy();
   });
 
   it('offers nothing on a full day, and says why on every table', () => {
     picked.length = 0;
     renderMap({ readOnly: true, closedAs: 'full', taken: ['A0'] });
-    const table = screen.getByRole('button', { name: 'Table A2, no more bookings that day' });
+    const table = screen.getByRole('button', { name: namedBy('A2', '4 seats', 'Full'), description: 'No more bookings that day' });
     expect(table.getAttribute('aria-disabled')).toBe('true');
     fireEvent.click(table);
     expect(picked).toEqual([]);
@@ -96,7 +97,10 @@ describe('the floor map', () => {
         />
       </I18nProvider>,
     );
-    expect(screen.getByRole('button', { name: 'Table T1, 2 seats, free: book it' }).textContent).toContain('2 seats');
-    expect(screen.getByRole('button', { name: 'Table T2, 1 seat, free: book it' })).toBeTruthy();
+    // The name is the tile's visible text (WCAG 2.5.3), what the state means its description.
+    const free = screen.getByRole('button', { name: namedBy('T1', '2 seats', 'Free'), description: 'Book this table' });
+    expect(free.textContent?.replaceAll(', ', ' ')).toBe('T1 2 seats Free');
+    expect(free.hasAttribute('aria-label')).toBe(false);
+    expect(screen.getByRole('button', { name: namedBy('T2', '1 seat', 'Free') })).toBeTruthy();
   });
 });

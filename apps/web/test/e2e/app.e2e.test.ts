@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay } from '../../src/lib/days.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { DAILY_LIMITS, startAppServer, type AppServer } from '../support/appServer.ts';
+import { namedBy, tableNamed } from '../support/names.ts';
 import { cspViolations, fitsViewportWidth, openPage, pickCity, screenshot, type OpenedPage } from './support/pages.ts';
 
 const ADMIN_TOKEN = 'e2e-admin-token';
@@ -157,7 +158,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       await guestPage.getByText('15 of 15 tables free').waitFor();
       await guestPage.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
-      await guestPage.getByRole('button', { name: 'Table A0, 6 seats, free: book it' }).click();
+      await guestPage.getByRole('button', { name: tableNamed('A0', 'Free') }).click();
       const dialog = guestPage.getByRole('dialog', { name: 'Book table A0' });
       await dialog.getByRole('button', { name: 'Book it' }).click();
       await dialog.getByText('Enter your name').waitFor();
@@ -175,7 +176,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       await confirmation.getByText('Your cancellation code').waitFor();
       const code = (await guestPage.getByTestId('cancellation-code').textContent())?.trim() ?? '';
       expect(code.length).toBeGreaterThan(4);
-      await guestPage.getByRole('button', { name: 'Table A0, taken' }).waitFor();
+      await guestPage.getByRole('button', { name: tableNamed('A0', 'Taken') }).waitFor();
       await guestPage.getByText('14 of 15 tables free').waitFor();
       await screenshot(guestPage, 'booking-confirmed');
 
@@ -241,14 +242,14 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
           .waitFor();
       }
 
-      await first.page.getByRole('button', { name: 'Table B1, 4 seats, free: book it' }).click();
+      await first.page.getByRole('button', { name: tableNamed('B1', 'Free') }).click();
       const dialog = first.page.getByRole('dialog', { name: 'Book table B1' });
       await dialog.getByLabel('Your name').fill('Carlos Ruiz');
       await dialog.getByLabel('E-mail').fill('carlos@example.com');
       await dialog.getByRole('button', { name: 'Book it' }).click();
       await first.page.getByTestId('cancellation-code').waitFor();
       // The other page hears of it over its live stream, within two seconds.
-      await second.page.getByRole('button', { name: 'Table B1, taken' }).waitFor({ timeout: 2_000 });
+      await second.page.getByRole('button', { name: tableNamed('B1', 'Taken') }).waitFor({ timeout: 2_000 });
       await second.page.getByText('14 of 15 tables free').waitFor({ timeout: 2_000 });
       await screenshot(second.page, 'live-second-page');
 
@@ -265,7 +266,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       }
       for (const { page: each } of [first, second]) {
         await each.getByText(`Casa Sabor is fully booked on`).waitFor();
-        const free = each.getByRole('button', { name: 'Table D2, no more bookings that day' });
+        const free = each.getByRole('button', { name: tableNamed('D2', 'Full') });
         expect(await free.getAttribute('aria-disabled')).toBe('true');
       }
       await screenshot(second.page, 'restaurant-full');
@@ -291,7 +292,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Next day' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('date')).toBe(fullSystemDay);
     await page.getByText('Tablebook takes no more bookings on').waitFor();
-    await page.getByRole('button', { name: 'Table C2, no more bookings that day' }).waitFor();
+    await page.getByRole('button', { name: tableNamed('C2', 'Full') }).waitFor();
     await screenshot(page, 'system-full');
 
     await page.goto(`/?date=${fullSystemDay}&min=1`);
@@ -302,7 +303,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
   it('shows a past day read-only', async () => {
     await page.goto(`/restaurants/${casaSaborId}/day?date=${addDays(localDay(), -3)}`);
     await page.getByText('This day has passed').waitFor();
-    const table = page.getByRole('button', { name: 'Table A0, this day has passed' });
+    const table = page.getByRole('button', { name: tableNamed('A0', 'Closed') });
     expect(await table.getAttribute('aria-disabled')).toBe('true');
     await table.click({ force: true }); // a click anyway, as a mouse would; playwright otherwise waits for it to be enabled
     expect(await page.getByRole('dialog').count()).toBe(0);
@@ -401,7 +402,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Casa Sabor was saved.' }).waitFor();
 
     await page.goto(`/restaurants/${casaSaborId}/day?date=${laterDay}`);
-    await page.getByRole('button', { name: 'Table D3, 8 seats, free: book it' }).waitFor();
+    await page.getByRole('button', { name: namedBy('D3', '8 seats', 'Free') }).waitFor();
     await page.getByText('15 of 16 tables free').waitFor();
     await screenshot(page, 'restaurant-day');
   });
@@ -436,7 +437,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       expect(await fitsViewportWidth(phone.page)).toBe(true);
       await screenshot(phone.page, 'phone-find');
       await phone.page.goto(`/restaurants/${casaSaborId}/day?date=${laterDay}`);
-      await phone.page.getByRole('button', { name: 'Table A1, 4 seats, free: book it' }).click();
+      await phone.page.getByRole('button', { name: tableNamed('A1', 'Free') }).click();
       await phone.page.getByRole('dialog', { name: 'Book table A1' }).waitFor();
       expect(await fitsViewportWidth(phone.page)).toBe(true);
       await screenshot(phone.page, 'phone-booking');

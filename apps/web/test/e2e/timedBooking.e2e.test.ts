@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, localDay } from '../../src/lib/days.ts';
 import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { namedBy, tableNamed } from '../support/names.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { cspViolations, fitsViewportWidth, openPage, screenshot } from './support/pages.ts';
 
@@ -63,22 +64,25 @@ describe.skipIf(!shouldRunBrowserSuite())('booking a time of day in Chromium', (
       // Within the search's hour either side of 20:10: 19:30, 20:00, 20:30 and 21:00.
       expect(await near.getByRole('link').allTextContents()).toHaveLength(4);
       await page.getByLabel('People').selectOption('2');
+      // "See times" keeps the time and party searched (and picks nothing); a free time picks itself.
+      const seeTimes = card.getByRole('link', { name: 'See times — El Cielo' });
+      expect(await seeTimes.getAttribute('href')).toBe(`/restaurants/${restaurantId}/day?date=${day}&time=20%3A10&party=2`);
       await near.getByRole('link', { name: '8:00 PM — El Cielo' }).click();
 
       await page.getByRole('heading', { level: 1, name: 'El Cielo' }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
       // The times around 20:00 for two, to the day's last start (21:30: the turn ends by 23:00); the linked one is picked.
       const times = page.getByRole('list', { name: 'Start times' });
-      await times.getByRole('button', { name: '6:00 PM: 15 tables' }).waitFor();
+      await times.getByRole('button', { name: namedBy('6:00 PM', '15 tables') }).waitFor();
       expect(await times.getByRole('button').allTextContents()).toHaveLength(8);
-      await times.getByRole('button', { name: '9:30 PM: 15 tables' }).waitFor();
+      await times.getByRole('button', { name: namedBy('9:30 PM', '15 tables') }).waitFor();
       await page.getByRole('button', { name: 'Earlier times' }).waitFor();
       expect(await page.getByRole('button', { name: 'Later times' }).count()).toBe(0);
 
-      expect(await times.getByRole('button', { name: '8:00 PM: 14 tables' }).getAttribute('aria-pressed')).toBe('true');
+      expect(await times.getByRole('button', { name: namedBy('8:00 PM', '14 tables') }).getAttribute('aria-pressed')).toBe('true');
       const floor = page.getByRole('group', { name: 'Tables at 8:00 PM' });
-      await floor.getByRole('button', { name: 'Table A0, taken' }).waitFor();
-      await floor.getByRole('button', { name: 'Table A1, 4 seats, free: book it' }).waitFor();
+      await floor.getByRole('button', { name: tableNamed('A0', 'Taken') }).waitFor();
+      await floor.getByRole('button', { name: namedBy('A1', '4 seats', 'Free') }).waitFor();
       expect(await fitsViewportWidth(page)).toBe(true);
       await screenshot(page, 'timed-slot-picked');
 
@@ -92,7 +96,9 @@ describe.skipIf(!shouldRunBrowserSuite())('booking a time of day in Chromium', (
       const confirmation = page.getByRole('status').filter({ hasText: 'Booked!' });
       await confirmation.getByText(/table A1 at El Cielo is yours on .* from 8:00 PM to 9:30 PM, for 2 people/).waitFor();
       await page.getByTestId('cancellation-code').waitFor();
-      await times.getByRole('button', { name: '8:00 PM: 13 tables' }).waitFor();
+      // The dialog and the slot are gone: focus lands on the answer, not on the page's body.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('booking-confirmed');
+      await times.getByRole('button', { name: namedBy('8:00 PM', '13 tables') }).waitFor();
       await screenshot(page, 'timed-booked');
 
       const booked = await server.api.reservation.list.query({ restaurantId, date: day });

@@ -8,6 +8,8 @@ import { formatDay } from '../../lib/days.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { formatClockTime, localClockOf, localDayOf } from '../day/slotTimes.ts';
+import { linkedStartFrom } from './cancelLink.ts';
 
 type CancelField = 'restaurantId' | 'reservationId' | 'cancellationCode';
 
@@ -27,6 +29,13 @@ export function CancelBookingPage() {
   });
   const [missing, setMissing] = useState<CancelField[]>([]);
   const cancel = useMutation(trpc.guest.cancel.mutationOptions());
+  // A booking by time, from its confirmation's link: its start, to say which time was cancelled.
+  const linkedStart = linkedStartFrom(params);
+  const linkedReservation = params.get('reservation') ?? '';
+  const doneText = (done: { id: string; table: string; date: string }) =>
+    linkedStart && done.id === linkedReservation
+      ? t.cancel.doneAt(done.table, formatDay(localDayOf(linkedStart), locale), formatClockTime(localClockOf(linkedStart), locale))
+      : t.cancel.done(done.table, formatDay(done.date, locale));
   const change = (field: CancelField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
     setMissing((current) => current.filter((other) => other !== field));
@@ -50,7 +59,7 @@ export function CancelBookingPage() {
         <p className="page-intro">{t.cancel.intro}</p>
       </header>
       <section className="panel panel--narrow" aria-label={t.cancel.title}>
-        {cancel.isSuccess ? <SuccessNotice>{t.cancel.done(cancel.data.table, formatDay(cancel.data.date, locale))}</SuccessNotice> : null}
+        {cancel.isSuccess ? <SuccessNotice>{doneText(cancel.data)}</SuccessNotice> : null}
         {cancel.isError ? <ProblemNotice error={cancel.error} onDismiss={() => cancel.reset()} /> : null}
         {cancel.isSuccess ? (
           <Link className="button button--primary" to={paths.find()}>

@@ -1,9 +1,11 @@
 import type { GuestBookingOutput } from '@tablebook/api/shared';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../lib/days.ts';
-import { formatClockTime, localClockOf } from './slotTimes.ts';
+import { cancelLinkFor } from '../cancel/cancelLink.ts';
+import { formatClockTime, localClockOf, localDayOf } from './slotTimes.ts';
 
 interface BookingConfirmationProps {
   booking: GuestBookingOutput;
@@ -13,13 +15,22 @@ interface BookingConfirmationProps {
   onDismiss: () => void;
 }
 
-/** The booking is made: the details, and the cancellation code the guest must keep (it is shown only now). */
+/**
+ * The booking is made: the details, and the cancellation code the guest must keep (it is shown only
+ * now). Focus moves to its heading: the dialog and the button that opened it are gone, and a keyboard
+ * or screen-reader user must land on the answer, not at the top of the page.
+ */
 export function BookingConfirmation({ booking, restaurantName, timeZone, onDismiss }: BookingConfirmationProps) {
   const { t, locale } = useI18n();
-  const day = formatDay(booking.date, locale);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    headingRef.current?.focus({ preventScroll: true });
+  }, []);
+  // A booking by time is on the calendar day its turn starts (00:30 of Friday's night is Saturday).
+  const day = formatDay(booking.time ? localDayOf(booking.startsAt) : booking.date, locale);
   return (
     <section className="confirmation" role="status" aria-labelledby="booking-confirmed">
-      <h3 id="booking-confirmed" className="confirmation__title">
+      <h3 id="booking-confirmed" ref={headingRef} className="confirmation__title" tabIndex={-1}>
         {t.booking.confirmedTitle}
       </h3>
       {booking.time ? (
@@ -53,7 +64,10 @@ export function BookingConfirmation({ booking, restaurantName, timeZone, onDismi
         </dd>
       </dl>
       <div className="confirmation__actions">
-        <Link className="button button--ghost button--small" to={paths.cancel(booking.restaurantId, booking.id)}>
+        <Link
+          className="button button--ghost button--small"
+          to={booking.time ? cancelLinkFor(booking) : paths.cancel(booking.restaurantId, booking.id)}
+        >
           {t.booking.cancelLink}
         </Link>
         <button type="button" className="button button--small" onClick={onDismiss}>

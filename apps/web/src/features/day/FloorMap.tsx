@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { Messages } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { TableSpot } from './dayState.ts';
@@ -22,9 +23,15 @@ interface FloorMapProps {
   mapLabel?: string;
 }
 
+/** The states whose visible word needs a sentence more for a screen reader (told as the button's description). */
+const HINTED = ['free', 'small', 'closed', 'full'] as const satisfies readonly TableState[];
+const isHinted = (state: TableState): state is (typeof HINTED)[number] => (HINTED as readonly TableState[]).includes(state);
+
 /**
  * The dining room as a grid of tables with their seats. Taken tables stay focusable (aria-disabled
  * rather than disabled) so keyboard and screen-reader users hear that they are taken instead of skipping them.
+ * A table's name is its visible text ("A0, 2 seats, Free", WCAG 2.5.3: what a voice user reads out
+ * is what the button answers to); what the state means ("book this table") is its description.
  */
 export function FloorMap({
   tables,
@@ -37,6 +44,7 @@ export function FloorMap({
   mapLabel,
 }: FloorMapProps) {
   const { t } = useI18n();
+  const hintId = useId();
   const seatsOf = new Map(tables.map((table) => [table.label, table.seats]));
   return (
     <fieldset className="floor" aria-label={mapLabel ?? t.day.floorLabel}>
@@ -56,22 +64,23 @@ export function FloorMap({
                 className={`table table--${state === 'full' || state === 'small' ? 'closed' : state}`}
                 aria-disabled={unavailable || undefined}
                 aria-busy={isPending || undefined}
-                aria-label={t.day.tableName(label, seats, state)}
+                aria-describedby={isHinted(state) ? `${hintId}-${state}` : undefined}
                 onClick={() => (unavailable ? undefined : onPick(label))}
               >
-                <span className="table__label" aria-hidden="true">
-                  {label}
-                </span>
-                <span className="table__seats" aria-hidden="true">
-                  {t.day.seatsShort(seats)}
-                </span>
-                <span className="table__state" aria-hidden="true">
-                  {t.day.tableState[state]}
-                </span>
+                <span className="table__label">{label}</span>
+                <span className="visually-hidden">, </span>
+                <span className="table__seats">{t.day.seatsShort(seats)}</span>
+                <span className="visually-hidden">, </span>
+                <span className="table__state">{t.day.tableState[state]}</span>
               </button>
             );
           })}
         </fieldset>
+      ))}
+      {HINTED.map((state) => (
+        <span key={state} id={`${hintId}-${state}`} hidden>
+          {t.day.tableHint[state]}
+        </span>
       ))}
     </fieldset>
   );

@@ -12,7 +12,7 @@ import { useToday } from '../../lib/useToday.ts';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
 import { RestaurantDay } from './RestaurantDay.tsx';
-import { paramsOfTimedSearch, partySizes, timedSearchFrom } from './slotTimes.ts';
+import { linkedPickFrom, paramsOfTimedSearch, partySizes, timedSearchFrom } from './slotTimes.ts';
 import { TimedRestaurantDay } from './TimedRestaurantDay.tsx';
 
 /**
@@ -23,11 +23,12 @@ export function RestaurantDayPage() {
   const { restaurantId = '' } = useParams();
   const { t } = useI18n();
   const trpc = useTRPC();
-  const today = useToday();
   const [params, changeParams] = useSearchParamsState();
+  const restaurant = useQuery(trpc.guest.restaurant.queryOptions({ id: restaurantId }));
+  // Today, the default day and "this day has passed" are the restaurant's, whatever the device's zone.
+  const today = useToday(restaurant.data?.timeZone);
   const requested = params.get('date') ?? '';
   const date = isCalendarDay(requested) ? requested : today;
-  const restaurant = useQuery(trpc.guest.restaurant.queryOptions({ id: restaurantId }));
   useDocumentTitle(restaurant.data?.name ?? '', t.app.name);
 
   if (restaurant.isPending) return <Loading />;
@@ -56,7 +57,7 @@ export function RestaurantDayPage() {
           restaurant={restaurant.data}
           search={search}
           today={today}
-          linkedTime={params.has('time') ? search.wanted : undefined}
+          linkedTime={linkedPickFrom(params)}
           onSearchChange={(changes) =>
             changeParams((current) => paramsOfTimedSearch({ ...timedSearchFrom(current, today, largestParty), ...changes }, today))
           }

@@ -5,6 +5,8 @@ import { floorAt, formatClockTime, localClockOf } from './slotTimes.ts';
 
 interface SlotChoiceProps {
   slot: SlotOutput;
+  /** Its start as the page says it ("12:30 AM (after midnight)"). */
+  time: string;
   restaurant: RestaurantOutput;
   partySize: number;
   /** A booking on its way: its table ('' when the restaurant picks it), shown busy; nothing else can be booked meanwhile. */
@@ -14,10 +16,9 @@ interface SlotChoiceProps {
 }
 
 /** The slot picked: book it as it is, or choose the table on the floor as it is for that turn. */
-export function SlotChoice({ slot, restaurant, partySize, pending, onBook }: SlotChoiceProps) {
+export function SlotChoice({ slot, time, restaurant, partySize, pending, onBook }: SlotChoiceProps) {
   const { t, locale } = useI18n();
   const timed = t.day.timed;
-  const time = formatClockTime(slot.time, locale);
   const { taken, tooSmall } = floorAt(slot, restaurant.tables, partySize);
   return (
     <section className="slot-choice" aria-labelledby="slot-choice-heading">
@@ -31,7 +32,8 @@ export function SlotChoice({ slot, restaurant, partySize, pending, onBook }: Slo
       </div>
       <div className="slot-choice__book">
         <button type="button" className="button button--primary" disabled={pending !== undefined} onClick={() => onBook(undefined)}>
-          {timed.bookPicked(time)}
+          {/* The heading above says "after midnight": the button stays short enough for a phone. */}
+          {timed.bookPicked(formatClockTime(slot.time, locale))}
         </button>
         <p className="field__hint">{timed.pickedForYou}</p>
       </div>

@@ -1,9 +1,14 @@
 import type { SlotOutput } from '@tablebook/api/shared';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatClockTime, slotStateOf, slotWindow } from './slotTimes.ts';
+import type { CalendarDay } from '../../lib/days.ts';
+import { type BookingWindow, formatClockTime, goneCount, isAfterMidnight, slotStateOf, slotWindow } from './slotTimes.ts';
 
 interface SlotPickerProps {
   slots: readonly SlotOutput[];
+  /** The day the slots are of: a slot after its midnight says so. */
+  date: CalendarDay;
+  /** The restaurant's booking window, as of when the slots were read: why a slot cannot be booked. */
+  bookingWindow: BookingWindow;
   /** The time the guest asked for: the slots nearest to it are shown. */
   wanted: string;
   selected: string | undefined;
@@ -15,22 +20,21 @@ interface SlotPickerProps {
 
 /**
  * The start times around the one asked for, each with how many tables are free then or why it cannot
- * be booked. Times that cannot be booked stay focusable (aria-disabled) so their reason is heard.
+ * be booked, and "after midnight" on those of the night's next day. Times that cannot be booked stay
+ * focusable (aria-disabled) so their reason is heard. A button's name is its visible text.
  */
-export function SlotPicker({ slots, wanted, selected, busy, onSelect, onWantedChange }: SlotPickerProps) {
+export function SlotPicker({ slots, date, bookingWindow, wanted, selected, busy, onSelect, onWantedChange }: SlotPickerProps) {
   const { t, locale } = useI18n();
   const timed = t.day.timed;
-  const { shown, earlier, later } = slotWindow(slots, wanted);
+  const { shown, earlier, later } = slotWindow(slots, wanted, undefined, goneCount(slots, bookingWindow));
   const stateOf = (slot: SlotOutput) => {
-    const state = slotStateOf(slot);
+    const state = slotStateOf(slot, bookingWindow);
     return state === 'free' ? timed.slotState.free(slot.freeTables.length) : timed.slotState[state];
   };
   return (
     <div className="slot-picker" aria-busy={busy || undefined}>
       <ul className="slot-picker__slots" aria-label={timed.slotsLabel}>
         {shown.map((slot) => {
-          const time = formatClockTime(slot.time, locale);
-          const state = stateOf(slot);
           const unavailable = !slot.bookable || busy;
           return (
             <li key={slot.startsAt}>
@@ -39,15 +43,17 @@ export function SlotPicker({ slots, wanted, selected, busy, onSelect, onWantedCh
                 className={`slot${slot.bookable ? '' : ' slot--unavailable'}`}
                 aria-pressed={slot.time === selected}
                 aria-disabled={unavailable || undefined}
-                aria-label={timed.slotName(time, state)}
                 onClick={() => (unavailable ? undefined : onSelect(slot.time))}
               >
-                <span className="slot__time" aria-hidden="true">
-                  {time}
-                </span>
-                <span className="slot__state" aria-hidden="true">
-                  {state}
-                </span>
+                <span className="slot__time">{formatClockTime(slot.time, locale)}</span>
+                {isAfterMidnight(slot, date) ? (
+                  <>
+                    <span className="visually-hidden">, </span>
+                    <span className="slot__next-day">{timed.afterMidnight}</span>
+                  </>
+                ) : null}
+                <span className="visually-hidden">: </span>
+                <span className="slot__state">{stateOf(slot)}</span>
               </button>
             </li>
           );

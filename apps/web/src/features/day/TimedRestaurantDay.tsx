@@ -11,7 +11,16 @@ import { BookingFields } from './BookingFields.tsx';
 import { emptyBookingForm, validateBooking, type BookingErrors, type BookingFormValues } from './bookingForm.ts';
 import { SlotChoice } from './SlotChoice.tsx';
 import { SlotPicker } from './SlotPicker.tsx';
-import { formatClockTime, isOtherZone, partySizes, type TimedSearch } from './slotTimes.ts';
+import {
+  type BookingWindow,
+  bookableFrom,
+  formatClockTime,
+  isAfterMidnight,
+  isOtherZone,
+  localDayOf,
+  partySizes,
+  type TimedSearch,
+} from './slotTimes.ts';
 import { TimedDayControls } from './TimedDayControls.tsx';
 import { useDaySlots } from './useDaySlots.ts';
 import { useGuestBooking } from './useGuestBooking.ts';
@@ -20,8 +29,9 @@ import './slots.css';
 interface TimedRestaurantDayProps {
   restaurant: RestaurantOutput;
   search: TimedSearch;
+  /** Today in the restaurant's zone. */
   today: CalendarDay;
-  /** A time the address named (a link from a search result's slot): that slot starts picked. */
+  /** A slot the address picked (a link from a search result's free time, never a typed time): it starts picked. */
   linkedTime?: string | undefined;
   onSearchChange: (changes: Partial<TimedSearch>) => void;
 }
@@ -55,8 +65,17 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
   const selected: SlotOutput | undefined = pickedSlot?.bookable ? pickedSlot : undefined;
   const day = formatDay(date, locale);
   const isPast = isBeforeDay(date, today);
+  const opensOn = bookableFrom(date, today, restaurant.maxAdvanceDays);
   const showZone = isOtherZone(restaurant.timeZone);
   const clock = (time: string) => formatClockTime(time, locale);
+  /** A slot's time as the page says it: "12:30 AM (after midnight)" for one past the night's midnight. */
+  const slotClock = (slot: SlotOutput) => (isAfterMidnight(slot, date) ? timed.nextDay(clock(slot.time)) : clock(slot.time));
+  // The slots' states are the server's as of when they were read (they are read again every minute).
+  const bookingWindow: BookingWindow = {
+    now: slots.dataUpdatedAt || Date.now(),
+    minAdvanceMinutes: restaurant.minAdvanceMinutes,
+    maxAdvanceDays: restaurant.maxAdvanceDays,
+  };
   const outcomeIsForThis = booking.variables?.date === date;
 
   useEffect(() => {
@@ -96,7 +115,9 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
     booking.book(result.input);
   };
 
-  const selectedTime = selected ? clock(selected.time) : '';
+  const selectedTime = selected ? slotClock(selected) : '';
+  // The dialog names the calendar day the turn starts on: 00:30 of Friday's night is Saturday.
+  const selectedDay = selected ? formatDay(localDayOf(selected.startsAt), locale) : day;
   return (
     <>
       <section className="panel" aria-labelledby="day-heading">
@@ -117,6 +138,9 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
         />
         {showZone ? <p className="field__hint timed-zone">{timed.localTimes(restaurant.timeZone)}</p> : null}
         {isPast ? <p className="notice notice--info">{timed.pastDay}</p> : null}
+        {opensOn && restaurant.maxAdvanceDays !== null ? (
+          <p className="notice notice--info">{timed.notYetOpen(restaurant.maxAdvanceDays, formatDay(opensOn, locale))}</p>
+        ) : null}
 
         <div ref={outcomeRef} className="day-outcome">
           {outcomeIsForThis && booking.isSuccess ? (
@@ -142,6 +166,8 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
         {slots.data && slots.data.slots.length > 0 ? (
           <SlotPicker
             slots={slots.data.slots}
+            date={date}
+            bookingWindow={bookingWindow}
             wanted={wanted}
             selected={selected?.time}
             busy={current === undefined}
@@ -149,15 +175,16 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
             onWantedChange={(next) => onSearchChange({ wanted: next })}
           />
         ) : null}
-        {current && current.slots.length > 0 && !selected ? (
+        {current && current.slots.length > 0 && !selected && (pickedSlot || (!isPast && !opensOn)) ? (
           <p className="field__hint" aria-live="polite">
-            {pickedSlot ? timed.goneTitle(clock(pickedSlot.time)) : timed.chooseSlot}
+            {pickedSlot ? timed.goneTitle(slotClock(pickedSlot)) : timed.chooseSlot}
           </p>
         ) : null}
 
         {selected ? (
           <SlotChoice
             slot={selected}
+            time={selectedTime}
             restaurant={restaurant}
             partySize={partySize}
             pending={booking.isPending ? (booking.variables?.table ?? '') : undefined}
@@ -175,7 +202,9 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
         onConfirm={submit}
         onCancel={() => setAsking(null)}
       >
-        <p className="dialog__lead">{timed.confirmBody(restaurant.name, day, selectedTime, timed.party(partySize))}</p>
+        <p className="dialog__lead">
+          {timed.confirmBody(restaurant.name, selectedDay, selected ? clock(selected.time) : '', timed.party(partySize))}
+        </p>
         <BookingFields values={values} errors={errors} onChange={change} />
       </ConfirmDialog>
     </>

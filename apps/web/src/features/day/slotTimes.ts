@@ -1,5 +1,5 @@
 import { DEFAULT_PARTY_SIZE, type SlotOutput } from '@tablebook/api/shared';
-import { isCalendarDay, type CalendarDay } from '../../lib/days.ts';
+import { addDays, isCalendarDay, type CalendarDay } from '../../lib/days.ts';
 import type { TableSpot } from './dayState.ts';
 
 /**
@@ -45,33 +45,86 @@ export interface SlotWindow {
   later?: string;
 }
 
-/** Up to `size` consecutive slots centred on the one nearest `wanted` (the earlier on a tie). */
-export function slotWindow(slots: readonly SlotOutput[], wanted: string, size = SLOT_WINDOW): SlotWindow {
+/**
+ * Up to `size` consecutive slots centred on the one nearest `wanted` (the earlier on a tie), never
+ * reaching back into an earlier opening range (asked for 19:00 where dinner opens at 19:00, no lunch
+ * times). The first `gone` slots (their start has passed, or is inside the restaurant's notice) are
+ * left out while any later one is left: asked for 19:00 at 20:10, the window starts at the first
+ * start still to come. A day whose every slot is gone (a past day) is shown as it was.
+ */
+export function slotWindow(slots: readonly SlotOutput[], wanted: string, size = SLOT_WINDOW, gone = 0): SlotWindow {
   if (slots.length === 0) return { shown: [] };
   const minutes = slotMinutes(slots);
   const target = minutesOf(wanted);
+  const first = gone < slots.length ? Math.max(0, gone) : 0;
+  // The grid's step is the smallest gap between two starts; a wider one is a closed time between ranges.
+  const step = Math.min(...minutes.slice(1).map((value, index) => value - minutes[index]!));
+  const rangeStartOf = (index: number) => {
+    let at = index;
+    while (at > 0 && minutes[at]! - minutes[at - 1]! <= step) at -= 1;
+    return at;
+  };
+  const half = Math.floor(size / 2);
+  const windowStartAt = (nearest: number) =>
+    Math.max(first, Math.min(Math.max(nearest - half, rangeStartOf(nearest)), slots.length - size));
   let nearest = 0;
   for (let index = 1; index < minutes.length; index += 1) {
     // A wanted time is read on the slots' own clock: 00:30 asked for also matches a 00:30 after midnight.
     const distance = (value: number) => Math.min(Math.abs(value - target), Math.abs(value - (target + 1440)));
     if (distance(minutes[index]!) < distance(minutes[nearest]!)) nearest = index;
   }
-  const half = Math.floor(size / 2);
-  const start = Math.max(0, Math.min(nearest - half, slots.length - size));
+  const start = windowStartAt(nearest);
   const end = Math.min(slots.length, start + size);
-  const earlier = start > 0 ? slots[Math.max(0, start - size) + half]?.time : undefined;
+  // A window back, or (when that one would start at a range held back above) the range before.
+  const back = Math.max(first, start - size) + half;
+  const earlier = start > first ? slots[windowStartAt(back) < start ? back : start - 1]?.time : undefined;
   const later = end < slots.length ? slots[Math.min(slots.length - 1, end + half)]?.time : undefined;
   return { shown: slots.slice(start, end), ...(earlier ? { earlier } : {}), ...(later ? { later } : {}) };
 }
 
-const UNBOOKABLE_REASONS = ['NO_TABLE_AVAILABLE', 'OUTSIDE_BOOKING_WINDOW', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
-type SlotState = 'free' | (typeof UNBOOKABLE_REASONS)[number] | 'other';
+/** The restaurant's booking window, and the moment the slots were read: what tells "not yet" from "no longer". */
+export interface BookingWindow {
+  /** When the slots were fetched (ms since the epoch): their `bookable` is the server's answer as of then. */
+  now: number;
+  minAdvanceMinutes: number;
+  maxAdvanceDays: number | null;
+}
 
-/** What a slot button says: free, or the reason a booking then would be refused ('other' for a reason newer than this build). */
-export function slotStateOf(slot: SlotOutput): SlotState {
+/** Whether a slot's start has passed, or falls inside the restaurant's notice (`minAdvanceMinutes`). */
+const isGone = (slot: SlotOutput, window: BookingWindow) => Date.parse(slot.startsAt) < window.now + window.minAdvanceMinutes * 60_000;
+
+/** How many of the day's first slots are gone (slots are in time order). */
+export function goneCount(slots: readonly SlotOutput[], window: BookingWindow): number {
+  const firstToCome = slots.findIndex((slot) => !isGone(slot, window));
+  return firstToCome === -1 ? slots.length : firstToCome;
+}
+
+const UNBOOKABLE_REASONS = ['NO_TABLE_AVAILABLE', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
+/** `notYetOpen`: beyond the days ahead the restaurant takes bookings for; `noLonger`: started, or inside its notice. */
+export type SlotState = 'free' | (typeof UNBOOKABLE_REASONS)[number] | 'notYetOpen' | 'noLonger' | 'other';
+
+/**
+ * What a slot button says: free, or why a booking then would be refused ('other' for a reason newer
+ * than this build). OUTSIDE_BOOKING_WINDOW is told apart by the slot's start: still to come (beyond
+ * `maxAdvanceDays`) is "not yet open", passed or inside the notice is "no longer".
+ */
+export function slotStateOf(slot: SlotOutput, window: BookingWindow): SlotState {
   if (slot.bookable) return 'free';
+  if (slot.reason === 'OUTSIDE_BOOKING_WINDOW') return !isGone(slot, window) && window.maxAdvanceDays !== null ? 'notYetOpen' : 'noLonger';
   return UNBOOKABLE_REASONS.find((reason) => reason === slot.reason) ?? 'other';
 }
+
+/** The first day a guest may book `date` on, when the restaurant takes bookings only so many days ahead; none when it can be booked now. */
+export function bookableFrom(date: CalendarDay, today: CalendarDay, maxAdvanceDays: number | null): CalendarDay | undefined {
+  if (maxAdvanceDays === null || date <= addDays(today, maxAdvanceDays)) return undefined;
+  return addDays(date, -maxAdvanceDays);
+}
+
+/** The calendar day an API instant falls on, on the restaurant's clock ("2026-12-05T00:30:00+01:00" -> "2026-12-05"). */
+export const localDayOf = (zoned: string): CalendarDay => zoned.slice(0, 10);
+
+/** Whether a slot of `date` starts after that night's midnight (00:30 in Friday's 19:00-02:00 is Saturday's). */
+export const isAfterMidnight = (slot: Pick<SlotOutput, 'startsAt'>, date: CalendarDay) => localDayOf(slot.startsAt) > date;
 
 /** The local wall-clock time of an API instant ("2027-03-14T21:30:00-05:00" -> "21:30"): the restaurant's own clock. */
 export const localClockOf = (zoned: string) => zoned.slice(11, 16);
@@ -118,8 +171,11 @@ export interface TimedSearch {
   wanted: string;
 }
 
-/** The query-string names: `date` as on every day page, then the time asked for and the party size. */
-const PARAM = { date: 'date', time: 'time', party: 'party' } as const;
+/**
+ * The query-string names: `date` as on every day page, then the time asked for and the party size;
+ * `pick`, only in a search result's link to one of its free times, starts with that slot picked.
+ */
+const PARAM = { date: 'date', time: 'time', party: 'party', pick: 'pick' } as const;
 
 /** The search from the address; anything malformed or out of range falls back to its default. */
 export function timedSearchFrom(params: URLSearchParams, today: CalendarDay, largestParty: number): TimedSearch {
@@ -133,7 +189,13 @@ export function timedSearchFrom(params: URLSearchParams, today: CalendarDay, lar
   };
 }
 
-/** The address for a search, leaving out today, the default time and the default party size. */
+/** The slot a link picked (`pick=HH:MM`); a time typed in "Around" picks nothing. */
+export function linkedPickFrom(params: URLSearchParams): string | undefined {
+  const pick = params.get(PARAM.pick) ?? '';
+  return isClockTime(pick) ? pick : undefined;
+}
+
+/** The address for a search (a pick is dropped: it was the link's, once), leaving out today, the default time and the default party size. */
 export function paramsOfTimedSearch(search: TimedSearch, today: CalendarDay): URLSearchParams {
   const params = new URLSearchParams();
   if (search.date !== today) params.set(PARAM.date, search.date);

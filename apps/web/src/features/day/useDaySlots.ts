@@ -3,6 +3,8 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useTRPC } from '../../api/trpc.ts';
 import { useLiveState } from '../../live/useLiveState.ts';
 
+const REFRESH_EVERY_MS = 60_000;
+
 /**
  * The bookable times of a day for a party, kept live: any change to the restaurant's day (a booking,
  * a move, a cancellation) may free or fill some slots, so each event, and each (re)connection, fetches
@@ -15,6 +17,10 @@ export function useDaySlots(restaurantId: string, date: string, partySize: numbe
     ...trpc.guest.slots.queryOptions({ restaurantId, date, partySize }),
     // Another party size or day keeps the last times on screen (dimmed) until the new ones arrive.
     placeholderData: keepPreviousData,
+    // Time passes with no event: a start comes inside the notice, or a new day opens for booking.
+    // A page left open reads its slots again every minute, and when the guest comes back to it.
+    refetchInterval: REFRESH_EVERY_MS,
+    refetchOnWindowFocus: 'always',
   });
   const refresh = () => void queryClient.invalidateQueries(trpc.guest.slots.queryFilter({ restaurantId, date }));
   const subscription = useSubscription(

@@ -4,7 +4,7 @@ import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatDay } from '../../lib/days.ts';
+import { type CalendarDay, formatDay } from '../../lib/days.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useToday } from '../../lib/useToday.ts';
@@ -36,12 +36,12 @@ export function FindPage() {
         onChange={update}
         onReset={reset}
       />
-      <FindResults filters={searched} onReset={reset} />
+      <FindResults filters={searched} today={today} onReset={reset} />
     </>
   );
 }
 
-function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () => void }) {
+function FindResults({ filters, today, onReset }: { filters: FindFilters; today: CalendarDay; onReset: () => void }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   // "Show more" grows the page; new filters start again from the first page.
@@ -88,7 +88,15 @@ function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () =
       </h2>
       <div className="results__grid">
         {restaurants.map((restaurant) => (
-          <RestaurantCard key={restaurant.id} restaurant={restaurant} date={filters.date} partySize={filters.partySize} />
+          <RestaurantCard
+            key={restaurant.id}
+            restaurant={restaurant}
+            date={filters.date}
+            // Searched on the device's today: the day page opens on the restaurant's own today.
+            chosenDate={filters.date === today ? undefined : filters.date}
+            time={filters.time}
+            partySize={filters.partySize}
+          />
         ))}
       </div>
       {mayHaveMore ? (

@@ -1,10 +1,9 @@
 import { bookableCount, type RestaurantOutput } from '@tablebook/api/shared';
 import { Link } from 'react-router';
-import { paths } from '../../app/paths.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import type { CalendarDay } from '../../lib/days.ts';
-import { formatClockTime } from '../day/slotTimes.ts';
-import { slotLink } from './findFilters.ts';
+import { type CalendarDay, formatDay } from '../../lib/days.ts';
+import { formatClockTime, isAfterMidnight, isOtherZone, localDayOf } from '../day/slotTimes.ts';
+import { dayLink, slotLink } from './findFilters.ts';
 import './find.css';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 
@@ -17,12 +16,17 @@ function placesLeft(restaurant: RestaurantOutput): number | undefined {
 
 interface RestaurantCardProps {
   restaurant: RestaurantOutput;
+  /** The day searched. */
   date: CalendarDay;
+  /** The day, when one was chosen (not today): the day page opens on it, else on the restaurant's today. */
+  chosenDate?: CalendarDay | undefined;
+  /** The time searched, if any: the day page opens around it. */
+  time?: string | undefined;
   /** The party searched for with a time: its slots link to the day page for it. */
   partySize?: number | undefined;
 }
 
-export function RestaurantCard({ restaurant, date, partySize }: RestaurantCardProps) {
+export function RestaurantCard({ restaurant, date, chosenDate, time, partySize }: RestaurantCardProps) {
   const { t, locale } = useI18n();
   // Asked for a time: the nearest bookable times (the API sends them nearest first), shown in time order.
   const slots = [...(restaurant.slots ?? [])].filter((slot) => slot.bookable).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -52,14 +56,19 @@ export function RestaurantCard({ restaurant, date, partySize }: RestaurantCardPr
               <li key={slot.startsAt}>
                 <Link className="button button--small restaurant-card__slot" to={slotLink(restaurant.id, date, slot.time, partySize)}>
                   {formatClockTime(slot.time, locale)}
+                  {/* Past the night's midnight: the calendar day it starts on ("12:30 AM · Sat, Dec 5"). */}
+                  {isAfterMidnight(slot, date) ? ` · ${formatDay(localDayOf(slot.startsAt), locale, 'short')}` : null}
                   <span className="visually-hidden"> — {restaurant.name}</span>
                 </Link>
               </li>
             ))}
           </ul>
         ) : null}
+        {slots.length > 0 && isOtherZone(restaurant.timeZone) ? (
+          <p className="field__hint">{t.day.timed.localTimes(restaurant.timeZone)}</p>
+        ) : null}
         <div className="restaurant-card__actions">
-          <Link className="button button--primary" to={paths.day(restaurant.id, date)}>
+          <Link className="button button--primary" to={dayLink(restaurant.id, chosenDate, time, partySize)}>
             {restaurant.hours.length > 0 ? t.find.seeTimes : t.find.seeTables}
             <span className="visually-hidden"> — {restaurant.name}</span>
           </Link>

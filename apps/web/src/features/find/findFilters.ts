@@ -78,9 +78,24 @@ export function listInputFor(filters: FindFilters, limit: number) {
 export const hasNarrowingFilters = (filters: FindFilters) =>
   filters.name.trim() !== '' || filters.cityId !== undefined || filters.minPlaces !== undefined || filters.time !== undefined;
 
-/** The day page of a restaurant at one of its slots, for the party searched for (the day page's own address). */
+/** The day page of a restaurant at one of its slots, for the party searched for: that slot starts picked (`pick`). */
 export function slotLink(restaurantId: string, date: CalendarDay, time: string, partySize: number | undefined): string {
   const params = new URLSearchParams({ date, time });
   if (partySize !== undefined) params.set('party', String(partySize));
+  params.set('pick', time);
   return `${paths.day(restaurantId)}?${params}`;
+}
+
+/**
+ * A restaurant's day page from the search, keeping what was searched: the day (none when the search
+ * is on today: the page opens on the restaurant's own today), and the time and party asked for,
+ * with no slot picked.
+ */
+export function dayLink(restaurantId: string, date: CalendarDay | undefined, time?: string, partySize?: number): string {
+  const params = new URLSearchParams();
+  if (date !== undefined) params.set('date', date);
+  if (time !== undefined) params.set('time', time);
+  if (time !== undefined && partySize !== undefined) params.set('party', String(partySize));
+  const query = params.toString();
+  return query ? `${paths.day(restaurantId)}?${query}` : paths.day(restaurantId);
 }
