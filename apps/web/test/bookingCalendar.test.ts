@@ -7,6 +7,7 @@ import {
   copyDayToAll,
   endsNextDay,
   newCalendarValues,
+  withoutUnchangedCalendar,
   type CalendarFormValues,
 } from '../src/features/manage/bookingCalendar.ts';
 import { formValuesOf, validateRestaurantForm } from '../src/features/manage/restaurantForm.ts';
@@ -74,8 +75,8 @@ describe('the booking calendar between the API and the form', () => {
   });
 
   it('books whole days with no hours and no special dates, for a new restaurant as for a switched one', () => {
-    expect(calendarInputOf(newCalendarValues(['America/Bogota']))).toEqual({
-      timeZone: expect.any(String),
+    // No zone: the server gives the new restaurant its own default (APP_TIMEZONE), never the browser's.
+    expect(calendarInputOf(newCalendarValues())).toEqual({
       hours: [],
       specialDates: [],
       slotMinutes: 30,
@@ -84,6 +85,8 @@ describe('the booking calendar between the API and the form', () => {
         { maxPartySize: 4, minutes: 120 },
         { maxPartySize: 20, minutes: 150 },
       ],
+      minAdvanceMinutes: 0,
+      maxAdvanceDays: null,
     });
     const switched = calendarInputOf({ ...calendarValuesOf(restaurant), booksTimes: false });
     expect([switched.hours, switched.specialDates]).toEqual([[], []]);
@@ -107,7 +110,86 @@ describe('the booking calendar between the API and the form', () => {
   });
 });
 
+describe('a new restaurant’s zone and a save that changes nothing', () => {
+  const newRestaurant = {
+    name: 'Casa Nueva',
+    address: 'Calle 10 # 5-20',
+    description: 'Cocina del día',
+    photoUrl: 'https://example.com/nueva.jpg',
+    cityId: 2,
+    calendar: newCalendarValues(),
+  };
+
+  it('sends no time zone for a new restaurant unless the manager picks one, whatever zone the browser is in', () => {
+    const result = validateRestaurantForm(newRestaurant, en);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input).not.toHaveProperty('timeZone');
+    const chosen = validateRestaurantForm({ ...newRestaurant, calendar: { ...newRestaurant.calendar, timeZone: 'Europe/Madrid' } }, en);
+    expect(chosen).toMatchObject({ ok: true, input: { timeZone: 'Europe/Madrid' } });
+  });
+
+  it('sends none of the calendar when a save changed nothing there, though the form shows the hours sorted', () => {
+    const result = validateRestaurantForm(formValuesOf(restaurant), en);
+    if (!result.ok) throw new Error('the stored restaurant should pass');
+    // The form's hours are in weekday order, the stored ones are not: the same hours all the same.
+    expect(result.input.hours).not.toEqual(restaurant.hours);
+    const sent = withoutUnchangedCalendar(result.input, restaurant);
+    expect(sent).toEqual({
+      name: restaurant.name,
+      address: restaurant.address,
+      description: restaurant.description,
+      photoUrl: restaurant.photoUrl,
+      cityId: restaurant.city.id,
+      tables: restaurant.tables,
+    });
+  });
+
+  it('sends just the calendar fields that changed, as the form has them', () => {
+    const values = editedForm((calendar) => ({
+      ...calendar,
+      timeZone: 'Europe/Madrid',
+      hours: calendar.hours.map((row) => (row.day === 'fri' ? { ...row, closes: '01:00' } : row)),
+      maxAdvanceDays: '60',
+    }));
+    const result = validateRestaurantForm(values, en);
+    if (!result.ok) throw new Error('the edited restaurant should pass');
+    const sent = withoutUnchangedCalendar(result.input, restaurant);
+    expect(sent).toMatchObject({
+      timeZone: 'Europe/Madrid',
+      hours: [
+        { day: 'mon', opens: '12:00', closes: '15:00' },
+        { day: 'mon', opens: '19:00', closes: '23:00' },
+        { day: 'fri', opens: '18:00', closes: '01:00' },
+      ],
+      maxAdvanceDays: 60,
+    });
+    for (const kept of ['specialDates', 'slotMinutes', 'turnTimes', 'minAdvanceMinutes']) expect(sent).not.toHaveProperty(kept);
+    // Special dates in another order are the same dates.
+    expect(withoutUnchangedCalendar({ specialDates: [...restaurant.specialDates].reverse() }, restaurant)).toEqual({});
+  });
+});
+
 describe('checking the booking calendar with the API schema', () => {
+  it("reads the booking window as typed and words the schema's bounds", () => {
+    const calendar = calendarValuesOf({ ...restaurant, minAdvanceMinutes: 120, maxAdvanceDays: 30 });
+    expect([calendar.minAdvanceMinutes, calendar.maxAdvanceDays]).toEqual(['120', '30']);
+    expect(calendarInputOf({ ...calendar, maxAdvanceDays: ' ' })).toMatchObject({ minAdvanceMinutes: 120, maxAdvanceDays: null });
+    const values = editedForm((edited) => ({ ...edited, minAdvanceMinutes: '', maxAdvanceDays: '0' }));
+    expect(validateRestaurantForm(values, en)).toMatchObject({
+      ok: false,
+      calendarErrors: { minAdvanceMinutes: '0 to 525600 minutes', maxAdvanceDays: '1 to 3650 days, or empty for no limit' },
+    });
+    expect(
+      validateRestaurantForm(
+        editedForm((edited) => ({ ...edited, maxAdvanceDays: '4000' })),
+        es,
+      ),
+    ).toMatchObject({
+      calendarErrors: { maxAdvanceDays: 'De 1 a 3650 días, o vacío para no poner límite' },
+    });
+  });
+
   it('places overlapping and unfinished ranges next to their inputs, in the chosen language', () => {
     const values = editedForm((calendar) => ({
       ...calendar,

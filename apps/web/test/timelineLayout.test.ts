@@ -3,12 +3,14 @@ import {
   axisOf,
   barPlace,
   busyTables,
+  clockChange,
   clockOf,
   closedSpans,
   dayRanges,
   hourMarks,
   minutesIntoDay,
   firstInView,
+  placeOfTime,
   timeChoices,
   turnMinutes,
   wallClockIn,
@@ -126,18 +128,65 @@ describe('a bar from startsAt to endsAt', () => {
 
 describe('moving a reservation', () => {
   const ranges = dayRanges(FRIDAY, calendar);
+  const bogota = { date: FRIDAY, timeZone: 'America/Bogota' };
+  const at = (instant: string) => Date.parse(instant);
 
   it("offers every step of the day's ranges, after midnight too, and the current time off the grid", () => {
-    const choices = timeChoices(ranges, 30);
+    const choices = timeChoices(ranges, 30, bogota);
     expect(choices[0]).toEqual({ time: '12:00', minutes: 720 });
     expect(choices.map((choice) => choice.time)).toContain('14:30');
     expect(choices.map((choice) => choice.time)).not.toContain('15:00');
     expect(choices.at(-1)).toEqual({ time: '01:30', minutes: 1530 });
     expect(choices).toHaveLength(6 + 16);
-    const walkIn = timeChoices(ranges, 30, 1150);
+    const walkIn = timeChoices(ranges, 30, { ...bogota, current: 1150 });
     expect(walkIn.find((choice) => choice.minutes === 1150)).toEqual({ time: '19:10', minutes: 1150 });
     expect(walkIn).toHaveLength(23);
     expect(clockOf(1470)).toBe('00:30');
+  });
+
+  // Madrid's clocks go from 02:00 to 03:00 on Sunday 2027-03-28: Saturday night's range past midnight runs through it.
+  const saturday = { hours: [{ day: 'sat', opens: '20:00', closes: '04:00' }], specialDates: [] };
+
+  it('never offers a time the clocks skip that night (the server would refuse it as CLOSED)', () => {
+    const night = dayRanges('2027-03-27', saturday);
+    const madrid = { date: '2027-03-27', timeZone: 'Europe/Madrid' };
+    const times = timeChoices(night, 30, madrid).map((choice) => choice.time);
+    expect(times).toEqual([
+      '20:00',
+      '20:30',
+      '21:00',
+      '21:30',
+      '22:00',
+      '22:30',
+      '23:00',
+      '23:30',
+      '00:00',
+      '00:30',
+      '01:00',
+      '01:30',
+      '03:00',
+      '03:30',
+    ]);
+    // Nor a current start inside the gap; the same night in Bogotá (no daylight saving) has them all.
+    expect(timeChoices(night, 30, { ...madrid, current: 1575 }).map((choice) => choice.minutes)).not.toContain(1575);
+    expect(timeChoices(night, 30, { ...madrid, date: '2027-03-27', timeZone: 'America/Bogota' })).toHaveLength(16);
+  });
+
+  it('says when the clocks change within the day, forward (a gap) or back (an hour twice)', () => {
+    const axis = axisOf(dayRanges('2027-03-27', saturday))!;
+    expect(clockChange(axis, { date: '2027-03-27', timeZone: 'Europe/Madrid' })).toEqual({ from: 1560, to: 1620, forward: true });
+    const autumn = axisOf(dayRanges('2027-10-30', saturday))!;
+    expect(clockChange(autumn, { date: '2027-10-30', timeZone: 'Europe/Madrid' })).toEqual({ from: 1560, to: 1620, forward: false });
+    expect(clockChange(axis, { date: '2027-03-27', timeZone: 'America/Bogota' })).toBeUndefined();
+    expect(clockChange(axis, { date: '2027-03-20', timeZone: 'Europe/Madrid' })).toBeUndefined();
+  });
+
+  it('places a typed time on the day: in the range past midnight when only that range holds it', () => {
+    expect(placeOfTime('19:10', ranges)).toBe(1150);
+    expect(placeOfTime('00:30', ranges)).toBe(1470);
+    // Outside every range it stays on the day's own clock, for the server to judge.
+    expect(placeOfTime('09:00', ranges)).toBe(540);
+    expect(placeOfTime('9:00', ranges)).toBeUndefined();
   });
 
   it('marks the tables another live reservation holds during the new turn', () => {
@@ -147,10 +196,17 @@ describe('moving a reservation', () => {
       reservation('c1', 'C1', '2027-03-12T23:30:00-05:00', '2027-03-13T01:00:00-05:00'),
       reservation('gone', 'D1', '2027-03-12T20:00:00-05:00', '2027-03-12T21:30:00-05:00', 'cancelled' as 'confirmed'),
     ];
-    expect([...busyTables(day, 'moving', FRIDAY, 1140, 90)]).toEqual(['B1']);
+    expect([...busyTables(day, 'moving', at('2027-03-12T19:00:00-05:00'), 90)]).toEqual(['B1']);
     // Ending exactly when the next one starts is no overlap.
-    expect([...busyTables(day, 'moving', FRIDAY, 1200 - 90, 90)]).toEqual([]);
-    expect([...busyTables(day, 'moving', FRIDAY, 1440, 90)]).toEqual(['C1']);
+    expect([...busyTables(day, 'moving', at('2027-03-12T18:30:00-05:00'), 90)]).toEqual([]);
+    expect([...busyTables(day, 'moving', at('2027-03-13T00:00:00-05:00'), 90)]).toEqual(['C1']);
+  });
+
+  it('judges taken tables on instants, so a turn across the spring-forward gap holds what it really holds', () => {
+    // 01:00 CET + 120 minutes ends at 04:00 CEST (the wall clock jumps 02:00 -> 03:00).
+    const night = [reservation('late', 'B1', '2027-03-28T03:30:00+02:00', '2027-03-28T05:00:00+02:00')];
+    expect([...busyTables(night, 'moving', at('2027-03-28T01:00:00+01:00'), 120)]).toEqual(['B1']);
+    expect([...busyTables(night, 'moving', at('2027-03-28T00:00:00+01:00'), 90)]).toEqual([]);
   });
 
   it('takes the turn time that seats the party', () => {

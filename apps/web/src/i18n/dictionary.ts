@@ -260,6 +260,12 @@ const en = {
     deleteTitle: (name: string) => `Delete ${name}?`,
     deleteBody: 'Its reservations are deleted with it. This cannot be undone.',
     deleteAction: 'Delete restaurant',
+    zoneChange: {
+      title: (zone: string) => `Move the restaurant to ${zone}?`,
+      body: (count: number | undefined, zone: string) =>
+        `${count === undefined ? 'Its upcoming reservations keep' : count === 1 ? '1 upcoming reservation keeps' : `${count} upcoming reservations keep`} their local day and time: a 7:30 PM booking stays at 7:30 PM, now in ${zone}, which may be another moment. Guests are not told.`,
+      confirm: 'Save with the new zone',
+    },
     validation: {
       required: 'Required',
       minLength: (count: number) => `At least ${count} characters`,
@@ -292,6 +298,7 @@ const en = {
         ascending: 'Each row must be for a larger party than the one above',
         minutesRange: (min: number, max: number) => `${min} to ${max} minutes`,
         partySizeRange: (min: number, max: number) => `${min} to ${max} people`,
+        daysRange: (min: number, max: number) => `${min} to ${max} days, or empty for no limit`,
       },
     },
     layout: {
@@ -342,6 +349,16 @@ const en = {
       minutesOf: (row: number) => `Turn time ${row}: minutes`,
       turnName: (row: number) => `turn time ${row}`,
       addTurn: 'Add a party size',
+      serverDefaultZone: 'The server’s default zone',
+      timeZoneDefaultHint:
+        'Left as is, the restaurant gets the zone the server is set up with (APP_TIMEZONE). Opening hours and bookings are in that zone’s local time.',
+      zoneChangeNote: (from: string, to: string) =>
+        `Now ${from}. Every reservation keeps its local day and time, so in ${to} it may happen at another moment. Guests are not told.`,
+      windowTitle: 'Booking window',
+      minAdvance: 'Minimum notice, in minutes',
+      minAdvanceHint: 'Guests cannot book a start sooner than this. 0: up to the start time.',
+      maxAdvance: 'Days ahead guests may book',
+      maxAdvanceHint: 'Empty: no limit.',
     },
   },
   reservations: {
@@ -361,7 +378,16 @@ const en = {
     empty: 'No reservations yet.',
     emptyOn: (day: string) => `No reservations on ${day}.`,
     caption: 'Reservations',
-    columns: { date: 'Day', table: 'Table', guest: 'Guest', party: 'People', status: 'Status', notes: 'Notes', actions: 'Actions' },
+    columns: {
+      date: 'Day',
+      table: 'Table',
+      guest: 'Guest',
+      party: 'People',
+      status: 'Status',
+      notes: 'Notes',
+      actions: 'Actions',
+      time: 'Time',
+    },
     statusFilter: 'Status',
     statusActive: 'All but cancelled',
     statusAll: 'All, cancelled too',
@@ -383,6 +409,14 @@ const en = {
     reasonHint: 'Kept with the reservation.',
     moveDate: 'New day',
     moveTable: 'New table',
+    moveTime: 'New time',
+    otherTime: 'Another time…',
+    otherTimeLabel: 'Other time',
+    timeHint: (hours: string) => `Open ${hours} that day; any time within the hours, on the grid or not.`,
+    closedThatDay: 'No opening hours that day.',
+    afterMidnight: 'after midnight',
+    movedAt: (who: string, table: string, day: string, time: string) =>
+      `${who}'s reservation is now at table ${table} on ${day} at ${time}${time.endsWith('.') ? '' : '.'}`,
     tableOption: (label: string, seats: number) => `${label} (${seats === 1 ? '1 seat' : `${seats} seats`})`,
     done: {
       seat: (who: string, table: string) => `${who} is seated at table ${table}.`,
@@ -416,6 +450,10 @@ const en = {
     until: (clock: string) => `to ${clock}`,
     moveHint: 'move',
     wholeDay: 'Whole day',
+    clockForward: (from: string, to: string) =>
+      `The clocks go forward this day: ${from}–${to} does not exist. Bars follow the wall clock, so a booking across the change looks an hour longer than it is.`,
+    clockBack: (from: string, to: string) =>
+      `The clocks go back this day: ${from}–${to} happens twice. Bars follow the wall clock, so a booking across the change looks an hour shorter than it is.`,
     outside: (count: number) =>
       count === 1
         ? '1 reservation falls outside the opening hours: see the list.'
@@ -433,7 +471,8 @@ const en = {
       taken: 'taken then',
       tooSmall: 'too small',
       confirm: 'Move',
-      done: (who: string, table: string, time: string) => `${who}'s reservation is now at table ${table} at ${time}.`,
+      done: (who: string, table: string, time: string) =>
+        `${who}'s reservation is now at table ${table} at ${time}${time.endsWith('.') ? '' : '.'}`,
     },
   },
   notFound: { title: 'Page not found', body: 'The address may be mistyped, or the page has moved.' },
@@ -701,6 +740,12 @@ const es: Messages = {
     deleteTitle: (name) => `¿Eliminar ${name}?`,
     deleteBody: 'Sus reservas se eliminan con él. Esto no se puede deshacer.',
     deleteAction: 'Eliminar restaurante',
+    zoneChange: {
+      title: (zone) => `¿Pasar el restaurante a ${zone}?`,
+      body: (count, zone) =>
+        `${count === undefined ? 'Sus próximas reservas conservan' : count === 1 ? '1 reserva próxima conserva' : `${count} reservas próximas conservan`} su día y su hora local: una reserva a las 7:30 p. m. sigue a las 7:30 p. m., ahora en ${zone}, que puede ser otro momento. A los clientes no se les avisa.`,
+      confirm: 'Guardar con la nueva zona',
+    },
     validation: {
       required: 'Obligatorio',
       minLength: (count) => `Mínimo ${count} caracteres`,
@@ -733,6 +778,7 @@ const es: Messages = {
         ascending: 'Cada fila debe ser para un grupo más grande que la anterior',
         minutesRange: (min, max) => `De ${min} a ${max} minutos`,
         partySizeRange: (min, max) => `De ${min} a ${max} personas`,
+        daysRange: (min, max) => `De ${min} a ${max} días, o vacío para no poner límite`,
       },
     },
     layout: {
@@ -784,6 +830,16 @@ const es: Messages = {
       minutesOf: (row) => `Duración ${row}: minutos`,
       turnName: (row) => `la duración ${row}`,
       addTurn: 'Agregar un tamaño de grupo',
+      serverDefaultZone: 'La zona predeterminada del servidor',
+      timeZoneDefaultHint:
+        'Si la deja así, el restaurante queda con la zona con la que está configurado el servidor (APP_TIMEZONE). El horario y las reservas van en la hora local de esa zona.',
+      zoneChangeNote: (from, to) =>
+        `Ahora ${from}. Cada reserva conserva su día y su hora local, así que en ${to} puede ocurrir en otro momento. A los clientes no se les avisa.`,
+      windowTitle: 'Ventana de reserva',
+      minAdvance: 'Anticipación mínima, en minutos',
+      minAdvanceHint: 'Los clientes no pueden reservar con menos anticipación que esta. 0: hasta la hora de llegada.',
+      maxAdvance: 'Días de anticipación máxima',
+      maxAdvanceHint: 'Vacío: sin límite.',
     },
   },
   reservations: {
@@ -802,7 +858,16 @@ const es: Messages = {
     empty: 'Todavía no hay reservas.',
     emptyOn: (day) => `No hay reservas el ${day}.`,
     caption: 'Reservas',
-    columns: { date: 'Día', table: 'Mesa', guest: 'Cliente', party: 'Personas', status: 'Estado', notes: 'Notas', actions: 'Acciones' },
+    columns: {
+      date: 'Día',
+      table: 'Mesa',
+      guest: 'Cliente',
+      party: 'Personas',
+      status: 'Estado',
+      notes: 'Notas',
+      actions: 'Acciones',
+      time: 'Hora',
+    },
     statusFilter: 'Estado',
     statusActive: 'Todas menos las canceladas',
     statusAll: 'Todas, también canceladas',
@@ -824,6 +889,14 @@ const es: Messages = {
     reasonHint: 'Se guarda con la reserva.',
     moveDate: 'Nuevo día',
     moveTable: 'Nueva mesa',
+    moveTime: 'Nueva hora',
+    otherTime: 'Otra hora…',
+    otherTimeLabel: 'Otra hora',
+    timeHint: (hours) => `Ese día abre ${hours}; cualquier hora dentro del horario, en la cuadrícula o no.`,
+    closedThatDay: 'Ese día no tiene horario de atención.',
+    afterMidnight: 'después de medianoche',
+    movedAt: (who, table, day, time) =>
+      `La reserva de ${who} ahora es en la mesa ${table} el ${day}, ${/^1\D/.test(time) ? 'a la' : 'a las'} ${time}${time.endsWith('.') ? '' : '.'}`,
     tableOption: (label, seats) => `${label} (${seats === 1 ? '1 puesto' : `${seats} puestos`})`,
     done: {
       seat: (who, table) => `${who} está en la mesa ${table}.`,
@@ -837,7 +910,7 @@ const es: Messages = {
     title: 'Línea de tiempo',
     intro: 'El día de un restaurante: sus mesas hora por hora, en vivo.',
     filtersLabel: 'Qué restaurante y qué día',
-    chooseRestaurant: 'Elige un restaurante para ver su día.',
+    chooseRestaurant: 'Elija un restaurante para ver su día.',
     open: 'Ver la línea de tiempo',
     openList: 'Ver la lista',
     heading: (day: string, count: number) => `${day} · ${count === 1 ? '1 reserva' : `${count} reservas`}`,
@@ -857,10 +930,14 @@ const es: Messages = {
     until: (clock: string) => `hasta ${clock}`,
     moveHint: 'mover',
     wholeDay: 'Todo el día',
+    clockForward: (from: string, to: string) =>
+      `Este día se adelanta el reloj: de ${from} a ${to} no existe. Las barras siguen la hora del reloj, así que una reserva que cruza el cambio se ve una hora más larga de lo que es.`,
+    clockBack: (from: string, to: string) =>
+      `Este día se atrasa el reloj: de ${from} a ${to} ocurre dos veces. Las barras siguen la hora del reloj, así que una reserva que cruza el cambio se ve una hora más corta de lo que es.`,
     outside: (count: number) =>
       count === 1
-        ? '1 reserva queda fuera del horario de atención: mírala en la lista.'
-        : `${count} reservas quedan fuera del horario de atención: míralas en la lista.`,
+        ? '1 reserva queda fuera del horario de atención: véala en la lista.'
+        : `${count} reservas quedan fuera del horario de atención: véalas en la lista.`,
     legend: 'Estados',
     closed: 'Cerrado',
     move: {
@@ -874,7 +951,8 @@ const es: Messages = {
       taken: 'ocupada',
       tooSmall: 'muy pequeña',
       confirm: 'Mover',
-      done: (who: string, table: string, time: string) => `La reserva de ${who} pasa a la mesa ${table}, ${time}.`,
+      done: (who: string, table: string, time: string) =>
+        `La reserva de ${who} pasa a la mesa ${table} ${/^1\D/.test(time) ? 'a la' : 'a las'} ${time}${time.endsWith('.') ? '' : '.'}`,
     },
   },
   notFound: { title: 'Página no encontrada', body: 'Puede que la dirección esté mal escrita o que la página se haya movido.' },

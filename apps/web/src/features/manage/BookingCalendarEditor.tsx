@@ -1,6 +1,7 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { SLOT_CHOICES, timeZoneChoices, type CalendarErrors, type CalendarFormValues, type SlotMinutes } from './bookingCalendar.ts';
+import { BookingWindowFields } from './BookingWindowFields.tsx';
 import { SpecialDatesEditor } from './SpecialDatesEditor.tsx';
 import { TurnTimesEditor } from './TurnTimesEditor.tsx';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor.tsx';
@@ -9,11 +10,15 @@ import './bookingCalendar.css';
 interface BookingCalendarEditorProps {
   values: CalendarFormValues;
   errors: CalendarErrors;
+  /** The zone the restaurant has now; none for a new restaurant (which may leave the zone to the server). */
+  storedZone: string | undefined;
+  /** The server's refusal of the calendar (future reservations outside the new hours), shown beside the hours. */
+  refusal?: ReactNode;
   onChange: (values: CalendarFormValues) => void;
 }
 
 /** When the restaurant books: its time zone, whole days or times of day, and for times the hours, grid and turns. */
-export function BookingCalendarEditor({ values, errors, onChange }: BookingCalendarEditorProps) {
+export function BookingCalendarEditor({ values, errors, storedZone, refusal, onChange }: BookingCalendarEditorProps) {
   const { t } = useI18n();
   const calendar = t.manage.calendar;
   const id = useId();
@@ -22,7 +27,7 @@ export function BookingCalendarEditor({ values, errors, onChange }: BookingCalen
     <fieldset className="calendar-editor">
       <legend className="field__label calendar-editor__title">{calendar.title}</legend>
       <div className="calendar-editor__basics">
-        <TimeZoneField value={values.timeZone} error={errors.timeZone} onChange={(timeZone) => change({ timeZone })} />
+        <TimeZoneField value={values.timeZone} stored={storedZone} error={errors.timeZone} onChange={(timeZone) => change({ timeZone })} />
         <fieldset className="calendar-editor__mode">
           <legend className="field__label">{calendar.mode}</legend>
           {[false, true].map((booksTimes) => (
@@ -33,6 +38,7 @@ export function BookingCalendarEditor({ values, errors, onChange }: BookingCalen
           ))}
         </fieldset>
       </div>
+      {refusal}
       {values.booksTimes ? (
         <>
           <WeeklyHoursEditor rows={values.hours} rangeErrors={errors.ranges} error={errors.hours} onChange={(hours) => change({ hours })} />
@@ -50,6 +56,7 @@ export function BookingCalendarEditor({ values, errors, onChange }: BookingCalen
             error={errors.turnTimes}
             onChange={(turnTimes) => change({ turnTimes })}
           />
+          <BookingWindowFields values={values} errors={errors} onChange={change} />
         </>
       ) : null}
     </fieldset>
@@ -62,11 +69,17 @@ interface FieldProps<Value> {
   onChange: (value: Value) => void;
 }
 
-/** Every IANA zone the browser knows; the restaurant's own first if the browser does not know it. */
-function TimeZoneField({ value, error, onChange }: FieldProps<string>) {
+/**
+ * Every IANA zone the browser knows; the restaurant's own first if the browser does not know it. A new
+ * restaurant may leave it to the server's default; a changed zone says what happens to the bookings.
+ */
+function TimeZoneField({ value, stored, error, onChange }: FieldProps<string> & { stored: string | undefined }) {
   const { t } = useI18n();
+  const calendar = t.manage.calendar;
   const id = useId();
-  const zones = useMemo(() => timeZoneChoices(value), [value]);
+  const zones = useMemo(() => timeZoneChoices(value || undefined), [value]);
+  const changed = stored !== undefined && value !== stored;
+  const hint = value === '' ? calendar.timeZoneDefaultHint : calendar.timeZoneHint;
   return (
     <div className="field">
       <label htmlFor={id} className="field__label">
@@ -77,9 +90,10 @@ function TimeZoneField({ value, error, onChange }: FieldProps<string>) {
         className="input"
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
+        aria-describedby={[`${id}-hint`, changed ? `${id}-change` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')}
         onChange={(event) => onChange(event.target.value)}
       >
+        {stored === undefined ? <option value="">{calendar.serverDefaultZone}</option> : null}
         {zones.map((zone) => (
           <option key={zone} value={zone}>
             {zone.replaceAll('_', ' ')}
@@ -87,8 +101,13 @@ function TimeZoneField({ value, error, onChange }: FieldProps<string>) {
         ))}
       </select>
       <p id={`${id}-hint`} className="field__hint">
-        {t.manage.calendar.timeZoneHint}
+        {hint}
       </p>
+      {changed ? (
+        <p id={`${id}-change`} className="calendar-editor__zone-change">
+          {calendar.zoneChangeNote(stored.replaceAll('_', ' '), value.replaceAll('_', ' '))}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="field__error">
           {error}

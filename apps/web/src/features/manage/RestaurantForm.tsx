@@ -4,12 +4,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ProblemNotice } from '../../ui/states.tsx';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { CityPicker } from '../cities/CityPicker.tsx';
 import { BookingCalendarEditor } from './BookingCalendarEditor.tsx';
-import { CALENDAR_FIELDS, newCalendarValues, noCalendarErrors, type CalendarErrors } from './bookingCalendar.ts';
+import { CALENDAR_FIELDS, newCalendarValues, noCalendarErrors, withoutUnchangedCalendar, type CalendarErrors } from './bookingCalendar.ts';
 import {
   emptyRestaurantForm,
   fieldErrorsFromServer,
@@ -21,6 +22,10 @@ import {
 } from './restaurantForm.ts';
 import { DEFAULT_SEATS, rowsOf } from './tableLayout.ts';
 import { TableLayoutEditor } from './TableLayoutEditor.tsx';
+import { useZoneChangeCheck } from './useZoneChangeCheck.ts';
+
+/** Refusals said beside what they are about (the layout, the hours), never also above the form. */
+const PLACED_REFUSALS: readonly string[] = ['TABLE_HAS_RESERVATIONS', 'HAS_FUTURE_RESERVATIONS'];
 
 /** A new restaurant starts from the API's default floor, to edit before saving. */
 const newRestaurantForm = (): RestaurantFormValues => ({
@@ -52,6 +57,8 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const [attempted, setAttempted] = useState(false);
   /** Bumped when a save is refused, to move focus to the first field to fix (never while typing). */
   const [focusRequest, setFocusRequest] = useState(0);
+  /** The server's refusal of the calendar (HAS_FUTURE_RESERVATIONS): shown beside the hours until the calendar changes. */
+  const [calendarRefusal, setCalendarRefusal] = useState<unknown>(undefined);
 
   const afterSave = async (saved: RestaurantOutput) => {
     await Promise.all([
@@ -64,15 +71,14 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   };
   const create = useMutation(trpc.restaurant.create.mutationOptions({ onSuccess: afterSave }));
   const update = useMutation(trpc.restaurant.update.mutationOptions({ onSuccess: afterSave }));
-  const saving = create.isPending || update.isPending;
   const failure = create.error ?? update.error;
   const failureProblem = failure ? problemOf(failure) : undefined;
   // Field-level input problems are shown beside their fields; anything else (network, not found) above the form.
   const showFailureNotice =
     failureProblem !== undefined &&
     !(failureProblem.reason === 'INVALID_INPUT' && failureProblem.issues.length > 0) &&
-    // A table that future reservations need: said next to the layout, where it is fixed.
-    failureProblem.reason !== 'TABLE_HAS_RESERVATIONS';
+    // A table that future reservations need, or hours they fall outside: said where it is fixed.
+    !PLACED_REFUSALS.includes(failureProblem.reason);
 
   // Checked on every render rather than stored, so the messages follow a change of language too.
   const validation = attempted ? validateRestaurantForm(values, t.manage.validation) : undefined;
@@ -80,7 +86,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const tableErrors = validation && !validation.ok ? (validation.tableErrors ?? {}) : {};
   const calendarErrors: CalendarErrors =
     validation && !validation.ok ? (validation.calendarErrors ?? noCalendarErrors()) : noCalendarErrors();
-  // The server's word on a calendar field (HAS_FUTURE_RESERVATIONS, say) is shown with that part of the calendar.
+  // The server's word on a calendar field (a zone the server does not know, say) is shown with that part of the calendar.
   for (const field of CALENDAR_FIELDS) calendarErrors[field] ??= serverErrors[field];
 
   useEffect(() => {
@@ -89,15 +95,24 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
     const frame = requestAnimationFrame(() => {
       const form = formRef.current;
       const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-      // A refusal about no one input (future reservations outside new hours): bring its message into view.
-      if (invalid) invalid.focus();
-      else form?.querySelector('[role="alert"]')?.scrollIntoView?.({ block: 'center' });
+      if (invalid) {
+        invalid.focus();
+        return;
+      }
+      // A refusal about no one input (reservations outside new hours, a table they need): its message,
+      // in view and focused, so the keyboard and the screen reader start where the problem is.
+      const message = form?.querySelector<HTMLElement>('[data-refusal], [role="alert"]');
+      if (!message) return;
+      if (!message.hasAttribute('tabindex')) message.setAttribute('tabindex', '-1');
+      message.scrollIntoView?.({ block: 'center' });
+      message.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
   }, [focusRequest]);
 
   const change = <K extends keyof RestaurantFormValues>(field: K, value: RestaurantFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
+    if (field === 'calendar') setCalendarRefusal(undefined);
     // The calendar's server errors sit on its own fields (hours, timeZone...): any calendar change clears them.
     const cleared: readonly string[] = field === 'calendar' ? CALENDAR_FIELDS : [field];
     setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !cleared.includes(name))) as FieldErrors);
@@ -105,13 +120,29 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
 
   const send = (input: RestaurantInput) => {
     const onError = (error: unknown) => {
-      const { fields, general } = fieldErrorsFromServer(problemOf(error).issues);
-      setServerErrors(fields);
-      setGeneralErrors(general);
+      const problem = problemOf(error);
+      if (problem.reason === 'HAS_FUTURE_RESERVATIONS') {
+        // One message, beside the hours: its issues would only repeat it in the server's words.
+        setCalendarRefusal(error);
+      } else {
+        const { fields, general } = fieldErrorsFromServer(problem.issues);
+        setServerErrors(fields);
+        setGeneralErrors(general);
+      }
       setFocusRequest((count) => count + 1);
     };
     if (restaurant) update.mutate({ id: restaurant.id, ...input }, { onError });
     else create.mutate(input, { onError });
+  };
+
+  /** A new zone with bookings to come is confirmed first. */
+  const zoneCheck = useZoneChangeCheck(send);
+  const saving = create.isPending || update.isPending || zoneCheck.checking;
+
+  /** An edit sends only the calendar fields that changed (a PUT without the others keeps them). */
+  const save = (input: RestaurantInput) => {
+    if (!restaurant) send(input);
+    else void zoneCheck.check(withoutUnchangedCalendar(input, restaurant), restaurant);
   };
 
   const submit = (event: FormEvent) => {
@@ -119,111 +150,142 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
     if (saving) return;
     setGeneralErrors([]);
     setServerErrors({});
+    setCalendarRefusal(undefined);
     setAttempted(true);
     const result = validateRestaurantForm(values, t.manage.validation);
     if (!result.ok) {
       setFocusRequest((count) => count + 1);
       return;
     }
-    send(result.input);
+    save(result.input);
   };
 
   const photoPreviewable = /^https?:\/\/\S+$/i.test(values.photoUrl.trim());
 
   return (
-    <form ref={formRef} className="restaurant-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
-      <h2 id={headingId} className="panel__title">
-        {restaurant ? t.manage.editTitle(restaurant.name) : t.manage.createTitle}
-      </h2>
-      {showFailureNotice ? <ProblemNotice error={failure} /> : null}
-      {generalErrors.length > 0 ? (
-        <div className="notice notice--error" role="alert">
-          <p className="notice__title">{t.manage.checkForm}</p>
-          {generalErrors.map((message) => (
-            <p key={message} className="notice__detail">
-              {message}
-            </p>
-          ))}
-        </div>
-      ) : null}
-      <div className="restaurant-form__grid">
-        <TextField
-          label={t.manage.fields.name}
-          name="name"
-          value={values.name}
-          error={errors.name}
-          autoComplete="organization"
-          onChange={(value) => change('name', value)}
-        />
-        <TextField
-          label={t.manage.fields.address}
-          name="address"
-          value={values.address}
-          error={errors.address}
-          autoComplete="street-address"
-          onChange={(value) => change('address', value)}
-        />
-        <div className="field restaurant-form__city">
-          <CityPicker
-            label={t.manage.fields.city}
-            value={values.cityId}
-            invalid={errors.cityId !== undefined}
-            {...(errors.cityId ? { errorId: `${headingId}-city-error` } : {})}
-            onChange={(cityId) => change('cityId', cityId)}
-          />
-          {errors.cityId ? (
-            <p id={`${headingId}-city-error`} className="field__error">
-              {errors.cityId}
-            </p>
-          ) : null}
-        </div>
-        <TextField
-          label={t.manage.fields.description}
-          name="description"
-          value={values.description}
-          error={errors.description}
-          multiline
-          onChange={(value) => change('description', value)}
-        />
-        <div className="restaurant-form__photo">
+    <>
+      <form ref={formRef} className="restaurant-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
+        <h2 id={headingId} className="panel__title">
+          {restaurant ? t.manage.editTitle(restaurant.name) : t.manage.createTitle}
+        </h2>
+        {showFailureNotice ? (
+          <div data-refusal tabIndex={-1}>
+            <ProblemNotice error={failure} />
+          </div>
+        ) : null}
+        {generalErrors.length > 0 ? (
+          <div className="notice notice--error" role="alert">
+            <p className="notice__title">{t.manage.checkForm}</p>
+            {generalErrors.map((message) => (
+              <p key={message} className="notice__detail">
+                {message}
+              </p>
+            ))}
+          </div>
+        ) : null}
+        <div className="restaurant-form__grid">
           <TextField
-            label={t.manage.fields.photoUrl}
-            name="photoUrl"
-            type="url"
-            value={values.photoUrl}
-            error={errors.photoUrl}
-            hint={t.manage.photoHint}
-            placeholder="https://"
-            onChange={(value) => change('photoUrl', value)}
+            label={t.manage.fields.name}
+            name="name"
+            value={values.name}
+            error={errors.name}
+            autoComplete="organization"
+            onChange={(value) => change('name', value)}
           />
-          {photoPreviewable ? (
-            <RestaurantPhoto
-              url={values.photoUrl.trim()}
-              name={values.name || t.manage.photoPreview}
-              className="restaurant-form__preview"
+          <TextField
+            label={t.manage.fields.address}
+            name="address"
+            value={values.address}
+            error={errors.address}
+            autoComplete="street-address"
+            onChange={(value) => change('address', value)}
+          />
+          <div className="field restaurant-form__city">
+            <CityPicker
+              label={t.manage.fields.city}
+              value={values.cityId}
+              invalid={errors.cityId !== undefined}
+              {...(errors.cityId ? { errorId: `${headingId}-city-error` } : {})}
+              onChange={(cityId) => change('cityId', cityId)}
             />
-          ) : null}
+            {errors.cityId ? (
+              <p id={`${headingId}-city-error`} className="field__error">
+                {errors.cityId}
+              </p>
+            ) : null}
+          </div>
+          <TextField
+            label={t.manage.fields.description}
+            name="description"
+            value={values.description}
+            error={errors.description}
+            multiline
+            onChange={(value) => change('description', value)}
+          />
+          <div className="restaurant-form__photo">
+            <TextField
+              label={t.manage.fields.photoUrl}
+              name="photoUrl"
+              type="url"
+              value={values.photoUrl}
+              error={errors.photoUrl}
+              hint={t.manage.photoHint}
+              placeholder="https://"
+              onChange={(value) => change('photoUrl', value)}
+            />
+            {photoPreviewable ? (
+              <RestaurantPhoto
+                url={values.photoUrl.trim()}
+                name={values.name || t.manage.photoPreview}
+                className="restaurant-form__preview"
+              />
+            ) : null}
+          </div>
         </div>
-      </div>
-      {values.tables ? (
-        <TableLayoutEditor
-          rows={values.tables}
-          rowErrors={tableErrors}
-          error={errors.tables}
-          onChange={(tables) => change('tables', tables)}
-        />
+        {values.tables ? (
+          <TableLayoutEditor
+            rows={values.tables}
+            rowErrors={tableErrors}
+            error={errors.tables}
+            onChange={(tables) => change('tables', tables)}
+          />
+        ) : null}
+        {values.calendar ? (
+          <BookingCalendarEditor
+            values={values.calendar}
+            errors={calendarErrors}
+            storedZone={restaurant?.timeZone}
+            refusal={
+              calendarRefusal ? (
+                <div className="calendar-editor__refusal" data-refusal tabIndex={-1}>
+                  <ProblemNotice error={calendarRefusal} />
+                </div>
+              ) : null
+            }
+            onChange={(calendar) => change('calendar', calendar)}
+          />
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="button button--ghost" onClick={onCancel}>
+            {t.common.cancel}
+          </button>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? t.manage.saving : restaurant ? t.manage.save : t.manage.create}
+          </button>
+        </div>
+      </form>
+      {zoneCheck.pending ? (
+        <ConfirmDialog
+          open
+          title={t.manage.zoneChange.title(zoneCheck.pending.input.timeZone.replaceAll('_', ' '))}
+          confirmLabel={t.manage.zoneChange.confirm}
+          cancelLabel={t.common.back}
+          onConfirm={zoneCheck.confirm}
+          onCancel={zoneCheck.cancel}
+        >
+          <p>{t.manage.zoneChange.body(zoneCheck.pending.upcoming, zoneCheck.pending.input.timeZone.replaceAll('_', ' '))}</p>
+        </ConfirmDialog>
       ) : null}
-      {values.calendar ? (
-        <BookingCalendarEditor values={values.calendar} errors={calendarErrors} onChange={(calendar) => change('calendar', calendar)} />
-      ) : null}
-      <div className="form-actions">
-        <button type="button" className="button button--ghost" onClick={onCancel}>
-          {t.common.cancel}
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? t.manage.saving : restaurant ? t.manage.save : t.manage.create}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

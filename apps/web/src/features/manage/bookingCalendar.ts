@@ -1,4 +1,4 @@
-import { DEFAULT_TURN_TIMES, SLOT_MINUTES, WEEKDAYS, type RestaurantOutput, type restaurantFields } from '@tablebook/api/shared';
+import { DEFAULT_TURN_TIMES, restaurantFields, SLOT_MINUTES, WEEKDAYS, type RestaurantOutput } from '@tablebook/api/shared';
 import type { Messages } from '../../i18n/dictionary.ts';
 
 /**
@@ -15,6 +15,14 @@ export { WEEKDAYS };
 export const SLOT_CHOICES = SLOT_MINUTES;
 /** The API's own default for a new restaurant (its turn times, DEFAULT_TURN_TIMES), shown so the manager sees what applies. */
 const DEFAULT_SLOT_MINUTES: SlotMinutes = 30;
+
+/** The schema's own bounds of the booking window, for the inputs and their messages. */
+const boundsOf = (schema: { minValue: number | null; maxValue: number | null }) => ({
+  min: schema.minValue ?? 0,
+  max: schema.maxValue ?? 0,
+});
+export const MIN_ADVANCE_BOUNDS = boundsOf(restaurantFields.shape.minAdvanceMinutes.unwrap());
+export const MAX_ADVANCE_BOUNDS = boundsOf(restaurantFields.shape.maxAdvanceDays.unwrap().unwrap());
 
 /** One opening range as typed ("HH:MM" from a time input; empty while unset). */
 export interface RangeRow {
@@ -41,6 +49,7 @@ export interface TurnTimeRow {
 }
 
 export interface CalendarFormValues {
+  /** An IANA zone; '' (a new restaurant only) = not sent, so the server gives its own default (APP_TIMEZONE). */
   timeZone: string;
   /** False: the seed's whole-day booking (sent as no hours at all). */
   booksTimes: boolean;
@@ -49,6 +58,10 @@ export interface CalendarFormValues {
   specialDates: SpecialDateRow[];
   slotMinutes: SlotMinutes;
   turnTimes: TurnTimeRow[];
+  /** Minutes, as typed: how close to its start a guest may still book. */
+  minAdvanceMinutes: string;
+  /** Days, as typed; '' = no limit. */
+  maxAdvanceDays: string;
 }
 
 let rowCount = 0;
@@ -69,21 +82,21 @@ const byWeekday = (rows: readonly WeeklyRow[]): WeeklyRow[] =>
     .sort((a, b) => dayOrder(a.row.day) - dayOrder(b.row.day) || a.index - b.index)
     .map(({ row }) => row);
 
-/** The zone this device is in, when it is one the API knows; else Bogotá (the product's home). */
-function deviceTimeZone(supported: readonly string[]): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return supported.includes(zone) ? zone : 'America/Bogota';
-}
-
-/** A new restaurant books whole days (as the API's default does) until the manager gives it hours. */
-export function newCalendarValues(supportedZones: readonly string[] = timeZoneChoices()): CalendarFormValues {
+/**
+ * A new restaurant books whole days (as the API's default does) until the manager gives it hours. Its
+ * zone is left to the server (APP_TIMEZONE, which no endpoint tells the browser) unless one is chosen:
+ * never the browser's own, which is where the manager sits, not where the restaurant is.
+ */
+export function newCalendarValues(): CalendarFormValues {
   return {
-    timeZone: deviceTimeZone(supportedZones),
+    timeZone: '',
     booksTimes: false,
     hours: [],
     specialDates: [],
     slotMinutes: DEFAULT_SLOT_MINUTES,
     turnTimes: turnRowsOf(DEFAULT_TURN_TIMES),
+    minAdvanceMinutes: '0',
+    maxAdvanceDays: '',
   };
 }
 
@@ -100,25 +113,70 @@ export function calendarValuesOf(restaurant: RestaurantOutput): CalendarFormValu
     specialDates: restaurant.specialDates.map((entry) => ({ key: newKey(), date: entry.date, ranges: entry.hours.map(rangeRowOf) })),
     slotMinutes: isSlotMinutes(restaurant.slotMinutes) ? restaurant.slotMinutes : DEFAULT_SLOT_MINUTES,
     turnTimes: turnRowsOf(restaurant.turnTimes.length > 0 ? restaurant.turnTimes : DEFAULT_TURN_TIMES),
+    minAdvanceMinutes: String(restaurant.minAdvanceMinutes),
+    maxAdvanceDays: restaurant.maxAdvanceDays === null ? '' : String(restaurant.maxAdvanceDays),
   };
 }
 
 /** A whole number as typed, or NaN for the schema to refuse ("" and "2.5" are not party sizes). */
-const wholeNumber = (text: string) => (/^\s*\d{1,4}\s*$/.test(text) ? Number(text) : Number.NaN);
+const wholeNumber = (text: string, digits = 4) => (new RegExp(`^\\s*\\d{1,${digits}}\\s*$`).test(text) ? Number(text) : Number.NaN);
 const rangeOf = (row: RangeRow) => ({ opens: row.opens, closes: row.closes });
 
 /**
  * What the API takes. The lists keep the rows' order, so an issue's index is the row's. Whole-day
- * booking sends no hours and no special dates; the slot size and turn times are kept for later.
+ * booking sends no hours and no special dates; the slot size, turn times and booking window are kept
+ * for later. No zone chosen (a new restaurant): none sent, and the server applies its default.
  */
 export function calendarInputOf(values: CalendarFormValues) {
+  const maxAdvanceDays = values.maxAdvanceDays.trim();
   return {
-    timeZone: values.timeZone,
+    ...(values.timeZone ? { timeZone: values.timeZone } : {}),
     hours: values.booksTimes ? values.hours.map((row) => ({ day: row.day, ...rangeOf(row) })) : [],
     specialDates: values.booksTimes ? values.specialDates.map((entry) => ({ date: entry.date, hours: entry.ranges.map(rangeOf) })) : [],
     slotMinutes: values.slotMinutes,
     turnTimes: values.turnTimes.map((row) => ({ maxPartySize: wholeNumber(row.maxPartySize), minutes: wholeNumber(row.minutes) })),
+    minAdvanceMinutes: wholeNumber(values.minAdvanceMinutes, 6),
+    maxAdvanceDays: maxAdvanceDays === '' ? null : wholeNumber(maxAdvanceDays, 4),
   };
+}
+
+type CalendarInputFields = Pick<CalendarInput, CalendarField>;
+type StoredCalendar = Pick<RestaurantOutput, CalendarField>;
+
+/** A list in a fixed order, as text: two lists with the same entries in any order read the same. */
+const sortedJson = <Entry>(entries: readonly Entry[], key: (entry: Entry) => string) => JSON.stringify(entries.map(key).sort());
+const rangeKey = (range: { opens: string; closes: string }) => `${range.opens}-${range.closes}`;
+
+/** Whether a calendar field as parsed from the form means what is stored (the order of hours and dates does not matter). */
+function sameCalendarField(field: CalendarField, input: CalendarInputFields, stored: StoredCalendar): boolean {
+  switch (field) {
+    case 'hours':
+      return (
+        sortedJson(input.hours ?? [], (range) => `${dayOrder(range.day)} ${rangeKey(range)}`) ===
+        sortedJson(stored.hours, (range) => `${isWeekday(range.day) ? dayOrder(range.day) : range.day} ${rangeKey(range)}`)
+      );
+    case 'specialDates': {
+      const dateKey = (entry: { date: string; hours: readonly { opens: string; closes: string }[] }) =>
+        `${entry.date} ${sortedJson(entry.hours, rangeKey)}`;
+      return sortedJson(input.specialDates ?? [], dateKey) === sortedJson(stored.specialDates, dateKey);
+    }
+    case 'turnTimes':
+      return JSON.stringify(input.turnTimes) === JSON.stringify(stored.turnTimes);
+    default:
+      return input[field] === stored[field];
+  }
+}
+
+/**
+ * An update's input without the calendar fields that mean what is stored: a PUT without them keeps
+ * them, so a save that changed nothing there sends nothing there (not even the hours re-sorted).
+ */
+export function withoutUnchangedCalendar<Input extends CalendarInputFields>(input: Input, stored: StoredCalendar): Input {
+  const kept: Input = { ...input };
+  for (const field of CALENDAR_FIELDS) {
+    if (input[field] !== undefined && sameCalendarField(field, input, stored)) delete kept[field];
+  }
+  return kept;
 }
 
 /** Every IANA zone this browser knows, for the time zone picker. */
@@ -200,6 +258,8 @@ export interface CalendarErrors {
   specialDates?: string;
   slotMinutes?: string;
   turnTimes?: string;
+  minAdvanceMinutes?: string;
+  maxAdvanceDays?: string;
   /** Weekly and special-date ranges, by the range row's key. */
   ranges: Record<string, RangeErrors>;
   /** A special date's own date, by its row's key. */
@@ -207,7 +267,15 @@ export interface CalendarErrors {
   turnRows: Record<string, Partial<Record<'maxPartySize' | 'minutes', string>>>;
 }
 
-export const CALENDAR_FIELDS = ['timeZone', 'hours', 'specialDates', 'slotMinutes', 'turnTimes'] as const;
+export const CALENDAR_FIELDS = [
+  'timeZone',
+  'hours',
+  'specialDates',
+  'slotMinutes',
+  'turnTimes',
+  'minAdvanceMinutes',
+  'maxAdvanceDays',
+] as const;
 export type CalendarField = (typeof CALENDAR_FIELDS)[number];
 export const isCalendarField = (field: string): field is CalendarField => (CALENDAR_FIELDS as readonly string[]).includes(field);
 
@@ -250,6 +318,12 @@ export function placeCalendarIssue(errors: CalendarErrors, issue: CalendarIssue,
       return;
     case 'slotMinutes':
       errors.slotMinutes ??= messages.slotMinutes;
+      return;
+    case 'minAdvanceMinutes':
+      errors.minAdvanceMinutes ??= messages.minutesRange(MIN_ADVANCE_BOUNDS.min, MIN_ADVANCE_BOUNDS.max);
+      return;
+    case 'maxAdvanceDays':
+      errors.maxAdvanceDays ??= messages.daysRange(MAX_ADVANCE_BOUNDS.min, MAX_ADVANCE_BOUNDS.max);
       return;
     case 'hours':
       if (row === undefined) errors.hours ??= issue.code === 'too_big' ? messages.tooManyRanges : messages.time;

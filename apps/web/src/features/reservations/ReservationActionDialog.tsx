@@ -4,38 +4,52 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay, isCalendarDay } from '../../lib/days.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { formatMinutes } from '../timeline/timeFormat.ts';
+import { MoveTimeField } from './MoveTimeField.tsx';
 import type { ReservationAction } from './reservationActions.ts';
+import { turnOf } from './reservationTimes.ts';
 import type { ActionRequest } from './useReservationAction.ts';
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 interface ReservationActionDialogProps {
   reservation: ReservationOutput;
   action: ReservationAction;
-  /** The restaurant's tables, for a move. */
-  tables: RestaurantOutput['tables'];
+  /** The restaurant, for a move: its tables, and its opening hours when it books times of day. */
+  restaurant: RestaurantOutput | undefined;
   busy: boolean;
   onConfirm: (request: ActionRequest) => void;
   onCancel: () => void;
 }
 
 /** The in-page confirmation of an action, with its fields: a reason to cancel, or where to move. */
-export function ReservationActionDialog({ reservation, action, tables, busy, onConfirm, onCancel }: ReservationActionDialogProps) {
+export function ReservationActionDialog({ reservation, action, restaurant, busy, onConfirm, onCancel }: ReservationActionDialogProps) {
   const { t, locale } = useI18n();
   const [reason, setReason] = useState('');
   const [date, setDate] = useState(reservation.date);
   const [table, setTable] = useState(reservation.table);
   const [partySize, setPartySize] = useState(String(reservation.partySize));
+  const [time, setTime] = useState(reservation.time ?? '');
+  const [timeError, setTimeError] = useState<string | undefined>(undefined);
   const dateId = useId();
   const tableId = useId();
   const partyId = useId();
   const who = reservation.guestName ?? t.reservations.noName;
-  const day = formatDay(reservation.date, locale);
+  const turn = turnOf(reservation);
+  const day = turn
+    ? `${formatDay(reservation.date, locale)}, ${t.timeline.range(formatMinutes(turn.start, locale), formatMinutes(turn.end, locale))}`
+    : formatDay(reservation.date, locale);
+  // A restaurant that books times moves a reservation to a time too (a whole-day one may stay whole-day).
+  const timed = restaurant !== undefined && (restaurant.hours.length > 0 || reservation.time !== null);
 
   const confirm = () => {
     if (action === 'cancel') return onConfirm({ action, reservation, reason });
     if (action === 'move') {
       const size = Number(partySize);
-      if (!isCalendarDay(date) || !Number.isInteger(size)) return;
-      return onConfirm({ action, reservation, move: { date, table, partySize: size } });
+      const timeValid = time === '' ? reservation.time === null : CLOCK.test(time);
+      setTimeError(timed && !timeValid ? t.manage.validation.calendar.time : undefined);
+      if (!isCalendarDay(date) || !Number.isInteger(size) || (timed && !timeValid)) return;
+      return onConfirm({ action, reservation, move: { date, table, partySize: size, ...(timed && time ? { time } : {}) } });
     }
     return onConfirm({ action, reservation });
   };
@@ -71,12 +85,25 @@ export function ReservationActionDialog({ reservation, action, tables, busy, onC
             </label>
             <input id={dateId} className="input" type="date" required value={date} onChange={(event) => setDate(event.target.value)} />
           </div>
+          {timed && restaurant ? (
+            <MoveTimeField
+              date={date}
+              restaurant={restaurant}
+              value={time}
+              wholeDay={reservation.time === null}
+              error={timeError}
+              onChange={(next) => {
+                setTime(next);
+                setTimeError(undefined);
+              }}
+            />
+          ) : null}
           <div className="field">
             <label htmlFor={tableId} className="field__label">
               {t.reservations.moveTable}
             </label>
             <select id={tableId} className="input" value={table} onChange={(event) => setTable(event.target.value)}>
-              {tables.map((option) => (
+              {(restaurant?.tables ?? []).map((option) => (
                 <option key={option.label} value={option.label}>
                   {t.reservations.tableOption(option.label, option.seats)}
                 </option>

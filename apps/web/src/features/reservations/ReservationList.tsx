@@ -9,6 +9,8 @@ import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../lib/days.ts';
 import { LivePill } from '../../live/LivePill.tsx';
+import { minutesIntoDay } from '../timeline/timelineLayout.ts';
+import { formatMinutes } from '../timeline/timeFormat.ts';
 import { useLiveState } from '../../live/useLiveState.ts';
 import { EmptyState, Loading, ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { ReservationActionDialog } from './ReservationActionDialog.tsx';
@@ -41,13 +43,14 @@ export function ReservationList({ restaurantId, date, status }: Props) {
       .run(request)
       .then((changed) => {
         setOpen(null);
+        const who = changed.guestName ?? t.reservations.noName;
+        const day = formatDay(changed.date, locale);
         setOutcome({
           ok: true,
-          message: t.reservations.done[request.action](
-            changed.guestName ?? t.reservations.noName,
-            changed.table,
-            formatDay(changed.date, locale),
-          ),
+          message:
+            request.action === 'move' && changed.time !== null
+              ? t.reservations.movedAt(who, changed.table, day, formatMinutes(minutesIntoDay(changed.date, changed.startsAt), locale))
+              : t.reservations.done[request.action](who, changed.table, day),
         });
       })
       .catch((error: unknown) => {
@@ -63,6 +66,8 @@ export function ReservationList({ restaurantId, date, status }: Props) {
     return <ProblemNotice error={reservations.error} onRetry={() => void reservations.refetch()} />;
   }
   const day = date ? formatDay(date, locale) : undefined;
+  // A restaurant that books times (or one that did: its reservations keep their times) shows them.
+  const timed = (restaurant.data?.hours.length ?? 0) > 0 || reservations.data.some((reservation) => reservation.time !== null);
   return (
     <section className="panel" aria-labelledby="reservations-heading">
       <div className="panel__header">
@@ -86,6 +91,7 @@ export function ReservationList({ restaurantId, date, status }: Props) {
       ) : (
         <ReservationsTable
           reservations={reservations.data}
+          timed={timed}
           onAction={(reservation, chosen) => {
             setOutcome(null);
             setOpen({ reservation, action: chosen });
@@ -97,7 +103,7 @@ export function ReservationList({ restaurantId, date, status }: Props) {
           key={`${open.reservation.id}-${open.action}`}
           reservation={open.reservation}
           action={open.action}
-          tables={restaurant.data?.tables ?? []}
+          restaurant={restaurant.data}
           busy={action.isPending}
           onConfirm={run}
           onCancel={() => setOpen(null)}

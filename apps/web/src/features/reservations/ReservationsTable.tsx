@@ -1,22 +1,37 @@
 import type { ReservationOutput } from '@tablebook/api/shared';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../lib/days.ts';
+import { formatMinutes } from '../timeline/timeFormat.ts';
 import { actionsFor, type ReservationAction } from './reservationActions.ts';
+import { inListOrder, turnOf } from './reservationTimes.ts';
+import './reservations.css';
 
 interface ReservationsTableProps {
   reservations: readonly ReservationOutput[];
+  /** The restaurant books times of day: a column gives each reservation's turn on its clock. */
+  timed: boolean;
   onAction: (reservation: ReservationOutput, action: ReservationAction) => void;
 }
 
-/** Reservations in the order the API gives them (newest day first), each with what can be done next. */
-export function ReservationsTable({ reservations, onAction }: ReservationsTableProps) {
+/** Reservations newest day first, by start within a day, each with what can be done next. */
+export function ReservationsTable({ reservations, timed, onAction }: ReservationsTableProps) {
   const { t, locale } = useI18n();
+  /** "7:30 p. m.–9:00 p. m.", or "Whole day"; a start after midnight belongs to the date's night, and says so. */
+  const turnText = (reservation: ReservationOutput) => {
+    const turn = turnOf(reservation);
+    if (!turn) return { range: t.timeline.wholeDay, afterMidnight: false };
+    return {
+      range: t.timeline.range(formatMinutes(turn.start, locale), formatMinutes(turn.end, locale)),
+      afterMidnight: turn.start >= 1440,
+    };
+  };
   return (
     <table className="data-table reservations-table">
       <caption className="visually-hidden">{t.reservations.caption}</caption>
       <thead>
         <tr>
           <th scope="col">{t.reservations.columns.date}</th>
+          {timed ? <th scope="col">{t.reservations.columns.time}</th> : null}
           <th scope="col">{t.reservations.columns.table}</th>
           <th scope="col">{t.reservations.columns.guest}</th>
           <th scope="col">{t.reservations.columns.party}</th>
@@ -28,13 +43,21 @@ export function ReservationsTable({ reservations, onAction }: ReservationsTableP
         </tr>
       </thead>
       <tbody>
-        {reservations.map((reservation) => {
+        {inListOrder(reservations).map((reservation) => {
           const who = reservation.guestName ?? t.reservations.noName;
+          const turn = timed ? turnText(reservation) : undefined;
+          const shortDay = formatDay(reservation.date, locale, 'short');
           return (
             <tr key={reservation.id}>
               <td data-label={t.reservations.columns.date}>
-                <time dateTime={reservation.date}>{formatDay(reservation.date, locale, 'short')}</time>
+                <time dateTime={reservation.date}>{shortDay}</time>
               </td>
+              {turn ? (
+                <td data-label={t.reservations.columns.time} className="reservations-table__time">
+                  <time dateTime={reservation.startsAt}>{turn.range}</time>
+                  {turn.afterMidnight ? <span className="reservations-table__night">{t.reservations.afterMidnight}</span> : null}
+                </td>
+              ) : null}
               <td data-label={t.reservations.columns.table}>
                 <span className="table-chip">{reservation.table}</span>
               </td>
@@ -63,7 +86,7 @@ export function ReservationsTable({ reservations, onAction }: ReservationsTableP
                       {t.reservations.actions[action]}
                       <span className="visually-hidden">
                         {' — '}
-                        {t.reservations.rowName(who, reservation.table, formatDay(reservation.date, locale, 'short'))}
+                        {t.reservations.rowName(who, reservation.table, turn ? `${shortDay}, ${turn.range}` : shortDay)}
                       </span>
                     </button>
                   ))}

@@ -7,6 +7,8 @@ interface MoveDetails {
   date: string;
   table: string;
   partySize: number;
+  /** The new start ("HH:MM"), at a restaurant that books times of day. */
+  time?: string;
 }
 
 export type ActionRequest =

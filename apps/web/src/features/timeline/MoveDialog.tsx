@@ -1,4 +1,4 @@
-import type { ReservationOutput, RestaurantOutput } from '@tablebook/api/shared';
+import { instantOf, type ReservationOutput, type RestaurantOutput } from '@tablebook/api/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CalendarDay } from '../../lib/days.ts';
@@ -34,12 +34,17 @@ export function MoveDialog({ reservation, restaurant, date, ranges, reservations
   const hintId = useId();
   const start = minutesIntoDay(date, reservation.startsAt);
   const end = minutesIntoDay(date, reservation.endsAt);
-  const choices = timeChoices(ranges, restaurant.slotMinutes, reservation.time === null ? undefined : start);
+  const choices = timeChoices(ranges, restaurant.slotMinutes, {
+    date,
+    timeZone: restaurant.timeZone,
+    current: reservation.time === null ? undefined : start,
+  });
   const [time, setTime] = useState(reservation.time ?? choices[0]?.time ?? '');
   const [table, setTable] = useState(reservation.table);
   const chosen = choices.find((choice) => choice.time === time);
   const duration = reservation.durationMinutes ?? turnMinutes(reservation.partySize, restaurant.turnTimes);
-  const taken = chosen ? busyTables(reservations, reservation.id, date, chosen.minutes, duration) : new Set<string>();
+  const chosenAt = chosen ? instantOf(date, chosen.minutes, restaurant.timeZone) : null;
+  const taken = chosenAt === null ? new Set<string>() : busyTables(reservations, reservation.id, chosenAt, duration);
   const who = reservation.guestName ?? t.reservations.noName;
   const now = reservation.time === null ? t.timeline.wholeDay : t.timeline.range(formatMinutes(start, locale), formatMinutes(end, locale));
   const timeLabel = (minutes: number) => {

@@ -10,46 +10,50 @@ interface TimelineBarProps {
   onMove: (reservation: ReservationOutput) => void;
 }
 
+/** Up to this many minutes on the axis, a bar is too narrow for a name and a time: it shows the name on two lines. */
+const SHORT_BAR_MINUTES = 75;
+
 /**
  * One reservation on its table's row, from its start to its end. A confirmed one is a button that
- * opens the move; the others (seated, completed, no-show) only show where they are.
+ * opens the move; the others (seated, completed, no-show) only show where they are. However narrow
+ * the bar, its tooltip and its accessible name give the guest, the times, the party and the status.
  */
 export function TimelineBar({ reservation, place, onMove }: TimelineBarProps) {
   const { t, locale } = useI18n();
   const who = reservation.guestName ?? t.reservations.noName;
   const timed = reservation.time !== null;
-  const when = timed
-    ? t.timeline.range(formatMinutes(place.start, locale), formatMinutes(Math.max(place.end, place.start), locale))
-    : t.timeline.wholeDay;
+  const starts = formatMinutes(place.start, locale);
+  const ends = formatMinutes(Math.max(place.end, place.start), locale);
+  const when = timed ? t.timeline.range(starts, ends) : t.timeline.wholeDay;
   const details = t.timeline.bar(reservation.partySize, t.reservations.status[reservation.status]);
+  const spoken = `${who} ${timed ? `${starts} ${t.timeline.until(ends)}` : when}, ${details}`;
   const style: CSSProperties = { left: `${place.left}%`, width: `${place.width}%` };
+  const short = timed && place.end - place.start <= SHORT_BAR_MINUTES;
   const className = [
     'timeline__bar',
     `timeline__bar--${reservation.status}`,
     place.cutStart ? 'timeline__bar--cut-start' : '',
     place.cutEnd ? 'timeline__bar--cut-end' : '',
+    short ? 'timeline__bar--short' : '',
   ]
     .filter(Boolean)
     .join(' ');
   const title = `${who}, ${when}, ${details}`;
-  // Seen: the guest and the start (the bar's length shows the end). Heard: all of it, the seen words first.
-  const content = (hint?: string) => (
+  // Seen: the guest and the start (the bar's length shows the end). Heard: all of it, the seen words first
+  // (a button says it in its label, which also holds when a narrow bar cuts the seen words short).
+  const content = (
     <>
-      <span className="timeline__who">{who}</span>
+      <span className="timeline__who">{who}</span>{' '}
       <span className="timeline__when">
-        {timed ? formatMinutes(place.start, locale) : when}
-        <span className="visually-hidden">
-          {timed ? `${t.timeline.until(formatMinutes(Math.max(place.end, place.start), locale))}, ` : ''}
-          {details}
-          {hint ? ` — ${hint}` : ''}
-        </span>
+        {timed ? starts : when}
+        <span className="visually-hidden">{timed ? ` ${t.timeline.until(ends)}, ${details}` : `, ${details}`}</span>
       </span>
     </>
   );
   if (!isMovable(reservation.status)) {
     return (
       <div className={className} style={style} title={title}>
-        {content()}
+        {content}
       </div>
     );
   }
@@ -60,9 +64,10 @@ export function TimelineBar({ reservation, place, onMove }: TimelineBarProps) {
       style={style}
       data-reservation-id={reservation.id}
       title={title}
+      aria-label={`${spoken} — ${t.timeline.moveHint}`}
       onClick={() => onMove(reservation)}
     >
-      {content(t.timeline.moveHint)}
+      {content}
     </button>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReservationOutput, RestaurantOutput } from '@tablebook/api/shared';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
@@ -10,7 +10,7 @@ import { EmptyState, Loading, ProblemNotice, SuccessNotice } from '../../ui/stat
 import { MoveDialog, type MoveChoice } from './MoveDialog.tsx';
 import { TimelineGrid } from './TimelineGrid.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
-import { axisOf, barPlace, dayRanges, minutesIntoDay, wallClockIn } from './timelineLayout.ts';
+import { axisOf, barPlace, clockChange, dayRanges, minutesIntoDay, wallClockIn } from './timelineLayout.ts';
 import { formatMinutes } from './timeFormat.ts';
 import { useMoveReservation } from './useMoveReservation.ts';
 import { useNow } from './useNow.ts';
@@ -31,8 +31,9 @@ export function TimelineDay({ restaurant, date }: TimelineDayProps) {
   const [done, setDone] = useState<string | null>(null);
   /** The bar to give focus back to once the dialog is gone (it may have moved to another row). */
   const [focusId, setFocusId] = useState<string | null>(null);
-  const ranges = dayRanges(date, restaurant);
-  const axis = axisOf(ranges);
+  const ranges = useMemo(() => dayRanges(date, restaurant), [date, restaurant]);
+  const axis = useMemo(() => axisOf(ranges), [ranges]);
+  const change = useMemo(() => (axis ? clockChange(axis, { date, timeZone: restaurant.timeZone }) : undefined), [axis, date, restaurant]);
   const day = formatDay(date, locale);
   const now = minutesIntoDay(date, wallClockIn(restaurant.timeZone, useNow()));
 
@@ -92,6 +93,14 @@ export function TimelineDay({ restaurant, date }: TimelineDayProps) {
       {axis ? (
         <p className="timeline__hours">
           {t.timeline.hours(hours)} · {t.timeline.zone(restaurant.timeZone)}
+        </p>
+      ) : null}
+      {change ? (
+        <p className="timeline__clock-change">
+          {(change.forward ? t.timeline.clockForward : t.timeline.clockBack)(
+            formatMinutes(change.from, locale),
+            formatMinutes(change.to, locale),
+          )}
         </p>
       ) : null}
       {done ? <SuccessNotice onDismiss={() => setDone(null)}>{done}</SuccessNotice> : null}

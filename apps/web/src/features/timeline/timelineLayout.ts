@@ -1,10 +1,13 @@
-import { openRangesOn, type ReservationOutput, type RestaurantOutput } from '@tablebook/api/shared';
+import { instantOf, openRangesOn, type ReservationOutput, type RestaurantOutput } from '@tablebook/api/shared';
 import type { CalendarDay } from '../../lib/days.ts';
 
 /**
  * The manager's day laid out as a timeline, as pure arithmetic on the restaurant's own clock: every
  * time is a number of minutes since the local midnight of the day shown, so a range that ends after
  * midnight (18:00-02:00) simply runs past 1440 and a 00:30 booking of that night sits at 1470.
+ * Bars follow the wall clock: on a night the clocks change, a turn across the change looks an hour
+ * longer (forward) or shorter (back) than it is, and the page says so (`clockChange`). What a move
+ * offers and which tables it finds taken are judged on real instants.
  */
 
 const MINUTES_PER_DAY = 1440;
@@ -125,36 +128,90 @@ export const clockOf = (minutes: number) => {
   return `${pad(Math.floor(onClock / 60))}:${pad(onClock % 60)}`;
 };
 
+/** The day and zone a time of day is read in. */
+interface ZonedDay {
+  date: CalendarDay;
+  timeZone: string;
+}
+
+/** Whether the wall clock of `date` in `timeZone` shows `minutes` at all (not inside a spring-forward gap). */
+const exists = (minutes: number, { date, timeZone }: ZonedDay) => instantOf(date, minutes, timeZone) !== null;
+
 /**
  * The starts a move offers: every `step` minutes from each range's opening while still inside it (an
- * admin books anywhere within the opening hours), plus `current` when it is off that grid.
+ * admin books anywhere within the opening hours), plus `current` when it is off that grid; never a
+ * time the clocks skip that night (the server would refuse it as CLOSED).
  */
-export function timeChoices(ranges: readonly DayRange[], step: number, current?: number): TimeChoice[] {
+export function timeChoices(ranges: readonly DayRange[], step: number, day: ZonedDay & { current?: number | undefined }): TimeChoice[] {
   const starts = new Set<number>();
   for (const range of ranges) for (let start = range.opens; start < range.closes; start += step) starts.add(start);
-  if (current !== undefined && !Number.isNaN(current)) starts.add(current);
-  return [...starts].sort((a, b) => a - b).map((minutes) => ({ time: clockOf(minutes), minutes }));
+  if (day.current !== undefined && !Number.isNaN(day.current)) starts.add(day.current);
+  return [...starts]
+    .filter((minutes) => exists(minutes, day))
+    .sort((a, b) => a - b)
+    .map((minutes) => ({ time: clockOf(minutes), minutes }));
+}
+
+/** "HH:MM" -> its place on the day: past 1440 when only the day's range past midnight holds it (00:30 of Friday night). */
+export function placeOfTime(time: string, ranges: readonly DayRange[]): number | undefined {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
+  if (!match) return undefined;
+  const minutes = Number(match[1]) * 60 + Number(match[2]);
+  const inside = (at: number) => ranges.some((range) => range.opens <= at && at < range.closes);
+  return !inside(minutes) && inside(minutes + MINUTES_PER_DAY) ? minutes + MINUTES_PER_DAY : minutes;
 }
 
 /**
- * The tables another live reservation of the day holds at some point of [start, start + duration):
- * what a move there would be refused for (the server checks again, under its lock).
+ * The tables another live reservation holds at some point of a turn starting at `startsAt` (an epoch
+ * instant) for `duration` minutes: what a move there would be refused for (the server checks again,
+ * under its lock). Instants, not wall clocks, so a night the clocks change is judged right.
  */
 export function busyTables(
   reservations: readonly Pick<ReservationOutput, 'id' | 'table' | 'status' | 'startsAt' | 'endsAt'>[],
   movingId: string,
-  day: CalendarDay,
-  start: number,
+  startsAt: number,
   duration: number,
 ): Set<string> {
   const busy = new Set<string>();
+  const endsAt = startsAt + duration * 60_000;
   for (const other of reservations) {
     if (other.id === movingId || other.status === 'cancelled') continue;
-    const otherStart = minutesIntoDay(day, other.startsAt);
-    const otherEnd = minutesIntoDay(day, other.endsAt);
-    if (otherStart < start + duration && start < otherEnd) busy.add(other.table);
+    if (Date.parse(other.startsAt) < endsAt && startsAt < Date.parse(other.endsAt)) busy.add(other.table);
   }
   return busy;
+}
+
+/** A change of the clocks within the axis: from which wall time to which, and whether they go forward (a gap) or back (a repeat). */
+export interface ClockChange {
+  from: number;
+  to: number;
+  forward: boolean;
+}
+
+const CLOCK_PROBE = 15;
+
+/** The day's change of the clocks within the axis, if any (Madrid's last Sunday of March and of October, say). */
+export function clockChange(axis: Axis, day: ZonedDay): ClockChange | undefined {
+  const instant = (minutes: number) => instantOf(day.date, minutes, day.timeZone);
+  for (let minutes = axis.start; minutes < axis.end; minutes += CLOCK_PROBE) {
+    const here = instant(minutes);
+    const next = instant(minutes + CLOCK_PROBE);
+    if (here === null) continue;
+    if (next === null) {
+      let to = minutes + CLOCK_PROBE;
+      while (to < minutes + MINUTES_PER_DAY && instant(to) === null) to += 1;
+      // The gap's first missing minute: a whole hour on the probe's grid, but zones may skip 30 minutes.
+      let from = minutes + 1;
+      while (from < to && instant(from) !== null) from += 1;
+      return { from, to, forward: true };
+    }
+    const elapsed = (next - here) / 60_000;
+    if (elapsed > CLOCK_PROBE) {
+      const repeated = elapsed - CLOCK_PROBE;
+      return { from: minutes + CLOCK_PROBE - repeated, to: minutes + CLOCK_PROBE, forward: false };
+    }
+  }
+  return undefined;
 }
 
 /** The turn a party holds its table for: the first entry whose maxPartySize seats it (the last one past it). */
