@@ -66,7 +66,8 @@ describe.skipIf(!shouldRunBrowserSuite())('booking a time of day in Chromium', (
       await page.getByLabel('People').selectOption('2');
       // "See times" keeps the time and party searched (and picks nothing); a free time picks itself.
       const seeTimes = card.getByRole('link', { name: 'See times — El Cielo' });
-      expect(await seeTimes.getAttribute('href')).toBe(`/restaurants/${restaurantId}/day?date=${day}&time=20%3A10&party=2`);
+      // The party reaches the address (and the card) a moment after the choice: wait for it.
+      await expect.poll(() => seeTimes.getAttribute('href')).toBe(`/restaurants/${restaurantId}/day?date=${day}&time=20%3A10&party=2`);
       await near.getByRole('link', { name: '8:00 PM — El Cielo' }).click();
 
       await page.getByRole('heading', { level: 1, name: 'El Cielo' }).waitFor();
