@@ -1,5 +1,5 @@
 import { reservations } from '@tablebook/db';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, dayGenerator, DEFAULT_TABLES, expectRefusal, useDatabase, type Driver } from './helpers.ts';
 
@@ -129,6 +129,27 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
         { label: 'A0', seats: 6 },
         { label: 'A1', seats: 2 },
       ]);
+      // Saving the same layout again, or changing one table, writes only what changes: the other row is untouched.
+      const rowVersions = async () =>
+        (
+          (await database().db.execute(
+            sql`select label, xmin::text as version from restaurant_tables where restaurant_id = ${restaurant.id} order by label`,
+          )) as unknown as { rows: { label: string; version: string }[] }
+        ).rows;
+      const before = await rowVersions();
+      await api.restaurant.update({ id: restaurant.id, ...fields, tables: smaller.tables });
+      expect(await rowVersions()).toEqual(before);
+      await api.restaurant.update({
+        id: restaurant.id,
+        ...fields,
+        tables: [
+          { label: 'A0', seats: 6 },
+          { label: 'A1', seats: 3 },
+        ],
+      });
+      const after = await rowVersions();
+      expect(after[0]).toEqual(before[0]);
+      expect(after[1]?.version).not.toBe(before[1]?.version);
     });
 
     it('cancelling frees the table and the day at once; twice is ALREADY_CANCELLED', async () => {

@@ -32,3 +32,16 @@ export const defaultLayout = (): TableLayoutEntry[] => DEFAULT_TABLE_LABELS.map(
 // the benchmark showed as the top cost of listing restaurants (15 labels sorted per restaurant).
 const labelCollator = new Intl.Collator('en', { numeric: true });
 export const compareLabels = (a: string, b: string) => labelCollator.compare(a, b);
+
+/** What turns one layout into another: labels to delete, tables to add, tables whose seats change. */
+export function layoutChange(current: readonly TableLayoutEntry[], next: readonly TableLayoutEntry[]) {
+  const before = new Map(current.map((table) => [table.label, table.seats]));
+  const after = new Set(next.map((table) => table.label));
+  const resized = next.filter((table) => before.has(table.label) && before.get(table.label) !== table.seats);
+  return {
+    removed: current.filter((table) => !after.has(table.label)).map((table) => table.label),
+    added: next.filter((table) => !before.has(table.label)),
+    resized,
+    shrunk: resized.some((table) => table.seats < (before.get(table.label) ?? 0)),
+  };
+}

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, gte, ne, or, sql } from 'drizzle-orm';
 import { reservations, restaurantTables } from '@tablebook/db';
 import { AppError } from '../errors.ts';
-import { defaultLayout, type TableLayoutEntry } from '../rules/tables.ts';
+import { defaultLayout, layoutChange, type TableLayoutEntry } from '../rules/tables.ts';
 import type { Queryable } from './transactions.ts';
 
 export async function insertLayout(db: Queryable, restaurantId: string, layout: readonly TableLayoutEntry[] = defaultLayout()) {
@@ -9,9 +9,10 @@ export async function insertLayout(db: Queryable, restaurantId: string, layout: 
 }
 
 /**
- * Replaces a restaurant's layout inside the caller's transaction. Removed tables are deleted first:
- * that waits for bookings in flight on them (they hold the table row FOR SHARE), so the check for
- * future reservations that follows sees every one of them.
+ * Replaces a restaurant's layout inside the caller's transaction, writing only the rows that change:
+ * a table kept as it was is not touched, so bookings holding it FOR SHARE neither wait for the save nor
+ * make it wait. Removed tables are deleted first: that waits for bookings in flight on them, so the
+ * check for future reservations that follows sees every one of them.
  */
 export async function replaceLayout(
   tx: Queryable,
@@ -20,16 +21,27 @@ export async function replaceLayout(
   layout: readonly TableLayoutEntry[],
   today: string,
 ): Promise<void> {
-  const labels = layout.map((table) => table.label);
-  await tx
-    .delete(restaurantTables)
-    .where(and(eq(restaurantTables.restaurantId, restaurantId), sql`${restaurantTables.label} <> all(${sql.param(labels)}::varchar[])`));
-  for (const table of layout) {
+  const current = await tx
+    .select({ label: restaurantTables.label, seats: restaurantTables.seats })
+    .from(restaurantTables)
+    .where(eq(restaurantTables.restaurantId, restaurantId));
+  const change = layoutChange(current, layout);
+  if (change.removed.length > 0) {
     await tx
-      .insert(restaurantTables)
-      .values({ restaurantId, ...table })
-      .onConflictDoUpdate({ target: [restaurantTables.restaurantId, restaurantTables.label], set: { seats: table.seats } });
+      .delete(restaurantTables)
+      .where(
+        and(eq(restaurantTables.restaurantId, restaurantId), sql`${restaurantTables.label} = any(${sql.param(change.removed)}::varchar[])`),
+      );
   }
+  if (change.added.length > 0) await tx.insert(restaurantTables).values(change.added.map((table) => ({ restaurantId, ...table })));
+  for (const table of change.resized) {
+    await tx
+      .update(restaurantTables)
+      .set({ seats: table.seats })
+      .where(and(eq(restaurantTables.restaurantId, restaurantId), eq(restaurantTables.label, table.label)));
+  }
+  // Only a removed or shrunk table can leave a future reservation without a place.
+  if (change.removed.length === 0 && !change.shrunk) return;
   const seatsByLabel = new Map(layout.map((table) => [table.label, table.seats]));
   const future = await tx
     .select({ id: reservations.id, table: reservations.tableLabel, date: reservations.date, partySize: reservations.partySize })
