@@ -1,4 +1,5 @@
 import { presentError, type ErrorReason, type IssueDetail } from '@tablebook/api';
+import { pgLogFields } from '@tablebook/db';
 import { TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -35,7 +36,8 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   const requestId = String(request.id);
   const presented = presentError(error, requestId);
   // A procedure's failure was logged where it happened (the api's databaseErrors middleware); anything else here.
-  if (presented.status >= 500 && !(error instanceof TRPCError)) request.log.error({ err: error, requestId }, 'request failed');
+  if (presented.status >= 500 && !(error instanceof TRPCError))
+    request.log.error({ err: error, requestId, ...pgLogFields(error) }, 'request failed');
   if (presented.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(presented.retryAfterSeconds));
   return reply.status(presented.status).send(failure(presented.message, presented.reason, requestId, presented.issues));
 }

@@ -2,6 +2,7 @@ import { initTRPC } from '@trpc/server';
 import type { Context } from './context.ts';
 import type { Meta } from './contract.ts';
 import type { RateLimitBucket } from './rate-limit.ts';
+import { pgLogFields } from '@tablebook/db';
 import { mappedDatabaseFailure } from './database-failures.ts';
 import { ERROR_CATALOG, type ErrorCategory } from './error-catalog.ts';
 import { AppError, type ErrorReason, type IssueDetail } from './errors.ts';
@@ -52,7 +53,7 @@ const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
   }
   const mapped = mappedDatabaseFailure(result.error);
   ctx.log?.error(
-    { err: result.error.cause ?? result.error, requestId: ctx.requestId, procedure: path },
+    { err: result.error.cause ?? result.error, requestId: ctx.requestId, procedure: path, ...pgLogFields(result.error) },
     mapped ? mapped.message : 'procedure failed',
   );
   return mapped ? { ...result, error: mapped } : result;

@@ -77,3 +77,10 @@ export function isConnectionError(error: unknown): boolean {
   }
   return false;
 }
+
+/** The fields an error log line carries for a PostgreSQL failure: its SQLSTATE and the constraint it names. */
+export function pgLogFields(error: unknown): { pgCode?: string; constraint?: string } {
+  const pg = findPgError(error);
+  if (!pg) return {};
+  return { pgCode: pg.code, ...(pg.constraint ? { constraint: pg.constraint } : {}) };
+}
