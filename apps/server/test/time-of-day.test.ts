@@ -159,3 +159,40 @@ describe('booking a time over REST', () => {
     );
   });
 });
+
+describe('events recorded before reservations had a time of day', () => {
+  it('are replayed in the new shape: a whole day at the restaurant in America/Bogota', async () => {
+    const db = running().database.db;
+    const old = {
+      id: '7c9e2f4a-1b3d-4e5f-8a6b-9c0d1e2f3a4b',
+      table: 'A0',
+      date: '2031-07-01',
+      restaurantId,
+      status: 'confirmed',
+      partySize: 2,
+    };
+    const payload = {
+      reservation: old,
+      capacity: { date: '2031-07-01', restaurantRemaining: 14, globalRemaining: 19 },
+      takenTables: ['A0'],
+    };
+    const result = (await db.execute(
+      sql`with next as (update event_counter set last_event_id = last_event_id + 1 where id = 1 returning last_event_id)
+          insert into reservation_events (id, restaurant_id, date, previous_date, type, payload)
+          select last_event_id, ${restaurantId}, '2031-07-01', null, 'created', ${JSON.stringify(payload)}::jsonb from next returning id`,
+    )) as unknown as { rows: { id: number | string }[] };
+    const id = Number(result.rows[0]?.id);
+    const url = `${running().url}/api/restaurants/${restaurantId}/events?date=2031-07-01`;
+    const stream = validatedSse(url, await openRawSse(url, { 'last-event-id': String(id - 1) }));
+    try {
+      expect(JSON.parse((await stream.next()).data)).toMatchObject({
+        id,
+        table: 'A0',
+        startsAt: '2031-07-01T00:00:00-05:00',
+        endsAt: '2031-07-02T00:00:00-05:00',
+      });
+    } finally {
+      stream.close();
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { requireRestaurant } from '../services/restaurant-ref.ts';
 import type { PublicEventOutput, ReservationEventOutput } from '../schemas/events.ts';
 import type { StoredEvent } from './hub.ts';
 import { AsyncQueue } from './queue.ts';
+import { addDays, formatZoned, startOfDay } from '../rules/zoned-time.ts';
 import type { EventPayload } from '../services/reservation-events.ts';
 
 export interface StreamRequest {
@@ -13,8 +14,31 @@ export interface StreamRequest {
   lastEventId?: number | null | undefined;
 }
 
-export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
+/** The zone every restaurant had before reservations took a time of day (migration 0006). */
+const ZONE_BEFORE_TIMES = 'America/Bogota';
+
+const wholeDayOf = (date: string) => ({
+  startsAt: formatZoned(startOfDay(date, ZONE_BEFORE_TIMES), ZONE_BEFORE_TIMES),
+  endsAt: formatZoned(startOfDay(addDays(date, 1), ZONE_BEFORE_TIMES), ZONE_BEFORE_TIMES),
+});
+
+/**
+ * A stored event's payload in today's shape. Events recorded before reservations had a time of day
+ * (replayed to a client resuming with an old Last-Event-ID) were all whole-day bookings at restaurants
+ * in America/Bogota: their held span is that local day.
+ */
+function payloadOf(event: StoredEvent): EventPayload {
   const payload = event.payload as EventPayload;
+  if (payload.reservation.startsAt !== undefined) return payload;
+  const reservation = { ...payload.reservation, time: null, durationMinutes: null, ...wholeDayOf(payload.reservation.date) };
+  const previous = payload.previous
+    ? { ...payload.previous, table: payload.previous.table ?? reservation.table, ...wholeDayOf(payload.previous.capacity.date) }
+    : undefined;
+  return { ...payload, reservation, ...(previous ? { previous } : {}) };
+}
+
+export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
+  const payload = payloadOf(event);
   return {
     id: event.id,
     type: event.type,
@@ -27,7 +51,7 @@ export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
 };
 
 export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
-  const payload = event.payload as EventPayload;
+  const payload = payloadOf(event);
   return {
     id: event.id,
     type: event.type,
