@@ -283,5 +283,28 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
       expect(elsewhere.restaurantId).toBe(other.id);
       await expectRefusal(api.reservation.create({ ...request, idempotencyKey: 'é' }), 'INVALID_INPUT');
     });
+
+    it('replays a booking as it is now: cancelled since, still with the guest code; gone with its restaurant, 404', async () => {
+      const restaurant = await api.restaurant.create(restaurantBody('Replay Now'));
+      const day = nextDay();
+      const request = { restaurantId: restaurant.id, table: 'A0', date: day, idempotencyKey: 'replay-now' };
+      const first = await api.reservation.create(request);
+      await api.reservation.cancel({ restaurantId: restaurant.id, reservationId: first.id });
+      expect(await api.reservation.create(request)).toMatchObject({ id: first.id, status: 'cancelled' });
+      const guest = {
+        restaurantId: restaurant.id,
+        table: 'A1',
+        date: day,
+        guestName: 'Ana',
+        guestPhone: '+57 300 123 4567',
+        idempotencyKey: 'g-1',
+      };
+      const booked = await api.guest.book(guest);
+      await api.guest.cancel({ restaurantId: restaurant.id, reservationId: booked.id, cancellationCode: booked.cancellationCode });
+      expect(await api.guest.book(guest)).toEqual({ ...booked, status: 'cancelled' });
+      await api.restaurant.delete({ id: restaurant.id });
+      await expectRefusal(api.reservation.create(request), 'NOT_FOUND', 'NOT_FOUND');
+      await expectRefusal(api.guest.book(guest), 'NOT_FOUND');
+    });
   });
 }

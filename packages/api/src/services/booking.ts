@@ -16,6 +16,7 @@ import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { recordEvent } from './reservation-events.ts';
 import { toReservationOutput } from './reservation-rows.ts';
 import { requireCalendar } from './restaurant-ref.ts';
+import { getReservation } from './reservations.ts';
 import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
 
 /** Where a reservation sits: a whole local day, or a start and a turn. */
@@ -294,9 +295,10 @@ export async function runBooking<T>(
   restaurantId: string,
   idempotency: IdempotencyScope | undefined,
   book: (tx: Transaction) => Promise<T>,
+  current?: (stored: T) => Promise<T>,
 ): Promise<T> {
   try {
-    if (idempotency) return await runIdempotent(db, idempotency, book);
+    if (idempotency) return await runIdempotent(db, idempotency, book, current);
     return await retryOnConflict(() => db.transaction(book));
   } catch (error) {
     if (error instanceof AppError) throw error;
@@ -318,5 +320,11 @@ export async function createReservation(
 ): Promise<ReservationOutput> {
   const { idempotencyKey, ...rest } = request;
   const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: rest } : undefined;
-  return runBooking(db, rest.restaurantId, idempotency, (tx) => bookInTransaction(tx, settings, now, rest));
+  return runBooking(
+    db,
+    rest.restaurantId,
+    idempotency,
+    (tx) => bookInTransaction(tx, settings, now, rest),
+    (stored) => getReservation(db, rest.restaurantId, stored.id),
+  );
 }

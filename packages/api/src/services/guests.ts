@@ -4,6 +4,8 @@ import { reservations, type Database } from '@tablebook/db';
 import type { BookingSettings } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { GuestBookingInput, GuestBookingOutput } from '../schemas/guest.ts';
+import type { ReservationOutput } from '../schemas/reservation.ts';
+import { getReservation } from './reservations.ts';
 import { bookInTransaction, runBooking } from './booking.ts';
 import { cancelReservation } from './reservation-change.ts';
 import type { Transaction } from './transactions.ts';
@@ -21,6 +23,23 @@ const hashCancellationCode = (code: string) => createHash('sha256').update(code.
 
 type GuestBooking = Omit<GuestBookingInput, 'idempotencyKey' | 'partySize' | 'durationMinutes'> & { partySize?: number | undefined };
 
+/** What a guest sees of a reservation: no one else's data, and the code that lets them cancel. */
+const guestView = (reservation: ReservationOutput, cancellationCode: string): GuestBookingOutput => ({
+  id: reservation.id,
+  restaurantId: reservation.restaurantId,
+  table: reservation.table,
+  date: reservation.date,
+  time: reservation.time,
+  durationMinutes: reservation.durationMinutes,
+  startsAt: reservation.startsAt,
+  endsAt: reservation.endsAt,
+  partySize: reservation.partySize,
+  guestName: reservation.guestName ?? '',
+  status: reservation.status,
+  createdAt: reservation.createdAt,
+  cancellationCode,
+});
+
 export async function bookAsGuest(
   db: Database,
   settings: BookingSettings,
@@ -37,26 +56,15 @@ export async function bookAsGuest(
       { ...request, cancellationCodeHash: hashCancellationCode(code) },
       'guest',
     );
-    return {
-      id: reservation.id,
-      restaurantId: reservation.restaurantId,
-      table: reservation.table,
-      date: reservation.date,
-      time: reservation.time,
-      durationMinutes: reservation.durationMinutes,
-      startsAt: reservation.startsAt,
-      endsAt: reservation.endsAt,
-      partySize: reservation.partySize,
-      guestName: reservation.guestName ?? request.guestName,
-      status: reservation.status,
-      createdAt: reservation.createdAt,
-      cancellationCode: code,
-    };
+    return guestView(reservation, code);
   };
+  // A replay shows the booking as it is now, with the code it was given.
+  const current = async (stored: GuestBookingOutput) =>
+    guestView(await getReservation(db, request.restaurantId, stored.id), stored.cancellationCode);
   const idempotency = idempotencyKey
     ? { scope: `guest.book:${request.restaurantId}`, key: idempotencyKey, request, secret: true }
     : undefined;
-  return runBooking(db, request.restaurantId, idempotency, book);
+  return runBooking(db, request.restaurantId, idempotency, book, current);
 }
 
 export async function cancelAsGuest(

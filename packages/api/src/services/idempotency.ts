@@ -65,9 +65,17 @@ function unseal(body: SealedBody, target: IdempotencyScope): unknown {
  * Runs `work` at most once per key. The key row is claimed in the same transaction as the work, so a
  * duplicate arriving at the same moment waits on the key's primary key until the first commits, then
  * replays the stored result. A refusal (4xx) is stored and replayed too; a failure (5xx) rolls the key
- * back with everything else, so a retry runs again.
+ * back with everything else, so a retry runs again. A replayed success answers with the original
+ * status and, through `current`, the thing it made as it is now (as Reserve with Google's CreateBooking
+ * asks: a booking cancelled since replays as cancelled).
  */
-export async function runIdempotent<T>(db: Database, target: IdempotencyScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function runIdempotent<T>(
+  db: Database,
+  target: IdempotencyScope,
+  work: (tx: Transaction) => Promise<T>,
+  /** On a replay of a success, what the result is now (the reservation as it stands, or 404 once it is gone). */
+  current?: (stored: T) => Promise<T>,
+): Promise<T> {
   const hash = requestHash(target.request);
   const storedKey = sha256(target.key).toString('hex');
   const where = and(eq(idempotencyKeys.scope, target.scope), eq(idempotencyKeys.key, storedKey));
@@ -110,7 +118,8 @@ export async function runIdempotent<T>(db: Database, target: IdempotencyScope, w
     const { error } = outcome.replayed as StoredError;
     throw new AppError({ reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
   }
-  return (target.secret ? unseal(outcome.replayed as SealedBody, target) : outcome.replayed) as T;
+  const stored = (target.secret ? unseal(outcome.replayed as SealedBody, target) : outcome.replayed) as T;
+  return current ? current(stored) : stored;
 }
 
 /** Forgets keys older than the retention period; returns how many went. */
