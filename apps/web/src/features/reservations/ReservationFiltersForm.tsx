@@ -1,11 +1,8 @@
-import { MAX_PAGE_SIZE } from '@tablebook/api/shared';
-import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay, isCalendarDay } from '../../lib/days.ts';
-import { ProblemNotice } from '../../ui/states.tsx';
 import { RESERVATION_STATUSES, type ReservationFilters, type StatusFilter } from './useReservationFilters.ts';
+import { RestaurantPicker } from './RestaurantPicker.tsx';
 
 interface ReservationFiltersFormProps {
   filters: ReservationFilters;
@@ -15,39 +12,12 @@ interface ReservationFiltersFormProps {
 /** Which restaurant, which day (or all) and which status (by default, all but cancelled). */
 export function ReservationFiltersForm({ filters, onChange }: ReservationFiltersFormProps) {
   const { t, locale } = useI18n();
-  const trpc = useTRPC();
-  const restaurantFieldId = useId();
   const dateFieldId = useId();
   const dateHintId = useId();
   const statusFieldId = useId();
-  const restaurants = useQuery(trpc.restaurant.list.queryOptions({ limit: MAX_PAGE_SIZE }));
-  const known = restaurants.data?.some((restaurant) => restaurant.id === filters.restaurantId) ?? false;
   return (
     <form className="filters filters--compact" aria-label={t.reservations.filtersLabel} onSubmit={(event) => event.preventDefault()}>
-      <div className="field">
-        <label htmlFor={restaurantFieldId} className="field__label">
-          {t.reservations.restaurant}
-        </label>
-        <select
-          id={restaurantFieldId}
-          className="input"
-          value={filters.restaurantId ?? ''}
-          disabled={restaurants.isPending}
-          onChange={(event) => onChange({ restaurantId: event.target.value || undefined })}
-        >
-          <option value="">{restaurants.isPending ? t.common.loading : t.reservations.chooseOption}</option>
-          {/* A restaurant linked from elsewhere but beyond the first page still shows as chosen. */}
-          {filters.restaurantId && !known && !restaurants.isPending ? (
-            <option value={filters.restaurantId}>{t.reservations.linkedRestaurant}</option>
-          ) : null}
-          {restaurants.data?.map((restaurant) => (
-            <option key={restaurant.id} value={restaurant.id}>
-              {restaurant.name} — {restaurant.city.name}
-            </option>
-          ))}
-        </select>
-        {restaurants.isError ? <ProblemNotice error={restaurants.error} onRetry={() => void restaurants.refetch()} /> : null}
-      </div>
+      <RestaurantPicker restaurantId={filters.restaurantId} onChange={(restaurantId) => onChange({ restaurantId })} />
       <div className="field">
         <label htmlFor={dateFieldId} className="field__label">
           {t.reservations.date}
