@@ -9,6 +9,10 @@ export interface HeldTable {
 
 const overlaps = (held: { startsAt: number; endsAt: number }, from: number, to: number) => held.startsAt < to && from < held.endsAt;
 
+/** Held spans as PostgreSQL's json_agg gives them (epoch ms as JSON numbers, possibly fractional text). */
+export const heldFromJson = (rows: readonly { table: string; startsAt: unknown; endsAt: unknown }[]): HeldTable[] =>
+  rows.map((held) => ({ table: held.table, startsAt: Number(held.startsAt), endsAt: Number(held.endsAt) }));
+
 /** The tables that seat the party and are free over [from, to), in label order. */
 export function freeTablesFor(
   tables: readonly TableLayoutEntry[],

@@ -56,11 +56,17 @@ export function planTimedBooking(request: TimedRequest, calendar: RestaurantCale
       `${at}: bookings start every ${calendar.slotMinutes} minutes from ${formatClock(range.opens)} (${formatClock(range.opens)}, ${formatClock(range.opens + calendar.slotMinutes)}, ...)`,
     );
   }
-  const endsAt = startsAt + durationMinutes * MINUTE_MS;
-  if (new Date(endsAt).getUTCFullYear() > 9999) return refuse('CLOSED', `${at}: the turn would end after the year 9999`);
+  const held = turnFrom(startsAt, durationMinutes);
+  if (!held) return refuse('CLOSED', `${at}: the turn would end after the year 9999`);
   const window = bookingWindowRefusal(date, startsAt, calendar, booker, now);
   if (window) return refuse('OUTSIDE_BOOKING_WINDOW', `${at}: ${window}`);
-  return { ok: true, held: { startsAt, endsAt, durationMinutes } };
+  return { ok: true, held };
+}
+
+/** A turn of `durationMinutes` from `startsAt`; null when it would end past year 9999 (no instant to write there). */
+export function turnFrom(startsAt: number, durationMinutes: number): HeldTime | null {
+  const endsAt = startsAt + durationMinutes * MINUTE_MS;
+  return new Date(endsAt).getUTCFullYear() > 9999 ? null : { startsAt, endsAt, durationMinutes };
 }
 
 /** Why a start cannot be booked now (already past; for guests, too soon or too far ahead), or null. */

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, reservations } from '@tablebook/db';
-import type { HeldTable } from '../rules/table-choice.ts';
+import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
 import type { Queryable } from './transactions.ts';
 
 /** The instants a reservation would hold, as SQL: bound values, or an expression such as a whole local day. */
@@ -51,10 +51,6 @@ export async function readBookingLoad(
   return {
     globalCount: row?.global_count ?? 0,
     restaurantCount: row?.restaurant_count ?? 0,
-    overlapping: (row?.overlapping ?? []).map((held) => ({
-      table: held.table,
-      startsAt: Number(held.startsAt),
-      endsAt: Number(held.endsAt),
-    })),
+    overlapping: heldFromJson(row?.overlapping ?? []),
   };
 }

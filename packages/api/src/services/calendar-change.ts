@@ -6,6 +6,7 @@ import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { instantAtOrAfter, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
 import { dayNumber } from '../rules/calendar.ts';
 import { localDayRange } from './held-range.ts';
+import { clockOfStart } from './reservation-rows.ts';
 import type { Queryable } from './transactions.ts';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -18,7 +19,7 @@ type TimedRow = TimedReservation & { status: string; startsAt: Date; endsAt: Dat
 /** Minutes from the local midnight of the reservation's date to its start, in the zone it was booked in. */
 function startMinutes(row: { date: string; startsAt: Date; startTime: string | null }, timeZone: string): number {
   const afterMidnight = dayNumber(localDateTimeOf(row.startsAt.getTime(), timeZone).date) - dayNumber(row.date);
-  return afterMidnight * 1440 + (parseClock((row.startTime ?? '00:00').slice(0, 5)) ?? 0);
+  return afterMidnight * 1440 + (parseClock(clockOfStart(row.startTime) ?? '00:00') ?? 0);
 }
 
 /**
@@ -61,7 +62,7 @@ export async function applyCalendarChange(
       .orderBy(asc(reservations.startsAt), asc(reservations.tableLabel))
   ).map((row) => ({
     ...row,
-    time: (row.startTime ?? '00:00').slice(0, 5),
+    time: clockOfStart(row.startTime) ?? '00:00',
     minutes: startMinutes(row, before.timeZone),
     heldMs: row.endsAt.getTime() - row.startsAt.getTime(),
   }));

@@ -4,7 +4,7 @@ import type { BookingSettings } from '../context.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { booksWholeDays, turnMinutesFor, type RestaurantCalendar } from '../rules/opening-hours.ts';
 import { allowedNextStatuses, canChangeStatus, isMovable, type ReservationStatus } from '../rules/status.ts';
-import { lockDaysFor } from '../rules/timed-booking.ts';
+import { lockDaysFor, turnFrom } from '../rules/timed-booking.ts';
 import { formatZoned } from '../rules/zoned-time.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import {
@@ -20,7 +20,7 @@ import {
 } from './booking.ts';
 import { instantRange, readBookingLoad } from './booking-load.ts';
 import { recordEvent } from './reservation-events.ts';
-import { findReservation, toReservationOutput } from './reservation-rows.ts';
+import { clockOfStart, findReservation, toReservationOutput } from './reservation-rows.ts';
 import { requireCalendar } from './restaurant-ref.ts';
 import { lockDays, retryOnConflict, type Transaction } from './transactions.ts';
 
@@ -53,7 +53,7 @@ function refuseStatusChange(current: Reservation, next: ReservationStatus): neve
 }
 
 const heldOf = (row: Reservation) => ({ startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() });
-const timeOf = (row: Reservation) => (row.startTime ? row.startTime.slice(0, 5) : null);
+const timeOf = (row: Reservation) => clockOfStart(row.startTime);
 
 /** Where the reservation is asked to be: its day, start, turn, table and party after the change. */
 interface Destination {
@@ -93,9 +93,8 @@ function placeMove(current: Reservation, to: Destination, calendar: RestaurantCa
   }
   const duration = to.durationMinutes ?? turnMinutesFor(to.partySize, calendar.turnTimes);
   if (to.date === current.date && to.time === timeOf(current)) {
-    const startsAt = current.startsAt.getTime();
-    const held = { startsAt, endsAt: startsAt + duration * 60_000, durationMinutes: duration };
-    if (new Date(held.endsAt).getUTCFullYear() > 9999) {
+    const held = turnFrom(current.startsAt.getTime(), duration);
+    if (!held) {
       throw new AppError({
         reason: 'CLOSED',
         message: `Reservation ${current.id}: a turn of ${duration} minutes would end after the year 9999`,

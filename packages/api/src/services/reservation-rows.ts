@@ -5,6 +5,9 @@ import { formatZoned } from '../rules/zoned-time.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import type { Queryable } from './transactions.ts';
 
+/** A stored start ("HH:MM:SS") as the API writes it, "HH:MM"; null for a whole-day reservation. */
+export const clockOfStart = (startTime: string | null) => (startTime ? startTime.slice(0, 5) : null);
+
 /** A stored reservation as callers see it: its instants on the restaurant's own clock. */
 export function toReservationOutput(row: Reservation, timeZone: string): ReservationOutput {
   return {
@@ -21,7 +24,7 @@ export function toReservationOutput(row: Reservation, timeZone: string): Reserva
     guestEmail: row.guestEmail,
     notes: row.notes,
     cancelReason: row.cancelReason,
-    time: row.startTime ? row.startTime.slice(0, 5) : null,
+    time: clockOfStart(row.startTime),
     durationMinutes: row.durationMinutes,
     startsAt: formatZoned(row.startsAt.getTime(), timeZone),
     endsAt: formatZoned(row.endsAt.getTime(), timeZone),

@@ -5,7 +5,7 @@ import { notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { daySlots, type Slot } from '../rules/slots.ts';
-import type { HeldTable } from '../rules/table-choice.ts';
+import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
 import { formatZoned } from '../rules/zoned-time.ts';
 import { DEFAULT_PARTY_SIZE, type SlotOutput, type SlotsOutput } from '../schemas/reservation.ts';
@@ -65,7 +65,7 @@ export async function slotsOfDay(
   const calendar = calendarOfRow(row);
   const occupancy = {
     tables: row.tables,
-    held: row.held.map((held) => ({ table: held.table, startsAt: Number(held.startsAt), endsAt: Number(held.endsAt) })),
+    held: heldFromJson(row.held),
     capacity: remainingCapacity({ globalCount: row.global_count, restaurantCount: row.restaurant_count }, settings),
   };
   const slots = daySlots(input.date, input.partySize ?? DEFAULT_PARTY_SIZE, calendar, occupancy, now.getTime());

@@ -3,7 +3,7 @@ import { cities, departments, reservations, restaurants, type Database } from '@
 import type { BookingSettings } from '../context.ts';
 import { remainingCapacity } from '../rules/booking.ts';
 import { daySlots, nearestBookable } from '../rules/slots.ts';
-import type { HeldTable } from '../rules/table-choice.ts';
+import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
 import { parseClock } from '../rules/zoned-time.ts';
 import { placeTime } from '../rules/opening-hours.ts';
 import { DEFAULT_PARTY_SIZE } from '../schemas/reservation.ts';
@@ -60,7 +60,7 @@ export async function searchByTime(db: Database, settings: BookingSettings, now:
     if (query.minAvailable !== undefined && Math.min(capacity.restaurantRemaining, capacity.globalRemaining) < query.minAvailable) continue;
     const occupancy = {
       tables: row.tables,
-      held: row.held.map((entry) => ({ table: entry.table, startsAt: Number(entry.startsAt), endsAt: Number(entry.endsAt) })),
+      held: heldFromJson(row.held),
       capacity,
     };
     const slots = daySlots(date, partySize, { ...row, name: row.name }, occupancy, now.getTime());
