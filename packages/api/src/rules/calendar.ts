@@ -1,12 +1,8 @@
+import { localDateTimeOf } from './zoned-time.ts';
+
 /** Today's calendar day (YYYY-MM-DD) in `timeZone`, whatever the server's own clock zone is. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return localDateTimeOf(now.getTime(), timeZone).date;
 }
 
 /** True when `timeZone` is an IANA zone this runtime knows. */

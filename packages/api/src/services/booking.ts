@@ -3,7 +3,7 @@ import { findPgError, PgErrorCode, reservations, restaurantTables, type Database
 import type { BookingSettings } from '../context.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
-import { isBefore } from '../rules/calendar.ts';
+import { isBefore, todayIn } from '../rules/calendar.ts';
 import { booksWholeDays, placeTime, type RestaurantCalendar } from '../rules/opening-hours.ts';
 import { smallestFreeTable, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
@@ -44,7 +44,7 @@ const timedPlacement = (date: string, time: string, held: HeldTime, calendar: Re
  * 18:00-02:00 is Friday's), so it is let through when `time` is given: the time rules judge it.
  */
 export function refusePastDate(date: string, calendar: RestaurantCalendar, now: Date, time?: string | null) {
-  const today = localDateTimeOf(now.getTime(), calendar.timeZone).date;
+  const today = todayIn(calendar.timeZone, now);
   const lastNight = time != null && !booksWholeDays(calendar) && date === addDays(today, -1) && startsFromNow(date, time, calendar, now);
   if (isBefore(date, today) && !lastNight) {
     throw new AppError({
