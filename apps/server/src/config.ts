@@ -66,7 +66,7 @@ const settingsSchema = z.object({
       )
       .pipe(z.array(z.url({ error: 'CORS_ORIGINS must be a comma-separated list of origins like https://example.com' }))),
   ),
-  RESTAURANT_DAILY_LIMIT: integerSetting('RESTAURANT_DAILY_LIMIT', 1, 100_000, 15),
+  RESTAURANT_DAILY_LIMIT: integerSetting('RESTAURANT_DAILY_LIMIT', 1, 1_000_000, 15),
   GLOBAL_DAILY_LIMIT: integerSetting('GLOBAL_DAILY_LIMIT', 1, 1_000_000, 20),
   APP_TIMEZONE: z.preprocess(
     unsetIfEmpty,

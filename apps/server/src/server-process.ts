@@ -7,6 +7,35 @@ import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@tablebook/db';
 import type { Settings } from './config.ts';
 import { createServer } from './app.ts';
+import { adoptConfiguredLimits } from '@tablebook/api';
+import type { Database } from '@tablebook/db';
+import type { FastifyBaseLogger } from 'fastify';
+
+/** The variable behind each stored limit. */
+const LIMIT_VARIABLES = { globalDailyLimit: 'GLOBAL_DAILY_LIMIT', restaurantDailyLimit: 'RESTAURANT_DAILY_LIMIT' } as const;
+
+/**
+ * The daily limits are stored in the database: a new one takes this process's (RESTAURANT_DAILY_LIMIT,
+ * GLOBAL_DAILY_LIMIT); afterwards the stored values rule, and a variable set to another value is
+ * named in a warning (a rolling deploy that changes a limit in the environment changes nothing).
+ */
+async function adoptLimits(db: Database, settings: Settings, log: FastifyBaseLogger) {
+  const explicit = (Object.keys(LIMIT_VARIABLES) as (keyof typeof LIMIT_VARIABLES)[]).filter(
+    (name) => process.env[LIMIT_VARIABLES[name]] !== undefined && process.env[LIMIT_VARIABLES[name]] !== '',
+  );
+  const { stored, mismatches } = await adoptConfiguredLimits(db, {
+    limits: { globalDailyLimit: settings.GLOBAL_DAILY_LIMIT, restaurantDailyLimit: settings.RESTAURANT_DAILY_LIMIT },
+    explicit,
+  });
+  for (const mismatch of mismatches) {
+    const variable = LIMIT_VARIABLES[mismatch.name];
+    log.warn(
+      { variable, configured: mismatch.configured, stored: mismatch.stored },
+      `${variable}=${mismatch.configured} differs from the stored ${mismatch.name} ${mismatch.stored}: using the stored value (change it with PUT /api/admin/settings or tablebook settings set)`,
+    );
+  }
+  log.info({ dailyLimits: stored }, 'daily limits (stored in the database)');
+}
 
 /** Set by the cluster primary for its workers: it has migrated already. */
 export const MIGRATED_BY_PRIMARY = 'TABLEBOOK_MIGRATED_BY_PRIMARY';
@@ -25,11 +54,7 @@ export async function runServerProcess(settings: Settings): Promise<void> {
   if (process.env[MIGRATED_BY_PRIMARY] !== '1') await migrate(database);
   const server = createServer({
     database,
-    settings: {
-      restaurantDailyLimit: settings.RESTAURANT_DAILY_LIMIT,
-      globalDailyLimit: settings.GLOBAL_DAILY_LIMIT,
-      timeZone: settings.APP_TIMEZONE,
-    },
+    settings: { timeZone: settings.APP_TIMEZONE },
     port: settings.PORT,
     host: settings.HOST,
     corsOrigins: settings.CORS_ORIGINS,
@@ -49,6 +74,8 @@ export async function runServerProcess(settings: Settings): Promise<void> {
         }
       : {}),
   });
+
+  await adoptLimits(database.db, settings, server.app.log);
 
   let stopping = false;
   const shutdown = async (reason: string) => {

@@ -41,7 +41,7 @@ describe.skipIf(!postgresUrl)('booking under concurrency on real PostgreSQL', ()
       await migrate(serverDatabase);
       server = createServer({
         database: serverDatabase,
-        settings: { restaurantDailyLimit: 15, globalDailyLimit: 20, timeZone: 'America/Bogota' },
+        settings: { timeZone: 'America/Bogota' },
         logLevel: 'silent',
         port: 0,
       });

@@ -17,7 +17,7 @@ export function useServer(options: Partial<Omit<ServerOptions, 'database'>> & { 
     const database = createDb(options.databaseUrl ?? 'memory://');
     await migrate(database);
     const server = createServer({
-      settings: { restaurantDailyLimit: 15, globalDailyLimit: 20, timeZone: 'America/Bogota' },
+      settings: { timeZone: 'America/Bogota' },
       logLevel: 'silent',
       ...options,
       database,

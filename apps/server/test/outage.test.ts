@@ -11,7 +11,7 @@ describe('when the database cannot be reached', () => {
   beforeAll(async () => {
     server = createServer({
       database,
-      settings: { restaurantDailyLimit: 15, globalDailyLimit: 20, timeZone: 'America/Bogota' },
+      settings: { timeZone: 'America/Bogota' },
       logLevel: 'silent',
       port: 0,
     });

@@ -4,10 +4,13 @@ import type { ReservationEventHub } from './events/hub.ts';
 import type { StreamSlots } from './events/stream-slots.ts';
 import type { ContextLogger } from './logger.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import type { DailyLimits } from './rules/booking.ts';
 
-export interface BookingSettings extends DailyLimits {
-  /** IANA zone whose calendar decides what "today" is. */
+/**
+ * What a process is configured with. The daily limits are not here: they are stored in the database
+ * (services/daily-limits.ts), so that every process judges by the same values.
+ */
+export interface BookingSettings {
+  /** IANA zone of a new restaurant (APP_TIMEZONE) and of "today" where no restaurant is named. */
   timeZone: string;
 }
 
@@ -74,7 +77,5 @@ export function createContext(options: CreateContextOptions): Context {
 }
 
 export const defaultBookingSettings: BookingSettings = {
-  restaurantDailyLimit: 15,
-  globalDailyLimit: 20,
   timeZone: 'America/Bogota',
 };

@@ -96,6 +96,12 @@ export const ERROR_CATALOG = {
   ),
   GLOBAL_DAILY_LIMIT: entry('CONFLICT', 409, 'refused', 'The whole system has reached its daily limit of reservations for that day.'),
   RESTAURANT_DAILY_LIMIT: entry('CONFLICT', 409, 'refused', 'The restaurant has reached its daily limit of reservations for that day.'),
+  PACING_LIMIT: entry(
+    'CONFLICT',
+    409,
+    'refused',
+    'The party would take more covers than the restaurant’s pacing lets start in that interval.',
+  ),
   TABLE_HAS_RESERVATIONS: entry('CONFLICT', 409, 'refused', 'A new layout drops or shrinks a table that future reservations need.'),
   ALREADY_CANCELLED: entry('CONFLICT', 409, 'refused', 'The reservation is already cancelled.'),
   ILLEGAL_STATUS_CHANGE: entry('CONFLICT', 409, 'refused', 'The reservation’s status cannot change that way.'),

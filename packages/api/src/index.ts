@@ -15,6 +15,7 @@ export { presentError } from './present-error.ts';
 export { ERROR_CATALOG, ERROR_REASONS, reasonForStatus } from './error-catalog.ts';
 export type { ErrorReason } from './error-catalog.ts';
 export { purgeExpiredIdempotencyKeys } from './services/idempotency.ts';
+export { adoptConfiguredLimits, getStoredLimits, updateStoredLimits } from './services/settings.ts';
 export { isKnownTimeZone } from './rules/calendar.ts';
 export { DEFAULT_TABLE_LABELS } from './rules/tables.ts';
 

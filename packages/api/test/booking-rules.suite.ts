@@ -1,7 +1,7 @@
 import { reservations } from '@tablebook/db';
 import { count, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, dayGenerator, DEFAULT_TABLES, expectRefusal, useDatabase, type Driver } from './helpers.ts';
+import { callerFor, callerWithLimits, dayGenerator, DEFAULT_TABLES, expectRefusal, useDatabase, type Driver } from './helpers.ts';
 
 const restaurantBody = (name: string, cityId = 1) => ({
   name,
@@ -67,7 +67,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('takes its limits from the settings', async () => {
-      const strict = callerFor(database(), { restaurantDailyLimit: 2, globalDailyLimit: 3 });
+      const strict = await callerWithLimits(database(), { restaurantDailyLimit: 2, globalDailyLimit: 3 });
       const restaurant = await strict.restaurant.create(restaurantBody('Strict'));
       const day = nextDay();
       await strict.reservation.create({ restaurantId: restaurant.id, table: 'A0', date: day });
@@ -110,7 +110,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('deleting a restaurant deletes its reservations and frees the day', async () => {
-      const strict = callerFor(database(), { globalDailyLimit: 1 });
+      const strict = await callerWithLimits(database(), { globalDailyLimit: 1 });
       const doomed = await strict.restaurant.create(restaurantBody('Doomed'));
       const survivor = await strict.restaurant.create(restaurantBody('Survivor'));
       const day = nextDay();
@@ -154,7 +154,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('reports and filters by remaining capacity, both limits counted', async () => {
-      const strict = callerFor(database(), { restaurantDailyLimit: 3, globalDailyLimit: 4 });
+      const strict = await callerWithLimits(database(), { restaurantDailyLimit: 3, globalDailyLimit: 4 });
       const busy = await strict.restaurant.create(restaurantBody('Capacity Busy', 5));
       await strict.restaurant.create(restaurantBody('Capacity Quiet', 5));
       const day = nextDay();

@@ -1,10 +1,12 @@
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import { appRouter } from '../src/root.ts';
 import { createCallerFactory } from '../src/trpc.ts';
 import { DEFAULT_TABLE_LABELS } from '../src/rules/tables.ts';
 import { createContext, defaultBookingSettings, type BookingSettings } from '../src/context.ts';
+import type { DailyLimits } from '../src/rules/booking.ts';
+import { getStoredLimits, updateStoredLimits } from '../src/services/settings.ts';
 
 export type Driver = 'pglite' | 'postgres';
 
@@ -35,6 +37,19 @@ const createCaller = createCallerFactory(appRouter);
 
 export function callerFor(handle: DatabaseHandle, settings: Partial<BookingSettings> = {}, now?: () => Date) {
   return createCaller(createContext({ db: handle.db, settings: { ...defaultBookingSettings, ...settings }, ...(now ? { now } : {}) }));
+}
+
+/**
+ * A caller, with the stored daily limits changed for this test only (the limits live in the database:
+ * the old values come back when the test finishes).
+ */
+export async function callerWithLimits(handle: DatabaseHandle, limits: Partial<DailyLimits>, now?: () => Date) {
+  const before = await getStoredLimits(handle.db);
+  await updateStoredLimits(handle.db, limits);
+  onTestFinished(async () => {
+    await updateStoredLimits(handle.db, before);
+  });
+  return callerFor(handle, {}, now);
 }
 
 /** Distinct far-future days, so tests in one file never share a day's capacity. */

@@ -1,7 +1,7 @@
 import { reservations } from '@tablebook/db';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, dayGenerator, DEFAULT_TABLES, expectRefusal, useDatabase, type Driver } from './helpers.ts';
+import { callerFor, callerWithLimits, dayGenerator, DEFAULT_TABLES, expectRefusal, useDatabase, type Driver } from './helpers.ts';
 
 const restaurantBody = (name: string, tables?: { label: string; seats: number }[]) => ({
   name,
@@ -153,7 +153,7 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('cancelling frees the table and the day at once; twice is ALREADY_CANCELLED', async () => {
-      const strict = callerFor(database(), { restaurantDailyLimit: 1 });
+      const strict = await callerWithLimits(database(), { restaurantDailyLimit: 1 });
       const restaurant = await strict.restaurant.create(restaurantBody('Cancels'));
       const day = nextDay();
       const first = await strict.reservation.create({ restaurantId: restaurant.id, table: 'A0', date: day });
@@ -176,7 +176,7 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('moves a reservation under the same rules, and leaves it untouched when refused', async () => {
-      const strict = callerFor(database(), { restaurantDailyLimit: 2 });
+      const strict = await callerWithLimits(database(), { restaurantDailyLimit: 2 });
       const restaurant = await strict.restaurant.create(restaurantBody('Moves'));
       const [day, busyDay] = [nextDay(), nextDay()];
       const moving = await strict.reservation.create({ restaurantId: restaurant.id, table: 'A0', date: day, guestName: 'Mover' });
@@ -219,7 +219,7 @@ export function realReservationsSuite(driver: Driver, postgresUrl: string) {
     });
 
     it('reports availability for a day with its free tables, and for a range in one answer', async () => {
-      const strict = callerFor(database(), { restaurantDailyLimit: 3, globalDailyLimit: 4 });
+      const strict = await callerWithLimits(database(), { restaurantDailyLimit: 3, globalDailyLimit: 4 });
       const restaurant = await strict.restaurant.create(
         restaurantBody('Calendar', [
           { label: 'A', seats: 2 },

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WEEKDAYS, type Weekday } from '../src/rules/zoned-time.ts';
-import { callerFor, expectRefusal, useDatabase, type Driver } from './helpers.ts';
+import { callerFor, callerWithLimits, expectRefusal, useDatabase, type Driver } from './helpers.ts';
+import { updateStoredLimits } from '../src/services/settings.ts';
 
 type Hours = { day: Weekday; opens: string; closes: string }[];
 
@@ -33,8 +34,9 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
   describe(`timed bookings on ${driver}`, () => {
     const database = useDatabase(driver, postgresUrl);
     let api: ReturnType<typeof callerFor>;
-    beforeAll(() => {
-      api = callerFor(database(), { restaurantDailyLimit: 100, globalDailyLimit: 1000 }, () => NOW);
+    beforeAll(async () => {
+      await updateStoredLimits(database().db, { restaurantDailyLimit: 100, globalDailyLimit: 1000 });
+      api = callerFor(database(), {}, () => NOW);
     });
 
     it('gives a party the smallest free table that seats it for its turn, and names the overlap when a table is taken', async () => {
@@ -183,7 +185,7 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
       expect(today.slots[4]).not.toHaveProperty('reason');
       expect((await api.reservation.slots({ restaurantId: id, date: '2031-03-01', partySize: 5 })).slots).toEqual(today.slots);
       expect((await api.guest.slots({ restaurantId: wholeDay.id, date: '2031-03-02' })).slots).toEqual([]);
-      const full = callerFor(database(), { restaurantDailyLimit: 1, globalDailyLimit: 1000 }, () => NOW);
+      const full = await callerWithLimits(database(), { restaurantDailyLimit: 1, globalDailyLimit: 1000 }, () => NOW);
       expect((await full.guest.slots({ restaurantId: id, date: '2031-03-01', partySize: 2 })).slots.at(-1)).toMatchObject({
         bookable: false,
         reason: 'RESTAURANT_DAILY_LIMIT',

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -64,6 +65,11 @@ export const restaurants = pgTable(
       ]),
     minAdvanceMinutes: integer('min_advance_minutes').notNull().default(0),
     maxAdvanceDays: integer('max_advance_days'),
+    /** This restaurant's daily limit; null = the stored default (`settings.restaurant_daily_limit`). */
+    dailyLimit: integer('daily_limit'),
+    /** Pacing: at most `pacing_max_covers` guests start in each interval of this many minutes from local midnight. */
+    pacingIntervalMinutes: integer('pacing_interval_minutes'),
+    pacingMaxCovers: integer('pacing_max_covers'),
   },
   (t) => [
     index('restaurants_name_idx').on(t.name),
@@ -74,6 +80,11 @@ export const restaurants = pgTable(
     check('restaurants_slot_minutes_known', sql`${t.slotMinutes} in (15, 30, 60)`),
     check('restaurants_min_advance_range', sql`${t.minAdvanceMinutes} between 0 and 525600`),
     check('restaurants_max_advance_range', sql`${t.maxAdvanceDays} is null or ${t.maxAdvanceDays} between 1 and 3650`),
+    check('restaurants_daily_limit_range', sql`${t.dailyLimit} is null or ${t.dailyLimit} between 1 and 1000000`),
+    check(
+      'restaurants_pacing_valid',
+      sql`(${t.pacingIntervalMinutes} is null and ${t.pacingMaxCovers} is null) or (${t.pacingIntervalMinutes} in (15, 30, 60) and ${t.pacingMaxCovers} between 1 and 10000 and jsonb_array_length(${t.hours}) > 0)`,
+    ),
   ],
 );
 
@@ -188,6 +199,27 @@ export const eventCounter = pgTable(
     lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
   },
   (t) => [check('event_counter_single_row', sql`${t.id} = 1`)],
+);
+
+/**
+ * The stored daily limits, one row that every process and the reservation trigger read. `initialized`
+ * is false until the first server process writes its environment's limits into it (the environment
+ * gives the values of a new database) or an admin changes them.
+ */
+export const settings = pgTable(
+  'settings',
+  {
+    id: integer('id').primaryKey(),
+    globalDailyLimit: integer('global_daily_limit').notNull(),
+    restaurantDailyLimit: integer('restaurant_daily_limit').notNull(),
+    initialized: boolean('initialized').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('settings_single_row', sql`${t.id} = 1`),
+    check('settings_global_daily_limit_range', sql`${t.globalDailyLimit} between 1 and 1000000`),
+    check('settings_restaurant_daily_limit_range', sql`${t.restaurantDailyLimit} between 1 and 1000000`),
+  ],
 );
 
 export type Restaurant = typeof restaurants.$inferSelect;

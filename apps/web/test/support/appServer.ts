@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@tablebook/db';
+import { updateStoredLimits } from '@tablebook/api';
 import { createServer } from '@tablebook/server';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
@@ -30,9 +31,10 @@ export async function startAppServer(options: { webApp: boolean; adminTokens?: s
   }
   const database = createDb('memory://');
   await migrate(database);
+  await updateStoredLimits(database.db, DAILY_LIMITS);
   const server = createServer({
     database,
-    settings: { ...DAILY_LIMITS, timeZone: 'America/Bogota' },
+    settings: { timeZone: 'America/Bogota' },
     ...(options.webApp ? { webRoot: WEB_DIST } : {}),
     port: 0,
     logLevel: 'silent',

@@ -73,7 +73,7 @@ export const guestRouter = {
     })
     .input(availabilityInput)
     .output(availabilityOutput)
-    .query(({ ctx, input }) => availability(ctx.db, ctx.settings, input)),
+    .query(({ ctx, input }) => availability(ctx.db, input)),
 
   slots: publicProcedure
     .meta({
@@ -89,7 +89,7 @@ export const guestRouter = {
     })
     .input(slotsInput)
     .output(slotsOutput)
-    .query(({ ctx, input }) => slotsOfDay(ctx.db, ctx.settings, ctx.now(), input)),
+    .query(({ ctx, input }) => slotsOfDay(ctx.db, ctx.now(), input)),
 
   /** A restaurant's day as it changes: remaining capacity and taken tables, no personal data. */
   onChange: publicProcedure
@@ -146,7 +146,7 @@ export const guestRouter = {
     })
     .input(guestBookingInput)
     .output(guestBookingOutput)
-    .mutation(({ ctx, input }) => bookAsGuest(ctx.db, ctx.settings, ctx.now(), input)),
+    .mutation(({ ctx, input }) => bookAsGuest(ctx.db, ctx.now(), input)),
 
   cancel: publicProcedure
     .meta({
@@ -173,5 +173,5 @@ export const guestRouter = {
     })
     .input(guestCancelInput)
     .output(guestCancelOutput)
-    .mutation(({ ctx, input }) => cancelAsGuest(ctx.db, ctx.settings, ctx.now(), input)),
+    .mutation(({ ctx, input }) => cancelAsGuest(ctx.db, ctx.now(), input)),
 };

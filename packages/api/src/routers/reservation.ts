@@ -66,7 +66,7 @@ export const reservationRouter = {
     })
     .input(createReservationInput)
     .output(reservationOutput)
-    .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.settings, ctx.now(), input)),
+    .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.now(), input)),
 
   byId: adminProcedure
     .meta({
@@ -109,7 +109,7 @@ export const reservationRouter = {
     .input(updateReservationInput)
     .output(reservationOutput)
     .mutation(({ ctx, input: { restaurantId, reservationId, ...change } }) =>
-      changeReservation(ctx.db, ctx.settings, ctx.now(), { restaurantId, reservationId }, change),
+      changeReservation(ctx.db, ctx.now(), { restaurantId, reservationId }, change),
     ),
 
   cancel: adminProcedure
@@ -128,7 +128,7 @@ export const reservationRouter = {
     .input(cancelReservationInput)
     .output(reservationOutput)
     .mutation(({ ctx, input: { restaurantId, reservationId, reason } }) =>
-      cancelReservation(ctx.db, ctx.settings, ctx.now(), { restaurantId, reservationId }, reason),
+      cancelReservation(ctx.db, ctx.now(), { restaurantId, reservationId }, reason),
     ),
 
   onChange: adminProcedure
@@ -164,7 +164,7 @@ export const reservationRouter = {
     })
     .input(slotsInput)
     .output(slotsOutput)
-    .query(({ ctx, input }) => slotsOfDay(ctx.db, ctx.settings, ctx.now(), input)),
+    .query(({ ctx, input }) => slotsOfDay(ctx.db, ctx.now(), input)),
 
   availability: adminProcedure
     .meta({
@@ -181,5 +181,5 @@ export const reservationRouter = {
     })
     .input(availabilityInput)
     .output(availabilityOutput)
-    .query(({ ctx, input }) => availability(ctx.db, ctx.settings, input)),
+    .query(({ ctx, input }) => availability(ctx.db, input)),
 };

@@ -1,8 +1,8 @@
 import { and, asc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import { reservations, restaurantTables, queryRows, type Database } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
 import { bookableCount, remainingCapacity, type RemainingCapacity } from '../rules/booking.ts';
 import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
+import { readDailyLimits, restaurantLimitOf, storedGlobalLimit } from './daily-limits.ts';
 import { requireRestaurant } from './restaurant-ref.ts';
 
 export interface DayAvailability extends RemainingCapacity {
@@ -13,16 +13,19 @@ export interface DayAvailability extends RemainingCapacity {
   takenTables: string[];
 }
 
-async function dayAvailability(db: Database, settings: BookingSettings, restaurantId: string, date: string): Promise<DayAvailability> {
+async function dayAvailability(db: Database, restaurantId: string, date: string): Promise<DayAvailability> {
   await requireRestaurant(db, restaurantId);
   const [counts] = await db
     .select({
       globalCount: sql<number>`count(*)::int`,
       restaurantCount: sql<number>`(count(*) filter (where ${reservations.restaurantId} = ${restaurantId}))::int`,
+      globalDailyLimit: storedGlobalLimit,
+      restaurantDailyLimit: restaurantLimitOf(restaurantId),
     })
     .from(reservations)
     .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled')));
-  const capacity = remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings);
+  if (!counts) throw new Error('the day counts query returned no row');
+  const capacity = remainingCapacity(counts, counts);
   const taken = db
     .selectDistinct({ label: reservations.tableLabel })
     .from(reservations)
@@ -44,14 +47,9 @@ export interface CalendarDay extends RemainingCapacity {
 }
 
 /** Remaining capacity for every day of a range, in one query however long the range. */
-async function rangeAvailability(
-  db: Database,
-  settings: BookingSettings,
-  restaurantId: string,
-  from: string,
-  to: string,
-): Promise<{ days: CalendarDay[] }> {
+async function rangeAvailability(db: Database, restaurantId: string, from: string, to: string): Promise<{ days: CalendarDay[] }> {
   await requireRestaurant(db, restaurantId);
+  const limits = await readDailyLimits(db, restaurantId);
   const rows = await queryRows<{ date: string; restaurant_count: number; global_count: number }>(
     db,
     sql`select to_char(day, 'YYYY-MM-DD') as date,
@@ -65,7 +63,7 @@ async function rangeAvailability(
   return {
     days: rows.map((row) => ({
       date: row.date,
-      ...remainingCapacity({ restaurantCount: row.restaurant_count, globalCount: row.global_count }, settings),
+      ...remainingCapacity({ restaurantCount: row.restaurant_count, globalCount: row.global_count }, limits),
     })),
   };
 }
@@ -73,10 +71,9 @@ async function rangeAvailability(
 /** The single-day form (`date`) or the range form (`from`, `to`) of an availability request. */
 export function availability(
   db: Database,
-  settings: BookingSettings,
   input: { restaurantId: string; date?: string | undefined; from?: string | undefined; to?: string | undefined },
 ) {
   return input.date !== undefined
-    ? dayAvailability(db, settings, input.restaurantId, input.date)
-    : rangeAvailability(db, settings, input.restaurantId, input.from!, input.to!);
+    ? dayAvailability(db, input.restaurantId, input.date)
+    : rangeAvailability(db, input.restaurantId, input.from!, input.to!);
 }

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { queryRows, reservations } from '@tablebook/db';
+import type { DailyLimits } from '../rules/booking.ts';
 import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
+import { restaurantLimitOf, storedGlobalLimit } from './daily-limits.ts';
 import type { Queryable } from './transactions.ts';
 
 /** The instants a reservation would hold, as SQL: bound values, or an expression such as a whole local day. */
@@ -19,6 +21,8 @@ export interface BookingLoad {
   /** Live reservations of the day, system-wide and at the restaurant (the daily limits). */
   globalCount: number;
   restaurantCount: number;
+  /** The limits stored now: the system's, and the restaurant's own or the default. */
+  limits: DailyLimits;
   /** The restaurant's live reservations whose range overlaps the one asked for (the table rule). */
   overlapping: HeldTable[];
 }
@@ -34,10 +38,18 @@ export async function readBookingLoad(
 ): Promise<BookingLoad> {
   const others = target.excludeId ? sql` and ${reservations.id} <> ${target.excludeId}` : sql``;
   const live = sql`${reservations.status} <> 'cancelled'${others}`;
-  const [row] = await queryRows<{ global_count: number; restaurant_count: number; overlapping: HeldTable[] }>(
+  const [row] = await queryRows<{
+    global_count: number;
+    restaurant_count: number;
+    global_limit: number;
+    restaurant_limit: number;
+    overlapping: HeldTable[];
+  }>(
     tx,
     sql`select (count(*) filter (where ${live}))::int as global_count,
                (count(*) filter (where ${live} and ${reservations.restaurantId} = ${target.restaurantId}))::int as restaurant_count,
+               ${storedGlobalLimit} as global_limit,
+               ${restaurantLimitOf(target.restaurantId)} as restaurant_limit,
                (select coalesce(json_agg(json_build_object(
                          'table', h.table_label,
                          'startsAt', extract(epoch from h.starts_at) * 1000,
@@ -48,9 +60,11 @@ export async function readBookingLoad(
           from ${reservations}
          where ${reservations.date} = ${target.date}`,
   );
+  if (!row) throw new Error('the booking load query returned no row');
   return {
-    globalCount: row?.global_count ?? 0,
-    restaurantCount: row?.restaurant_count ?? 0,
-    overlapping: heldFromJson(row?.overlapping ?? []),
+    globalCount: row.global_count,
+    restaurantCount: row.restaurant_count,
+    limits: { globalDailyLimit: row.global_limit, restaurantDailyLimit: row.restaurant_limit },
+    overlapping: heldFromJson(row.overlapping),
   };
 }

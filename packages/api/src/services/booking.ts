@@ -1,6 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { findPgError, PgErrorCode, reservations, restaurantTables, type Database } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
 import { isBefore, todayIn } from '../rules/calendar.ts';
@@ -10,7 +9,7 @@ import type { TableLayoutEntry } from '../rules/tables.ts';
 import { lockDaysFor, planTimedBooking, type Booker, type HeldTime } from '../rules/timed-booking.ts';
 import { addDays, formatZoned, instantOf, localDateTimeOf } from '../rules/zoned-time.ts';
 import { DEFAULT_PARTY_SIZE, type ReservationOutput } from '../schemas/reservation.ts';
-import { instantRange, readBookingLoad, type HeldRange } from './booking-load.ts';
+import { instantRange, readBookingLoad, type BookingLoad, type HeldRange } from './booking-load.ts';
 import { localDayRange } from './held-range.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { recordEvent } from './reservation-events.ts';
@@ -176,16 +175,35 @@ export function chooseTable(
   });
 }
 
-export function checkDailyLimits(
-  load: { globalCount: number; restaurantCount: number },
-  settings: BookingSettings,
-  details: { table: string; date: string; restaurantName: string },
-) {
-  const broken = firstBrokenRule({ ...load, tableTaken: false }, settings);
-  if (broken) throw new AppError({ reason: broken, message: describeRefusal(broken, { ...details, limits: settings }) });
+/** The daily limits as stored when the day lock was taken (BookingLoad.limits). */
+export function checkDailyLimits(load: BookingLoad, details: { table: string; date: string; restaurantName: string }) {
+  const broken = firstBrokenRule({ ...load, tableTaken: false }, load.limits);
+  if (broken) throw new AppError({ reason: broken, message: describeRefusal(broken, { ...details, limits: load.limits }) });
 }
 
-/** Maps the database's last word on the table rule and on a vanished restaurant. */
+/** The reservation trigger's rules (migration 0008), by the constraint name it raises with. */
+const TRIGGER_RULES: Record<string, 'GLOBAL_DAILY_LIMIT' | 'RESTAURANT_DAILY_LIMIT' | 'PACING_LIMIT'> = {
+  reservations_global_daily_limit: 'GLOBAL_DAILY_LIMIT',
+  reservations_restaurant_daily_limit: 'RESTAURANT_DAILY_LIMIT',
+  reservations_pacing_limit: 'PACING_LIMIT',
+};
+
+/** The database's message without its leading reason code ("PACING_LIMIT: the 19:00-19:30 ..."). */
+const triggerMessage = (error: unknown) => {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current && typeof current === 'object'; depth += 1) {
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === 'string' && /^[A-Z_]+: /.test(message)) return message.replace(/^[A-Z_]+: /, '');
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+};
+
+/**
+ * Maps the database's last word: the table rule (exclusion constraint), the trigger's daily limits and
+ * pacing (the api checks them first under the same locks, so these fire only for a rule the api
+ * missed), and a vanished restaurant.
+ */
 export function rethrowConstraint(
   error: unknown,
   details: { table: string; date: string; restaurantName: string; restaurantId: string },
@@ -196,6 +214,10 @@ export function rethrowConstraint(
       reason: 'TABLE_ALREADY_BOOKED',
       message: `Table ${details.table} at "${details.restaurantName}" already has a reservation that overlaps this one (${details.date})`,
     });
+  }
+  const rule = code === PgErrorCode.checkViolation ? TRIGGER_RULES[findPgError(error)?.constraint ?? ''] : undefined;
+  if (rule) {
+    throw new AppError({ reason: rule, message: `Cannot book at "${details.restaurantName}": ${triggerMessage(error) ?? rule}` });
   }
   if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${details.restaurantId} does not exist`);
   throw error;
@@ -245,7 +267,6 @@ function placeBooking(
 
 export async function bookInTransaction(
   tx: Transaction,
-  settings: BookingSettings,
   now: Date,
   request: Omit<BookingRequest, 'idempotencyKey'>,
   booker: Booker = 'admin',
@@ -258,7 +279,7 @@ export async function bookInTransaction(
   const load = await readBookingLoad(tx, { restaurantId: request.restaurantId, date: request.date, range: placement.range });
   const table = chooseTable(candidates, load.overlapping, { table: request.table, date: request.date, partySize }, placement, calendar);
   const details = { table, date: request.date, restaurantName: calendar.name, restaurantId: request.restaurantId };
-  checkDailyLimits(load, settings, details);
+  checkDailyLimits(load, details);
   try {
     const [row] = await tx
       .insert(reservations)
@@ -279,7 +300,7 @@ export async function bookInTransaction(
       .returning();
     if (!row) throw new Error('insert returned no row');
     const reservation = toReservationOutput(row, calendar.timeZone);
-    await recordEvent(tx, settings, { type: 'created', reservation });
+    await recordEvent(tx, { type: 'created', reservation });
     return reservation;
   } catch (error) {
     rethrowConstraint(error, details);
@@ -312,19 +333,14 @@ export async function runBooking<T>(
  * the daily limits hold across processes; the exclusion constraint is the table rule's last word.
  * With an idempotency key the booking runs at most once per key and restaurant.
  */
-export async function createReservation(
-  db: Database,
-  settings: BookingSettings,
-  now: Date,
-  request: BookingRequest,
-): Promise<ReservationOutput> {
+export async function createReservation(db: Database, now: Date, request: BookingRequest): Promise<ReservationOutput> {
   const { idempotencyKey, ...rest } = request;
   const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: rest } : undefined;
   return runBooking(
     db,
     rest.restaurantId,
     idempotency,
-    (tx) => bookInTransaction(tx, settings, now, rest),
+    (tx) => bookInTransaction(tx, now, rest),
     (stored) => getReservation(db, rest.restaurantId, stored.id),
   );
 }

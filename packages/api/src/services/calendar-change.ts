@@ -2,12 +2,13 @@ import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { findPgError, PgErrorCode, reservations } from '@tablebook/db';
 import { AppError } from '../errors.ts';
 import { rehome, type TimedReservation } from '../rules/hours-change.ts';
+import { lockDaysFor } from '../rules/timed-booking.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { instantAtOrAfter, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
 import { dayNumber } from '../rules/calendar.ts';
 import { localDayRange } from './held-range.ts';
 import { clockOfStart } from './reservation-rows.ts';
-import type { Queryable } from './transactions.ts';
+import { lockDays, type Queryable } from './transactions.ts';
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -80,8 +81,9 @@ export async function applyCalendarChange(
     });
   }
   if (!zoneChanged) return;
-  // Each range moves through a neighbour's old one: the table rule is checked once all have moved.
-  await tx.execute(sql`set constraints reservations_table_no_overlap deferred`);
+  // Each range moves through a neighbour's old one: the table rule and the reservation trigger's rules
+  // (pacing, with local times kept) are checked once all have moved.
+  await tx.execute(sql`set constraints reservations_table_no_overlap, reservations_rules deferred`);
   await tx
     .update(reservations)
     .set({ ...localDayRange(sql`${reservations.date}`, after.timeZone), updatedAt: sql`now()` })
@@ -91,6 +93,14 @@ export async function applyCalendarChange(
     return { id: row.id, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + row.heldMs).toISOString() };
   });
   if (moved.length > 0) {
+    // The trigger locks each moved turn's days row by row; taking them all first, in order, keeps the
+    // one lock order (restaurant, days, rows).
+    await lockDays(
+      tx,
+      moved.flatMap((row, index) =>
+        lockDaysFor(rows[index]!.date, { startsAt: Date.parse(row.startsAt), endsAt: Date.parse(row.endsAt) }, after.timeZone),
+      ),
+    );
     // One statement for all of them: a restaurant may hold thousands of upcoming turns.
     await tx.execute(sql`update ${reservations} set starts_at = moved.starts_at, ends_at = moved.ends_at, updated_at = now()
       from (select unnest(${sql.param(moved.map((row) => row.id))}::uuid[]) as id,
@@ -99,9 +109,17 @@ export async function applyCalendarChange(
       where ${reservations.id} = moved.id`);
   }
   try {
-    await tx.execute(sql`set constraints reservations_table_no_overlap immediate`);
+    await tx.execute(sql`set constraints reservations_table_no_overlap, reservations_rules immediate`);
   } catch (error) {
-    if (findPgError(error)?.code !== PgErrorCode.exclusionViolation) throw error;
+    const failure = findPgError(error);
+    if (failure?.code === PgErrorCode.checkViolation && failure.constraint === 'reservations_pacing_limit') {
+      throw new AppError({
+        reason: 'HAS_FUTURE_RESERVATIONS',
+        message: `Cannot change the time zone of "${before.name}" to ${after.timeZone}: kept at their local times, future reservations would exceed its pacing there; move one first`,
+        issues: [{ path: 'timeZone', message: 'reservations would exceed the pacing in the new zone' }],
+      });
+    }
+    if (failure?.code !== PgErrorCode.exclusionViolation) throw error;
     throw new AppError({
       reason: 'HAS_FUTURE_RESERVATIONS',
       message: `Cannot change the time zone of "${before.name}" to ${after.timeZone}: kept at their local times, two reservations of one table would overlap there (a daylight-saving difference); move one first`,

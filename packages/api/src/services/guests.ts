@@ -1,7 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { reservations, type Database } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { GuestBookingInput, GuestBookingOutput } from '../schemas/guest.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
@@ -42,20 +41,13 @@ const guestView = (reservation: ReservationOutput, cancellationCode: string): Gu
 
 export async function bookAsGuest(
   db: Database,
-  settings: BookingSettings,
   now: Date,
   input: GuestBooking & { idempotencyKey?: string | undefined },
 ): Promise<GuestBookingOutput> {
   const { idempotencyKey, ...request } = input;
   const book = async (tx: Transaction): Promise<GuestBookingOutput> => {
     const code = newCancellationCode();
-    const reservation = await bookInTransaction(
-      tx,
-      settings,
-      now,
-      { ...request, cancellationCodeHash: hashCancellationCode(code) },
-      'guest',
-    );
+    const reservation = await bookInTransaction(tx, now, { ...request, cancellationCodeHash: hashCancellationCode(code) }, 'guest');
     return guestView(reservation, code);
   };
   // A replay shows the booking as it is now, with the code it was given.
@@ -69,7 +61,6 @@ export async function bookAsGuest(
 
 export async function cancelAsGuest(
   db: Database,
-  settings: BookingSettings,
   now: Date,
   target: { restaurantId: string; reservationId: string; cancellationCode: string },
 ) {
@@ -86,6 +77,6 @@ export async function cancelAsGuest(
       message: 'The cancellation code does not match this reservation',
     });
   }
-  const cancelled = await cancelReservation(db, settings, now, target, 'Cancelled by the guest');
+  const cancelled = await cancelReservation(db, now, target, 'Cancelled by the guest');
   return { id: cancelled.id, restaurantId: cancelled.restaurantId, table: cancelled.table, date: cancelled.date, status: cancelled.status };
 }

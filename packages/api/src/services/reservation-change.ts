@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { reservations, type Database, type Reservation } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
 import { AppError, invalidInput } from '../errors.ts';
 import { booksWholeDays, turnMinutesFor, type RestaurantCalendar } from '../rules/opening-hours.ts';
 import { allowedNextStatuses, canChangeStatus, isMovable, type ReservationStatus } from '../rules/status.ts';
@@ -129,7 +128,6 @@ function refuseEarlySeating(current: Reservation, calendar: RestaurantCalendar, 
 
 async function applyChange(
   tx: Transaction,
-  settings: BookingSettings,
   now: Date,
   calendar: RestaurantCalendar,
   current: Reservation,
@@ -172,7 +170,7 @@ async function applyChange(
   // the slots overlapping the old span are the ones that changed too.
   const spanChanged = moved || row.endsAt.getTime() !== current.endsAt.getTime();
   const before = toReservationOutput(current, calendar.timeZone);
-  await recordEvent(tx, settings, {
+  await recordEvent(tx, {
     type,
     reservation,
     ...(spanChanged ? { previous: { date: before.date, table: before.table, startsAt: before.startsAt, endsAt: before.endsAt } } : {}),
@@ -187,7 +185,6 @@ async function applyChange(
  */
 export async function changeReservation(
   db: Database,
-  settings: BookingSettings,
   now: Date,
   target: { restaurantId: string; reservationId: string },
   change: ReservationChange,
@@ -250,11 +247,11 @@ export async function changeReservation(
           calendar,
         );
         if (beforeTo.date !== current.date) {
-          checkDailyLimits(load, settings, { table: beforeTo.table, date: beforeTo.date, restaurantName: calendar.name });
+          checkDailyLimits(load, { table: beforeTo.table, date: beforeTo.date, restaurantName: calendar.name });
         }
       }
       try {
-        return await applyChange(tx, settings, now, calendar, current, change, placement, beforeTo);
+        return await applyChange(tx, now, calendar, current, change, placement, beforeTo);
       } catch (error) {
         rethrowConstraint(error, {
           table: beforeTo.table,
@@ -273,7 +270,7 @@ export async function changeReservation(
           message: `Reservation ${target.reservationId} kept changing while being updated; try again`,
         });
       }
-      return changeReservation(db, settings, now, target, change, attempt + 1);
+      return changeReservation(db, now, target, change, attempt + 1);
     }
     throw error;
   });
@@ -300,10 +297,9 @@ const unchanged = (current: Reservation, before: Reservation) =>
 /** Cancels a confirmed reservation: its table and its place in the day's limits are free at once. */
 export async function cancelReservation(
   db: Database,
-  settings: BookingSettings,
   now: Date,
   target: { restaurantId: string; reservationId: string },
   reason?: string | null,
 ): Promise<ReservationOutput> {
-  return changeReservation(db, settings, now, target, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) });
+  return changeReservation(db, now, target, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) });
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { eventCounter, reservationEvents, reservations } from '@tablebook/db';
-import { type DailyLimits, remainingCapacity } from '../rules/booking.ts';
+import { remainingCapacity } from '../rules/booking.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
+import { restaurantLimitOf, storedGlobalLimit } from './daily-limits.ts';
 import type { Queryable } from './transactions.ts';
 
 /** The PostgreSQL channel every committed event is announced on (events/hub.ts listens). */
@@ -29,12 +30,14 @@ export interface EventPayload extends DayState {
   previous?: DayState & Omit<PreviousPlace, 'date'>;
 }
 
-async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: string, date: string): Promise<DayState> {
+async function readDayState(tx: Queryable, restaurantId: string, date: string): Promise<DayState> {
   const live = and(eq(reservations.date, date), ne(reservations.status, 'cancelled'));
   const [counts] = await tx
     .select({
       globalCount: sql<number>`count(*)::int`,
       restaurantCount: sql<number>`(count(*) filter (where ${reservations.restaurantId} = ${restaurantId}))::int`,
+      globalDailyLimit: storedGlobalLimit,
+      restaurantDailyLimit: restaurantLimitOf(restaurantId),
     })
     .from(reservations)
     .where(live);
@@ -44,11 +47,9 @@ async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: 
     .from(reservations)
     .where(and(live, eq(reservations.restaurantId, restaurantId)))
     .orderBy(asc(reservations.tableLabel));
+  if (!counts) throw new Error('the day state query returned no row');
   return {
-    capacity: {
-      date,
-      ...remainingCapacity({ globalCount: counts?.globalCount ?? 0, restaurantCount: counts?.restaurantCount ?? 0 }, settings),
-    },
+    capacity: { date, ...remainingCapacity(counts, counts) },
     takenTables: taken.map((row) => row.table),
   };
 }
@@ -60,13 +61,12 @@ async function readDayState(tx: Queryable, settings: DailyLimits, restaurantId: 
  */
 export async function recordEvent(
   tx: Queryable,
-  settings: DailyLimits,
   change: { type: ReservationEventType; reservation: ReservationOutput; previous?: PreviousPlace | undefined },
 ): Promise<void> {
   const { reservation, previous: place } = change;
-  const current = await readDayState(tx, settings, reservation.restaurantId, reservation.date);
+  const current = await readDayState(tx, reservation.restaurantId, reservation.date);
   const leftDay = place !== undefined && place.date !== reservation.date;
-  const previousDay = leftDay ? await readDayState(tx, settings, reservation.restaurantId, place.date) : current;
+  const previousDay = leftDay ? await readDayState(tx, reservation.restaurantId, place.date) : current;
   const previous = place ? { ...previousDay, table: place.table, startsAt: place.startsAt, endsAt: place.endsAt } : undefined;
   const payload: EventPayload = { reservation, ...current, ...(previous ? { previous } : {}) };
   const [counter] = await tx

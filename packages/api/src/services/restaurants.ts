@@ -3,6 +3,7 @@ import { cities, departments, findPgError, PgErrorCode, reservations, restaurant
 import type { BookingSettings } from '../context.ts';
 import { invalidInput, notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
+import { restaurantLimitFrom, storedGlobalLimit } from './daily-limits.ts';
 import { todayIn } from '../rules/calendar.ts';
 import type { z } from 'zod';
 import type { RestaurantOutput, restaurantFields } from '../schemas/restaurant.ts';
@@ -59,17 +60,18 @@ export interface ListRestaurantsQuery {
   window?: number | undefined;
 }
 
-/** Reservations stored for `date` across the whole system. */
-async function countReservationsOn(db: Database, date: string): Promise<number> {
+/** Reservations stored for `date` across the whole system, and the system's stored limit. */
+async function countReservationsOn(db: Database, date: string): Promise<{ count: number; limit: number }> {
   const query = preparedQuery(db, 'reservations.countDay', () =>
     db
-      .select({ n: count() })
+      .select({ n: count(), limit: storedGlobalLimit })
       .from(reservations)
       .where(and(eq(reservations.date, sql.placeholder('date')), ne(reservations.status, 'cancelled')))
       .prepare(UNNAMED_STATEMENT),
   );
   const [row] = await query.execute({ date });
-  return row?.n ?? 0;
+  if (!row) throw new Error('the day count query returned no row');
+  return { count: row.n, limit: row.limit };
 }
 
 /**
@@ -90,9 +92,10 @@ function restaurantSearch(db: Database, shape: { startWith: boolean; cityId: boo
       .groupBy(reservations.restaurantId)
       .as('day_counts');
     const booked = shape.day ? sql<number>`coalesce(${dayCounts.n}, 0)::int` : sql<number>`0`;
-    if (shape.minAvailable) filters.push(sql`${sql.placeholder('restaurantLimit')} - ${booked} >= ${sql.placeholder('minAvailable')}`);
+    const restaurantLimit = restaurantLimitFrom(restaurants.dailyLimit);
+    if (shape.minAvailable) filters.push(sql`${restaurantLimit} - ${booked} >= ${sql.placeholder('minAvailable')}`);
     const base = db
-      .select({ ...restaurantColumns, tables: tablesJson, booked })
+      .select({ ...restaurantColumns, tables: tablesJson, booked, restaurantLimit })
       .from(restaurants)
       .innerJoin(cities, eq(cities.id, restaurants.cityId))
       .innerJoin(departments, eq(departments.id, cities.departmentId));
@@ -112,14 +115,13 @@ export async function listRestaurants(
   now: Date,
   query: ListRestaurantsQuery,
 ): Promise<RestaurantOutput[]> {
-  if (query.time !== undefined && query.date !== undefined)
-    return searchByTime(db, settings, now, { ...query, time: query.time, date: query.date });
+  if (query.time !== undefined && query.date !== undefined) return searchByTime(db, now, { ...query, time: query.time, date: query.date });
   // Capacity is only meaningful for one day: the given one, or today when a minimum is asked for.
   const day = query.date ?? (query.minAvailable !== undefined ? todayIn(settings.timeZone, now) : undefined);
-  let globalCount = 0;
+  let global = { count: 0, limit: 0 };
   if (day !== undefined) {
-    globalCount = await countReservationsOn(db, day);
-    if (query.minAvailable !== undefined && settings.globalDailyLimit - globalCount < query.minAvailable) return [];
+    global = await countReservationsOn(db, day);
+    if (query.minAvailable !== undefined && global.limit - global.count < query.minAvailable) return [];
   }
   const search = restaurantSearch(db, {
     startWith: Boolean(query.startWith),
@@ -131,14 +133,15 @@ export async function listRestaurants(
     namePattern: `${escapeLike(query.startWith ?? '')}%`,
     cityId: query.cityId,
     day,
-    restaurantLimit: settings.restaurantDailyLimit,
     minAvailable: query.minAvailable,
     limit: query.limit ?? MAX_PAGE_SIZE,
     offset: query.offset ?? 0,
   });
   return rows.map((row) => {
     const output = toOutput(row, row.tables.sort(byLabel));
-    return day === undefined ? output : { ...output, ...remainingCapacity({ restaurantCount: row.booked, globalCount }, settings) };
+    if (day === undefined) return output;
+    const limits = { globalDailyLimit: global.limit, restaurantDailyLimit: row.restaurantLimit };
+    return { ...output, ...remainingCapacity({ restaurantCount: row.booked, globalCount: global.count }, limits) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
+import { restaurantLimitFrom, storedGlobalLimit } from './daily-limits.ts';
 import { notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
@@ -32,6 +32,8 @@ interface SlotsRow {
   held: HeldTable[];
   global_count: number;
   restaurant_count: number;
+  global_limit: number;
+  restaurant_limit: number;
 }
 
 /**
@@ -41,7 +43,6 @@ interface SlotsRow {
  */
 export async function slotsOfDay(
   db: Database,
-  settings: BookingSettings,
   now: Date,
   input: { restaurantId: string; date: string; partySize?: number | undefined },
 ): Promise<SlotsOutput> {
@@ -57,7 +58,8 @@ export async function slotsOfDay(
                    and tstzrange(h.starts_at, h.ends_at) && tstzrange((${input.date}::date)::timestamp at time zone r.time_zone,
                                                                       (${input.date}::date + 3)::timestamp at time zone r.time_zone)) as held,
                (select count(*) from ${reservations} d where d.date = ${input.date} and d.status <> 'cancelled')::int as global_count,
-               (select count(*) from ${reservations} d where d.date = ${input.date} and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count
+               (select count(*) from ${reservations} d where d.date = ${input.date} and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count,
+               ${storedGlobalLimit} as global_limit, ${restaurantLimitFrom(sql`r.daily_limit`)} as restaurant_limit
           from ${restaurants} r
          where r.id = ${input.restaurantId}`,
   );
@@ -66,13 +68,18 @@ export async function slotsOfDay(
   const occupancy = {
     tables: row.tables,
     held: heldFromJson(row.held),
-    capacity: remainingCapacity({ globalCount: row.global_count, restaurantCount: row.restaurant_count }, settings),
+    capacity: remainingCapacity(
+      { globalCount: row.global_count, restaurantCount: row.restaurant_count },
+      { globalDailyLimit: row.global_limit, restaurantDailyLimit: row.restaurant_limit },
+    ),
   };
   const slots = daySlots(input.date, input.partySize ?? DEFAULT_PARTY_SIZE, calendar, occupancy, now.getTime());
   return { date: input.date, timeZone: calendar.timeZone, slots: slots.map((slot) => toSlotOutput(slot, calendar.timeZone)) };
 }
 
-const calendarOfRow = (row: Omit<SlotsRow, 'tables' | 'held' | 'global_count' | 'restaurant_count'>): RestaurantCalendar => ({
+const calendarOfRow = (
+  row: Omit<SlotsRow, 'tables' | 'held' | 'global_count' | 'restaurant_count' | 'global_limit' | 'restaurant_limit'>,
+): RestaurantCalendar => ({
   name: row.name,
   timeZone: row.time_zone,
   hours: row.hours,

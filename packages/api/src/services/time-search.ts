@@ -1,7 +1,7 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { cities, departments, reservations, restaurants, type Database } from '@tablebook/db';
-import type { BookingSettings } from '../context.ts';
-import { remainingCapacity } from '../rules/booking.ts';
+import { remainingCapacity, type DailyLimits } from '../rules/booking.ts';
+import { restaurantLimitFrom, storedGlobalLimit } from './daily-limits.ts';
 import { daySlots, nearestBookable } from '../rules/slots.ts';
 import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
 import { parseClock } from '../rules/zoned-time.ts';
@@ -30,7 +30,7 @@ export interface TimeSearch {
  * live reservations around that day and the day's counts. The slots are computed by the same rules as
  * /slots; paging applies to the restaurants kept.
  */
-export async function searchByTime(db: Database, settings: BookingSettings, now: Date, query: TimeSearch): Promise<RestaurantOutput[]> {
+export async function searchByTime(db: Database, now: Date, query: TimeSearch): Promise<RestaurantOutput[]> {
   const { date } = query;
   const filters: SQL[] = [sql`jsonb_array_length(${restaurants.hours}) > 0`];
   if (query.startWith) filters.push(sql`lower(${restaurants.name}) like lower(${`${escapeLike(query.startWith)}%`})`);
@@ -44,7 +44,14 @@ export async function searchByTime(db: Database, settings: BookingSettings, now:
   const booked = sql<number>`(select count(*) from ${reservations} d where d.restaurant_id = ${restaurants.id} and d.date = ${date} and d.status <> 'cancelled')::int`;
   const globalCount = sql<number>`(select count(*) from ${reservations} g where g.date = ${date} and g.status <> 'cancelled')::int`;
   const rows = await db
-    .select({ ...restaurantColumns, tables: tablesJson, held, booked, globalCount })
+    .select({
+      ...restaurantColumns,
+      tables: tablesJson,
+      held,
+      booked,
+      globalCount,
+      limits: sql<DailyLimits>`json_build_object('globalDailyLimit', ${storedGlobalLimit}, 'restaurantDailyLimit', ${restaurantLimitFrom(restaurants.dailyLimit)})`,
+    })
     .from(restaurants)
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .innerJoin(departments, eq(departments.id, cities.departmentId))
@@ -56,7 +63,7 @@ export async function searchByTime(db: Database, settings: BookingSettings, now:
   const window = query.window ?? DEFAULT_SEARCH_WINDOW;
   const found: RestaurantOutput[] = [];
   for (const row of rows) {
-    const capacity = remainingCapacity({ restaurantCount: row.booked, globalCount: row.globalCount }, settings);
+    const capacity = remainingCapacity({ restaurantCount: row.booked, globalCount: row.globalCount }, row.limits);
     if (query.minAvailable !== undefined && Math.min(capacity.restaurantRemaining, capacity.globalRemaining) < query.minAvailable) continue;
     const occupancy = {
       tables: row.tables,

@@ -1,23 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { findPgError, PgErrorCode, type Database } from '@tablebook/db';
-import { dayNumber } from '../rules/calendar.ts';
-
-/** First key of the two-key advisory locks that guard one calendar day ("tb" in ASCII). */
-const DAY_LOCK_NAMESPACE = 0x7462;
 
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 /** Anything that runs queries: the database or a transaction. */
 export type Queryable = Database | Transaction;
 
 /**
- * Takes the transaction-scoped lock of each day, in calendar order: every writer of a day's
- * reservations holds it, so count-and-write is serial per day across processes, and two writers that
- * need the same two days take them in the same order (no deadlock).
+ * Takes the transaction-scoped lock of each day, in calendar order, through the database's own
+ * `tablebook_lock_days` (migration 0008), the function the reservation trigger calls too: every writer
+ * of a day's reservations holds it, so count-and-write is serial per day across processes, and two
+ * writers that need the same two days take them in the same order (no deadlock). One round trip.
  */
 export async function lockDays(tx: Queryable, days: readonly string[]): Promise<void> {
-  for (const day of [...new Set(days)].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${DAY_LOCK_NAMESPACE}, ${dayNumber(day)})`);
-  }
+  if (days.length === 0) return;
+  await tx.execute(sql`select tablebook_lock_days(${sql.param([...new Set(days)])}::date[])`);
 }
 
 const RETRYABLE = new Set<string>([PgErrorCode.serializationFailure, PgErrorCode.deadlockDetected]);

@@ -1,0 +1,55 @@
+import { eq, sql } from 'drizzle-orm';
+import { settings } from '@tablebook/db';
+import type { DailyLimits } from '../rules/booking.ts';
+import type { Queryable } from './transactions.ts';
+
+const limitColumns = { globalDailyLimit: settings.globalDailyLimit, restaurantDailyLimit: settings.restaurantDailyLimit };
+
+/** The stored limits (the row migration 0008 creates). */
+export async function getStoredLimits(db: Queryable): Promise<DailyLimits> {
+  const [row] = await db.select(limitColumns).from(settings).where(eq(settings.id, 1));
+  if (!row) throw new Error('the settings row is missing (migration 0008 creates it)');
+  return row;
+}
+
+/**
+ * Changes the stored limits (either or both). Every process reads them in the statement that counts,
+ * under the day lock, so the next booking anywhere decides by the new values. Lowering a limit below
+ * a day's bookings cancels nothing: further bookings that day are refused.
+ */
+export async function updateStoredLimits(db: Queryable, change: Partial<DailyLimits>): Promise<DailyLimits> {
+  const [row] = await db
+    .update(settings)
+    .set({ ...change, initialized: true, updatedAt: sql`now()` })
+    .where(eq(settings.id, 1))
+    .returning(limitColumns);
+  if (!row) throw new Error('the settings row is missing (migration 0008 creates it)');
+  return row;
+}
+
+export interface ConfiguredLimits {
+  /** RESTAURANT_DAILY_LIMIT and GLOBAL_DAILY_LIMIT (or their defaults). */
+  limits: DailyLimits;
+  /** The names of the variables actually set in the environment. */
+  explicit: readonly (keyof DailyLimits)[];
+}
+
+/**
+ * At a process's start: a new database takes the configured limits (the environment gives the values
+ * of a new database); afterwards the stored ones rule. Returns the stored limits and, for each variable
+ * set in the environment to another value, both values (the caller logs a warning).
+ */
+export async function adoptConfiguredLimits(
+  db: Queryable,
+  configured: ConfiguredLimits,
+): Promise<{ stored: DailyLimits; mismatches: { name: keyof DailyLimits; configured: number; stored: number }[] }> {
+  await db
+    .update(settings)
+    .set({ ...configured.limits, initialized: true, updatedAt: sql`now()` })
+    .where(sql`${settings.id} = 1 and not ${settings.initialized}`);
+  const stored = await getStoredLimits(db);
+  const mismatches = configured.explicit
+    .filter((name) => configured.limits[name] !== stored[name])
+    .map((name) => ({ name, configured: configured.limits[name], stored: stored[name] }));
+  return { stored, mismatches };
+}
