@@ -9,7 +9,8 @@ import { contendedRound, type ContendedRound } from './contended.ts';
 import { openLoadedBenchDatabase } from './database.ts';
 import { addDays, RESTAURANT_COUNT } from './dataset.ts';
 import { runLoad, type LoadRun } from './load.ts';
-import { ADMIN_TOKEN, repoRoot, startBaseline, startProduct, type BenchServer, type Limits } from './processes.ts';
+import { CONTENDED_LIMITS, SCENARIO_LIMITS, setStoredLimits, type Limits } from './limits.ts';
+import { ADMIN_TOKEN, repoRoot, startBaseline, startProduct, type BenchServer } from './processes.ts';
 import { markdown, summarize, svgChart, type BenchResults, type ScenarioResult } from './report.ts';
 import { scenarios } from './scenarios.ts';
 import { openSettler } from './settle.ts';
@@ -20,8 +21,6 @@ const rounds = Number(process.env['BENCH_ROUNDS'] ?? 3);
 const connectionCounts = (process.env['BENCH_CONNECTIONS'] ?? '1,16,64').split(',').map(Number);
 const onlyScenarios = process.env['BENCH_SCENARIOS']?.split(',');
 const WARM_UP_SECONDS = 1;
-const RAISED: Limits = { restaurantDailyLimit: 100_000, globalDailyLimit: 1_000_000 };
-const DEFAULTS: Limits = { restaurantDailyLimit: 15, globalDailyLimit: 20 };
 const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -39,9 +38,17 @@ async function main() {
     throw error;
   });
   try {
-    const product = await startProduct(database.url, RAISED);
-    const baseline = await startBaseline(database.url, RAISED);
+    const product = await startProduct(database.url);
+    const baseline = await startBaseline(database.url);
     servers.push(product, baseline);
+    // Each phase sets its limits through the settings; both servers read that row under the day lock.
+    const limitsFor = (phase: string, limits: Limits) => {
+      log(
+        `${phase}: daily limits ${limits.globalDailyLimit} (system), ${limits.restaurantDailyLimit} (restaurant), set through the settings`,
+      );
+      return setStoredLimits({ serverUrl: product.url, adminToken: ADMIN_TOKEN, databaseUrl: database.url }, limits);
+    };
+    await limitsFor('scenarios', SCENARIO_LIMITS);
     const counter = { next: 0 };
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
@@ -83,31 +90,20 @@ async function main() {
         );
       }
     }
-    const peakRssMiB = { product: product.peakRssMiB(), baseline: baseline.peakRssMiB() };
-    await Promise.all(servers.splice(0).map((server) => server.stop()));
 
-    log('contended day: 300 simultaneous attempts, default limits');
+    // The same two processes: a change of the stored limits applies to them at once.
+    await limitsFor('contended day, 300 simultaneous attempts', CONTENDED_LIMITS);
     const contended = { product: [] as ContendedRound[], baseline: [] as ContendedRound[] };
-    const contendedProduct = await startProduct(database.url, DEFAULTS);
-    const contendedBaseline = await startBaseline(database.url, DEFAULTS);
-    servers.push(contendedProduct, contendedBaseline);
     for (let round = 0; round < rounds; round += 1) {
       // Days no other scenario touches.
       contended.product.push(
-        await contendedRound(
-          contendedProduct.url,
-          database.url,
-          dataset.wholeDayRestaurantIds,
-          addDays(today(), 100 + round * 2),
-          adminHeaders,
-        ),
+        await contendedRound(product.url, database.url, dataset.wholeDayRestaurantIds, addDays(today(), 100 + round * 2), adminHeaders),
       );
       contended.baseline.push(
-        await contendedRound(contendedBaseline.url, database.url, dataset.wholeDayRestaurantIds, addDays(today(), 101 + round * 2), {}),
+        await contendedRound(baseline.url, database.url, dataset.wholeDayRestaurantIds, addDays(today(), 101 + round * 2), {}),
       );
     }
-    peakRssMiB.product = Math.max(peakRssMiB.product, contendedProduct.peakRssMiB());
-    peakRssMiB.baseline = Math.max(peakRssMiB.baseline, contendedBaseline.peakRssMiB());
+    const peakRssMiB = { product: product.peakRssMiB(), baseline: baseline.peakRssMiB() };
 
     const benchResults: BenchResults = {
       startedAt,

@@ -72,26 +72,22 @@ async function start(label: string, args: string[], env: Record<string, string>)
   };
 }
 
-export interface Limits {
-  restaurantDailyLimit: number;
-  globalDailyLimit: number;
-}
-
-/** The product's production build (apps/server/dist/main.js), as it would be deployed; `nodeFlags` e.g. --cpu-prof. */
-export const startProduct = (databaseUrl: string, limits: Limits, nodeFlags: string[] = []) =>
+/**
+ * The product's production build (apps/server/dist/main.js), as it would be deployed; `nodeFlags` e.g.
+ * --cpu-prof. No RESTAURANT_DAILY_LIMIT/GLOBAL_DAILY_LIMIT: those only seed a new database, and each
+ * phase sets the limits it needs through the settings (limits.ts).
+ */
+export const startProduct = (databaseUrl: string, nodeFlags: string[] = []) =>
   start('tablebook', [...nodeFlags, 'apps/server/dist/main.js'], {
     NODE_ENV: 'production',
     ADMIN_TOKEN,
     RATE_LIMIT: 'off',
     DATABASE_URL: databaseUrl,
-    RESTAURANT_DAILY_LIMIT: String(limits.restaurantDailyLimit),
-    GLOBAL_DAILY_LIMIT: String(limits.globalDailyLimit),
   });
 
-export const startBaseline = (databaseUrl: string, limits: Limits) =>
+/** The baseline reads the limits from the same settings row as the product. */
+export const startBaseline = (databaseUrl: string) =>
   start('baseline', ['--import', 'tsx', 'bench/src/baseline/server.ts'], {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
-    RESTAURANT_DAILY_LIMIT: String(limits.restaurantDailyLimit),
-    GLOBAL_DAILY_LIMIT: String(limits.globalDailyLimit),
   });

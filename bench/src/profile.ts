@@ -4,6 +4,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLoadedBenchDatabase } from './database.ts';
+import { SCENARIO_LIMITS, setStoredLimits } from './limits.ts';
 import { runLoad } from './load.ts';
 import { ADMIN_TOKEN, repoRoot, startProduct } from './processes.ts';
 import { scenarios } from './scenarios.ts';
@@ -34,10 +35,9 @@ const { database, dataset } = await openLoadedBenchDatabase();
 const profileDir = join(repoRoot, 'bench', 'profiles');
 mkdirSync(profileDir, { recursive: true });
 try {
-  const server = await startProduct(database.url, { restaurantDailyLimit: 100_000, globalDailyLimit: 1_000_000 }, [
-    '--cpu-prof',
-    `--cpu-prof-dir=${profileDir}`,
-  ]);
+  const server = await startProduct(database.url, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  // The scenarios' limits, as pnpm bench sets them, so a booking scenario is never refused.
+  await setStoredLimits({ serverUrl: server.url, adminToken: ADMIN_TOKEN, databaseUrl: database.url }, SCENARIO_LIMITS);
   const next = scenario.requests(dataset, { next: 0 });
   const run = await runLoad({
     baseUrl: server.url,

@@ -1,17 +1,20 @@
 // The benchmark's baseline claims to run the product's SQL: this captures what the product sends for
 // one request of each scenario and compares it, statement for statement, with the baseline's list.
-// Then it starts the baseline on the same database and checks it answers every scenario, and that
-// its slots (its own arithmetic, see src/baseline/slots.ts) are the product's.
+// Then it starts the baseline on the same database and checks it answers every scenario, that its
+// slots (its own arithmetic, see src/baseline/slots.ts) are the product's, and that both decide by the
+// limits stored in the settings row (set the bench's way, src/limits.ts), a change applying to both at once.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { createServer, type TablebookServer } from '@tablebook/server';
 import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
 import { statementsPerScenario } from '../src/baseline/statements.ts';
 import { addDays, TIMED_CALENDAR, TIMED_TABLES } from '../src/dataset.ts';
+import { setStoredLimits, type Limits } from '../src/limits.ts';
 import { startBaseline, type BenchServer } from '../src/processes.ts';
 
 const TOKEN = 'baseline-sql-test';
-const LIMITS = { restaurantDailyLimit: 1000, globalDailyLimit: 100_000 };
+const LIMITS: Limits = { restaurantDailyLimit: 1000, globalDailyLimit: 100_000 };
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
 /** The live-update hub reads new events after each commit; that is not the request's own SQL. */
 const isHubCatchUp = (statement: string) => /from "reservation_events" where "reservation_events"."id" > \$1/.test(statement);
@@ -33,12 +36,13 @@ beforeAll(async () => {
   await migrate(database);
   server = createServer({
     database,
-    settings: { ...LIMITS, timeZone: 'America/Bogota' },
+    settings: { timeZone: 'America/Bogota' },
     logLevel: 'silent',
     port: 0,
     adminTokens: [TOKEN],
   });
   base = await server.start();
+  await storeLimits(LIMITS);
   const created = await fetch(`${base}/api/admin/restaurant`, {
     method: 'POST',
     headers,
@@ -75,6 +79,9 @@ beforeAll(async () => {
     expect(response.status).toBe(201);
   }
 });
+
+/** The limits, stored the way pnpm bench stores them before each phase. */
+const storeLimits = (limits: Limits) => setStoredLimits({ serverUrl: base, adminToken: TOKEN, databaseUrl: testDatabase!.url }, limits);
 
 afterAll(async () => {
   await server?.stop();
@@ -178,5 +185,80 @@ describe.skipIf(!postgresUrl)("the baseline answers each scenario, with the prod
     if (found) expect(product[0].slots.length).toBeGreaterThan(0);
     const ours = (await answer(`${baseline.url}${path}`)).map((row: any[]) => ({ id: row[0], slots: row.at(-1) }));
     expect(ours).toEqual(product);
+  });
+
+  describe('the stored limits', () => {
+    const book = (url: string, restaurant: string, table: string) =>
+      fetch(`${url}/api/admin/restaurant/${restaurant}/reservations`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ table, date: day }),
+      });
+    /** The product's refusal: 409 and its reason. */
+    const refusalOf = async (response: Response) => {
+      expect(response.status).toBe(409);
+      return ((await response.json()) as { data: { reason: string } }).data.reason;
+    };
+    const slotsOf = async (url: string) => {
+      const body = await answer(`${url}/api/restaurants/${timedId}/slots?date=${day}&partySize=2`);
+      return (body.data ?? body).slots as { reason?: string | null }[];
+    };
+    // Straight to the database: the day's count, and a restaurant's own daily_limit (no endpoint sets it yet).
+    let psql: pg.Client;
+    beforeAll(async () => {
+      psql = new pg.Client({ connectionString: testDatabase!.url });
+      await psql.connect();
+    });
+    afterAll(async () => {
+      await psql?.query('update restaurants set daily_limit = null');
+      await psql?.end();
+      await storeLimits(LIMITS);
+    });
+    const liveOn = async (restaurant?: string) => {
+      const { rows } = await psql.query<{ n: number }>(
+        `select count(*)::int as n from reservations where date = $1 and status <> 'cancelled' and ($2::uuid is null or restaurant_id = $2)`,
+        [day, restaurant ?? null],
+      );
+      return rows[0]!.n;
+    };
+    const ownLimit = (restaurant: string | null, limit: number | null) =>
+      psql.query('update restaurants set daily_limit = $2 where $1::uuid is null or id = $1', [restaurant, limit]);
+
+    it("a restaurant's limit, set through the settings, refuses the next booking on both servers", async () => {
+      // Casa Baseline has A1 (the product's) and A2 (the baseline's) that day.
+      expect(await liveOn(restaurantId)).toBe(2);
+      await storeLimits({ ...LIMITS, restaurantDailyLimit: 2 });
+      expect((await book(baseline.url, restaurantId, 'A3')).status).toBe(409);
+      expect(await refusalOf(await book(base, restaurantId, 'A3'))).toBe('RESTAURANT_DAILY_LIMIT');
+      // The timed restaurant's 12 bookings are over the new default too: no slot is bookable, for the same reason.
+      const product = await slotsOf(base);
+      expect(product.filter((slot) => slot.reason === 'RESTAURANT_DAILY_LIMIT').length).toBeGreaterThan(0);
+      expect(product.filter((slot) => slot.reason === null || slot.reason === undefined)).toHaveLength(0);
+      expect(await slotsOf(baseline.url)).toEqual(product);
+    });
+
+    it("the restaurant's own daily_limit overrides the stored default, for the baseline as for the product", async () => {
+      await storeLimits({ ...LIMITS, restaurantDailyLimit: 2 });
+      await ownLimit(restaurantId, 3);
+      expect((await book(baseline.url, restaurantId, 'A3')).status).toBe(201);
+      expect((await book(baseline.url, restaurantId, 'B0')).status).toBe(409);
+      expect(await refusalOf(await book(base, restaurantId, 'B0'))).toBe('RESTAURANT_DAILY_LIMIT');
+      expect(await liveOn(restaurantId)).toBe(3);
+    });
+
+    it("the system's limit, set through the settings, refuses bookings and empties the availability search on both", async () => {
+      const global = await liveOn();
+      await storeLimits({ ...LIMITS, globalDailyLimit: global });
+      await ownLimit(null, null);
+      expect((await book(baseline.url, restaurantId, 'B1')).status).toBe(409);
+      expect(await refusalOf(await book(base, restaurantId, 'B1'))).toBe('GLOBAL_DAILY_LIMIT');
+      const search = `/api/admin/restaurant?date=${day}&aviability=1&limit=20`;
+      expect((await answer(`${base}${search}`)).data).toEqual([]);
+      expect(await answer(`${baseline.url}${search}`)).toEqual([]);
+      const product = await slotsOf(base);
+      expect(product.filter((slot) => slot.reason === 'GLOBAL_DAILY_LIMIT').length).toBeGreaterThan(0);
+      expect(await slotsOf(baseline.url)).toEqual(product);
+      expect(await liveOn()).toBe(global);
+    });
   });
 });

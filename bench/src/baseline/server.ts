@@ -1,28 +1,28 @@
 // The baseline: a bare Fastify + pg server that runs, for the benchmarked requests, the same SQL
 // statements as the product and nothing else: no tRPC, no validation, no envelope, no logging, no
 // auth. Run as its own process: DATABASE_URL=postgres://… PORT=… node --import tsx server.ts
+// The daily limits are the product's: read from the settings row (and the restaurant's own
+// daily_limit) inside the same statements, so a change of the settings applies to both servers at once.
 import Fastify from 'fastify';
 import pg from 'pg';
 import { baselineDaySlots, baselineNearest, type BaselineSlot, type CalendarRow } from './slots.ts';
 import * as statements from './statements.ts';
 
-const LIMITS = {
-  restaurant: Number(process.env['RESTAURANT_DAILY_LIMIT'] ?? 15),
-  global: Number(process.env['GLOBAL_DAILY_LIMIT'] ?? 20),
-};
 const PAGE_SIZE = 500;
-const DAY_LOCK_NAMESPACE = 29_794;
 const EVENTS_CHANNEL = 'reservation_events';
 
 const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10) });
 pool.on('error', () => undefined);
 const app = Fastify({ logger: false });
 
-/** Same day number as the product's lock key: days since 1970-01-01. */
-const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
-const remaining = (restaurantCount: number, globalCount: number) => ({
-  restaurantRemaining: Math.max(0, LIMITS.restaurant - restaurantCount),
-  globalRemaining: Math.max(0, LIMITS.global - globalCount),
+/** The limits as the statements read them (the settings row, the restaurant's own or the default). */
+interface Limits {
+  globalDailyLimit: number;
+  restaurantDailyLimit: number;
+}
+const remaining = (restaurantCount: number, globalCount: number, limits: Limits) => ({
+  restaurantRemaining: Math.max(0, limits.restaurantDailyLimit - restaurantCount),
+  globalRemaining: Math.max(0, limits.globalDailyLimit - globalCount),
 });
 /** A slot as the product answers it (without the instant kept for ordering). */
 const slotOutput = ({ instant: _instant, ...slot }: BaselineSlot) => slot;
@@ -34,10 +34,13 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/admin/restaur
   const limit = Number(request.query['limit'] ?? PAGE_SIZE);
   const offset = Number(request.query['offset'] ?? 0);
   if (date && aviability) {
-    await pool.query({ text: statements.countDay, values: [date, 'cancelled'], rowMode: 'array' });
+    const { rows: day } = await pool.query({ text: statements.countDay, values: [date, 'cancelled'], rowMode: 'array' });
+    // As the product: when the system's limit leaves fewer than asked for, no restaurant qualifies.
+    const [globalCount, globalLimit] = day[0] as [string, number];
+    if (globalLimit - Number(globalCount) < Number(aviability)) return [];
     const { rows } = await pool.query({
       text: statements.searchByAvailability,
-      values: [date, 'cancelled', LIMITS.restaurant, Number(aviability), limit, offset],
+      values: [date, 'cancelled', Number(aviability), limit, offset],
       rowMode: 'array',
     });
     return rows;
@@ -65,6 +68,8 @@ type SlotsRow = CalendarRow & {
   held: { table: string; startsAt: number; endsAt: number }[];
   global_count: number;
   restaurant_count: number;
+  global_limit: number;
+  restaurant_limit: number;
 };
 
 app.get<{ Params: { id: string }; Querystring: { date: string; partySize?: string } }>(
@@ -74,13 +79,14 @@ app.get<{ Params: { id: string }; Querystring: { date: string; partySize?: strin
     const { rows } = await pool.query<SlotsRow>({ text: statements.daySlots, values: [date, date, date, date, request.params.id] });
     const row = rows[0];
     if (!row) return reply.code(404).send({ error: 'not found' });
-    const occupancy = { tables: row.tables, held: row.held, ...remaining(row.restaurant_count, row.global_count) };
+    const limits = { globalDailyLimit: row.global_limit, restaurantDailyLimit: row.restaurant_limit };
+    const occupancy = { tables: row.tables, held: row.held, ...remaining(row.restaurant_count, row.global_count, limits) };
     const slots = baselineDaySlots(date, Number(request.query.partySize ?? 2), row, occupancy, Date.now());
     return { date, timeZone: row.time_zone, slots: slots.map(slotOutput) };
   },
 );
 
-/** The time search's row, by position: the restaurant columns, its calendar (8..14), tables, held, booked and the day's count. */
+/** The time search's row, by position: the restaurant columns, its calendar (8..14), tables, held, booked, the day's count and the limits. */
 app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants', async (request, reply) => {
   const { date, time } = request.query;
   if (!date || !time) return reply.code(400).send({ error: 'the baseline serves the time search (date+time)' });
@@ -92,7 +98,7 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants',
   const now = Date.now();
   const found: unknown[][] = [];
   for (const row of rows as unknown[][]) {
-    const capacity = remaining(row[17] as number, row[18] as number);
+    const capacity = remaining(row[17] as number, row[18] as number, row[19] as Limits);
     const calendar = {
       time_zone: row[8],
       hours: row[9],
@@ -130,15 +136,21 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       }
       const timeZone = restaurant[0]![1] as string;
       await client.query({ text: statements.booking.lockTable, values: [restaurantId, table], rowMode: 'array' });
-      await client.query(statements.booking.lockDay, [DAY_LOCK_NAMESPACE, dayNumber(date)]);
+      await client.query(statements.booking.lockDay, [[date]]);
       const { rows: load } = await client.query({
         text: statements.booking.dayLoad,
-        values: [restaurantId, restaurantId, date, timeZone, date, timeZone, date],
+        values: [restaurantId, restaurantId, restaurantId, date, timeZone, date, timeZone, date],
         rowMode: 'array',
       });
-      const [globalCount, restaurantCount, overlapping] = load[0] as [number, number, { table: string }[]];
+      const [globalCount, restaurantCount, globalLimit, restaurantLimit, overlapping] = load[0] as [
+        number,
+        number,
+        number,
+        number,
+        { table: string }[],
+      ];
       const tableTaken = overlapping.some((held) => held.table === table);
-      if (tableTaken || restaurantCount >= LIMITS.restaurant || globalCount >= LIMITS.global) {
+      if (tableTaken || restaurantCount >= restaurantLimit || globalCount >= globalLimit) {
         await client.query('rollback');
         return reply.code(409).send({ error: 'refused' });
       }
@@ -149,7 +161,7 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       const reservation = inserted[0];
       const { rows: counts } = await client.query({
         text: statements.booking.dayCounts,
-        values: [restaurantId, date, 'cancelled'],
+        values: [restaurantId, restaurantId, date, 'cancelled'],
         rowMode: 'array',
       });
       const { rows: taken } = await client.query({
@@ -159,10 +171,10 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       });
       const { rows: counter } = await client.query({ text: statements.booking.nextEventId, values: [1], rowMode: 'array' });
       const eventId = counter[0]![0] as string;
-      const [dayTotal, restaurantTotal] = counts[0] as [number, number];
+      const [dayTotal, restaurantTotal, dayLimit, ownLimit] = counts[0] as [number, number, number, number];
       const payload = {
         reservation,
-        capacity: { date, restaurantRemaining: LIMITS.restaurant - restaurantTotal, globalRemaining: LIMITS.global - dayTotal },
+        capacity: { date, ...remaining(restaurantTotal, dayTotal, { globalDailyLimit: dayLimit, restaurantDailyLimit: ownLimit }) },
         takenTables: taken.map((row) => row[0]),
       };
       await client.query(statements.booking.insertEvent, [eventId, restaurantId, date, null, 'created', JSON.stringify(payload)]);

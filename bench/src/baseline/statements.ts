@@ -9,11 +9,27 @@ const calendarColumns =
 /** Each restaurant's tables, as JSON in the same row. */
 const tablesJson = `(select coalesce(json_agg(json_build_object('label', "restaurant_tables"."label", 'seats', "restaurant_tables"."seats")), '[]'::json) from "restaurant_tables" where "restaurant_tables"."restaurant_id" = "restaurants"."id")`;
 
-export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, 0 from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
+/**
+ * The stored daily limits (services/daily-limits.ts): the settings row, and a restaurant's own
+ * daily_limit or the stored default. Drizzle writes the settings columns without their table where the
+ * subquery is itself a field of a query builder's select (countDay, dayCounts), with it elsewhere, so
+ * both spellings are here.
+ */
+const storedGlobalLimit = '(select "settings"."global_daily_limit" from "settings" where "settings"."id" = 1)';
+const storedGlobalLimitField = '(select "global_daily_limit" from "settings" where "id" = 1)';
+const storedRestaurantDefault = '(select "settings"."restaurant_daily_limit" from "settings" where "settings"."id" = 1)';
+/** A restaurant's limit from a column of its row (restaurantLimitFrom). */
+const restaurantLimitFrom = (ownLimit: string) => `coalesce(${ownLimit}, ${storedRestaurantDefault})`;
+/** The limit of the restaurant whose id is the parameter (restaurantLimitOf). */
+const restaurantLimitOf = (parameter: string) =>
+  `coalesce((select r.daily_limit from "restaurants" r where r.id = ${parameter}), ${storedRestaurantDefault})`;
 
-export const countDay = 'select count(*) from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2)';
+export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, 0, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
 
-export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, coalesce("n", 0)::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where $3 - coalesce("n", 0)::int >= $4 order by "restaurants"."name" asc, "restaurants"."id" asc limit $5 offset $6`;
+/** The day's count and the system's stored limit (a search for availability ends here when it is reached). */
+export const countDay = `select count(*), ${storedGlobalLimitField} from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2)`;
+
+export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, coalesce("n", 0)::int, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where ${restaurantLimitFrom('"restaurants"."daily_limit"')} - coalesce("n", 0)::int >= $3 order by "restaurants"."name" asc, "restaurants"."id" asc limit $4 offset $5`;
 
 /** A restaurant's name and booking calendar (requireCalendar): the day's reservations and every booking read it first. */
 export const restaurantCalendar =
@@ -24,7 +40,7 @@ export const dayReservations =
 
 /**
  * The slots of a day (services/slots.ts): the restaurant's calendar, tables, its live reservations
- * from the day's local midnight to three days on, and the day's counts, in one row.
+ * from the day's local midnight to three days on, the day's counts and the stored limits, in one row.
  */
 export const daySlots = `select r.name, r.time_zone, r.hours, r.special_dates, r.slot_minutes, r.turn_times, r.min_advance_minutes, r.max_advance_days,
                (select coalesce(json_agg(json_build_object('label', t.label, 'seats', t.seats)), '[]'::json)
@@ -36,7 +52,8 @@ export const daySlots = `select r.name, r.time_zone, r.hours, r.special_dates, r
                    and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone r.time_zone,
                                                                       ($2::date + 3)::timestamp at time zone r.time_zone)) as held,
                (select count(*) from "reservations" d where d.date = $3 and d.status <> 'cancelled')::int as global_count,
-               (select count(*) from "reservations" d where d.date = $4 and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count
+               (select count(*) from "reservations" d where d.date = $4 and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count,
+               ${storedGlobalLimit} as global_limit, ${restaurantLimitFrom('r.daily_limit')} as restaurant_limit
           from "restaurants" r
          where r.id = $5`;
 
@@ -46,31 +63,34 @@ const heldAround = `(select coalesce(json_agg(json_build_object('table', h.table
     from "reservations" h
     where h.restaurant_id = "restaurants"."id" and h.status <> 'cancelled' and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone "restaurants"."time_zone", ($2::date + 3)::timestamp at time zone "restaurants"."time_zone"))`;
 
-/** The time search (services/time-search.ts): every restaurant with hours, with its tables, reservations and the day's counts. */
-export const timeSearch = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, ${heldAround}, (select count(*) from "reservations" d where d.restaurant_id = "restaurants"."id" and d.date = $3 and d.status <> 'cancelled')::int, (select count(*) from "reservations" g where g.date = $4 and g.status <> 'cancelled')::int from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where jsonb_array_length("restaurants"."hours") > 0 order by "restaurants"."name" asc, "restaurants"."id" asc`;
+/** The time search (services/time-search.ts): every restaurant with hours, with its tables, reservations, the day's counts and the stored limits. */
+export const timeSearch = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, ${heldAround}, (select count(*) from "reservations" d where d.restaurant_id = "restaurants"."id" and d.date = $3 and d.status <> 'cancelled')::int, (select count(*) from "reservations" g where g.date = $4 and g.status <> 'cancelled')::int, json_build_object('globalDailyLimit', ${storedGlobalLimit}, 'restaurantDailyLimit', ${restaurantLimitFrom('"restaurants"."daily_limit"')}) from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where jsonb_array_length("restaurants"."hours") > 0 order by "restaurants"."name" asc, "restaurants"."id" asc`;
 
 /** A booking's transaction, in order (between begin and commit). */
 export const booking = {
   lockRestaurant: `${restaurantCalendar} for key share`,
   lockTable:
     'select "label", "seats" from "restaurant_tables" where ("restaurant_tables"."restaurant_id" = $1 and "restaurant_tables"."label" = $2) order by "restaurant_tables"."label" asc for share',
-  lockDay: 'select pg_advisory_xact_lock($1, $2)',
-  /** Counts and the restaurant's reservations overlapping the held range ($3..$6: a whole local day here). */
+  /** The day locks in calendar order, through the database's function (the reservation trigger's too). */
+  lockDay: 'select tablebook_lock_days($1::date[])',
+  /** Counts, the stored limits and the restaurant's reservations overlapping the held range ($4..$7: a whole local day here). */
   dayLoad: `select (count(*) filter (where "reservations"."status" <> 'cancelled'))::int as global_count,
                (count(*) filter (where "reservations"."status" <> 'cancelled' and "reservations"."restaurant_id" = $1))::int as restaurant_count,
+               ${storedGlobalLimit} as global_limit,
+               ${restaurantLimitOf('$2')} as restaurant_limit,
                (select coalesce(json_agg(json_build_object(
                          'table', h.table_label,
                          'startsAt', extract(epoch from h.starts_at) * 1000,
                          'endsAt', extract(epoch from h.ends_at) * 1000) order by h.starts_at), '[]'::json)
                   from "reservations" h
-                 where h.restaurant_id = $2 and h.status <> 'cancelled'
-                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($3::date::timestamp at time zone $4), (($5::date + 1)::timestamp at time zone $6))) as overlapping
+                 where h.restaurant_id = $3 and h.status <> 'cancelled'
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($4::date::timestamp at time zone $5), (($6::date + 1)::timestamp at time zone $7))) as overlapping
           from "reservations"
-         where "reservations"."date" = $7`,
+         where "reservations"."date" = $8`,
   insert:
     'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone $11), (($12::date + 1)::timestamp at time zone $13)) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at"',
-  dayCounts:
-    'select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int from "reservations" where ("reservations"."date" = $2 and "reservations"."status" <> $3)',
+  /** The event's capacity: the day's counts after the insert and the stored limits. */
+  dayCounts: `select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int, ${storedGlobalLimitField}, ${restaurantLimitOf('$2')} from "reservations" where ("reservations"."date" = $3 and "reservations"."status" <> $4)`,
   takenTables:
     'select distinct "table_label" from "reservations" where (("reservations"."date" = $1 and "reservations"."status" <> $2) and "reservations"."restaurant_id" = $3) order by "reservations"."table_label" asc',
   nextEventId:
