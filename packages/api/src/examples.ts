@@ -123,3 +123,5 @@ export const examplePublicEvent = {
   capacity: exampleCapacity,
   takenTables: ['A0'],
 };
+
+export const exampleSettings = { globalDailyLimit: 20, restaurantDailyLimit: 15 };

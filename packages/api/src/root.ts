@@ -5,6 +5,7 @@ import { cityRouter } from './routers/city.ts';
 import { guestRouter } from './routers/guest.ts';
 import { reservationRouter } from './routers/reservation.ts';
 import { restaurantRouter } from './routers/restaurant.ts';
+import { settingsRouter } from './routers/settings.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -12,6 +13,7 @@ export const appRouter = router({
   guest: guestRouter,
   restaurant: restaurantRouter,
   reservation: reservationRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

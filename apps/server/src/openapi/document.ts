@@ -17,6 +17,10 @@ const TAGS = [
     name: 'reservations',
     description: "The administration of a restaurant's reservations: book, move, change status, cancel, follow live (admin token).",
   },
+  {
+    name: 'settings',
+    description: 'The daily limits stored in the database, which every server process and the database itself enforce (admin token).',
+  },
   { name: 'operations', description: 'Liveness and readiness, for load balancers and monitoring.' },
 ];
 

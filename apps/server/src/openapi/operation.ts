@@ -13,6 +13,8 @@ interface Fields {
   required: Set<string>;
   /** Fields that travel in the path or a header; the rest go in the query or the body. */
   elsewhere: Set<string>;
+  /** "At least one of these": branches that each require some field (an input's meta, for what a refinement checks). */
+  anyOf: JsonSchema[] | undefined;
 }
 
 const pathNamesOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
@@ -27,6 +29,7 @@ function inputFields(operation: RestOperation): Fields {
       ...pathNamesOf(contract.path).map((name) => contract.pathFields?.[name] ?? name),
       ...Object.values(contract.headers ?? {}),
     ]),
+    anyOf: Array.isArray(schema['anyOf']) ? (schema['anyOf'] as JsonSchema[]) : undefined,
   };
 }
 
@@ -76,13 +79,19 @@ function requestBody(operation: RestOperation, fields: Fields) {
   if (!takesBody(operation.contract)) return {};
   const properties = Object.fromEntries(Object.entries(fields.properties).filter(([name]) => !fields.elsewhere.has(name)));
   const required = [...fields.required].filter((name) => !fields.elsewhere.has(name));
+  const needsSome = required.length > 0 || fields.anyOf !== undefined;
   return {
     requestBody: {
-      required: required.length > 0,
-      description: required.length > 0 ? 'A JSON object.' : 'Optional: no body (or an empty one) is the same as {}.',
+      required: needsSome,
+      description: needsSome ? 'A JSON object.' : 'Optional: no body (or an empty one) is the same as {}.',
       content: {
         'application/json': {
-          schema: { type: 'object', properties, ...(required.length > 0 ? { required } : {}) },
+          schema: {
+            type: 'object',
+            properties,
+            ...(required.length > 0 ? { required } : {}),
+            ...(fields.anyOf ? { anyOf: fields.anyOf } : {}),
+          },
           example: operation.contract.example.request ?? {},
         },
       },

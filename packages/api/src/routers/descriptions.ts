@@ -11,3 +11,9 @@ export const SLOTS_DESCRIPTION =
 
 export const BOOKING_REFUSALS =
   'Refused with 409 when the table is taken that day (TABLE_ALREADY_BOOKED), the system has reached its daily limit (GLOBAL_DAILY_LIMIT) or the restaurant has (RESTAURANT_DAILY_LIMIT), in that order; 400 PAST_DATE for a day before today, UNKNOWN_TABLE for a label outside the layout, PARTY_TOO_LARGE when the table seats fewer. Send an Idempotency-Key header (1..255 printable ASCII) to make retries safe: the same key and request replay the first answer; the same key with another request is 422 IDEMPOTENCY_KEY_REUSED.';
+
+export const SETTINGS_DESCRIPTION =
+  'The daily limits every server process and the database itself judge bookings by, stored in one row: globalDailyLimit (the whole system, per day) and restaurantDailyLimit (per restaurant and day, unless the restaurant has its own dailyLimit). RESTAURANT_DAILY_LIMIT and GLOBAL_DAILY_LIMIT give the values of a new database; afterwards these rule.';
+
+export const SETTINGS_UPDATE_DESCRIPTION =
+  'Send either limit or both (integers 1..1000000; a field left out keeps its value; unknown fields are ignored); answers the stored values after the change. The next booking on any process decides by them. Lowering a limit below the bookings a day already has cancels nothing: further bookings that day are refused (GLOBAL_DAILY_LIMIT, RESTAURANT_DAILY_LIMIT).';

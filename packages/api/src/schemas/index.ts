@@ -4,3 +4,4 @@ export * from './restaurant.ts';
 export * from './reservation.ts';
 export * from './guest.ts';
 export * from './events.ts';
+export * from './settings.ts';
