@@ -1,9 +1,10 @@
-import { ReservationEventHub, StreamSlots, WindowRateLimiter, type BookingSettings, type RateLimits } from '@tablebook/api';
+import { ReservationEventHub, StreamSlots, type BookingSettings, type RateLimits } from '@tablebook/api';
 import type { DatabaseHandle } from '@tablebook/db';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { contextFactory } from './context.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { serverMetrics } from './metrics.ts';
+import { createRateLimiter } from './rate-limiter.ts';
 import { docsRoutes } from './plugins/docs.ts';
 import { errorHandling, frameworkErrorReply } from './plugins/errors.ts';
 import { lifecycle } from './plugins/lifecycle.ts';
@@ -31,7 +32,7 @@ export interface ServerOptions {
   webRoot?: string;
   /** Accepted admin tokens; empty = the administration is open (see openAdministrationProblem). */
   adminTokens?: string[];
-  /** Per-address limits per minute; undefined = no limits. */
+  /** Per-address limits per minute (shared by every process on PostgreSQL); undefined = no limits. */
   rateLimits?: RateLimits;
   /** Fastify's trustProxy: lets the limits see the client's address behind a load balancer. */
   trustProxy?: boolean | number | string;
@@ -89,7 +90,7 @@ export function createServer(options: ServerOptions): TablebookServer {
     settings: options.settings,
     now: options.now ?? (() => new Date()),
     adminTokens,
-    ...(options.rateLimits ? { rateLimiter: new WindowRateLimiter(options.rateLimits) } : {}),
+    ...(options.rateLimits ? { rateLimiter: createRateLimiter(options.database, options.rateLimits, app.log) } : {}),
     events,
     streamSlots: new StreamSlots(options.streamsPerClient ?? 20),
     procedure: tracker.procedure,

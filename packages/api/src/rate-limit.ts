@@ -15,13 +15,18 @@ export interface RateLimitVerdict {
   retryAfterSeconds: number;
 }
 
+/**
+ * Counts one call of a bucket from an address. Asynchronous because the count may live in the
+ * database, shared by every server process (apps/server/src/rate-limiter.ts). It never rejects: an
+ * implementation whose store fails decides itself what to answer.
+ */
 export interface RateLimiter {
-  hit(bucket: RateLimitBucket, clientAddress: string): RateLimitVerdict;
+  hit(bucket: RateLimitBucket, clientAddress: string): Promise<RateLimitVerdict>;
 }
 
 /**
- * Fixed one-minute windows per (bucket, client address), in this process's memory. Behind a load
- * balancer each process counts on its own, so the effective limit is per process.
+ * Fixed one-minute windows per (bucket, client address), in this process's memory: for the embedded
+ * database (one process), and as the fallback of the shared limiter while its database fails.
  */
 export class WindowRateLimiter implements RateLimiter {
   private readonly windows = new Map<string, { started: number; count: number }>();
@@ -32,7 +37,11 @@ export class WindowRateLimiter implements RateLimiter {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  hit(bucket: RateLimitBucket, clientAddress: string): RateLimitVerdict {
+  hit(bucket: RateLimitBucket, clientAddress: string): Promise<RateLimitVerdict> {
+    return Promise.resolve(this.count(bucket, clientAddress));
+  }
+
+  private count(bucket: RateLimitBucket, clientAddress: string): RateLimitVerdict {
     const now = this.clock();
     if (this.windows.size > 10_000) this.sweep(now);
     const key = `${bucket}\u0000${clientAddress}`;

@@ -59,9 +59,10 @@ const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
   return mapped ? { ...result, error: mapped } : result;
 });
 
-function limit(bucket: RateLimitBucket, ctx: Context) {
-  const verdict = ctx.rateLimiter?.hit(bucket, ctx.clientAddress);
-  if (verdict && !verdict.allowed) {
+async function limit(bucket: RateLimitBucket, ctx: Context): Promise<void> {
+  if (!ctx.rateLimiter) return;
+  const verdict = await ctx.rateLimiter.hit(bucket, ctx.clientAddress);
+  if (!verdict.allowed) {
     throw new AppError({
       reason: 'RATE_LIMITED',
       message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`,
@@ -72,15 +73,15 @@ function limit(bucket: RateLimitBucket, ctx: Context) {
 
 /** A valid admin token is never limited; everyone else shares the bucket's budget per address. */
 const rateLimited = (bucket: RateLimitBucket) =>
-  t.middleware(({ ctx, next }) => {
-    if (!(ctx.admin.granted && !ctx.admin.open)) limit(bucket, ctx);
+  t.middleware(async ({ ctx, next }) => {
+    if (!(ctx.admin.granted && !ctx.admin.open)) await limit(bucket, ctx);
     return next();
   });
 
-/** Throws 401 (or 429 after too many failures from the address) unless the caller may administer. */
-export function assertAdmin(ctx: Context): void {
+/** Rejects with 401 (or 429 after too many failures from the address) unless the caller may administer. */
+export async function assertAdmin(ctx: Context): Promise<void> {
   if (!ctx.admin.granted) {
-    limit('failedAdminAuth', ctx);
+    await limit('failedAdminAuth', ctx);
     throw new AppError({
       reason: 'UNAUTHORIZED',
       message:
@@ -96,9 +97,9 @@ export function assertAdmin(ctx: Context): void {
  * an open administration's callers share the public budget. One middleware, not two: each layer costs
  * a little on every call.
  */
-const adminOnly = t.middleware(({ ctx, next }) => {
-  assertAdmin(ctx);
-  if (ctx.admin.granted && ctx.admin.open) limit('public', ctx);
+const adminOnly = t.middleware(async ({ ctx, next }) => {
+  await assertAdmin(ctx);
+  if (ctx.admin.granted && ctx.admin.open) await limit('public', ctx);
   return next();
 });
 

@@ -222,6 +222,23 @@ export const settings = pgTable(
   ],
 );
 
+/**
+ * The per-minute rate-limit counters every server process shares (apps/server/src/rate-limiter.ts):
+ * rate-limiter-flexible's RateLimiterPostgres layout, which inserts (key, points, expire) in this
+ * column order. `key` is "<bucket>:<client address>", `expire` the window's end in epoch ms. One row per
+ * bucket and address; the counting processes delete rows whose window ended over a minute ago every
+ * five minutes.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: varchar('key', { length: 255 }).primaryKey(),
+    points: integer('points').notNull().default(0),
+    expire: bigint('expire', { mode: 'number' }),
+  },
+  (t) => [index('rate_limits_expire_idx').on(t.expire)],
+);
+
 export type Restaurant = typeof restaurants.$inferSelect;
 export type NewRestaurant = typeof restaurants.$inferInsert;
 export type Reservation = typeof reservations.$inferSelect;

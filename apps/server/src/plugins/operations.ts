@@ -38,7 +38,7 @@ export const operationsRoutes: FastifyPluginAsync<OperationsOptions> = async (ap
   // same gate as every administration call (401, and 429 after too many failed tries).
   app.get('/metrics', async (request, reply) => {
     try {
-      assertAdmin(options.contextFor(request));
+      await assertAdmin(options.contextFor(request));
     } catch (error) {
       return sendError(request, reply, error);
     }
