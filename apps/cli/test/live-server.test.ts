@@ -2,6 +2,7 @@ import { describeBinary } from './binary.suite.ts';
 import { describeCommands } from './commands.suite.ts';
 import { describeImport } from './import.suite.ts';
 import { describeReservations } from './reservations.suite.ts';
+import { describeSettings } from './settings.suite.ts';
 import { useTablebookServer } from './support/server.ts';
 import { describeTimeOfDay } from './time-of-day.suite.ts';
 
@@ -14,3 +15,4 @@ describeImport(server);
 describeReservations(server);
 describeTimeOfDay(server);
 describeBinary(server);
+describeSettings(server);

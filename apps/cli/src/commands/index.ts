@@ -12,6 +12,8 @@ import { restaurantsCreateCommand } from './restaurants-create.ts';
 import { restaurantsDeleteCommand } from './restaurants-delete.ts';
 import { restaurantsListCommand } from './restaurants-list.ts';
 import { restaurantsUpdateCommand } from './restaurants-update.ts';
+import { settingsSetCommand } from './settings-set.ts';
+import { settingsShowCommand } from './settings-show.ts';
 import { slotsCommand } from './slots.ts';
 
 /** Every command, in the order the help lists them. */
@@ -30,4 +32,6 @@ export const commands: readonly Command[] = [
   availabilityCommand,
   slotsCommand,
   importCommand,
+  settingsShowCommand,
+  settingsSetCommand,
 ];
