@@ -46,7 +46,7 @@ async function main() {
       log(
         `${phase}: daily limits ${limits.globalDailyLimit} (system), ${limits.restaurantDailyLimit} (restaurant), set through the settings`,
       );
-      return setStoredLimits({ serverUrl: product.url, adminToken: ADMIN_TOKEN, databaseUrl: database.url }, limits);
+      return setStoredLimits({ serverUrl: product.url, adminToken: ADMIN_TOKEN }, limits);
     };
     await limitsFor('scenarios', SCENARIO_LIMITS);
     const counter = { next: 0 };

@@ -37,7 +37,7 @@ mkdirSync(profileDir, { recursive: true });
 try {
   const server = await startProduct(database.url, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
   // The scenarios' limits, as pnpm bench sets them, so a booking scenario is never refused.
-  await setStoredLimits({ serverUrl: server.url, adminToken: ADMIN_TOKEN, databaseUrl: database.url }, SCENARIO_LIMITS);
+  await setStoredLimits({ serverUrl: server.url, adminToken: ADMIN_TOKEN }, SCENARIO_LIMITS);
   const next = scenario.requests(dataset, { next: 0 });
   const run = await runLoad({
     baseUrl: server.url,

@@ -81,7 +81,7 @@ beforeAll(async () => {
 });
 
 /** The limits, stored the way pnpm bench stores them before each phase. */
-const storeLimits = (limits: Limits) => setStoredLimits({ serverUrl: base, adminToken: TOKEN, databaseUrl: testDatabase!.url }, limits);
+const storeLimits = (limits: Limits) => setStoredLimits({ serverUrl: base, adminToken: TOKEN }, limits);
 
 afterAll(async () => {
   await server?.stop();
