@@ -32,7 +32,7 @@ const keyOf = (address: string) =>
 
 /**
  * The library names its prepared statements; the server's queries are unnamed so that PgBouncer's
- * transaction mode stays safe (README, "Deployment"). This client passes the text and values only.
+ * transaction mode stays safe (README, "Operations"). This client passes the text and values only.
  */
 const unnamedStatements = (pool: pg.Pool) => ({
   query: (statement: { text: string; values?: unknown[] }) => pool.query(statement.text, statement.values ?? []),
