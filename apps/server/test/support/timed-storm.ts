@@ -49,7 +49,7 @@ export interface TimedAttempt {
 }
 
 /** A small seeded generator (mulberry32), so a round's requests can be generated again from its seed. */
-function generator(seed: number) {
+export function seededRandom(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -65,7 +65,7 @@ function generator(seed: number) {
  * so every refusal is about time), half leave the choice to the server.
  */
 export function stormAttempts(count: number, seed: number): TimedAttempt[] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
   return Array.from({ length: count }, () => {
     const time = pick(STORM_TIMES);
