@@ -31,6 +31,7 @@ describe('the OpenAPI document', () => {
       'CLOSED',
       'OUTSIDE_BOOKING_WINDOW',
       'NO_TABLE_AVAILABLE',
+      'PACING_LIMIT',
     ]);
     expect(reasonsAt(book, 422)).toEqual(['IDEMPOTENCY_KEY_REUSED']);
     expect(reasonsAt(book, 400)).toEqual([

@@ -53,6 +53,9 @@ describe('POST /api/admin/restaurant', () => {
       ],
       minAdvanceMinutes: 0,
       maxAdvanceDays: null,
+      // Its own limits: none (the stored default daily limit, no pacing).
+      dailyLimit: null,
+      pacing: null,
     });
     expect(await restaurantCount()).toBe((before ?? 0) + 1);
   });

@@ -42,6 +42,8 @@ const restaurant: RestaurantOutput = {
   ],
   minAdvanceMinutes: 0,
   maxAdvanceDays: null,
+  dailyLimit: null,
+  pacing: null,
 };
 
 /** The restaurant's form after `edit` changed its calendar. */

@@ -25,4 +25,8 @@ describe("the guest's words for a time", () => {
     expect(es.day.timed.slotState.notYetOpen).toBe('Aún no abre');
     expect(es.day.timed.slotState.noLonger).toBe('Ya no');
   });
+
+  it('says a start whose interval has no covers left (PACING_LIMIT) is full at that time, not that day', () => {
+    expect([en.day.timed.slotState.PACING_LIMIT, es.day.timed.slotState.PACING_LIMIT]).toEqual(['Time full', 'Hora llena']);
+  });
 });

@@ -102,6 +102,7 @@ describe('why a slot cannot be booked', () => {
       'NO_TABLE_AVAILABLE',
     );
     expect(slotStateOf(slot('19:00', { bookable: false, reason: 'GLOBAL_DAILY_LIMIT' }), window())).toBe('GLOBAL_DAILY_LIMIT');
+    expect(slotStateOf(slot('19:00', { bookable: false, reason: 'PACING_LIMIT' }), window())).toBe('PACING_LIMIT');
     // A newer server may add a reason this build's types do not know.
     expect(slotStateOf(slot('19:00', { bookable: false, reason: 'SOMETHING_NEW' as never }), window())).toBe('other');
   });

@@ -46,6 +46,8 @@ export const exampleRestaurant = {
   ],
   minAdvanceMinutes: 60,
   maxAdvanceDays: 90,
+  dailyLimit: null,
+  pacing: { intervalMinutes: 30, maxCovers: 20 },
 };
 
 export const exampleRestaurantOnDay = { ...exampleRestaurant, restaurantRemaining: 14, globalRemaining: 19 };

@@ -23,7 +23,7 @@ import { BOOKING_REFUSALS, LIST_FILTERS, SLOTS_DESCRIPTION, TIMED_BOOKING } from
 import { slotsOfDay } from '../services/slots.ts';
 
 const tag = 'guests';
-const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OFF_SLOT', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE'] as const;
+const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OFF_SLOT', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE', 'PACING_LIMIT'] as const;
 
 /** What anyone may do without a token: find a restaurant, see its free tables, book, cancel with the code. */
 export const guestRouter = {

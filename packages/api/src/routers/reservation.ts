@@ -25,7 +25,7 @@ import { slotsOfDay } from '../services/slots.ts';
 
 const tag = 'reservations';
 const BOOKING_RULES = ['TABLE_ALREADY_BOOKED', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
-const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE'] as const;
+const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE', 'PACING_LIMIT'] as const;
 const reservationPath = '/admin/restaurant/{restaurantId}/reservations/{reservationId}' as const;
 
 export const reservationRouter = {

@@ -19,6 +19,10 @@ import { exampleIds, exampleRestaurant, exampleRestaurantFields, exampleRestaura
 import { adminProcedure } from '../trpc.ts';
 import { LIST_FILTERS } from './descriptions.ts';
 
+/** What a restaurant's own limits mean, for the create and the update. */
+const RESTAURANT_LIMITS =
+  'dailyLimit (1..1000000, or null = the stored restaurantDailyLimit) is its own daily limit. pacing {intervalMinutes: 15|30|60, maxCovers: 1..10000} (or null for none) lets at most maxCovers guests (the party sizes of live timed reservations) start in each interval from local midnight; it needs opening hours: pacing on a restaurant without hours after the change, or hours emptied while pacing stays, is 400 INVALID_INPUT (pacing). A new limit or pacing cancels nothing; it judges later bookings and moves.';
+
 const tag = 'restaurants';
 
 export const restaurantRouter = {
@@ -60,7 +64,7 @@ export const restaurantRouter = {
         path: '/admin/restaurant',
         tag,
         summary: 'Create a restaurant',
-        description: 'Without tables it gets A0-A3, B0-B3, C0-C3 and D0-D2 with 4 seats each. An unknown cityId is 400 INVALID_INPUT.',
+        description: `Without tables it gets A0-A3, B0-B3, C0-C3 and D0-D2 with 4 seats each. An unknown cityId is 400 INVALID_INPUT. ${RESTAURANT_LIMITS}`,
         successStatus: 201,
         successMessage: 'Restaurant created',
         example: { request: exampleRestaurantFields, response: exampleRestaurant },
@@ -77,8 +81,7 @@ export const restaurantRouter = {
         path: '/admin/restaurant/{id}',
         tag,
         summary: 'Replace a restaurant',
-        description:
-          'The full create body; without tables the layout is kept. A layout that drops (or shrinks below its party) a table that future reservations need is 409 TABLE_HAS_RESERVATIONS, listing them.',
+        description: `The full create body; without tables the layout is kept, and so are the time-of-day fields, dailyLimit and pacing when left out (null clears the last two). A layout that drops (or shrinks below its party) a table that future reservations need is 409 TABLE_HAS_RESERVATIONS, listing them. ${RESTAURANT_LIMITS}`,
         successMessage: 'Restaurant updated',
         errors: ['TABLE_HAS_RESERVATIONS'],
         example: {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { cityOutput } from './city.ts';
 import { bookingCalendarFields } from './hours.ts';
+import { PACING_INTERVALS } from '../rules/pacing.ts';
+import { DAILY_LIMIT_MAX, DAILY_LIMIT_MIN } from './settings.ts';
 import { MAX_PARTY_SIZE, slotOutput, startTime, tableLabel } from './reservation.ts';
 import { boundedText, calendarDate, entityId, exactInt, httpUrl, optionalQuery, PG_INT_MAX, queryInt } from './common.ts';
 
@@ -27,6 +29,27 @@ export const tableLayout = z
     });
   });
 
+const PACING_MAX_COVERS = 10_000;
+
+/** At most `maxCovers` guests start in each interval of `intervalMinutes` from local midnight (needs opening hours). */
+const pacingSettings = z.object(
+  {
+    intervalMinutes: z.union(
+      PACING_INTERVALS.map((value) => z.literal(value)),
+      { error: `pacing.intervalMinutes must be one of ${PACING_INTERVALS.join(', ')}` },
+    ),
+    maxCovers: exactInt('maxCovers', 1, PACING_MAX_COVERS),
+  },
+  { error: 'pacing must be {intervalMinutes, maxCovers}, or null for none' },
+);
+
+/** A restaurant's own limits; both optional on input (a PUT without them keeps them), null clears. */
+const restaurantLimitFields = {
+  /** Most reservations a day at this restaurant; null = the stored default (settings.restaurantDailyLimit). */
+  dailyLimit: exactInt('dailyLimit', DAILY_LIMIT_MIN, DAILY_LIMIT_MAX).nullable().optional(),
+  pacing: pacingSettings.nullable().optional(),
+};
+
 /** The body of a create, and of a full update (PUT). The web app validates its form with it. */
 export const restaurantFields = z.object({
   name: boundedText('name', 2, 250),
@@ -38,6 +61,7 @@ export const restaurantFields = z.object({
   tables: tableLayout.optional(),
   /** Optional: a new restaurant gets APP_TIMEZONE and whole-day booking; an update without them keeps them. */
   ...bookingCalendarFields,
+  ...restaurantLimitFields,
 });
 export type RestaurantFields = z.input<typeof restaurantFields>;
 
@@ -92,6 +116,10 @@ export const restaurantOutput = z.object({
   turnTimes: z.array(z.object({ maxPartySize: z.number().int(), minutes: z.number().int() })),
   minAdvanceMinutes: z.number().int(),
   maxAdvanceDays: z.number().int().nullable(),
+  /** Its own daily limit; null = the stored default. */
+  dailyLimit: z.number().int().nullable(),
+  /** Its pacing, or null for none. */
+  pacing: z.object({ intervalMinutes: z.number().int(), maxCovers: z.number().int() }).nullable(),
   /** Present when the list is asked for a day: bookings this restaurant can still take that day. */
   restaurantRemaining: z.number().int().optional(),
   /** Present when the list is asked for a day: bookings the whole system can still take that day. */

@@ -1,8 +1,9 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { queryRows, reservations } from '@tablebook/db';
+import { queryRows, reservations, restaurants } from '@tablebook/db';
 import type { DailyLimits } from '../rules/booking.ts';
 import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
 import { restaurantLimitOf, storedGlobalLimit } from './daily-limits.ts';
+import { pacingLoadFromJson, pacingLoadSql, type PacingLoad, type PacingLoadJson } from './pacing-load.ts';
 import type { Queryable } from './transactions.ts';
 
 /** The instants a reservation would hold, as SQL: bound values, or an expression such as a whole local day. */
@@ -25,16 +26,25 @@ export interface BookingLoad {
   limits: DailyLimits;
   /** The restaurant's live reservations whose range overlaps the one asked for (the table rule). */
   overlapping: HeldTable[];
+  /**
+   * For a timed booking at a restaurant with pacing: its pacing and the covers starting within three
+   * hours either side of the start (the interval's, whatever the clock does around it); else null.
+   */
+  pacing: PacingLoad | null;
 }
+
+/** Reservations starting this far either side of a start can share its interval, daylight-saving shifts included (the trigger's window). */
+const PACING_WINDOW = sql`interval '3 hours'`;
 
 /**
  * Reads the day's counts and the reservations that overlap `range`, leaving out `excludeId` (a
  * reservation being moved). Overlap is the exclusion constraint's own test (`&&` on tstzrange), so
- * what this finds free the constraint accepts.
+ * what this finds free the constraint accepts. With `pacingStart` (a timed start, epoch ms) it also
+ * reads the restaurant's pacing and the covers around that start, in the same statement.
  */
 export async function readBookingLoad(
   tx: Queryable,
-  target: { restaurantId: string; date: string; range: HeldRange; excludeId?: string | undefined },
+  target: { restaurantId: string; date: string; range: HeldRange; excludeId?: string | undefined; pacingStart?: number | undefined },
 ): Promise<BookingLoad> {
   const others = target.excludeId ? sql` and ${reservations.id} <> ${target.excludeId}` : sql``;
   const live = sql`${reservations.status} <> 'cancelled'${others}`;
@@ -44,6 +54,7 @@ export async function readBookingLoad(
     global_limit: number;
     restaurant_limit: number;
     overlapping: HeldTable[];
+    pacing: PacingLoadJson | null;
   }>(
     tx,
     sql`select (count(*) filter (where ${live}))::int as global_count,
@@ -56,7 +67,8 @@ export async function readBookingLoad(
                          'endsAt', extract(epoch from h.ends_at) * 1000) order by h.starts_at), '[]'::json)
                   from ${reservations} h
                  where h.restaurant_id = ${target.restaurantId} and h.status <> 'cancelled'${target.excludeId ? sql` and h.id <> ${target.excludeId}` : sql``}
-                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(${target.range.startsAt}, ${target.range.endsAt})) as overlapping
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(${target.range.startsAt}, ${target.range.endsAt})) as overlapping,
+               ${pacingOf(target)} as pacing
           from ${reservations}
          where ${reservations.date} = ${target.date}`,
   );
@@ -66,5 +78,20 @@ export async function readBookingLoad(
     restaurantCount: row.restaurant_count,
     limits: { globalDailyLimit: row.global_limit, restaurantDailyLimit: row.restaurant_limit },
     overlapping: heldFromJson(row.overlapping),
+    pacing: pacingLoadFromJson(row.pacing),
   };
+}
+
+/** The pacing part of the load: nothing for a whole-day booking (whole days are not paced). */
+function pacingOf(target: { restaurantId: string; excludeId?: string | undefined; pacingStart?: number | undefined }): SQL {
+  if (target.pacingStart === undefined) return sql`null::json`;
+  const start = sql`${new Date(target.pacingStart).toISOString()}::timestamptz`;
+  const window = { from: sql`${start} - ${PACING_WINDOW}`, to: sql`${start} + ${PACING_WINDOW}` };
+  const columns = {
+    id: sql`pr.id`,
+    timeZone: sql`pr.time_zone`,
+    intervalMinutes: sql`pr.pacing_interval_minutes`,
+    maxCovers: sql`pr.pacing_max_covers`,
+  };
+  return sql`(select ${pacingLoadSql(columns, window, target.excludeId)} from ${restaurants} pr where pr.id = ${target.restaurantId})`;
 }

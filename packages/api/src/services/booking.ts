@@ -4,6 +4,7 @@ import { AppError, invalidInput, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
 import { isBefore, todayIn } from '../rules/calendar.ts';
 import { booksWholeDays, placeTime, type RestaurantCalendar } from '../rules/opening-hours.ts';
+import { coversByInterval, coversInInterval, describePacingRefusal, pacingIntervalOf, pacingRefusal } from '../rules/pacing.ts';
 import { smallestFreeTable, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
 import { lockDaysFor, planTimedBooking, type Booker, type HeldTime } from '../rules/timed-booking.ts';
@@ -181,6 +182,22 @@ export function checkDailyLimits(load: BookingLoad, details: { table: string; da
   if (broken) throw new AppError({ reason: broken, message: describeRefusal(broken, { ...details, limits: load.limits }) });
 }
 
+/**
+ * Pacing, judged after the table and the daily limits (the trigger's order too): the party must fit
+ * the covers left in its start's interval (BookingLoad.pacing, read with `pacingStart`). Whole days
+ * are not paced.
+ */
+export function checkPacing(load: BookingLoad, placement: Placement, partySize: number, calendar: RestaurantCalendar) {
+  if (placement.kind !== 'time' || load.pacing === null) return;
+  const { pacing, starts } = load.pacing;
+  const interval = pacingIntervalOf(placement.held.startsAt, calendar.timeZone, pacing.intervalMinutes);
+  const refusal = pacingRefusal(pacing, interval, coversInInterval(coversByInterval(starts, pacing.intervalMinutes), interval), partySize);
+  if (refusal) throw new AppError({ reason: 'PACING_LIMIT', message: describePacingRefusal(calendar.name, refusal) });
+}
+
+/** The start a booking load reads pacing around: a timed placement's. */
+export const pacingStartOf = (placement: Placement) => (placement.kind === 'time' ? placement.held.startsAt : undefined);
+
 /** The reservation trigger's rules (migration 0008), by the constraint name it raises with. */
 const TRIGGER_RULES: Record<string, 'GLOBAL_DAILY_LIMIT' | 'RESTAURANT_DAILY_LIMIT' | 'PACING_LIMIT'> = {
   reservations_global_daily_limit: 'GLOBAL_DAILY_LIMIT',
@@ -276,10 +293,16 @@ export async function bookInTransaction(
   const placement = placeBooking(request, calendar, booker, now, partySize);
   const candidates = await lockCandidateTables(tx, request.restaurantId, calendar, request.table, partySize);
   await lockDays(tx, placement.days);
-  const load = await readBookingLoad(tx, { restaurantId: request.restaurantId, date: request.date, range: placement.range });
+  const load = await readBookingLoad(tx, {
+    restaurantId: request.restaurantId,
+    date: request.date,
+    range: placement.range,
+    pacingStart: pacingStartOf(placement),
+  });
   const table = chooseTable(candidates, load.overlapping, { table: request.table, date: request.date, partySize }, placement, calendar);
   const details = { table, date: request.date, restaurantName: calendar.name, restaurantId: request.restaurantId };
   checkDailyLimits(load, details);
+  checkPacing(load, placement, partySize, calendar);
   try {
     const [row] = await tx
       .insert(reservations)

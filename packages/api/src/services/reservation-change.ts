@@ -8,8 +8,10 @@ import { formatZoned } from '../rules/zoned-time.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import {
   checkDailyLimits,
+  checkPacing,
   chooseTable,
   lockCandidateTables,
+  pacingStartOf,
   planTime,
   refusePastDate,
   rethrowConstraint,
@@ -232,23 +234,29 @@ export async function changeReservation(
       const relocates =
         placement !== null &&
         (beforeTo.table !== current.tableLabel || beforeTo.date !== current.date || placementDiffers(placement, current));
-      if (placement && relocates) {
+      const paced = placement !== null && judgesPacing(placement, current, beforeTo);
+      if (placement && (relocates || paced)) {
+        // Refusals in the booking's order: the table, the daily limits (a new day), then pacing.
         const load = await readBookingLoad(tx, {
           restaurantId: target.restaurantId,
           date: beforeTo.date,
           range: placement.range,
           excludeId: current.id,
+          pacingStart: paced ? pacingStartOf(placement) : undefined,
         });
-        chooseTable(
-          candidates,
-          load.overlapping,
-          { table: beforeTo.table, date: beforeTo.date, partySize: beforeTo.partySize },
-          placement,
-          calendar,
-        );
-        if (beforeTo.date !== current.date) {
+        if (relocates) {
+          chooseTable(
+            candidates,
+            load.overlapping,
+            { table: beforeTo.table, date: beforeTo.date, partySize: beforeTo.partySize },
+            placement,
+            calendar,
+          );
+        }
+        if (relocates && beforeTo.date !== current.date) {
           checkDailyLimits(load, { table: beforeTo.table, date: beforeTo.date, restaurantName: calendar.name });
         }
+        if (paced) checkPacing(load, placement, beforeTo.partySize, calendar);
       }
       try {
         return await applyChange(tx, now, calendar, current, change, placement, beforeTo);
@@ -279,6 +287,22 @@ export async function changeReservation(
 function placementDiffers(placement: Placement, current: Reservation): boolean {
   if (placement.kind === 'day') return current.startTime !== null;
   return placement.held.startsAt !== current.startsAt.getTime() || placement.held.endsAt !== current.endsAt.getTime();
+}
+
+/**
+ * Whether a move is judged by pacing, as the reservation trigger decides (tablebook_reservation_change
+ * in migration 0008): a timed place with a new day, a new start (clock or instant) or a larger party.
+ * A move that keeps its start and does not grow the party is not re-judged, so lowering the pacing
+ * never blocks changing a table or a turn's length. The move counts at its new start, itself left out.
+ */
+function judgesPacing(placement: Placement, current: Reservation, to: Destination): boolean {
+  if (placement.kind !== 'time') return false;
+  return (
+    to.date !== current.date ||
+    placement.time !== timeOf(current) ||
+    placement.held.startsAt !== current.startsAt.getTime() ||
+    to.partySize > current.partySize
+  );
 }
 
 class RetryableMove extends Error {}

@@ -24,6 +24,9 @@ export const restaurantColumns = {
   cityName: cities.name,
   deptName: departments.name,
   ...bookingCalendarColumns,
+  dailyLimit: restaurants.dailyLimit,
+  pacingIntervalMinutes: restaurants.pacingIntervalMinutes,
+  pacingMaxCovers: restaurants.pacingMaxCovers,
 };
 
 export const calendarColumns = { name: restaurants.name, ...bookingCalendarColumns };
@@ -42,6 +45,9 @@ type RestaurantRow = Pick<
   | 'turnTimes'
   | 'minAdvanceMinutes'
   | 'maxAdvanceDays'
+  | 'dailyLimit'
+  | 'pacingIntervalMinutes'
+  | 'pacingMaxCovers'
 > & { cityId: number; cityName: string; deptName: string };
 
 export function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOutput {
@@ -60,7 +66,19 @@ export function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): Restau
     turnTimes: row.turnTimes,
     minAdvanceMinutes: row.minAdvanceMinutes,
     maxAdvanceDays: row.maxAdvanceDays,
+    dailyLimit: row.dailyLimit,
+    // The database keeps both pacing columns set or both null (restaurants_pacing_valid).
+    pacing:
+      row.pacingIntervalMinutes === null || row.pacingMaxCovers === null
+        ? null
+        : { intervalMinutes: row.pacingIntervalMinutes, maxCovers: row.pacingMaxCovers },
   };
+}
+
+/** The pacing columns a write sets: none when `pacing` is not given (kept), both null when it is null (cleared). */
+export function pacingColumns(pacing: { intervalMinutes: number; maxCovers: number } | null | undefined) {
+  if (pacing === undefined) return {};
+  return { pacingIntervalMinutes: pacing?.intervalMinutes ?? null, pacingMaxCovers: pacing?.maxCovers ?? null };
 }
 
 /** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */

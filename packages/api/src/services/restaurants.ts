@@ -10,7 +10,7 @@ import type { RestaurantOutput, restaurantFields } from '../schemas/restaurant.t
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { defaultLayout } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
-import { byLabel, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
+import { byLabel, pacingColumns, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
 import { searchByTime } from './time-search.ts';
 import { findCity } from './cities.ts';
 import { applyCalendarChange } from './calendar-change.ts';
@@ -153,31 +153,44 @@ async function requireCity(db: Queryable, cityId: number) {
   return city;
 }
 
-/** A city removed between the check and the write still answers as a bad cityId. */
-function rethrowCityViolation(error: unknown, cityId: number): never {
-  if (findPgError(error)?.code === PgErrorCode.foreignKeyViolation) {
+/**
+ * The database's word on a restaurant's row, as the client's mistake: a city removed between the check
+ * and the write still answers as a bad cityId, and pacing without opening hours (the restaurant's
+ * hours after the change: a create's, or a PUT's new or kept ones) fails restaurants_pacing_valid,
+ * the one place that rule is decided, so two PUTs at once cannot slip past it either.
+ */
+function rethrowRowViolation(error: unknown, cityId: number): never {
+  const failure = findPgError(error);
+  if (failure?.code === PgErrorCode.foreignKeyViolation) {
     throw invalidInput([{ path: 'cityId', message: `City ${cityId} does not exist` }]);
+  }
+  if (failure?.code === PgErrorCode.checkViolation && failure.constraint === 'restaurants_pacing_valid') {
+    throw invalidInput([{ path: 'pacing', message: 'pacing needs opening hours: give hours, or send pacing null' }]);
   }
   throw error;
 }
 
 export async function createRestaurant(db: Database, settings: BookingSettings, input: RestaurantInput): Promise<RestaurantOutput> {
-  const { tables, ...fields } = input;
+  const { tables, pacing, ...fields } = input;
   await requireCity(db, input.cityId);
   return db
     .transaction(async (tx) => {
       const [row] = await tx
         .insert(restaurants)
-        .values({ ...fields, timeZone: fields.timeZone ?? settings.timeZone })
+        .values({ ...fields, ...pacingColumns(pacing), timeZone: fields.timeZone ?? settings.timeZone })
         .returning({ id: restaurants.id });
       if (!row) throw new Error('insert returned no row');
       await insertLayout(tx, row.id, tables ?? defaultLayout());
       return getRestaurant(tx, row.id);
     })
-    .catch((error: unknown) => rethrowCityViolation(error, input.cityId));
+    .catch((error: unknown) => rethrowRowViolation(error, input.cityId));
 }
 
-/** Replaces the restaurant's fields; its layout only when `tables` is given. */
+/**
+ * Replaces the restaurant's fields; its layout only when `tables` is given, and likewise its
+ * time-of-day settings, `dailyLimit` and `pacing` (null clears those two). A new limit or pacing
+ * cancels nothing: it judges the bookings and moves that follow.
+ */
 export async function updateRestaurant(
   db: Database,
   settings: BookingSettings,
@@ -185,7 +198,7 @@ export async function updateRestaurant(
   id: string,
   input: RestaurantInput,
 ): Promise<RestaurantOutput> {
-  const { tables, ...fields } = input;
+  const { tables, pacing, ...fields } = input;
   await requireCity(db, input.cityId);
   return db
     .transaction(async (tx) => {
@@ -196,7 +209,7 @@ export async function updateRestaurant(
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
-        .set({ ...fields, updatedAt: sql`now()` })
+        .set({ ...fields, ...pacingColumns(pacing), updatedAt: sql`now()` })
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
@@ -209,7 +222,7 @@ export async function updateRestaurant(
       }
       return getRestaurant(tx, id);
     })
-    .catch((error: unknown) => rethrowCityViolation(error, input.cityId));
+    .catch((error: unknown) => rethrowRowViolation(error, input.cityId));
 }
 
 export async function deleteRestaurant(db: Database, id: string): Promise<{ id: string }> {

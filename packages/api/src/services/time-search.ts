@@ -11,6 +11,7 @@ import { DEFAULT_SEARCH_WINDOW, MAX_PAGE_SIZE, type RestaurantOutput } from '../
 import { byLabel, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
 import { toSlotOutput } from './slots.ts';
 import { escapeLike } from './sql.ts';
+import { pacingLoadFromJson, pacingLoadSql } from './pacing-load.ts';
 
 export interface TimeSearch {
   date: string;
@@ -27,8 +28,8 @@ export interface TimeSearch {
 /**
  * Restaurants with a bookable slot within `window` minutes of `time` on `date`, each with its nearest
  * slots, from one statement: every restaurant with hours that matches the filters, its tables, its
- * live reservations around that day and the day's counts. The slots are computed by the same rules as
- * /slots; paging applies to the restaurants kept.
+ * live reservations around that day, the day's counts and its pacing with the covers starting around
+ * that day. The slots are computed by the same rules as /slots; paging applies to the restaurants kept.
  */
 export async function searchByTime(db: Database, now: Date, query: TimeSearch): Promise<RestaurantOutput[]> {
   const { date } = query;
@@ -41,6 +42,15 @@ export async function searchByTime(db: Database, now: Date, query: TimeSearch): 
       'startsAt', extract(epoch from h.starts_at) * 1000, 'endsAt', extract(epoch from h.ends_at) * 1000)), '[]'::json)
     from ${reservations} h
     where h.restaurant_id = ${restaurants.id} and h.status <> 'cancelled' and tstzrange(h.starts_at, h.ends_at) && tstzrange(${dayStart}, ${dayEnd}))`;
+  const pacing = pacingLoadSql(
+    {
+      id: restaurants.id,
+      timeZone: restaurants.timeZone,
+      intervalMinutes: restaurants.pacingIntervalMinutes,
+      maxCovers: restaurants.pacingMaxCovers,
+    },
+    { from: dayStart, to: dayEnd },
+  );
   const booked = sql<number>`(select count(*) from ${reservations} d where d.restaurant_id = ${restaurants.id} and d.date = ${date} and d.status <> 'cancelled')::int`;
   const globalCount = sql<number>`(select count(*) from ${reservations} g where g.date = ${date} and g.status <> 'cancelled')::int`;
   const rows = await db
@@ -48,6 +58,7 @@ export async function searchByTime(db: Database, now: Date, query: TimeSearch): 
       ...restaurantColumns,
       tables: tablesJson,
       held,
+      pacing,
       booked,
       globalCount,
       limits: sql<DailyLimits>`json_build_object('globalDailyLimit', ${storedGlobalLimit}, 'restaurantDailyLimit', ${restaurantLimitFrom(restaurants.dailyLimit)})`,
@@ -69,6 +80,7 @@ export async function searchByTime(db: Database, now: Date, query: TimeSearch): 
       tables: row.tables,
       held: heldFromJson(row.held),
       capacity,
+      pacing: pacingLoadFromJson(row.pacing),
     };
     const slots = daySlots(date, partySize, { ...row, name: row.name }, occupancy, now.getTime());
     // A time inside the date's range past midnight (00:30 in Friday's 18:00-02:00) is that night's, as a booking reads it.

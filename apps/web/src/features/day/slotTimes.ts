@@ -99,7 +99,7 @@ export function goneCount(slots: readonly SlotOutput[], window: BookingWindow): 
   return firstToCome === -1 ? slots.length : firstToCome;
 }
 
-const UNBOOKABLE_REASONS = ['NO_TABLE_AVAILABLE', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT'] as const;
+const UNBOOKABLE_REASONS = ['NO_TABLE_AVAILABLE', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT', 'PACING_LIMIT'] as const;
 /** `notYetOpen`: beyond the days ahead the restaurant takes bookings for; `noLonger`: started, or inside its notice. */
 export type SlotState = 'free' | (typeof UNBOOKABLE_REASONS)[number] | 'notYetOpen' | 'noLonger' | 'other';
 

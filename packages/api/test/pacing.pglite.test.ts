@@ -1,0 +1,3 @@
+import { pacingSuite } from './pacing.suite.ts';
+
+pacingSuite('pglite', '');
