@@ -32,9 +32,12 @@ export interface RuleBreaks {
 
 /**
  * Checks the table rule and pacing everywhere, and the daily limits on `dates` against the limits stored
- * now (a limit lowered since a day filled cancels nothing, so an older day may rightly be over it).
+ * now (a limit lowered since a day filled cancels nothing, so an older day may rightly be over it), or
+ * against `limits` when given (a storm that lowered a limit while booking: the larger value was in force).
  */
-export async function ruleBreaks(db: Database, dates: readonly string[]): Promise<RuleBreaks> {
+export async function ruleBreaks(db: Database, dates: readonly string[], limits?: StoredLimits): Promise<RuleBreaks> {
+  const globalLimit = sql`coalesce(${limits?.globalDailyLimit ?? null}::int, s.global_daily_limit)`;
+  const restaurantDefault = sql`coalesce(${limits?.restaurantDailyLimit ?? null}::int, s.restaurant_daily_limit)`;
   const onDates = (column: string) => sql`${sql.raw(column)}::text in (select jsonb_array_elements_text(${JSON.stringify(dates)}::jsonb))`;
   const [overlaps, globalDays, restaurantDays, pacingIntervals] = await Promise.all([
     queryRows<RuleBreaks['overlaps'][number]>(
@@ -47,19 +50,19 @@ export async function ruleBreaks(db: Database, dates: readonly string[]): Promis
     ),
     queryRows<RuleBreaks['globalDays'][number]>(
       db,
-      sql`select date::text as date, count(*)::int as count, s.global_daily_limit as "limit"
+      sql`select date::text as date, count(*)::int as count, ${globalLimit} as "limit"
             from reservations, settings s
            where s.id = 1 and status <> 'cancelled' and ${onDates('date')}
-           group by date, s.global_daily_limit having count(*) > s.global_daily_limit`,
+           group by date, s.global_daily_limit having count(*) > ${globalLimit}`,
     ),
     queryRows<RuleBreaks['restaurantDays'][number]>(
       db,
       sql`select v.restaurant_id as "restaurantId", v.date::text as date, count(*)::int as count,
-                 coalesce(r.daily_limit, s.restaurant_daily_limit) as "limit"
+                 coalesce(r.daily_limit, ${restaurantDefault}) as "limit"
             from reservations v join restaurants r on r.id = v.restaurant_id cross join settings s
            where s.id = 1 and v.status <> 'cancelled' and ${onDates('v.date')}
            group by v.restaurant_id, v.date, r.daily_limit, s.restaurant_daily_limit
-          having count(*) > coalesce(r.daily_limit, s.restaurant_daily_limit)`,
+          having count(*) > coalesce(r.daily_limit, ${restaurantDefault})`,
     ),
     // The interval by whole multiples of its length since the local epoch (intervals divide a day, so
     // they start at local midnight), not the trigger's date_trunc arithmetic.
