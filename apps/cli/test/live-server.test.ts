@@ -1,6 +1,7 @@
 import { describeBinary } from './binary.suite.ts';
 import { describeCommands } from './commands.suite.ts';
 import { describeImport } from './import.suite.ts';
+import { describePacing } from './pacing.suite.ts';
 import { describeReservations } from './reservations.suite.ts';
 import { describeSettings } from './settings.suite.ts';
 import { useTablebookServer } from './support/server.ts';
@@ -16,3 +17,4 @@ describeReservations(server);
 describeTimeOfDay(server);
 describeBinary(server);
 describeSettings(server);
+describePacing(server);

@@ -4,6 +4,7 @@ import { parseTables } from '../args/tables.ts';
 import { UsageError } from '../errors.ts';
 import { resolveCity } from '../resolve/city.ts';
 import { type CalendarFields, calendarFieldsFromFlags, calendarFlags } from './calendar-flags.ts';
+import { type LimitFields, limitFieldsFromFlags, limitFlags } from './limit-flags.ts';
 
 /** The fields of a restaurant as flags: all needed to create one, any subset to update one. */
 export const restaurantFieldFlags = {
@@ -24,11 +25,13 @@ export const tablesFlag = {
 } as const satisfies FlagSpecs;
 
 /** "--name, --address, …", for messages. */
-export const restaurantFieldNames = Object.keys({ ...restaurantFieldFlags, ...tablesFlag, ...calendarFlags }).map((name) => `--${name}`);
+export const restaurantFieldNames = Object.keys({ ...restaurantFieldFlags, ...tablesFlag, ...calendarFlags, ...limitFlags }).map(
+  (name) => `--${name}`,
+);
 
 export type RestaurantBody = RouterInputs['restaurant']['create'];
 type RestaurantField = keyof Pick<RestaurantBody, 'name' | 'address' | 'description' | 'photoUrl' | 'cityId'>;
-type GivenFields = Partial<Pick<RestaurantBody, RestaurantField | 'tables'>> & CalendarFields;
+type GivenFields = Partial<Pick<RestaurantBody, RestaurantField | 'tables'>> & CalendarFields & LimitFields;
 
 /** Which flag gives which field of the API's body. */
 const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantFieldFlags>> = {
@@ -42,9 +45,9 @@ const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantField
 /** The body fields the flags give, the city resolved to its id; fields not given are left out. */
 export async function fieldsFromFlags(
   client: TablebookClient,
-  flags: FlagValues<typeof restaurantFieldFlags & typeof tablesFlag & typeof calendarFlags>,
+  flags: FlagValues<typeof restaurantFieldFlags & typeof tablesFlag & typeof calendarFlags & typeof limitFlags>,
 ): Promise<GivenFields> {
-  const fields: GivenFields = calendarFieldsFromFlags(flags);
+  const fields: GivenFields = { ...calendarFieldsFromFlags(flags), ...limitFieldsFromFlags(flags) };
   if (flags.tables !== undefined) fields.tables = parseTables(flags.tables);
   for (const field of ['name', 'address', 'description', 'photoUrl'] as const) {
     const value = flags[flagOfField[field]];

@@ -3,16 +3,17 @@ import { requireAll } from '../args/flags.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { restaurantFields } from '../output/views.ts';
 import { calendarFlags, calendarNotes } from './calendar-flags.ts';
+import { limitFlags, limitNotes } from './limit-flags.ts';
 import { completeBody, fieldsFromFlags, restaurantFieldFlags, tablesFlag } from './restaurant-flags.ts';
 
 export const restaurantsCreateCommand = defineCommand({
   path: ['restaurants', 'create'],
   summary: 'Create a restaurant',
   usage:
-    'restaurants create --name NAME --address ADDRESS --city CITY --description TEXT --photo-url URL [--tables LAYOUT] [--time-zone ZONE] [--hours HOURS] [--special-dates DATES] [--slot-minutes N] [--turn-times TURNS] [--min-advance-minutes N] [--max-advance-days N]',
+    'restaurants create --name NAME --address ADDRESS --city CITY --description TEXT --photo-url URL [--tables LAYOUT] [--time-zone ZONE] [--hours HOURS] [--special-dates DATES] [--slot-minutes N] [--turn-times TURNS] [--min-advance-minutes N] [--max-advance-days N] [--daily-limit N] [--pacing PACING]',
   arguments: [],
-  flags: { ...requireAll(restaurantFieldFlags), ...tablesFlag, ...calendarFlags },
-  notes: ['Without --tables the restaurant gets the default layout, A0 to D2 with 4 seats each.', ...calendarNotes],
+  flags: { ...requireAll(restaurantFieldFlags), ...tablesFlag, ...calendarFlags, ...limitFlags },
+  notes: ['Without --tables the restaurant gets the default layout, A0 to D2 with 4 seats each.', ...calendarNotes, ...limitNotes],
   async run({ client, print }, { flags }) {
     const body = completeBody(await fieldsFromFlags(client, flags));
     const restaurant = await client.restaurant.create.mutate(body);

@@ -48,8 +48,9 @@ export const slotsCommand = defineCommand({
     "Every slot of the day on the restaurant's grid, in its own time zone: TIME to UNTIL is the turn for the",
     'party ("(+1)": on the day after the date), FREE TABLES the tables that seat the party and are free',
     'all that time.',
-    'A slot that cannot be booked says why: NO_TABLE_AVAILABLE, OUTSIDE_BOOKING_WINDOW, RESTAURANT_DAILY_LIMIT',
-    'or GLOBAL_DAILY_LIMIT. --json prints the array of slots. A closed day, a day whose hours leave no room',
+    'A slot that cannot be booked says why: NO_TABLE_AVAILABLE, OUTSIDE_BOOKING_WINDOW, RESTAURANT_DAILY_LIMIT,',
+    "GLOBAL_DAILY_LIMIT or PACING_LIMIT (the party does not fit the covers left in its start's pacing",
+    'interval). --json prints the array of slots. A closed day, a day whose hours leave no room',
     "for the party's turn, or a restaurant without hours (it books whole days: see availability), has none.",
   ],
   async run({ client, print }, { args, flags }) {

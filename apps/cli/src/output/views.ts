@@ -1,5 +1,6 @@
 import type { City, Reservation, Restaurant, RouterOutputs } from '@tablebook/client';
 import { formatHours } from '../args/hours.ts';
+import { formatDailyLimit, formatPacing } from '../args/pacing.ts';
 import { formatSpecialDates } from '../args/special-dates.ts';
 import { formatTables } from '../args/tables.ts';
 import { formatTurnTimes } from '../args/turn-times.ts';
@@ -56,6 +57,9 @@ export const restaurantFields: readonly Column<Restaurant>[] = asFields([
   { header: 'TURN TIMES', value: (restaurant) => formatTurnTimes(restaurant.turnTimes) },
   { header: 'MIN ADVANCE MINUTES', value: (restaurant) => restaurant.minAdvanceMinutes },
   { header: 'MAX ADVANCE DAYS', value: (restaurant) => restaurant.maxAdvanceDays ?? 'none' },
+  // Its own limits, as --daily-limit and --pacing take them.
+  { header: 'DAILY LIMIT', value: (restaurant) => formatDailyLimit(restaurant.dailyLimit) },
+  { header: 'PACING', value: (restaurant) => formatPacing(restaurant.pacing) },
 ]);
 
 const reservationDate: Column<Reservation> = { header: 'DATE', value: (reservation) => reservation.date };
