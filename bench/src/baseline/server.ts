@@ -76,7 +76,10 @@ app.get<{ Params: { id: string }; Querystring: { date: string; partySize?: strin
   '/api/restaurants/:id/slots',
   async (request, reply) => {
     const { date } = request.query;
-    const { rows } = await pool.query<SlotsRow>({ text: statements.daySlots, values: [date, date, date, date, request.params.id] });
+    const { rows } = await pool.query<SlotsRow>({
+      text: statements.daySlots,
+      values: [date, date, date, date, date, date, request.params.id],
+    });
     const row = rows[0];
     if (!row) return reply.code(404).send({ error: 'not found' });
     const limits = { globalDailyLimit: row.global_limit, restaurantDailyLimit: row.restaurant_limit };
@@ -86,7 +89,7 @@ app.get<{ Params: { id: string }; Querystring: { date: string; partySize?: strin
   },
 );
 
-/** The time search's row, by position: the restaurant columns, its calendar (8..14), tables, held, booked, the day's count and the limits. */
+/** The time search's row, by position: the restaurant columns, its calendar (8..14), own limits (15..17), tables, held, pacing, booked, the day's count and the limits. */
 app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants', async (request, reply) => {
   const { date, time } = request.query;
   if (!date || !time) return reply.code(400).send({ error: 'the baseline serves the time search (date+time)' });
@@ -94,11 +97,11 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants',
   const window = Number(request.query['window'] ?? 60);
   const limit = Number(request.query['limit'] ?? PAGE_SIZE);
   const offset = Number(request.query['offset'] ?? 0);
-  const { rows } = await pool.query({ text: statements.timeSearch, values: [date, date, date, date], rowMode: 'array' });
+  const { rows } = await pool.query({ text: statements.timeSearch, values: [date, date, date, date, date, date], rowMode: 'array' });
   const now = Date.now();
   const found: unknown[][] = [];
   for (const row of rows as unknown[][]) {
-    const capacity = remaining(row[17] as number, row[18] as number, row[19] as Limits);
+    const capacity = remaining(row[21] as number, row[22] as number, row[23] as Limits);
     const calendar = {
       time_zone: row[8],
       hours: row[9],
@@ -108,11 +111,11 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants',
       min_advance_minutes: row[13],
       max_advance_days: row[14],
     } as CalendarRow;
-    const occupancy = { tables: row[15] as SlotsRow['tables'], held: row[16] as SlotsRow['held'], ...capacity };
+    const occupancy = { tables: row[18] as SlotsRow['tables'], held: row[19] as SlotsRow['held'], ...capacity };
     const slots = baselineDaySlots(date, partySize, calendar, occupancy, now);
     const nearest = baselineNearest(slots, date, time, window, calendar.time_zone);
     if (nearest.length === 0) continue;
-    found.push([...row.slice(0, 16), capacity.restaurantRemaining, capacity.globalRemaining, nearest.map(slotOutput)]);
+    found.push([...row.slice(0, 19), capacity.restaurantRemaining, capacity.globalRemaining, nearest.map(slotOutput)]);
   }
   return found.slice(offset, offset + limit);
 });

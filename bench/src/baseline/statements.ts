@@ -6,6 +6,9 @@
 const calendarColumns =
   '"restaurants"."time_zone", "restaurants"."hours", "restaurants"."special_dates", "restaurants"."slot_minutes", "restaurants"."turn_times", "restaurants"."min_advance_minutes", "restaurants"."max_advance_days"';
 
+/** Each restaurant's own daily limit and pacing (every restaurant answer carries them). */
+const ownLimitColumns = '"restaurants"."daily_limit", "restaurants"."pacing_interval_minutes", "restaurants"."pacing_max_covers"';
+
 /** Each restaurant's tables, as JSON in the same row. */
 const tablesJson = `(select coalesce(json_agg(json_build_object('label', "restaurant_tables"."label", 'seats', "restaurant_tables"."seats")), '[]'::json) from "restaurant_tables" where "restaurant_tables"."restaurant_id" = "restaurants"."id")`;
 
@@ -24,12 +27,12 @@ const restaurantLimitFrom = (ownLimit: string) => `coalesce(${ownLimit}, ${store
 const restaurantLimitOf = (parameter: string) =>
   `coalesce((select r.daily_limit from "restaurants" r where r.id = ${parameter}), ${storedRestaurantDefault})`;
 
-export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, 0, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
+export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${ownLimitColumns}, ${tablesJson}, 0, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
 
 /** The day's count and the system's stored limit (a search for availability ends here when it is reached). */
 export const countDay = `select count(*), ${storedGlobalLimitField} from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2)`;
 
-export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, coalesce("n", 0)::int, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where ${restaurantLimitFrom('"restaurants"."daily_limit"')} - coalesce("n", 0)::int >= $3 order by "restaurants"."name" asc, "restaurants"."id" asc limit $4 offset $5`;
+export const searchByAvailability = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${ownLimitColumns}, ${tablesJson}, coalesce("n", 0)::int, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" left join (select "restaurant_id", count(*) as "n" from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2) group by "reservations"."restaurant_id") "day_counts" on "day_counts"."restaurant_id" = "restaurants"."id" where ${restaurantLimitFrom('"restaurants"."daily_limit"')} - coalesce("n", 0)::int >= $3 order by "restaurants"."name" asc, "restaurants"."id" asc limit $4 offset $5`;
 
 /** A restaurant's name and booking calendar (requireCalendar): the day's reservations and every booking read it first. */
 export const restaurantCalendar =
@@ -39,8 +42,24 @@ export const dayReservations =
   'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."starts_at" asc, "reservations"."table_label" asc, "reservations"."created_at" asc';
 
 /**
+ * A restaurant's pacing with the covers its live timed reservations start with, by local minute, in
+ * [from, to) (services/pacing-load.ts); null without pacing. The bench's restaurants have none, so the
+ * baseline's arithmetic has nothing to apply, but the database does the product's work.
+ */
+const pacingLoad = (r: { id: string; timeZone: string; intervalMinutes: string; maxCovers: string }, from: string, to: string) =>
+  `case when ${r.intervalMinutes} is null then null else json_build_object(
+      'intervalMinutes', ${r.intervalMinutes}, 'maxCovers', ${r.maxCovers},
+      'starts', (select coalesce(json_agg(json_build_object('start', s.start, 'covers', s.covers)), '[]'::json)
+                   from (select to_char(p.starts_at at time zone ${r.timeZone}, 'YYYY-MM-DD HH24:MI') as start,
+                                sum(p.party_size)::int as covers
+                           from "reservations" p
+                          where p.restaurant_id = ${r.id} and p.status <> 'cancelled' and p.start_time is not null
+                            and p.starts_at >= ${from} and p.starts_at < ${to}
+                          group by 1) s)) end`;
+
+/**
  * The slots of a day (services/slots.ts): the restaurant's calendar, tables, its live reservations
- * from the day's local midnight to three days on, the day's counts and the stored limits, in one row.
+ * from the day's local midnight to three days on, the day's counts, the stored limits and its pacing, in one row.
  */
 export const daySlots = `select r.name, r.time_zone, r.hours, r.special_dates, r.slot_minutes, r.turn_times, r.min_advance_minutes, r.max_advance_days,
                (select coalesce(json_agg(json_build_object('label', t.label, 'seats', t.seats)), '[]'::json)
@@ -49,13 +68,17 @@ export const daySlots = `select r.name, r.time_zone, r.hours, r.special_dates, r
                          'startsAt', extract(epoch from h.starts_at) * 1000, 'endsAt', extract(epoch from h.ends_at) * 1000)), '[]'::json)
                   from "reservations" h
                  where h.restaurant_id = r.id and h.status <> 'cancelled'
-                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone r.time_zone,
-                                                                      ($2::date + 3)::timestamp at time zone r.time_zone)) as held,
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone r.time_zone, ($2::date + 3)::timestamp at time zone r.time_zone)) as held,
                (select count(*) from "reservations" d where d.date = $3 and d.status <> 'cancelled')::int as global_count,
                (select count(*) from "reservations" d where d.date = $4 and d.status <> 'cancelled' and d.restaurant_id = r.id)::int as restaurant_count,
-               ${storedGlobalLimit} as global_limit, ${restaurantLimitFrom('r.daily_limit')} as restaurant_limit
+               ${storedGlobalLimit} as global_limit, ${restaurantLimitFrom('r.daily_limit')} as restaurant_limit,
+               ${pacingLoad(
+                 { id: 'r.id', timeZone: 'r.time_zone', intervalMinutes: 'r.pacing_interval_minutes', maxCovers: 'r.pacing_max_covers' },
+                 '($5::date)::timestamp at time zone r.time_zone',
+                 '($6::date + 3)::timestamp at time zone r.time_zone',
+               )} as pacing
           from "restaurants" r
-         where r.id = $5`;
+         where r.id = $7`;
 
 /** Each restaurant's live reservations from the day's local midnight to three days on (the time search). */
 const heldAround = `(select coalesce(json_agg(json_build_object('table', h.table_label,
@@ -63,8 +86,20 @@ const heldAround = `(select coalesce(json_agg(json_build_object('table', h.table
     from "reservations" h
     where h.restaurant_id = "restaurants"."id" and h.status <> 'cancelled' and tstzrange(h.starts_at, h.ends_at) && tstzrange(($1::date)::timestamp at time zone "restaurants"."time_zone", ($2::date + 3)::timestamp at time zone "restaurants"."time_zone"))`;
 
-/** The time search (services/time-search.ts): every restaurant with hours, with its tables, reservations, the day's counts and the stored limits. */
-export const timeSearch = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${tablesJson}, ${heldAround}, (select count(*) from "reservations" d where d.restaurant_id = "restaurants"."id" and d.date = $3 and d.status <> 'cancelled')::int, (select count(*) from "reservations" g where g.date = $4 and g.status <> 'cancelled')::int, json_build_object('globalDailyLimit', ${storedGlobalLimit}, 'restaurantDailyLimit', ${restaurantLimitFrom('"restaurants"."daily_limit"')}) from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where jsonb_array_length("restaurants"."hours") > 0 order by "restaurants"."name" asc, "restaurants"."id" asc`;
+/** Each restaurant's pacing and the covers starting from the day's local midnight to three days on (the time search). */
+const pacingAround = pacingLoad(
+  {
+    id: '"restaurants"."id"',
+    timeZone: '"restaurants"."time_zone"',
+    intervalMinutes: '"restaurants"."pacing_interval_minutes"',
+    maxCovers: '"restaurants"."pacing_max_covers"',
+  },
+  '($3::date)::timestamp at time zone "restaurants"."time_zone"',
+  '($4::date + 3)::timestamp at time zone "restaurants"."time_zone"',
+);
+
+/** The time search (services/time-search.ts): every restaurant with hours, with its tables, reservations, pacing, the day's counts and the stored limits. */
+export const timeSearch = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${ownLimitColumns}, ${tablesJson}, ${heldAround}, ${pacingAround}, (select count(*) from "reservations" d where d.restaurant_id = "restaurants"."id" and d.date = $5 and d.status <> 'cancelled')::int, (select count(*) from "reservations" g where g.date = $6 and g.status <> 'cancelled')::int, json_build_object('globalDailyLimit', ${storedGlobalLimit}, 'restaurantDailyLimit', ${restaurantLimitFrom('"restaurants"."daily_limit"')}) from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where jsonb_array_length("restaurants"."hours") > 0 order by "restaurants"."name" asc, "restaurants"."id" asc`;
 
 /** A booking's transaction, in order (between begin and commit). */
 export const booking = {
@@ -73,7 +108,7 @@ export const booking = {
     'select "label", "seats" from "restaurant_tables" where ("restaurant_tables"."restaurant_id" = $1 and "restaurant_tables"."label" = $2) order by "restaurant_tables"."label" asc for share',
   /** The day locks in calendar order, through the database's function (the reservation trigger's too). */
   lockDay: 'select tablebook_lock_days($1::date[])',
-  /** Counts, the stored limits and the restaurant's reservations overlapping the held range ($4..$7: a whole local day here). */
+  /** Counts, the stored limits and the restaurant's reservations overlapping the held range ($4..$7: a whole local day here; a whole day is not paced). */
   dayLoad: `select (count(*) filter (where "reservations"."status" <> 'cancelled'))::int as global_count,
                (count(*) filter (where "reservations"."status" <> 'cancelled' and "reservations"."restaurant_id" = $1))::int as restaurant_count,
                ${storedGlobalLimit} as global_limit,
@@ -84,7 +119,8 @@ export const booking = {
                          'endsAt', extract(epoch from h.ends_at) * 1000) order by h.starts_at), '[]'::json)
                   from "reservations" h
                  where h.restaurant_id = $3 and h.status <> 'cancelled'
-                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($4::date::timestamp at time zone $5), (($6::date + 1)::timestamp at time zone $7))) as overlapping
+                   and tstzrange(h.starts_at, h.ends_at) && tstzrange(($4::date::timestamp at time zone $5), (($6::date + 1)::timestamp at time zone $7))) as overlapping,
+               null::json as pacing
           from "reservations"
          where "reservations"."date" = $8`,
   insert:
