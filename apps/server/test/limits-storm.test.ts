@@ -80,12 +80,19 @@ describe.skipIf(!postgresUrl)('two server processes with different limit variabl
   it(`${ATTEMPTS} simultaneous bookings over both processes never store more than the stored limits (3 rounds: adopted, raised, lowered)`, async () => {
     for (const [index, name] of ['Limite Uno', 'Limite Dos', 'Limite Tres', 'Limite Propio'].entries()) {
       const created = await request(servers[index % 2]!.url, 'POST', '/api/admin/restaurant', {
-        json: { name, address: 'Calle 10 # 5-51', description: 'Almuerzos', photoUrl: 'https://example.com/l.jpg', cityId: 1 },
+        json: {
+          name,
+          address: 'Calle 10 # 5-51',
+          description: 'Almuerzos',
+          photoUrl: 'https://example.com/l.jpg',
+          cityId: 1,
+          ...(index === 3 ? { dailyLimit: OWN_LIMIT } : {}),
+        },
       });
       expect(created.status, created.text).toBe(201);
+      expect(created.body.data.dailyLimit).toBe(index === 3 ? OWN_LIMIT : null);
       restaurants.push(created.body.data.id);
     }
-    await database.db.execute(sql`update restaurants set daily_limit = ${OWN_LIMIT} where id = ${restaurants[3]}`);
     const limitOf = (stored: StoredLimits, restaurant: number) => (restaurant === 3 ? OWN_LIMIT : stored.restaurantDailyLimit);
 
     const changes: (StoredLimits | undefined)[] = [

@@ -112,14 +112,16 @@ describe.skipIf(!postgresUrl)('a mixed storm over two server processes on real P
       expect(created.status, created.text).toBe(201);
       return created.body.data.id as string;
     };
-    const wholeDay = await create(wholeDayBody('Mixta Todo el Día', false));
+    const wholeDay = await create({ ...wholeDayBody('Mixta Todo el Día', false), dailyLimit: WHOLE_DAY_LIMIT });
     const timed = await create(timedRestaurantBody('Mixta Turnos'));
-    const paced = await create({ ...timedRestaurantBody('Mixta Ritmo'), tables: PACED_TABLES });
-    // An operator's settings, as psql would write them (the trigger and the api read these columns).
-    await database.db.execute(sql`update restaurants set daily_limit = ${WHOLE_DAY_LIMIT} where id = ${wholeDay}`);
-    await database.db.execute(
-      sql`update restaurants set pacing_interval_minutes = ${PACING.intervalMinutes}, pacing_max_covers = ${PACING.maxCovers} where id = ${paced}`,
+    const paced = await create({ ...timedRestaurantBody('Mixta Ritmo'), tables: PACED_TABLES, pacing: PACING });
+    // As the database holds them (the layout saves below leave both out: kept).
+    const [own] = await queryRows<{ dailyLimit: number; interval: number; covers: number }>(
+      database.db,
+      sql`select (select daily_limit from restaurants where id = ${wholeDay}) as "dailyLimit",
+                 pacing_interval_minutes as interval, pacing_max_covers as covers from restaurants where id = ${paced}`,
     );
+    expect(own).toEqual({ dailyLimit: WHOLE_DAY_LIMIT, interval: PACING.intervalMinutes, covers: PACING.maxCovers });
 
     const book = async (restaurant: string, body: object) => {
       const response = await request(servers[0]!.url, 'POST', admin(`/${restaurant}/reservations`), { json: body });
@@ -313,6 +315,12 @@ describe.skipIf(!postgresUrl)('a mixed storm over two server processes on real P
       };
       expect(await storedLimits(database.db)).toEqual(change);
       expect(await tableRows()).toEqual(tableRowsBefore);
+      const [kept] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from restaurants where (id = ${wholeDay} and daily_limit = ${WHOLE_DAY_LIMIT})
+              or (id = ${paced} and pacing_interval_minutes = ${PACING.intervalMinutes} and pacing_max_covers = ${PACING.maxCovers})`,
+      );
+      expect(kept?.n).toBe(2);
       expect(await ruleBreaks(database.db, [date, next], inForce)).toEqual({
         overlaps: [],
         globalDays: [],
