@@ -3,9 +3,9 @@
 // went (self time by function, then by package). The .cpuprofile stays in bench/profiles/.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openLoadedBenchDatabase } from './database.ts';
+import { loadBenchDataset, openMigratedBenchDatabase } from './database.ts';
 import { SCENARIO_LIMITS, setStoredLimits } from './limits.ts';
-import { runLoad } from './load.ts';
+import { runLoad, type LoadRun } from './load.ts';
 import { ADMIN_TOKEN, repoRoot, startProduct } from './processes.ts';
 import { scenarios } from './scenarios.ts';
 
@@ -31,22 +31,28 @@ const packageOf = (url: string) => {
   return url;
 };
 
-const { database, dataset } = await openLoadedBenchDatabase();
+const database = await openMigratedBenchDatabase();
 const profileDir = join(repoRoot, 'bench', 'profiles');
 mkdirSync(profileDir, { recursive: true });
 try {
   const server = await startProduct(database.url, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-  // The scenarios' limits, as pnpm bench sets them, so a booking scenario is never refused.
-  await setStoredLimits({ serverUrl: server.url, adminToken: ADMIN_TOKEN }, SCENARIO_LIMITS);
-  const next = scenario.requests(dataset, { next: 0 });
-  const run = await runLoad({
-    baseUrl: server.url,
-    connections,
-    durationSeconds: Number(process.env['BENCH_DURATION'] ?? 5),
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-    next,
-  });
-  await server.stop();
+  let run: LoadRun;
+  try {
+    // The scenarios' limits, as pnpm bench sets them: the data set (written by SQL, judged by the
+    // reservation trigger) fits, and a booking scenario is never refused.
+    await setStoredLimits({ serverUrl: server.url, adminToken: ADMIN_TOKEN }, SCENARIO_LIMITS);
+    const dataset = await loadBenchDataset(database);
+    run = await runLoad({
+      baseUrl: server.url,
+      connections,
+      durationSeconds: Number(process.env['BENCH_DURATION'] ?? 5),
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      next: scenario.requests(dataset, { next: 0 }),
+    });
+  } finally {
+    // The profile is written when the process exits.
+    await server.stop();
+  }
   console.log(`${scenarioId} @${connections}: ${Math.round(run.throughput)} req/s, p99 ${run.p99Ms} ms`);
   const file = readdirSync(profileDir)
     .filter((name) => name.endsWith('.cpuprofile'))
