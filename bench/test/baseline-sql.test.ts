@@ -16,6 +16,8 @@ import { startBaseline, type BenchServer } from '../src/processes.ts';
 const TOKEN = 'baseline-sql-test';
 const LIMITS: Limits = { restaurantDailyLimit: 1000, globalDailyLimit: 100_000 };
 const headers = { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` };
+/** The whole-day restaurant's body (a PUT gives it again with a dailyLimit). */
+const CASA_BASELINE = { name: 'Casa Baseline', address: 'Calle 1', description: 'x', photoUrl: 'https://example.com/x.jpg', cityId: 1 };
 /** The live-update hub reads new events after each commit; that is not the request's own SQL. */
 const isHubCatchUp = (statement: string) => /from "reservation_events" where "reservation_events"."id" > \$1/.test(statement);
 
@@ -46,7 +48,7 @@ beforeAll(async () => {
   const created = await fetch(`${base}/api/admin/restaurant`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ name: 'Casa Baseline', address: 'Calle 1', description: 'x', photoUrl: 'https://example.com/x.jpg', cityId: 1 }),
+    body: JSON.stringify(CASA_BASELINE),
   });
   restaurantId = ((await created.json()) as { data: { id: string } }).data.id;
   const timed = await fetch(`${base}/api/admin/restaurant`, {
@@ -203,14 +205,13 @@ describe.skipIf(!postgresUrl)("the baseline answers each scenario, with the prod
       const body = await answer(`${url}/api/restaurants/${timedId}/slots?date=${day}&partySize=2`);
       return (body.data ?? body).slots as { reason?: string | null }[];
     };
-    // Straight to the database: the day's count, and a restaurant's own daily_limit (no endpoint sets it yet).
+    // Straight to the database: the day's count, as psql would read it.
     let psql: pg.Client;
     beforeAll(async () => {
       psql = new pg.Client({ connectionString: testDatabase!.url });
       await psql.connect();
     });
     afterAll(async () => {
-      await psql?.query('update restaurants set daily_limit = null');
       await psql?.end();
       await storeLimits(LIMITS);
     });
@@ -221,8 +222,16 @@ describe.skipIf(!postgresUrl)("the baseline answers each scenario, with the prod
       );
       return rows[0]!.n;
     };
-    const ownLimit = (restaurant: string | null, limit: number | null) =>
-      psql.query('update restaurants set daily_limit = $2 where $1::uuid is null or id = $1', [restaurant, limit]);
+    /** Casa Baseline's own dailyLimit (null: the stored default), through the product's PUT. */
+    const ownLimit = async (dailyLimit: number | null) => {
+      const response = await fetch(`${base}/api/admin/restaurant/${restaurantId}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ ...CASA_BASELINE, dailyLimit }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: { dailyLimit: number | null } }).data.dailyLimit).toBe(dailyLimit);
+    };
 
     it("a restaurant's limit, set through the settings, refuses the next booking on both servers", async () => {
       // Casa Baseline has A1 (the product's) and A2 (the baseline's) that day.
@@ -237,9 +246,9 @@ describe.skipIf(!postgresUrl)("the baseline answers each scenario, with the prod
       expect(await slotsOf(baseline.url)).toEqual(product);
     });
 
-    it("the restaurant's own daily_limit overrides the stored default, for the baseline as for the product", async () => {
+    it("the restaurant's own dailyLimit (PUT) overrides the stored default, for the baseline as for the product", async () => {
       await storeLimits({ ...LIMITS, restaurantDailyLimit: 2 });
-      await ownLimit(restaurantId, 3);
+      await ownLimit(3);
       expect((await book(baseline.url, restaurantId, 'A3')).status).toBe(201);
       expect((await book(baseline.url, restaurantId, 'B0')).status).toBe(409);
       expect(await refusalOf(await book(base, restaurantId, 'B0'))).toBe('RESTAURANT_DAILY_LIMIT');
@@ -249,7 +258,7 @@ describe.skipIf(!postgresUrl)("the baseline answers each scenario, with the prod
     it("the system's limit, set through the settings, refuses bookings and empties the availability search on both", async () => {
       const global = await liveOn();
       await storeLimits({ ...LIMITS, globalDailyLimit: global });
-      await ownLimit(null, null);
+      await ownLimit(null);
       expect((await book(baseline.url, restaurantId, 'B1')).status).toBe(409);
       expect(await refusalOf(await book(base, restaurantId, 'B1'))).toBe('GLOBAL_DAILY_LIMIT');
       const search = `/api/admin/restaurant?date=${day}&aviability=1&limit=20`;
