@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient } from '../src/api/client.ts';
 import { isTitledReason, isTransient, problemOf } from '../src/api/problems.ts';
 import { fieldErrorsFromServer } from '../src/features/manage/restaurantForm.ts';
+import { dailyLimitsErrorsFromServer } from '../src/features/settings/dailyLimitsForm.ts';
 import { addDays, localDay } from '../src/lib/days.ts';
 import { startAppServer, type AppServer } from './support/appServer.ts';
 
@@ -58,6 +59,45 @@ describe("the API's failures, as the app reads them", () => {
       server.api.reservation.create.mutate({ restaurantId: created.id, table: 'B0', date: addDays(localDay(), -2) }),
     );
     expect(past.reason).toBe('PAST_DATE');
+  });
+
+  it("puts the refusal of pacing without opening hours on the form's pacing, in the server's words", async () => {
+    const problem = await failureOf(
+      server.api.restaurant.create.mutate({ ...restaurant(1), pacing: { intervalMinutes: 30, maxCovers: 10 } }),
+    );
+    expect(problem).toMatchObject({ reason: 'INVALID_INPUT', httpStatus: 400 });
+    expect(fieldErrorsFromServer(problem.issues)).toEqual({
+      fields: { pacing: 'pacing needs opening hours: give hours, or send pacing null' },
+      general: [],
+    });
+  });
+
+  it("keeps the pacing refusal's message, which names the interval and the covers left", async () => {
+    const created = await server.api.restaurant.create.mutate({
+      ...restaurant(1),
+      name: 'La Paceña',
+      hours: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({ day, opens: '12:00', closes: '23:00' })),
+      pacing: { intervalMinutes: 30, maxCovers: 5 },
+    });
+    const day = addDays(localDay(), 20);
+    const guest = { restaurantId: created.id, date: day, guestName: 'Ana', guestPhone: '+57 300 000 0000' };
+    await server.api.guest.book.mutate({ ...guest, time: '19:00', partySize: 4 });
+    const problem = await failureOf(server.api.guest.book.mutate({ ...guest, time: '19:00', partySize: 2 }));
+    expect(problem).toMatchObject({
+      reason: 'PACING_LIMIT',
+      httpStatus: 409,
+      message: `Cannot book at "La Paceña": the 19:00-19:30 interval on ${day} has 1 of 5 covers left; a party of 2 does not fit`,
+    });
+    expect(isTitledReason(problem.reason)).toBe(true);
+  });
+
+  it("puts a stored limit out of range on the settings page's input", async () => {
+    const problem = await failureOf(server.api.settings.update.mutate({ globalDailyLimit: 1_000_001 }));
+    expect(problem).toMatchObject({ reason: 'INVALID_INPUT', httpStatus: 400 });
+    const { fields, general } = dailyLimitsErrorsFromServer(problem.issues);
+    expect(Object.keys(fields)).toEqual(['globalDailyLimit']);
+    expect(fields.globalDailyLimit).toMatch(/1000000/);
+    expect(general).toEqual([]);
   });
 
   it('reads a deleted restaurant as not found', async () => {

@@ -11,6 +11,7 @@ import {
   type CalendarFormValues,
 } from '../src/features/manage/bookingCalendar.ts';
 import { formValuesOf, validateRestaurantForm } from '../src/features/manage/restaurantForm.ts';
+import { withoutUnchangedLimits } from '../src/features/manage/restaurantLimits.ts';
 import { dictionaries } from '../src/i18n/dictionary.ts';
 
 const en = dictionaries.en.manage.validation;
@@ -136,7 +137,8 @@ describe('a new restaurant’s zone and a save that changes nothing', () => {
     if (!result.ok) throw new Error('the stored restaurant should pass');
     // The form's hours are in weekday order, the stored ones are not: the same hours all the same.
     expect(result.input.hours).not.toEqual(restaurant.hours);
-    const sent = withoutUnchangedCalendar(result.input, restaurant);
+    // As the form saves an edit: neither the calendar nor the limits unless they changed.
+    const sent = withoutUnchangedLimits(withoutUnchangedCalendar(result.input, restaurant), restaurant);
     expect(sent).toEqual({
       name: restaurant.name,
       address: restaurant.address,

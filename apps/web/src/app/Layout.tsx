@@ -30,6 +30,9 @@ export function Layout() {
             <NavLink to={paths.manage()} className={navClass}>
               {t.app.nav.manage}
             </NavLink>
+            <NavLink to={paths.settings()} className={navClass}>
+              {t.app.nav.settings}
+            </NavLink>
           </nav>
           <LanguageSwitch />
         </div>

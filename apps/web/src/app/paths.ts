@@ -7,6 +7,7 @@ export const routePatterns = {
   reservations: '/reservations',
   timeline: '/reservations/timeline',
   manage: '/manage',
+  settings: '/settings',
   cancel: '/cancel',
 } as const;
 
@@ -24,6 +25,8 @@ export const paths = {
   /** A restaurant's day as a timeline (the restaurant's today when no date is given). */
   timeline: (restaurantId?: string, date?: CalendarDay) => withQuery(routePatterns.timeline, { restaurant: restaurantId, date }),
   manage: () => routePatterns.manage,
+  /** The stored daily limits (administration). */
+  settings: () => routePatterns.settings,
   /** Cancel a booking: the ids in the address (from the confirmation), the code typed by the guest. */
   cancel: (restaurantId?: string, reservationId?: string) =>
     withQuery(routePatterns.cancel, { restaurant: restaurantId, reservation: reservationId }),

@@ -5,6 +5,7 @@ import { RestaurantDayPage } from '../features/day/RestaurantDayPage.tsx';
 import { FindPage } from '../features/find/FindPage.tsx';
 import { ManagePage } from '../features/manage/ManagePage.tsx';
 import { ReservationsPage } from '../features/reservations/ReservationsPage.tsx';
+import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { TimelinePage } from '../features/timeline/TimelinePage.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
@@ -41,6 +42,14 @@ export function createAppRouter() {
           element: (
             <AdminGate>
               <ManagePage />
+            </AdminGate>
+          ),
+        },
+        {
+          path: routePatterns.settings,
+          element: (
+            <AdminGate>
+              <SettingsPage />
             </AdminGate>
           ),
         },

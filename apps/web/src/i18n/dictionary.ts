@@ -6,13 +6,17 @@
 import type { ProblemReason } from '../api/problems.ts';
 import type { Language } from './language.ts';
 
+/** A count as each language groups its digits: 1,000,000 and 1.000.000. */
+const enNumber = (count: number) => count.toLocaleString('en-US');
+const esNumber = (count: number) => count.toLocaleString('es-CO');
+
 const en = {
   languageName: 'English',
   app: {
     name: 'Tablebook',
     skipToContent: 'Skip to content',
     navLabel: 'Main',
-    nav: { find: 'Find a table', reservations: 'Reservations', manage: 'Restaurants' },
+    nav: { find: 'Find a table', reservations: 'Reservations', manage: 'Restaurants', settings: 'Daily limits' },
     languageSwitch: 'Language',
     footer: 'Tablebook · tables at restaurants across Colombia',
     cancelLink: 'Cancel a booking',
@@ -302,6 +306,11 @@ const en = {
         partySizeRange: (min: number, max: number) => `${min} to ${max} people`,
         daysRange: (min: number, max: number) => `${min} to ${max} days, or empty for no limit`,
       },
+      limits: {
+        dailyLimitRange: (min: number, max: number) => `A whole number from ${enNumber(min)} to ${enNumber(max)}, or empty for the default`,
+        coversRange: (min: number, max: number) => `${enNumber(min)} to ${enNumber(max)} guests`,
+        interval: 'Choose 15, 30 or 60 minutes',
+      },
     },
     layout: {
       title: 'Tables',
@@ -362,6 +371,38 @@ const en = {
       maxAdvance: 'Days ahead guests may book',
       maxAdvanceHint: 'Empty: no limit.',
     },
+    limits: {
+      title: 'Limits',
+      dailyLimit: 'Daily limit',
+      dailyLimitHint: (current: number | undefined) =>
+        `Most bookings this restaurant takes on one day. Empty: the default for every restaurant${current === undefined ? '' : `, now ${enNumber(current)}`} (see Daily limits).`,
+      dailyLimitPlaceholder: (current: number) => `Default: ${enNumber(current)}`,
+      pacing: 'Pacing',
+      pacingHint: 'At most this many guests start in each interval (intervals start at midnight), so arrivals are spread out.',
+      interval: 'Interval',
+      pacingOff: 'Off',
+      pacingOption: (minutes: number) => `${minutes}-minute intervals`,
+      maxCovers: 'Most guests starting per interval',
+      maxCoversHint: 'The party sizes of the bookings that start in one interval add up to at most this.',
+      needsHours: 'Pacing needs opening hours: choose “Times of day” under How guests book to set it.',
+      turnedOff: 'Saved like this, the restaurant’s pacing is turned off.',
+    },
+  },
+  settings: {
+    title: 'Daily limits',
+    intro: 'The most reservations Tablebook takes on one day: in the whole system, and at each restaurant without a limit of its own.',
+    formLabel: 'Stored daily limits',
+    globalDailyLimit: 'System daily limit',
+    globalDailyLimitHint: 'Most reservations the whole system takes on one day, across every restaurant.',
+    restaurantDailyLimit: 'Default restaurant daily limit',
+    restaurantDailyLimitHint: 'Most reservations one restaurant takes on one day, unless it has its own daily limit.',
+    loweringNote: 'Lowering a limit cancels nothing: a day already past it keeps its reservations and takes no more.',
+    range: (min: number, max: number) => `A whole number from ${enNumber(min)} to ${enNumber(max)}`,
+    save: 'Save limits',
+    saving: 'Saving…',
+    saved: 'The daily limits were saved.',
+    unchanged: 'Nothing to save: these are the stored limits.',
+    checkForm: 'The limits could not be saved',
   },
   reservations: {
     title: 'Reservations',
@@ -489,7 +530,7 @@ const es: Messages = {
     name: 'Tablebook',
     skipToContent: 'Saltar al contenido',
     navLabel: 'Principal',
-    nav: { find: 'Buscar mesa', reservations: 'Reservas', manage: 'Restaurantes' },
+    nav: { find: 'Buscar mesa', reservations: 'Reservas', manage: 'Restaurantes', settings: 'Límites diarios' },
     languageSwitch: 'Idioma',
     footer: 'Tablebook · mesas en restaurantes de toda Colombia',
     cancelLink: 'Cancelar una reserva',
@@ -784,6 +825,11 @@ const es: Messages = {
         partySizeRange: (min, max) => `De ${min} a ${max} personas`,
         daysRange: (min, max) => `De ${min} a ${max} días, o vacío para no poner límite`,
       },
+      limits: {
+        dailyLimitRange: (min, max) => `Un número entero de ${esNumber(min)} a ${esNumber(max)}, o vacío para el predeterminado`,
+        coversRange: (min, max) => `De ${esNumber(min)} a ${esNumber(max)} comensales`,
+        interval: 'Elija 15, 30 o 60 minutos',
+      },
     },
     layout: {
       title: 'Mesas',
@@ -845,6 +891,38 @@ const es: Messages = {
       maxAdvance: 'Días de anticipación máxima',
       maxAdvanceHint: 'Vacío: sin límite.',
     },
+    limits: {
+      title: 'Límites',
+      dailyLimit: 'Límite diario',
+      dailyLimitHint: (current) =>
+        `Máximo de reservas que este restaurante recibe en un día. Vacío: el predeterminado para todos los restaurantes${current === undefined ? '' : `, ahora ${esNumber(current)}`} (vea Límites diarios).`,
+      dailyLimitPlaceholder: (current) => `Predeterminado: ${esNumber(current)}`,
+      pacing: 'Ritmo de llegadas',
+      pacingHint: 'En cada intervalo (contados desde la medianoche) empiezan como máximo estos comensales, para repartir las llegadas.',
+      interval: 'Intervalo',
+      pacingOff: 'Sin límite',
+      pacingOption: (minutes) => `Intervalos de ${minutes} minutos`,
+      maxCovers: 'Máximo de comensales que empiezan por intervalo',
+      maxCoversHint: 'Las personas de las reservas que empiezan en un mismo intervalo suman como máximo esto.',
+      needsHours: 'El ritmo de llegadas necesita horario de atención: elija «Por horas» en Cómo reservan los clientes para ponerlo.',
+      turnedOff: 'Si guarda así, se quita el ritmo de llegadas del restaurante.',
+    },
+  },
+  settings: {
+    title: 'Límites diarios',
+    intro: 'El máximo de reservas que Tablebook recibe en un día: en todo el sistema, y en cada restaurante sin límite propio.',
+    formLabel: 'Límites diarios guardados',
+    globalDailyLimit: 'Límite diario del sistema',
+    globalDailyLimitHint: 'Máximo de reservas que recibe todo el sistema en un día, sumando todos los restaurantes.',
+    restaurantDailyLimit: 'Límite diario predeterminado por restaurante',
+    restaurantDailyLimitHint: 'Máximo de reservas que recibe un restaurante en un día, salvo que tenga su propio límite diario.',
+    loweringNote: 'Bajar un límite no cancela nada: un día que ya lo supera conserva sus reservas y no recibe más.',
+    range: (min, max) => `Un número entero de ${esNumber(min)} a ${esNumber(max)}`,
+    save: 'Guardar límites',
+    saving: 'Guardando…',
+    saved: 'Se guardaron los límites diarios.',
+    unchanged: 'Nada que guardar: estos son los límites guardados.',
+    checkForm: 'No fue posible guardar los límites',
   },
   reservations: {
     title: 'Reservas',

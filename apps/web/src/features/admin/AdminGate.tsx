@@ -26,6 +26,7 @@ export function AdminGate({ children }: { children: ReactNode }) {
   const forgetAdminData = () => {
     queryClient.removeQueries(trpc.restaurant.pathFilter());
     queryClient.removeQueries(trpc.reservation.pathFilter());
+    queryClient.removeQueries(trpc.settings.pathFilter());
   };
   const signIn = (token: string) => {
     forgetAdminData();

@@ -1,5 +1,5 @@
 import { DEFAULT_TABLE_LABELS, type RestaurantOutput } from '@tablebook/api/shared';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
@@ -20,6 +20,8 @@ import {
   type RestaurantFormValues,
   type RestaurantInput,
 } from './restaurantForm.ts';
+import { RestaurantLimitsEditor } from './RestaurantLimitsEditor.tsx';
+import { LIMIT_FIELDS, newLimitsValues, withoutUnchangedLimits } from './restaurantLimits.ts';
 import { DEFAULT_SEATS, rowsOf } from './tableLayout.ts';
 import { TableLayoutEditor } from './TableLayoutEditor.tsx';
 import { useZoneChangeCheck } from './useZoneChangeCheck.ts';
@@ -32,6 +34,7 @@ const newRestaurantForm = (): RestaurantFormValues => ({
   ...emptyRestaurantForm,
   tables: rowsOf(DEFAULT_TABLE_LABELS.map((label) => ({ label, seats: DEFAULT_SEATS }))),
   calendar: newCalendarValues(),
+  limits: newLimitsValues(),
 });
 
 interface RestaurantFormProps {
@@ -59,6 +62,8 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const [focusRequest, setFocusRequest] = useState(0);
   /** The server's refusal of the calendar (HAS_FUTURE_RESERVATIONS): shown beside the hours until the calendar changes. */
   const [calendarRefusal, setCalendarRefusal] = useState<unknown>(undefined);
+  /** The stored default daily limit, shown where the restaurant's own is left empty (none when it cannot be read). */
+  const settings = useQuery(trpc.settings.get.queryOptions());
 
   const afterSave = async (saved: RestaurantOutput) => {
     await Promise.all([
@@ -113,8 +118,9 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const change = <K extends keyof RestaurantFormValues>(field: K, value: RestaurantFormValues[K]) => {
     setValues((current) => ({ ...current, [field]: value }));
     if (field === 'calendar') setCalendarRefusal(undefined);
-    // The calendar's server errors sit on its own fields (hours, timeZone...): any calendar change clears them.
-    const cleared: readonly string[] = field === 'calendar' ? CALENDAR_FIELDS : [field];
+    // The calendar's server errors sit on its own fields (hours, timeZone...): any calendar change clears them,
+    // and the pacing's too (it is refused for want of hours); the limits' sit on dailyLimit and pacing.
+    const cleared: readonly string[] = field === 'calendar' ? [...CALENDAR_FIELDS, 'pacing'] : field === 'limits' ? LIMIT_FIELDS : [field];
     setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !cleared.includes(name))) as FieldErrors);
   };
 
@@ -139,10 +145,14 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const zoneCheck = useZoneChangeCheck(send);
   const saving = create.isPending || update.isPending || zoneCheck.checking;
 
-  /** An edit sends only the calendar fields that changed (a PUT without the others keeps them). */
+  /**
+   * An edit sends only the calendar fields and limits that changed (a PUT without the others keeps
+   * them); a create leaves out the limits it does not set.
+   */
   const save = (input: RestaurantInput) => {
-    if (!restaurant) send(input);
-    else void zoneCheck.check(withoutUnchangedCalendar(input, restaurant), restaurant);
+    const limited = withoutUnchangedLimits(input, restaurant);
+    if (!restaurant) send(limited);
+    else void zoneCheck.check(withoutUnchangedCalendar(limited, restaurant), restaurant);
   };
 
   const submit = (event: FormEvent) => {
@@ -263,6 +273,16 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
               ) : null
             }
             onChange={(calendar) => change('calendar', calendar)}
+          />
+        ) : null}
+        {values.limits ? (
+          <RestaurantLimitsEditor
+            values={values.limits}
+            errors={{ dailyLimit: errors.dailyLimit, pacing: errors.pacing }}
+            booksTimes={values.calendar?.booksTimes ?? true}
+            hasStoredPacing={Boolean(restaurant?.pacing)}
+            defaultDailyLimit={settings.data?.restaurantDailyLimit}
+            onChange={(limits) => change('limits', limits)}
           />
         ) : null}
         <div className="form-actions">

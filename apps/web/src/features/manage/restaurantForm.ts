@@ -12,12 +12,20 @@ import {
   type CalendarField,
   type CalendarFormValues,
 } from './bookingCalendar.ts';
+import {
+  describeLimitIssue,
+  isLimitField,
+  limitsInputOf,
+  limitsValuesOf,
+  type LimitField,
+  type LimitsFormValues,
+} from './restaurantLimits.ts';
 import { describeTableIssue, duplicateLabels, layoutOf, rowsOf, type TableRow, type TableRowErrors } from './tableLayout.ts';
 
 /** The fields the form edits, in the order it shows them; then the booking calendar's. */
 const DETAIL_FIELDS = ['name', 'address', 'description', 'photoUrl', 'cityId', 'tables'] as const;
 type DetailField = (typeof DETAIL_FIELDS)[number];
-type RestaurantFormField = DetailField | CalendarField;
+type RestaurantFormField = DetailField | CalendarField | LimitField;
 
 /** What the inputs hold: text as typed, and the city picked (none yet for a new restaurant). */
 export interface RestaurantFormValues {
@@ -30,6 +38,8 @@ export interface RestaurantFormValues {
   tables?: TableRow[];
   /** Time zone, hours, special dates, slot size and turn times; left out, the API keeps (or gives) its own. */
   calendar?: CalendarFormValues;
+  /** Its own daily limit and pacing; left out, the API keeps (or, for a new restaurant, gives) none. */
+  limits?: LimitsFormValues;
 }
 
 export type FieldErrors = Partial<Record<RestaurantFormField, string>>;
@@ -51,11 +61,12 @@ export function formValuesOf(restaurant: RestaurantOutput): RestaurantFormValues
     cityId: restaurant.city.id,
     tables: rowsOf(restaurant.tables),
     calendar: calendarValuesOf(restaurant),
+    limits: limitsValuesOf(restaurant),
   };
 }
 
 const isDetailField = (path: string): path is DetailField => (DETAIL_FIELDS as readonly string[]).includes(path);
-const isFormField = (path: string): path is RestaurantFormField => isDetailField(path) || isCalendarField(path);
+const isFormField = (path: string): path is RestaurantFormField => isDetailField(path) || isCalendarField(path) || isLimitField(path);
 
 /**
  * The schema's rule, in the reader's language. The API's own schema decides what is wrong (so the
@@ -95,11 +106,13 @@ export type ValidationResult =
 
 /** Checks the form with the API's `restaurantFields` schema; the first problem of each field is shown. */
 export function validateRestaurantForm(values: RestaurantFormValues, messages: ValidationMessages): ValidationResult {
-  const { tables, calendar, ...fields } = values;
+  const { tables, calendar, limits, ...fields } = values;
   const parsed = restaurantFields.safeParse({
     ...fields,
     ...(tables ? { tables: layoutOf(tables) } : {}),
     ...(calendar ? calendarInputOf(calendar) : {}),
+    // Without the calendar in the form, the hours are the stored ones: pacing is the API's to judge.
+    ...(limits ? limitsInputOf(limits, calendar?.booksTimes ?? true) : {}),
   });
   const calendarErrors = noCalendarErrors();
   if (calendar) checkCalendarIntent(calendarErrors, calendar, messages.calendar);
@@ -118,6 +131,8 @@ export function validateRestaurantForm(values: RestaurantFormValues, messages: V
       rowErrors[cell] ??= describeTableIssue(cell, issue.code, value, twice.has(tables[row].label.trim().toUpperCase()), messages.layout);
     } else if (isCalendarField(field)) {
       if (calendar) placeCalendarIssue(calendarErrors, issue, calendar, messages.calendar);
+    } else if (isLimitField(field)) {
+      errors[field] ??= describeLimitIssue(field, issue, messages.limits);
     } else if (isDetailField(field) && errors[field] === undefined) {
       errors[field] = describeIssue(field, issue, values, messages);
     }
