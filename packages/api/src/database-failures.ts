@@ -15,6 +15,14 @@ export function databaseFailure(cause: unknown): AppError | undefined {
     });
   }
   const pgCode = findPgError(cause)?.code;
+  if (pgCode === PgErrorCode.outOfSharedMemory) {
+    // The shared lock table is full (e.g. a hand-run import holding a lock for each of thousands of days).
+    return new AppError({
+      reason: 'SERVICE_UNAVAILABLE',
+      message: 'The database is out of lock space; try again shortly',
+      cause,
+    });
+  }
   if (pgCode === PgErrorCode.queryCanceled) {
     // DATABASE_STATEMENT_TIMEOUT_MS ran out: the database is overloaded or a lock is held too long.
     return new AppError({

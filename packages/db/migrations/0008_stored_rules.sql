@@ -44,40 +44,56 @@ BEGIN
 END
 $$;--> statement-breakpoint
 -- What a change of a reservation row asks of the rules. Only what can break a rule counts: a new or
--- revived live row, a new day or restaurant (the daily limits), a new table or a longer or earlier
--- range (the table rule), a new start or a larger party (pacing). A status change, a note, a turn ended
--- early, or a whole-day row moving with its own date to another zone (a zone change) asks nothing.
+-- revived live row, a new day or restaurant (the daily limits and pacing), a new start or a larger party
+-- (pacing), a new table or a longer turn (the table rule). A zone change moves a reservation's instants
+-- and keeps its date and local time ('rehome': only checked for consistency). A status change, a note, a
+-- turn ended early or a cancel asks nothing.
 CREATE FUNCTION "tablebook_reservation_change"(o reservations, n reservations) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE
     WHEN n.status = 'cancelled' THEN 'none'
     WHEN o IS NULL OR o.status = 'cancelled' OR n.date <> o.date OR n.restaurant_id <> o.restaurant_id THEN 'day'
-    WHEN n.start_time IS DISTINCT FROM o.start_time OR n.party_size > o.party_size
-      OR (n.start_time IS NOT NULL AND n.starts_at <> o.starts_at) THEN 'start'
-    WHEN n.table_label <> o.table_label
-      OR (n.start_time IS NOT NULL AND (n.ends_at > o.ends_at OR n.starts_at < o.starts_at)) THEN 'table'
+    WHEN n.start_time IS DISTINCT FROM o.start_time OR n.party_size > o.party_size THEN 'start'
+    WHEN n.table_label <> o.table_label OR n.duration_minutes IS DISTINCT FROM o.duration_minutes
+      OR (n.starts_at = o.starts_at AND n.ends_at > o.ends_at) THEN 'table'
+    WHEN n.starts_at <> o.starts_at OR n.ends_at <> o.ends_at THEN
+      CASE WHEN n.ends_at - n.starts_at > o.ends_at - o.starts_at AND n.start_time IS NOT NULL THEN 'table' ELSE 'rehome' END
     ELSE 'none'
   END
 $$;--> statement-breakpoint
+-- The days a row's writers lock: a whole day locks its date (as the api does, whatever the length of a
+-- daylight-saving day), a turn its date and the local days its range touches.
+CREATE FUNCTION "tablebook_row_days"(n reservations, p_zone text) RETURNS date[] LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN n.start_time IS NULL THEN ARRAY[n.date]
+              ELSE tablebook_reservation_days(n.date, n.starts_at, n.ends_at, p_zone) END
+$$;--> statement-breakpoint
 -- Before the row is written: the day locks of its days, so that every writer (one typed into psql too)
 -- decides under the same locks as the api, and conflicting inserts queue on them instead of meeting in
--- the exclusion constraint's own wait. For the api a no-op: it holds them already.
+-- the exclusion constraint's own wait. For the api a no-op: it holds them already. The rules count rows
+-- committed by others under the lock, which only READ COMMITTED sees: an older snapshot could count
+-- too few, so a judged change in another isolation level is refused.
 CREATE FUNCTION "tablebook_reservation_locks"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
+  change text := tablebook_reservation_change(CASE WHEN TG_OP = 'UPDATE' THEN OLD END, NEW);
   zone text;
 BEGIN
-  IF tablebook_reservation_change(CASE WHEN TG_OP = 'UPDATE' THEN OLD END, NEW) = 'none' THEN
+  IF change IN ('none', 'rehome') THEN
     RETURN NEW;
+  END IF;
+  IF current_setting('transaction_isolation') <> 'read committed' THEN
+    RAISE EXCEPTION 'READ_COMMITTED_REQUIRED: reservations are judged under the day locks by counting what is committed, which only READ COMMITTED sees; this transaction is %', current_setting('transaction_isolation')
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'reservations_read_committed', TABLE = 'reservations';
   END IF;
   SELECT time_zone INTO zone FROM restaurants WHERE id = NEW.restaurant_id;
   IF FOUND THEN
-    PERFORM tablebook_lock_days(tablebook_reservation_days(NEW.date, NEW.starts_at, NEW.ends_at, zone));
+    PERFORM tablebook_lock_days(tablebook_row_days(NEW, zone));
   END IF;
   RETURN NEW;
 END
 $$;--> statement-breakpoint
 -- After the row is written (deferrable, like the exclusion constraint, so a zone change that moves every
--- upcoming turn is judged on the end state): the daily limits with the stored values, and pacing. The
--- error's message starts with the rule's reason code; its constraint name says which rule.
+-- upcoming turn is judged on the end state): the row's times agree with its date and local time, then
+-- the daily limits with the stored values, and pacing. The error's message starts with the rule's reason
+-- code; its constraint name says which rule.
 CREATE FUNCTION "tablebook_reservation_rules"() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   change text := tablebook_reservation_change(CASE WHEN TG_OP = 'UPDATE' THEN OLD END, NEW);
@@ -90,7 +106,7 @@ DECLARE
   interval_end timestamp;
   covers int;
 BEGIN
-  IF change NOT IN ('day', 'start') THEN
+  IF change = 'none' THEN
     RETURN NULL;
   END IF;
   SELECT time_zone, daily_limit, pacing_interval_minutes, pacing_max_covers INTO r
@@ -98,14 +114,47 @@ BEGIN
   IF NOT FOUND THEN
     RETURN NULL; -- deleted with its reservations
   END IF;
-  -- A row of a later statement may have changed it again: judge the row as it is now.
+  -- A later statement of the transaction may have changed the row again: judge the row as it is now.
   SELECT * INTO NEW FROM reservations WHERE id = NEW.id;
   IF NOT FOUND OR NEW.status = 'cancelled' THEN
     RETURN NULL;
   END IF;
 
+  -- The held range is the one its date and local time say: a whole day from its local midnight to the
+  -- next (computed as the api computes it, so a midnight that a clock change skips or repeats agrees); a turn from its local start (on its date, or the next day past midnight) for at most its
+  -- duration (shorter once completed). The limits count by date and pacing by local start, so a range
+  -- that says otherwise would escape them.
+  IF NEW.start_time IS NULL THEN
+    IF NEW.duration_minutes IS NOT NULL
+       OR NEW.starts_at <> (NEW.date::timestamp AT TIME ZONE r.time_zone)
+       OR NEW.ends_at <> ((NEW.date + 1)::timestamp AT TIME ZONE r.time_zone) THEN
+      RAISE EXCEPTION 'INVALID_TIMES: a whole-day reservation holds its local day: starts_at and ends_at must be the local midnights of % and % in %, and start_time and duration_minutes null',
+        NEW.date, NEW.date + 1, r.time_zone
+        USING ERRCODE = 'check_violation', CONSTRAINT = 'reservations_times_consistent', TABLE = 'reservations';
+    END IF;
+  ELSIF NEW.duration_minutes IS NULL
+     OR (NEW.starts_at AT TIME ZONE r.time_zone)::time <> NEW.start_time
+     OR (NEW.starts_at AT TIME ZONE r.time_zone)::date - NEW.date NOT IN (0, 1)
+     OR NEW.ends_at > NEW.starts_at + make_interval(mins => NEW.duration_minutes) THEN
+    RAISE EXCEPTION 'INVALID_TIMES: a turn starting at % on % must start then in % (or that time the next day, past midnight) and end within its duration_minutes',
+      NEW.start_time, NEW.date, r.time_zone
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'reservations_times_consistent', TABLE = 'reservations';
+  END IF;
+  -- A zone change keeps the local start; a row moved by a whole day keeping its clock is a new start.
+  IF change = 'rehome' AND TG_OP = 'UPDATE' AND NEW.start_time IS NOT NULL
+     AND (NEW.starts_at AT TIME ZONE r.time_zone)::date - NEW.date <> (OLD.starts_at AT TIME ZONE r.time_zone)::date - OLD.date THEN
+    change := 'start';
+  END IF;
+  IF change NOT IN ('day', 'start') THEN
+    RETURN NULL;
+  END IF;
+
   IF change = 'day' THEN
     SELECT global_daily_limit, restaurant_daily_limit INTO s FROM settings WHERE id = 1;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'SETTINGS_MISSING: the settings row (id 1) holds the daily limits; restore it before writing reservations'
+        USING ERRCODE = 'check_violation', CONSTRAINT = 'reservations_global_daily_limit', TABLE = 'reservations';
+    END IF;
     SELECT count(*) INTO counted FROM reservations
      WHERE date = NEW.date AND status <> 'cancelled' AND id <> NEW.id;
     IF counted >= s.global_daily_limit THEN

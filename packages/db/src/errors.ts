@@ -18,6 +18,8 @@ export const PgErrorCode = {
   queryCanceled: '57014',
   cannotConnectNow: '57P03',
   tooManyConnections: '53300',
+  /** The shared lock table is full (max_locks_per_transaction). */
+  outOfSharedMemory: '53200',
 } as const;
 
 export interface PgErrorInfo {

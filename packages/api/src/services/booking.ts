@@ -17,7 +17,7 @@ import { recordEvent } from './reservation-events.ts';
 import { toReservationOutput } from './reservation-rows.ts';
 import { requireCalendar } from './restaurant-ref.ts';
 import { getReservation } from './reservations.ts';
-import { lockDays, retryOnConflict, type Queryable, type Transaction } from './transactions.ts';
+import { lockDays, retryOnConflict, WRITE_TRANSACTION, type Queryable, type Transaction } from './transactions.ts';
 
 /** Where a reservation sits: a whole local day, or a start and a turn. */
 export type Placement =
@@ -343,7 +343,7 @@ export async function runBooking<T>(
 ): Promise<T> {
   try {
     if (idempotency) return await runIdempotent(db, idempotency, book, current);
-    return await retryOnConflict(() => db.transaction(book));
+    return await retryOnConflict(() => db.transaction(book, WRITE_TRANSACTION));
   } catch (error) {
     if (error instanceof AppError) throw error;
     if (findPgError(error)?.code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${restaurantId} does not exist`);

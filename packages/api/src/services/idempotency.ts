@@ -3,7 +3,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyKeys, type Database } from '@tablebook/db';
 import { ERROR_CATALOG } from '../error-catalog.ts';
 import { AppError, type ErrorReason, type IssueDetail } from '../errors.ts';
-import { retryOnConflict, type Transaction } from './transactions.ts';
+import { retryOnConflict, WRITE_TRANSACTION, type Transaction } from './transactions.ts';
 
 export interface IdempotencyScope {
   /** The operation and its target, e.g. "reservation.create:<restaurantId>". */
@@ -110,7 +110,7 @@ export async function runIdempotent<T>(
         await tx.update(idempotencyKeys).set({ responseStatus: ERROR_CATALOG[error.reason].status, responseBody: stored }).where(where);
         return { refused: error };
       }
-    }),
+    }, WRITE_TRANSACTION),
   );
   if ('refused' in outcome) throw outcome.refused;
   if ('value' in outcome) return outcome.value as T;

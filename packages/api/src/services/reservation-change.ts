@@ -23,7 +23,7 @@ import { instantRange, readBookingLoad } from './booking-load.ts';
 import { recordEvent } from './reservation-events.ts';
 import { clockOfStart, findReservation, toReservationOutput } from './reservation-rows.ts';
 import { requireCalendar } from './restaurant-ref.ts';
-import { lockDays, retryOnConflict, type Transaction } from './transactions.ts';
+import { lockDays, retryOnConflict, WRITE_TRANSACTION, type Transaction } from './transactions.ts';
 
 /** A timed reservation may be seated this long before its start. */
 const SEAT_EARLY_MINUTES = 60;
@@ -268,7 +268,7 @@ export async function changeReservation(
           restaurantId: target.restaurantId,
         });
       }
-    });
+    }, WRITE_TRANSACTION);
   }).catch(async (error: unknown) => {
     // The reservation changed between the read and the lock: read it again (a few times at most).
     if (error instanceof RetryableMove) {

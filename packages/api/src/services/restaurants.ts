@@ -7,6 +7,7 @@ import { restaurantLimitFrom, storedGlobalLimit } from './daily-limits.ts';
 import { todayIn } from '../rules/calendar.ts';
 import type { z } from 'zod';
 import type { RestaurantOutput, restaurantFields } from '../schemas/restaurant.ts';
+import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { defaultLayout } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
@@ -16,7 +17,7 @@ import { findCity } from './cities.ts';
 import { applyCalendarChange } from './calendar-change.ts';
 import { requireCalendar } from './restaurant-ref.ts';
 import { insertLayout, replaceLayout } from './tables.ts';
-import { retryOnConflict, type Queryable } from './transactions.ts';
+import { retryOnConflict, WRITE_TRANSACTION, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
 
 export async function getRestaurant(db: Queryable, id: string): Promise<RestaurantOutput> {
@@ -200,16 +201,23 @@ export async function updateRestaurant(
 ): Promise<RestaurantOutput> {
   const { tables, pacing, ...fields } = input;
   await requireCity(db, input.cityId);
-  return db
-    .transaction(async (tx) => {
+  // A deadlock or serialization failure (a layout save meeting bookings) is tried again, not a 500.
+  return retryOnConflict(() =>
+    db.transaction(async (tx) => {
+      const asked = fields.timeZone !== undefined || fields.hours !== undefined || fields.specialDates !== undefined;
+      const stored = asked || tables ? await requireCalendar(tx, id) : undefined;
       // A new zone or new hours move or refuse the reservations they concern: bookings hold the
       // restaurant row FOR KEY SHARE while they write, and FOR UPDATE waits for them (and they for it).
-      const calendarChanges = fields.timeZone !== undefined || fields.hours !== undefined || fields.specialDates !== undefined;
-      const before = calendarChanges || tables ? await requireCalendar(tx, id, calendarChanges ? 'update' : undefined) : undefined;
+      // Only a real change takes it: a full body that resends the stored calendar must not wait for
+      // every booking in flight (FOR UPDATE does not queue ahead of new KEY SHARE lockers).
+      const calendarChanges = stored !== undefined && asked && calendarDiffers(stored, fields);
+      const before = calendarChanges ? await requireCalendar(tx, id, 'update') : stored;
+      // Unchanged calendar fields are not written back: an edit committed meanwhile keeps its own.
+      const written = calendarChanges ? fields : { ...fields, timeZone: undefined, hours: undefined, specialDates: undefined };
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
-        .set({ ...fields, ...pacingColumns(pacing), updatedAt: sql`now()` })
+        .set({ ...written, ...pacingColumns(pacing), updatedAt: sql`now()` })
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`);
@@ -221,8 +229,25 @@ export async function updateRestaurant(
         await replaceLayout(tx, id, row.name, tables, today);
       }
       return getRestaurant(tx, id);
-    })
-    .catch((error: unknown) => rethrowRowViolation(error, input.cityId));
+    }, WRITE_TRANSACTION),
+  ).catch((error: unknown) => rethrowRowViolation(error, input.cityId));
+}
+
+/** JSON with object keys in one order: jsonb hands stored objects back with its own key order. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  );
+
+/** Whether the zone, hours or special dates asked for differ from the stored ones. */
+function calendarDiffers(stored: RestaurantCalendar, asked: Pick<RestaurantInput, 'timeZone' | 'hours' | 'specialDates'>) {
+  return (
+    (asked.timeZone !== undefined && asked.timeZone !== stored.timeZone) ||
+    (asked.hours !== undefined && canonicalJson(asked.hours) !== canonicalJson(stored.hours)) ||
+    (asked.specialDates !== undefined && canonicalJson(asked.specialDates) !== canonicalJson(stored.specialDates))
+  );
 }
 
 export async function deleteRestaurant(db: Database, id: string): Promise<{ id: string }> {

@@ -26,6 +26,17 @@ export async function replaceLayout(
     .from(restaurantTables)
     .where(eq(restaurantTables.restaurantId, restaurantId));
   const change = layoutChange(current, layout);
+  // The rows this save deletes or updates, locked first in the order bookings lock their candidate
+  // tables (by label, in the database's collation): in the request's order they could cross a booking.
+  const touched = [...change.removed, ...change.resized.map((table) => table.label)];
+  if (touched.length > 0) {
+    await tx
+      .select({ label: restaurantTables.label })
+      .from(restaurantTables)
+      .where(and(eq(restaurantTables.restaurantId, restaurantId), sql`${restaurantTables.label} = any(${sql.param(touched)}::varchar[])`))
+      .orderBy(asc(restaurantTables.label))
+      .for('update');
+  }
   if (change.removed.length > 0) {
     await tx
       .delete(restaurantTables)

@@ -16,6 +16,13 @@ export async function lockDays(tx: Queryable, days: readonly string[]): Promise<
   await tx.execute(sql`select tablebook_lock_days(${sql.param([...new Set(days)])}::date[])`);
 }
 
+/**
+ * Every transaction that writes reservations runs in READ COMMITTED, whatever the database's default:
+ * the rules count what others committed before the day lock was granted, which an older snapshot would
+ * not see (the reservation trigger refuses a judged change in any other isolation level).
+ */
+export const WRITE_TRANSACTION = { isolationLevel: 'read committed' } as const;
+
 const RETRYABLE = new Set<string>([PgErrorCode.serializationFailure, PgErrorCode.deadlockDetected]);
 
 /** Runs `work` again (a few times, with a short jittered pause) when PostgreSQL aborts it for a deadlock or a serialization failure. */
