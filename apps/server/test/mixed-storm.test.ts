@@ -52,13 +52,14 @@ interface Outcome extends Answer {
   text: string;
 }
 
-const wholeDayBody = (name: string, bigD2: boolean) => ({
+/** The whole-day floor, A0 and D2 seating 6 or 4, listed in reverse label order (a save must lock in label order all the same). */
+const wholeDayBody = (name: string, big: boolean) => ({
   name,
   address: 'Calle 85 # 11-53',
   description: 'Todo el día',
   photoUrl: 'https://example.com/dia.jpg',
   cityId: 1,
-  tables: DEFAULT_TABLES.map((label) => ({ label, seats: label === 'D2' && bigD2 ? 6 : 4 })),
+  tables: DEFAULT_TABLES.map((label) => ({ label, seats: big && (label === 'A0' || label === 'D2') ? 6 : 4 })).reverse(),
 });
 
 /** The timed restaurant's reservations booked before each round, for the storm to change: [table, time, party]. */
@@ -188,10 +189,13 @@ describe.skipIf(!postgresUrl)('a mixed storm over two server processes on real P
       const change = round % 2 === 0 ? RAISED : LOWERED;
       const current = await request(servers[0]!.url, 'GET', admin(`/${paced}`));
       const pacedTables = current.body.data.tables as { label: string; seats: number }[];
-      // C2 (6 seats, or 7) is a candidate of nearly every booking there: resizing it writes a row they hold FOR SHARE.
-      const resized = pacedTables.map((table) => (table.label === 'C2' ? { label: 'C2', seats: table.seats === 6 ? 7 : 6 } : table));
+      // C1 and C2 (6 seats, or 7) are candidates of every booking of 5 or 6 there, which hold them FOR SHARE in label
+      // order: the save resizes both, listed in reverse order (it must lock them in label order too, or deadlock).
+      const resized = pacedTables
+        .map((table) => (table.label === 'C1' || table.label === 'C2' ? { label: table.label, seats: table.seats === 6 ? 7 : 6 } : table))
+        .reverse();
       const pacedLayout =
-        round % 2 === 0 ? [...resized, { label: `E${round}`, seats: 2 }] : resized.filter((table) => table.label !== `E${round - 1}`);
+        round % 2 === 0 ? [{ label: `E${round}`, seats: 2 }, ...resized] : resized.filter((table) => table.label !== `E${round - 1}`);
       const patch = (restaurant: string, id: string, body: object, reasons: readonly string[]): Operation => ({
         name: `change ${Object.keys(body).join('+')}`,
         ok: 200,
@@ -303,13 +307,13 @@ describe.skipIf(!postgresUrl)('a mixed storm over two server processes on real P
           reasons: [],
           send: (url) => request(url, 'PUT', '/api/admin/settings', { json: change }),
         },
-        // Layout saves: a table resized; a table resized and one added, or the one added last round dropped
+        // Layout saves: two tables resized; two resized and one added, or the one added last round dropped
         // (refused while it holds a booking); and, at the busiest restaurant, two saves of the layout as it is.
-        layout(wholeDay, wholeDayBody('Mixta Todo el Día', round % 2 === 0), 'layout: resize a table'),
+        layout(wholeDay, wholeDayBody('Mixta Todo el Día', round % 2 === 0), 'layout: resize tables'),
         layout(
           paced,
           { ...timedRestaurantBody('Mixta Ritmo'), tables: pacedLayout },
-          round % 2 === 0 ? 'layout: resize and add a table' : 'layout: resize and drop a table',
+          round % 2 === 0 ? 'layout: resize tables and add one' : 'layout: resize tables and drop one',
         ),
         layout(timed, timedRestaurantBody('Mixta Turnos'), 'layout: unchanged'),
         layout(timed, timedRestaurantBody('Mixta Turnos'), 'layout: unchanged'),
