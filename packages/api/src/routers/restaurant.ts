@@ -72,7 +72,7 @@ export const restaurantRouter = {
     })
     .input(restaurantFields)
     .output(restaurantOutput)
-    .mutation(({ ctx, input }) => createRestaurant(ctx.db, ctx.settings, input)),
+    .mutation(({ ctx, input }) => createRestaurant(ctx.db, ctx.settings, ctx.now(), input)),
 
   update: adminProcedure
     .meta({

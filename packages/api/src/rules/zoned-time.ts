@@ -74,6 +74,9 @@ function offsetMinutesAt(instant: number, timeZone: string): number {
   return offset;
 }
 
+/** The zone's offset from UTC at `instant`, in minutes, as this process's zone data has it. */
+export const utcOffsetMinutes = (instant: number, timeZone: string): number => offsetMinutesAt(instant, timeZone);
+
 /** The wall clock `instant` shows in `timeZone`, from its offset: UTC fields of the shifted instant. */
 function shiftedClock(instant: number, timeZone: string) {
   const offset = offsetMinutesAt(instant, timeZone);

@@ -147,7 +147,13 @@ async function applyChange(
       partySize: to.partySize,
       ...(placement
         ? {
-            startTime: timed ? `${placement.time}:00` : null,
+            // A kept start keeps its stored clock (a hand-written one may carry seconds): the trigger then
+            // sees no new start, as the api's own judgement does.
+            startTime: timed
+              ? placement.time === timeOf(current) && to.date === current.date
+                ? current.startTime
+                : `${placement.time}:00`
+              : null,
             durationMinutes: timed ? placement.held.durationMinutes : null,
             startsAt: placement.range.startsAt,
             endsAt: placement.range.endsAt,

@@ -19,6 +19,7 @@ import { requireCalendar } from './restaurant-ref.ts';
 import { insertLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, WRITE_TRANSACTION, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
+import { requireAgreeingZone } from './zone-agreement.ts';
 
 export async function getRestaurant(db: Queryable, id: string): Promise<RestaurantOutput> {
   const [row] = await db
@@ -171,9 +172,15 @@ function rethrowRowViolation(error: unknown, cityId: number): never {
   throw error;
 }
 
-export async function createRestaurant(db: Database, settings: BookingSettings, input: RestaurantInput): Promise<RestaurantOutput> {
+export async function createRestaurant(
+  db: Database,
+  settings: BookingSettings,
+  now: Date,
+  input: RestaurantInput,
+): Promise<RestaurantOutput> {
   const { tables, pacing, ...fields } = input;
   await requireCity(db, input.cityId);
+  await requireAgreeingZone(db, fields.timeZone ?? settings.timeZone, now);
   return db
     .transaction(async (tx) => {
       const [row] = await tx
@@ -201,6 +208,7 @@ export async function updateRestaurant(
 ): Promise<RestaurantOutput> {
   const { tables, pacing, ...fields } = input;
   await requireCity(db, input.cityId);
+  if (fields.timeZone !== undefined) await requireAgreeingZone(db, fields.timeZone, now);
   // A deadlock or serialization failure (a layout save meeting bookings) is tried again, not a 500.
   return retryOnConflict(() =>
     db.transaction(async (tx) => {
