@@ -293,9 +293,17 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
       const { id } = await api.restaurant.create(body('Restriccion'));
       await api.reservation.create({ restaurantId: id, date: '2031-03-13', time: '19:00', table: 'A1' });
       const insert = database().db.execute(
-        sql`insert into reservations (restaurant_id, table_label, date, starts_at, ends_at) values (${id}, 'A1', '2031-03-13', '2031-03-14T00:30:00Z', '2031-03-14T01:30:00Z')`,
+        sql`insert into reservations (restaurant_id, table_label, date, start_time, duration_minutes, starts_at, ends_at)
+            values (${id}, 'A1', '2031-03-13', '19:30', 60, '2031-03-14T00:30:00Z', '2031-03-14T01:30:00Z')`,
       );
-      await expect(insert).rejects.toMatchObject({ cause: expect.objectContaining({ code: '23P01' }) });
+      // The table rule's error names its reason (the trigger says it before the exclusion constraint does).
+      await expect(insert).rejects.toMatchObject({
+        cause: expect.objectContaining({
+          code: '23P01',
+          constraint: 'reservations_table_no_overlap',
+          message: expect.stringMatching(/^TABLE_ALREADY_BOOKED: table A1 is already held/),
+        }),
+      });
     });
   });
 }

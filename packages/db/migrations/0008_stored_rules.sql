@@ -145,6 +145,18 @@ BEGIN
      AND (NEW.starts_at AT TIME ZONE r.time_zone)::date - NEW.date <> (OLD.starts_at AT TIME ZONE r.time_zone)::date - OLD.date THEN
     change := 'start';
   END IF;
+  -- The table rule's last word is the exclusion constraint; this says it first, with the reason code.
+  IF change IN ('day', 'start', 'table') THEN
+    SELECT id, starts_at, ends_at INTO s FROM reservations
+     WHERE restaurant_id = NEW.restaurant_id AND table_label = NEW.table_label AND status <> 'cancelled' AND id <> NEW.id
+       AND tstzrange(starts_at, ends_at) && tstzrange(NEW.starts_at, NEW.ends_at)
+     LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'TABLE_ALREADY_BOOKED: table % is already held from % to % (reservation %)',
+        NEW.table_label, s.starts_at AT TIME ZONE r.time_zone, s.ends_at AT TIME ZONE r.time_zone, s.id
+        USING ERRCODE = 'exclusion_violation', CONSTRAINT = 'reservations_table_no_overlap', TABLE = 'reservations';
+    END IF;
+  END IF;
   IF change NOT IN ('day', 'start') THEN
     RETURN NULL;
   END IF;
@@ -195,6 +207,9 @@ END
 $$;--> statement-breakpoint
 CREATE TRIGGER "reservations_day_locks" BEFORE INSERT OR UPDATE ON "reservations"
   FOR EACH ROW EXECUTE FUNCTION "tablebook_reservation_locks"();--> statement-breakpoint
-CREATE CONSTRAINT TRIGGER "reservations_rules" AFTER INSERT OR UPDATE ON "reservations"
+-- Named with a capital so that it fires before the exclusion constraint's own recheck trigger
+-- ("Unique_ConstraintTrigger_…"): triggers of one event fire in name order, and the table rule's
+-- refusal should carry its reason code.
+CREATE CONSTRAINT TRIGGER "Reservation_rules" AFTER INSERT OR UPDATE ON "reservations"
   DEFERRABLE INITIALLY IMMEDIATE
   FOR EACH ROW EXECUTE FUNCTION "tablebook_reservation_rules"();

@@ -83,7 +83,7 @@ export async function applyCalendarChange(
   if (!zoneChanged) return;
   // Each range moves through a neighbour's old one: the table rule and the reservation trigger's rules
   // (pacing, with local times kept) are checked once all have moved.
-  await tx.execute(sql`set constraints reservations_table_no_overlap, reservations_rules deferred`);
+  await tx.execute(sql`set constraints reservations_table_no_overlap, "Reservation_rules" deferred`);
   await tx
     .update(reservations)
     .set({ ...localDayRange(sql`${reservations.date}`, after.timeZone), updatedAt: sql`now()` })
@@ -109,7 +109,7 @@ export async function applyCalendarChange(
       where ${reservations.id} = moved.id`);
   }
   try {
-    await tx.execute(sql`set constraints reservations_table_no_overlap, reservations_rules immediate`);
+    await tx.execute(sql`set constraints reservations_table_no_overlap, "Reservation_rules" immediate`);
   } catch (error) {
     const failure = findPgError(error);
     if (failure?.code === PgErrorCode.checkViolation && failure.constraint === 'reservations_pacing_limit') {
