@@ -319,18 +319,24 @@ function reviewSuite(connect: () => Session) {
     await session.query(`update restaurants set pacing_max_covers = 2 where id = '${restaurant}'`);
     // As the api moves them: the zone, every whole day to its local midnights, every turn to its local start there.
     const zone = 'America/Argentina/Buenos_Aires';
+    // Judged at COMMIT, on the end state (the api defers the table rule and the trigger's rules too).
     await session.query('begin');
-    await session.query('set constraints reservations_table_no_overlap, reservations_rules deferred');
-    await session.query(`update restaurants set time_zone = '${zone}' where id = '${restaurant}'`);
-    await session.query(
-      `update reservations set starts_at = date::timestamp at time zone '${zone}', ends_at = (date + 1)::timestamp at time zone '${zone}'
-        where restaurant_id = '${restaurant}' and start_time is null`,
-    );
-    await session.query(
-      `update reservations set starts_at = (date + start_time) at time zone '${zone}',
-              ends_at = (date + start_time) at time zone '${zone}' + make_interval(mins => duration_minutes)
-        where restaurant_id = '${restaurant}' and start_time is not null`,
-    );
+    try {
+      await session.query('set constraints all deferred');
+      await session.query(`update restaurants set time_zone = '${zone}' where id = '${restaurant}'`);
+      await session.query(
+        `update reservations set starts_at = date::timestamp at time zone '${zone}', ends_at = (date + 1)::timestamp at time zone '${zone}'
+          where restaurant_id = '${restaurant}' and start_time is null`,
+      );
+      await session.query(
+        `update reservations set starts_at = (date + start_time) at time zone '${zone}',
+                ends_at = (date + start_time) at time zone '${zone}' + make_interval(mins => duration_minutes)
+          where restaurant_id = '${restaurant}' and start_time is not null`,
+      );
+    } catch (error) {
+      await session.query('rollback');
+      throw error;
+    }
     expect(await attempt(session, 'commit')).toEqual({ passed: true });
     const rows = await session.query<{ clock: string }>(
       `select to_char(starts_at at time zone '${zone}', 'HH24:MI') as clock from reservations
