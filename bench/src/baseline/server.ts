@@ -127,7 +127,7 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
     const { table, date } = request.body;
     const client = await pool.connect();
     try {
-      await client.query('begin');
+      await client.query(statements.booking.begin);
       const { rows: restaurant } = await client.query({
         text: statements.booking.lockRestaurant,
         values: [restaurantId],

@@ -101,8 +101,9 @@ const pacingAround = pacingLoad(
 /** The time search (services/time-search.ts): every restaurant with hours, with its tables, reservations, pacing, the day's counts and the stored limits. */
 export const timeSearch = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${ownLimitColumns}, ${tablesJson}, ${heldAround}, ${pacingAround}, (select count(*) from "reservations" d where d.restaurant_id = "restaurants"."id" and d.date = $5 and d.status <> 'cancelled')::int, (select count(*) from "reservations" g where g.date = $6 and g.status <> 'cancelled')::int, json_build_object('globalDailyLimit', ${storedGlobalLimit}, 'restaurantDailyLimit', ${restaurantLimitFrom('"restaurants"."daily_limit"')}) from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where jsonb_array_length("restaurants"."hours") > 0 order by "restaurants"."name" asc, "restaurants"."id" asc`;
 
-/** A booking's transaction, in order (between begin and commit). */
+/** A booking's transaction, in order (then commit): READ COMMITTED asked for explicitly, as the product does. */
 export const booking = {
+  begin: 'begin isolation level read committed',
   lockRestaurant: `${restaurantCalendar} for key share`,
   lockTable:
     'select "label", "seats" from "restaurant_tables" where ("restaurant_tables"."restaurant_id" = $1 and "restaurant_tables"."label" = $2) order by "restaurant_tables"."label" asc for share',
@@ -144,7 +145,7 @@ export const statementsPerScenario = {
   'day-slots': [daySlots],
   'time-search': [timeSearch],
   'create-reservation': [
-    'begin',
+    booking.begin,
     booking.lockRestaurant,
     booking.lockTable,
     booking.lockDay,
