@@ -13,6 +13,7 @@ import {
   text,
   time,
   timestamp,
+  uniqueIndex,
   unique,
   uuid,
   varchar,
@@ -135,6 +136,12 @@ export const reservations = pgTable(
     check('reservations_range_ordered', sql`${t.endsAt} >= ${t.startsAt}`),
     check('reservations_duration_range', sql`${t.durationMinutes} is null or ${t.durationMinutes} between 15 and 720`),
     index('reservations_restaurant_starts_idx').on(t.restaurantId, t.startsAt),
+    /**
+     * A guest may cancel with the code alone (POST /api/reservations/cancel): the lookup is by the code's
+     * hash, so it needs an index, and a code must name one booking (a code already held, about 1 in 2^60
+     * per live code, is drawn again when the guest books).
+     */
+    uniqueIndex('reservations_cancellation_code_idx').on(t.cancellationCodeHash).where(sql`${t.cancellationCodeHash} is not null`),
   ],
 );
 

@@ -12,11 +12,18 @@ import {
   exampleSlots,
 } from '../examples.ts';
 import { dayStreamInput, eventStreamInput, publicEventOutput } from '../schemas/events.ts';
-import { guestBookingInput, guestBookingOutput, guestCancelInput, guestCancelOutput } from '../schemas/guest.ts';
+import {
+  guestBookingInput,
+  guestBookingOutput,
+  guestCancelByCodeInput,
+  guestCancelByCodeOutput,
+  guestCancelInput,
+  guestCancelOutput,
+} from '../schemas/guest.ts';
 import { availabilityInput, availabilityOutput, slotsInput, slotsOutput } from '../schemas/reservation.ts';
 import { listRestaurantsInput, restaurantIdInput, restaurantOutput } from '../schemas/restaurant.ts';
 import { availability } from '../services/availability.ts';
-import { bookAsGuest, cancelAsGuest } from '../services/guests.ts';
+import { bookAsGuest, cancelAsGuest, cancelAsGuestByCode } from '../services/guests.ts';
 import { getRestaurant, listQueryFrom, listRestaurants } from '../services/restaurants.ts';
 import { countBookingOutcome, guestBookingProcedure, publicProcedure } from '../trpc.ts';
 import { BOOKING_REFUSALS, LIST_FILTERS, SLOTS_DESCRIPTION, TIMED_BOOKING } from './descriptions.ts';
@@ -174,4 +181,38 @@ export const guestRouter = {
     .input(guestCancelInput)
     .output(guestCancelOutput)
     .mutation(({ ctx, input }) => cancelAsGuest(ctx.db, ctx.now(), input)),
+
+  /** The code alone names the booking. In the guest-booking rate limit: each call is a guess at a code. */
+  cancelByCode: guestBookingProcedure
+    .meta({
+      rest: {
+        method: 'POST',
+        path: '/reservations/cancel',
+        tag,
+        summary: 'Cancel your booking with its cancellation code alone',
+        description:
+          'The code names the booking: no ids needed. An unknown code is 404 NOT_FOUND; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE. Counted with guest bookings: at most 10 per address and minute (429 with Retry-After).',
+        successMessage: 'Reservation cancelled',
+        // No id in the path: the unknown code's 404 is listed here.
+        errors: ['NOT_FOUND', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE'],
+        example: {
+          request: { cancellationCode: exampleGuestBooking.cancellationCode },
+          response: {
+            id: exampleIds.reservationId,
+            restaurantId: exampleIds.restaurantId,
+            restaurantName: exampleRestaurant.name,
+            table: exampleGuestBooking.table,
+            date: exampleGuestBooking.date,
+            time: exampleGuestBooking.time,
+            startsAt: exampleGuestBooking.startsAt,
+            endsAt: exampleGuestBooking.endsAt,
+            partySize: exampleGuestBooking.partySize,
+            status: 'cancelled',
+          },
+        },
+      },
+    })
+    .input(guestCancelByCodeInput)
+    .output(guestCancelByCodeOutput)
+    .mutation(({ ctx, input }) => cancelAsGuestByCode(ctx.db, ctx.now(), input)),
 };

@@ -49,15 +49,20 @@ export const guestBookingOutput = z.object({
 });
 export type GuestBookingOutput = z.infer<typeof guestBookingOutput>;
 
+const cancellationCode = z
+  .string({ error: 'cancellationCode must be a string' })
+  .trim()
+  .min(1, 'cancellationCode is required')
+  .max(64, 'cancellationCode must be at most 64 characters');
+
 export const guestCancelInput = z.object({
   restaurantId: entityId('restaurantId'),
   reservationId: entityId('reservationId'),
-  cancellationCode: z
-    .string({ error: 'cancellationCode must be a string' })
-    .trim()
-    .min(1, 'cancellationCode is required')
-    .max(64, 'cancellationCode must be at most 64 characters'),
+  cancellationCode,
 });
+
+/** The code alone names the booking: a guest need not keep (or type) two 36-character ids. */
+export const guestCancelByCodeInput = z.object({ cancellationCode });
 
 export const guestCancelOutput = z.object({
   id: z.string(),
@@ -66,3 +71,16 @@ export const guestCancelOutput = z.object({
   date: z.string(),
   status: z.string(),
 });
+
+/**
+ * The booking the code cancelled, as the guest needs to recognise it: the restaurant's name, and for a
+ * booking by time its local start (in the restaurant's zone) and turn.
+ */
+export const guestCancelByCodeOutput = guestCancelOutput.extend({
+  restaurantName: z.string(),
+  time: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  partySize: z.number().int(),
+});
+export type GuestCancelByCodeOutput = z.infer<typeof guestCancelByCodeOutput>;

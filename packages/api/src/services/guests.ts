@@ -1,8 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { reservations, type Database } from '@tablebook/db';
+import { reservations, restaurants, type Database } from '@tablebook/db';
 import { AppError, notFound } from '../errors.ts';
-import type { GuestBookingInput, GuestBookingOutput } from '../schemas/guest.ts';
+import type { GuestBookingInput, GuestBookingOutput, GuestCancelByCodeOutput } from '../schemas/guest.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { getReservation } from './reservations.ts';
 import { bookInTransaction, runBooking } from './booking.ts';
@@ -39,15 +39,34 @@ const guestView = (reservation: ReservationOutput, cancellationCode: string): Gu
   cancellationCode,
 });
 
+/** A collision is about 1 in 2^60 per live code: a third in a row means something else is wrong. */
+const CODE_ATTEMPTS = 3;
+
+/**
+ * A code no live booking has: a code must name one booking (the unique index of migration 0010 is the
+ * last word; this read keeps a collision from surfacing as that index's refusal).
+ */
+async function freshCode(tx: Transaction, newCode: () => string): Promise<{ code: string; hash: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const code = newCode();
+    const hash = hashCancellationCode(code);
+    const [taken] = await tx.select({ id: reservations.id }).from(reservations).where(eq(reservations.cancellationCodeHash, hash)).limit(1);
+    if (!taken) return { code, hash };
+    if (attempt >= CODE_ATTEMPTS) throw new Error(`${CODE_ATTEMPTS} cancellation codes in a row were taken`);
+  }
+}
+
 export async function bookAsGuest(
   db: Database,
   now: Date,
   input: GuestBooking & { idempotencyKey?: string | undefined },
+  /** Where codes come from; a test passes a fixed one to force a collision. */
+  newCode: () => string = newCancellationCode,
 ): Promise<GuestBookingOutput> {
   const { idempotencyKey, ...request } = input;
   const book = async (tx: Transaction): Promise<GuestBookingOutput> => {
-    const code = newCancellationCode();
-    const reservation = await bookInTransaction(tx, now, { ...request, cancellationCodeHash: hashCancellationCode(code) }, 'guest');
+    const { code, hash } = await freshCode(tx, newCode);
+    const reservation = await bookInTransaction(tx, now, { ...request, cancellationCodeHash: hash }, 'guest');
     return guestView(reservation, code);
   };
   // A replay shows the booking as it is now, with the code it was given.
@@ -68,7 +87,7 @@ export async function cancelAsGuest(
     .select({ hash: reservations.cancellationCodeHash })
     .from(reservations)
     .where(and(eq(reservations.id, target.reservationId), eq(reservations.restaurantId, target.restaurantId)));
-  if (!row) throw notFound(`Reservation ${target.reservationId} does not exist at restaurant ${target.restaurantId}`);
+  if (!row) throw notFound(`Reservation ${target.reservationId} does not exist at restaurant ${target.restaurantId}`, 'reservation');
   const given = Buffer.from(hashCancellationCode(target.cancellationCode), 'hex');
   const expected = row.hash ? Buffer.from(row.hash, 'hex') : undefined;
   if (!expected || !timingSafeEqual(given, expected)) {
@@ -79,4 +98,33 @@ export async function cancelAsGuest(
   }
   const cancelled = await cancelReservation(db, now, target, 'Cancelled by the guest');
   return { id: cancelled.id, restaurantId: cancelled.restaurantId, table: cancelled.table, date: cancelled.date, status: cancelled.status };
+}
+
+/**
+ * Cancels the booking a code names, with nothing else to type. The lookup is by the code's SHA-256
+ * through a unique index: what the database compares is a hash, so how long an answer takes says
+ * nothing about how close a guess came, and an unknown code is a plain 404 (NOT_FOUND). At 60 random
+ * bits and the guest-booking rate limit, guessing a live code is out of reach.
+ */
+export async function cancelAsGuestByCode(db: Database, now: Date, input: { cancellationCode: string }): Promise<GuestCancelByCodeOutput> {
+  const [row] = await db
+    .select({ id: reservations.id, restaurantId: reservations.restaurantId, restaurantName: restaurants.name })
+    .from(reservations)
+    .innerJoin(restaurants, eq(restaurants.id, reservations.restaurantId))
+    .where(eq(reservations.cancellationCodeHash, hashCancellationCode(input.cancellationCode)));
+  if (!row) throw notFound('No booking has this cancellation code');
+  // The same change as a cancel with the ids: 409 ALREADY_CANCELLED, ILLEGAL_STATUS_CHANGE, one event.
+  const cancelled = await cancelReservation(db, now, { restaurantId: row.restaurantId, reservationId: row.id }, 'Cancelled by the guest');
+  return {
+    id: cancelled.id,
+    restaurantId: cancelled.restaurantId,
+    restaurantName: row.restaurantName,
+    table: cancelled.table,
+    date: cancelled.date,
+    time: cancelled.time,
+    startsAt: cancelled.startsAt,
+    endsAt: cancelled.endsAt,
+    partySize: cancelled.partySize,
+    status: cancelled.status,
+  };
 }

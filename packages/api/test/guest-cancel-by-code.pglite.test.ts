@@ -1,0 +1,3 @@
+import { guestCancelByCodeSuite } from './guest-cancel-by-code.suite.ts';
+
+guestCancelByCodeSuite('pglite', '');
