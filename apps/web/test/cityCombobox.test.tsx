@@ -73,9 +73,12 @@ describe('the city combobox', () => {
     render(<Harness />);
     const input = screen.getByRole('combobox', { name: 'City' }) as HTMLInputElement;
     fireEvent.change(input, { target: { value: 'armenia' } });
+    // The first arrow lands on the first match (Antioquia's), the second on Quindío's.
+    fireEvent.keyDown(input, { key: 'ArrowDown' });
     fireEvent.keyDown(input, { key: 'ArrowDown' });
     const active = document.getElementById(input.getAttribute('aria-activedescendant')!);
     expect(active?.textContent).toBe('Armenia');
+    expect(active?.closest('[role="group"]')?.textContent).toContain('Quindío');
     fireEvent.keyDown(input, { key: 'Enter' });
     expect(chosen()).toBe('4');
     expect(input.value).toBe('Armenia (Quindío)');

@@ -78,6 +78,13 @@ const en = {
     loading: 'Loading cities…',
     loadFailed: 'The cities could not be loaded',
     matches: (count: number) => (count === 1 ? '1 city' : `${count} cities`),
+    /** Read out while typing: how many match, and the one Enter takes. */
+    enterPicks: (count: number, city: string) => `${count === 1 ? '1 city' : `${count} cities`}. Enter picks ${city}.`,
+    /** Beside text left in the box that names no city. */
+    notChosen: (count: number) =>
+      count === 1
+        ? 'No city chosen yet: 1 city matches, pick it from the list'
+        : `No city chosen yet: ${count} cities match, pick one from the list`,
   },
   find: {
     title: 'Find a table',
@@ -591,6 +598,11 @@ const es: Messages = {
     loading: 'Cargando ciudades…',
     loadFailed: 'No fue posible cargar las ciudades',
     matches: (count) => (count === 1 ? '1 ciudad' : `${count} ciudades`),
+    enterPicks: (count, city) => `${count === 1 ? '1 ciudad' : `${count} ciudades`}. Enter elige ${city}.`,
+    notChosen: (count) =>
+      count === 1
+        ? 'Aún no hay ciudad elegida: 1 ciudad coincide, elíjala en la lista'
+        : `Aún no hay ciudad elegida: coinciden ${count} ciudades, elija una en la lista`,
   },
   find: {
     title: 'Buscar mesa',

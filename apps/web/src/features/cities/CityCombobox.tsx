@@ -1,7 +1,8 @@
 import type { CityOutput } from '@tablebook/api/shared';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { cityLabel, groupByDepartment, matchCities } from './cityGroups.ts';
+import { cityLabel, groupByDepartment, groupMatches, matchCities, typedCity } from './cityGroups.ts';
+import './cities.css';
 
 interface CityComboboxProps {
   label: string;
@@ -20,9 +21,16 @@ interface CityComboboxProps {
 /** One choice in the popup: a city, or "any city". */
 type Choice = { kind: 'any' } | { kind: 'city'; city: CityOutput };
 
+/** No option is active: the arrow keys have not moved into the list yet, and Enter takes the best match. */
+const IN_INPUT = -1;
+
 /**
  * A searchable city picker (ARIA 1.2 combobox with a grouped listbox): type part of a city or
- * department, move with the arrow keys, Enter picks, Escape closes. 1103 cities, grouped by department.
+ * department, and the matches are listed best first (an exact name first), grouped by department.
+ * Enter takes the best match, or the option the arrow keys moved to (the first arrow down lands on
+ * the best match, never past it); Escape closes and goes back to the chosen city. What was typed is
+ * never thrown away: leaving the box keeps the city it names beyond doubt, or keeps the text, with no
+ * city chosen and a note saying so. 1103 cities.
  */
 export function CityCombobox({
   label,
@@ -38,20 +46,31 @@ export function CityCombobox({
   const { t } = useI18n();
   const inputId = useId();
   const listId = useId();
+  const noteId = useId();
   const [open, setOpen] = useState(false);
-  /** What the reader is typing; null while the box simply shows the chosen city. */
+  /** What the reader typed; null while the box simply shows the chosen city. */
   const [query, setQuery] = useState<string | null>(null);
-  const [activeIndex, setActiveIndex] = useState(0);
+  const [activeIndex, setActiveIndex] = useState(IN_INPUT);
 
   const selected = useMemo(() => cities.find((city) => city.id === value), [cities, value]);
-  const groups = useMemo(() => groupByDepartment(matchCities(cities, query ?? '')), [cities, query]);
+  const typing = query !== null && query.trim() !== '';
+  const matches = useMemo(() => (typing ? matchCities(cities, query) : []), [cities, query, typing]);
+  const groups = useMemo(() => (typing ? groupMatches(matches) : groupByDepartment(cities)), [typing, matches, cities]);
   const choices = useMemo<Choice[]>(() => {
     const cityChoices = groups.flatMap((group) => group.cities.map((city): Choice => ({ kind: 'city', city })));
-    return anyLabel ? [{ kind: 'any' }, ...cityChoices] : cityChoices;
-  }, [groups, anyLabel]);
+    // Once something is typed, "any city" is not what is being looked for: the matches come first.
+    return anyLabel && !typing ? [{ kind: 'any' }, ...cityChoices] : cityChoices;
+  }, [groups, anyLabel, typing]);
+  /** What Enter takes while no option is active: the best match of what was typed. */
+  const best = typing ? matches[0] : undefined;
+
+  // A city chosen from outside (or a new one picked) is shown as itself.
+  useEffect(() => {
+    if (value !== undefined) setQuery(null);
+  }, [value]);
 
   const optionId = (choice: Choice) => `${listId}-${choice.kind === 'any' ? 'any' : choice.city.id}`;
-  const activeChoice = open ? choices[activeIndex] : undefined;
+  const activeChoice = open && activeIndex >= 0 ? choices[activeIndex] : undefined;
   const activeId = activeChoice ? optionId(activeChoice) : undefined;
 
   useEffect(() => {
@@ -62,19 +81,38 @@ export function CityCombobox({
   const openList = () => {
     if (disabled) return;
     setOpen(true);
+    if (typing) {
+      setActiveIndex(IN_INPUT);
+      return;
+    }
     // Start on the chosen city so Enter keeps it and the arrows move from it.
     const current = choices.findIndex((choice) => (choice.kind === 'city' ? choice.city.id === value : value === undefined));
-    setActiveIndex(Math.max(0, current));
-  };
-
-  const close = () => {
-    setOpen(false);
-    setQuery(null);
+    setActiveIndex(current);
   };
 
   const choose = (choice: Choice) => {
     onChange(choice.kind === 'any' ? undefined : choice.city.id);
-    close();
+    setOpen(false);
+    setQuery(null);
+  };
+
+  /** Leaving the box: the city the text names beyond doubt, else the text stays and no city is chosen. */
+  const settle = () => {
+    setOpen(false);
+    if (query === null) return;
+    if (!typing) {
+      // Emptied: no city (a form that needs one says so).
+      if (value !== undefined) onChange(undefined);
+      setQuery(null);
+      return;
+    }
+    const named = typedCity(cities, query);
+    if (named) {
+      onChange(named.id);
+      setQuery(null);
+    } else if (value !== undefined) {
+      onChange(undefined);
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -86,19 +124,25 @@ export function CityCombobox({
         break;
       case 'ArrowUp':
         event.preventDefault();
-        if (open) setActiveIndex((index) => Math.max(index - 1, 0));
+        // Above the first option is the text box itself again.
+        if (open) setActiveIndex((index) => Math.max(index - 1, IN_INPUT));
         break;
-      case 'Enter':
-        if (open && activeChoice) {
-          // Picking a city must not submit the surrounding form.
-          event.preventDefault();
-          choose(activeChoice);
-        }
+      case 'Enter': {
+        if (!open && query === null) break;
+        // Picking a city must not submit the surrounding form.
+        event.preventDefault();
+        if (activeChoice) choose(activeChoice);
+        else if (best) choose({ kind: 'city', city: best });
+        else if (!typing) settle();
+        // Nothing matches: the text stays, and the list says so.
+        else setOpen(true);
         break;
+      }
       case 'Escape':
         if (open) {
           event.preventDefault();
-          close();
+          setOpen(false);
+          setQuery(null);
         }
         break;
     }
@@ -106,6 +150,9 @@ export function CityCombobox({
 
   const matchCount = choices.filter((choice) => choice.kind === 'city').length;
   const shownText = query ?? (selected ? cityLabel(selected) : '');
+  /** Text left in the box that names no city: said beside it, so nobody takes it for a choice. */
+  const unsettled = !open && typing && value === undefined;
+  const describedBy = [errorId, unsettled ? noteId : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
     <div className="combobox">
@@ -124,19 +171,19 @@ export function CityCombobox({
           aria-expanded={open}
           aria-controls={listId}
           aria-activedescendant={activeId}
-          aria-invalid={invalid || undefined}
-          aria-describedby={errorId}
+          aria-invalid={invalid || unsettled || undefined}
+          aria-describedby={describedBy}
           disabled={disabled}
           placeholder={placeholder ?? (anyLabel ? anyLabel : t.cityPicker.placeholder)}
           value={shownText}
           onChange={(event) => {
             setQuery(event.target.value);
             setOpen(true);
-            setActiveIndex(0);
+            setActiveIndex(IN_INPUT);
           }}
           onClick={() => (open ? undefined : openList())}
           onKeyDown={onKeyDown}
-          onBlur={close}
+          onBlur={settle}
         />
         {anyLabel && selected && !open ? (
           <button
@@ -153,7 +200,7 @@ export function CityCombobox({
       {open ? (
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA APG combobox pattern: a list whose options are announced through aria-activedescendant, as a ul with role listbox
         <ul id={listId} role="listbox" aria-label={label} className="combobox__list">
-          {anyLabel ? (
+          {anyLabel && !typing ? (
             <ChoiceOption
               id={optionId({ kind: 'any' })}
               active={activeId === optionId({ kind: 'any' })}
@@ -174,7 +221,14 @@ export function CityCombobox({
                   const choice: Choice = { kind: 'city', city };
                   const id = optionId(choice);
                   return (
-                    <ChoiceOption key={city.id} id={id} active={activeId === id} selected={city.id === value} onPick={() => choose(choice)}>
+                    <ChoiceOption
+                      key={city.id}
+                      id={id}
+                      active={activeId === id}
+                      isDefault={activeId === undefined && city.id === best?.id}
+                      selected={city.id === value}
+                      onPick={() => choose(choice)}
+                    >
                       {city.name}
                     </ChoiceOption>
                   );
@@ -189,8 +243,17 @@ export function CityCombobox({
           ) : null}
         </ul>
       ) : null}
+      {unsettled ? (
+        <p id={noteId} className="field__hint combobox__note">
+          {matches.length === 0 ? t.cityPicker.noMatch : t.cityPicker.notChosen(matches.length)}
+        </p>
+      ) : null}
       <p className="visually-hidden" aria-live="polite">
-        {open ? t.cityPicker.matches(matchCount) : ''}
+        {open
+          ? best && activeId === undefined
+            ? t.cityPicker.enterPicks(matchCount, cityLabel(best))
+            : t.cityPicker.matches(matchCount)
+          : ''}
       </p>
     </div>
   );
@@ -199,12 +262,14 @@ export function CityCombobox({
 interface ChoiceOptionProps {
   id: string;
   active: boolean;
+  /** The best match, taken by Enter while no option is active. */
+  isDefault?: boolean;
   selected: boolean;
   onPick: () => void;
   children: string;
 }
 
-function ChoiceOption({ id, active, selected, onPick, children }: ChoiceOptionProps) {
+function ChoiceOption({ id, active, isDefault = false, selected, onPick, children }: ChoiceOptionProps) {
   return (
     // The WAI-ARIA APG combobox pattern: focus stays in the input, which moves the active option with
     // the arrow keys and picks it with Enter (aria-activedescendant); the options take the mouse only.
@@ -215,7 +280,7 @@ function ChoiceOption({ id, active, selected, onPick, children }: ChoiceOptionPr
       // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: APG combobox: the listbox's options are li elements with role option
       role="option"
       aria-selected={selected}
-      className={`combobox__option${active ? ' combobox__option--active' : ''}`}
+      className={`combobox__option${active ? ' combobox__option--active' : ''}${isDefault ? ' combobox__option--default' : ''}`}
       // mousedown would blur the input (closing the list) before the click lands.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onPick}
