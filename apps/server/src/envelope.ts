@@ -1,4 +1,4 @@
-import { presentError, type ErrorReason, type IssueDetail } from '@tablebook/api';
+import { presentError, type AnyReasonDetails, type ErrorReason, type IssueDetail } from '@tablebook/api';
 import { pgLogFields } from '@tablebook/db';
 import { TRPCError } from '@trpc/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -13,7 +13,8 @@ export interface SuccessEnvelope<T = unknown> {
 export interface ErrorEnvelope {
   status: 'error';
   message: string;
-  data: { reason: ErrorReason; requestId: string; issues?: IssueDetail[] };
+  /** `details`: the refusal's facts as the error catalog declares them for `reason` (what clients word it from). */
+  data: { reason: ErrorReason; requestId: string; details?: AnyReasonDetails; issues?: IssueDetail[] };
 }
 
 export const success = <T>(message: string, data: T): SuccessEnvelope<T> => ({ status: 'success', message, data });
@@ -22,10 +23,16 @@ export const success = <T>(message: string, data: T): SuccessEnvelope<T> => ({ s
 export const successEnvelopeJson = (message: string, json: string): string =>
   `{"status":"success","message":${JSON.stringify(message)},"data":${json.length > 0 ? json : 'null'}}`;
 
-export const failure = (message: string, reason: ErrorReason, requestId: string, issues?: IssueDetail[]): ErrorEnvelope => ({
+export const failure = (
+  message: string,
+  reason: ErrorReason,
+  requestId: string,
+  issues?: IssueDetail[],
+  details?: AnyReasonDetails,
+): ErrorEnvelope => ({
   status: 'error',
   message,
-  data: issues ? { reason, requestId, issues } : { reason, requestId },
+  data: { reason, requestId, ...(details ? { details } : {}), ...(issues ? { issues } : {}) },
 });
 
 /**
@@ -39,5 +46,5 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (presented.status >= 500 && !(error instanceof TRPCError))
     request.log.error({ err: error, requestId, ...pgLogFields(error) }, 'request failed');
   if (presented.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(presented.retryAfterSeconds));
-  return reply.status(presented.status).send(failure(presented.message, presented.reason, requestId, presented.issues));
+  return reply.status(presented.status).send(failure(presented.message, presented.reason, requestId, presented.issues, presented.details));
 }

@@ -89,7 +89,12 @@ describe("a restaurant's dailyLimit and pacing over REST", () => {
     expect(guestRefusal.body.message).toBe(
       `Cannot book at "Casa": the 19:00-19:30 interval on ${date} has 2 of 6 covers left; a party of 4 does not fit`,
     );
-    expect(guestRefusal.body.data).toEqual({ reason: 'PACING_LIMIT', requestId: expect.any(String) });
+    expect(guestRefusal.body.data).toEqual({
+      reason: 'PACING_LIMIT',
+      requestId: expect.any(String),
+      // What the message says, as fields a client words in its reader's language.
+      details: { restaurantName: 'Casa', date, from: '19:00', to: '19:30', coversLeft: 2, maxCovers: 6, partySize: 4 },
+    });
 
     const slots = expectSuccessEnvelope(await call('GET', `/api/restaurants/${id}/slots?date=${date}&partySize=4`));
     expect(slots.slots.slice(0, 2)).toEqual([

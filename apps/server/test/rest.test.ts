@@ -149,7 +149,9 @@ describe('GET /api/admin/restaurant', () => {
   ])('refuses ?%s with 400 naming the parameter', async (query, field) => {
     const response = await call('GET', `/api/admin/restaurant?${query}`);
     expectErrorEnvelope(response, 400, 'INVALID_INPUT');
-    expect(response.body.data.issues).toEqual([{ path: field, message: expect.any(String) }]);
+    expect(response.body.data.issues).toEqual([
+      expect.objectContaining({ path: field, message: expect.any(String), code: expect.any(String) }),
+    ]);
   });
 });
 
@@ -190,7 +192,7 @@ describe('GET, PUT and DELETE /api/admin/restaurant/{id}', () => {
     );
     const notUuid = await call('GET', '/api/admin/restaurant/not-a-uuid');
     expectErrorEnvelope(notUuid, 400, 'INVALID_INPUT');
-    expect(notUuid.body.data.issues).toEqual([{ path: 'id', message: 'id must be a UUID' }]);
+    expect(notUuid.body.data.issues).toEqual([{ path: 'id', message: 'id must be a UUID', code: 'invalid_format', format: 'guid' }]);
     expectErrorEnvelope(await call('DELETE', '/api/admin/restaurant/123'), 400, 'INVALID_INPUT');
   });
 });

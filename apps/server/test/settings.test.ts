@@ -89,7 +89,8 @@ function describeSettings(running: () => RunningServer) {
     const before = await storedRow(running());
     const refused = await put(body);
     expectErrorEnvelope(refused, 400, 'INVALID_INPUT');
-    expect(refused.body.data.issues).toEqual(issues);
+    // Each issue also carries its machine-readable code and parameters (checked in refusal-details.test.ts).
+    expect(refused.body.data.issues).toEqual(issues.map((issue) => expect.objectContaining(issue)));
     expect(await storedRow(running())).toEqual(before);
   });
 

@@ -39,7 +39,7 @@ export function databaseFailure(cause: unknown): AppError | undefined {
     return new AppError({
       reason: 'INVALID_INPUT',
       message: 'Invalid input: text contains characters that cannot be stored',
-      issues: [{ path: '', message: 'text contains characters that cannot be stored' }],
+      issues: [{ path: '', message: 'text contains characters that cannot be stored', code: 'unstorable_text' }],
       cause,
     });
   }

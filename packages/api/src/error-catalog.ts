@@ -5,8 +5,31 @@
  * CLI's exit codes are all derived from this table. Adding a reason is one entry here (plus its
  * translations in the web app, which typecheck demands).
  *
- * Browser-safe: no imports.
+ * Each reason also declares its `details`: the facts of the refusal (the table, the restaurant's name,
+ * the local day and times, the limit) as fields, sent beside the English `message` in the REST
+ * envelope's and tRPC's error data, so a client can say it in its reader's language. Each issue code
+ * of INVALID_INPUT declares its parameters the same way (ISSUE_CODES). Details never hold more than
+ * the message says, and no ids.
+ *
+ * Browser-safe: it imports only import-free modules.
  */
+
+import { RESERVATION_STATUSES } from '@tablebook/db/statuses';
+import {
+  clock,
+  day,
+  flag,
+  integer,
+  list,
+  number,
+  oneOf,
+  optional,
+  text,
+  texts,
+  values,
+  type DetailsOf,
+  type Fields,
+} from './error-details.ts';
 
 /** The tRPC codes the catalog uses (a subset of TRPC_ERROR_CODE_KEY). */
 type ErrorCode =
@@ -37,29 +60,71 @@ export interface ReasonEntry {
   retryable: boolean;
   category: ErrorCategory;
   description: string;
+  /** The fields of `data.details`; empty when the reason has nothing to name. */
+  details: Fields;
 }
 
-const entry = (code: ErrorCode, status: number, category: ErrorCategory, description: string, retryable = false): ReasonEntry => ({
-  code,
-  status,
-  retryable,
-  category,
-  description,
-});
+const entry = <const D extends Fields = Record<never, never>>(
+  code: ErrorCode,
+  status: number,
+  category: ErrorCategory,
+  description: string,
+  options: { retryable?: boolean; details?: D } = {},
+) => ({ code, status, retryable: options.retryable ?? false, category, description, details: (options.details ?? {}) as D });
+
+// Fields several reasons share.
+const restaurantName = text('The restaurant’s name.');
+const table = text('The table’s label.');
+const date = day('The day asked for, in the restaurant’s calendar (YYYY-MM-DD).');
+const time = clock('The start asked for, on the restaurant’s clock (HH:MM).');
+const from = optional(clock('Where the span starts, on the restaurant’s clock.'));
+const to = optional(clock('Where the span ends, on the restaurant’s clock (earlier than `from` past midnight).'));
+const partySize = integer('The party’s size.');
+const status = oneOf(RESERVATION_STATUSES, 'A reservation’s status.');
+const dailyLimit = {
+  restaurantName,
+  date,
+  table: optional(table),
+  limit: optional(integer('The daily limit reached (absent when the database refused it itself).')),
+};
 
 export const ERROR_CATALOG = {
   INVALID_INPUT: entry('BAD_REQUEST', 400, 'invalid', 'The request is malformed or a field is not valid; data.issues names each field.'),
-  PAST_DATE: entry('BAD_REQUEST', 400, 'invalid', 'The day is before today in the restaurant’s time zone.'),
-  UNKNOWN_TABLE: entry('BAD_REQUEST', 400, 'invalid', 'The restaurant has no table with that label.'),
-  PARTY_TOO_LARGE: entry('BAD_REQUEST', 400, 'invalid', 'The table (or every table of the layout) seats fewer people than the party.'),
+  PAST_DATE: entry('BAD_REQUEST', 400, 'invalid', 'The day is before today in the restaurant’s time zone.', {
+    details: { restaurantName, date, today: day('Today in the restaurant’s time zone.') },
+  }),
+  UNKNOWN_TABLE: entry('BAD_REQUEST', 400, 'invalid', 'The restaurant has no table with that label.', {
+    details: { restaurantName, table },
+  }),
+  PARTY_TOO_LARGE: entry('BAD_REQUEST', 400, 'invalid', 'The table (or every table of the layout) seats fewer people than the party.', {
+    details: {
+      restaurantName,
+      partySize,
+      seats: integer('The seats of the table named, or of the largest table when none was named.'),
+      table: optional(text('The table named; absent when the party fits no table of the layout.')),
+    },
+  }),
   OFF_SLOT: entry(
     'BAD_REQUEST',
     400,
     'invalid',
     'A guest’s time inside an opening range that is not on the restaurant’s slot grid (opens + k × slotMinutes).',
+    {
+      details: {
+        restaurantName,
+        date,
+        time,
+        slotMinutes: integer('Minutes between two starts.'),
+        opens: clock('When the opening range opens: starts are opens + k × slotMinutes.'),
+      },
+    },
   ),
-  TIME_NOT_OFFERED: entry('BAD_REQUEST', 400, 'invalid', 'A time of day at a restaurant that books whole days (it has no opening hours).'),
-  UNAUTHORIZED: entry('UNAUTHORIZED', 401, 'auth', 'An administration call without a valid Authorization: Bearer <admin token>.'),
+  TIME_NOT_OFFERED: entry('BAD_REQUEST', 400, 'invalid', 'A time of day at a restaurant that books whole days (it has no opening hours).', {
+    details: { restaurantName },
+  }),
+  UNAUTHORIZED: entry('UNAUTHORIZED', 401, 'auth', 'An administration call without a valid Authorization: Bearer <admin token>.', {
+    details: { token: oneOf(['missing', 'invalid'], 'No admin token was sent, or the one sent is not valid.') },
+  }),
   INVALID_CANCELLATION_CODE: entry('FORBIDDEN', 403, 'refused', 'The cancellation code does not match the reservation.'),
   FORBIDDEN_HOST: entry(
     'FORBIDDEN',
@@ -67,45 +132,139 @@ export const ERROR_CATALOG = {
     'auth',
     'The administration is open (no ADMIN_TOKEN), so the server answers only requests addressed to a loopback host.',
   ),
-  NOT_FOUND: entry('NOT_FOUND', 404, 'missing', 'No such restaurant, reservation or path.'),
+  NOT_FOUND: entry('NOT_FOUND', 404, 'missing', 'No such restaurant, reservation or path.', {
+    details: { entity: oneOf(['restaurant', 'reservation', 'route'], 'What was not found.') },
+  }),
   METHOD_NOT_ALLOWED: entry('METHOD_NOT_SUPPORTED', 405, 'invalid', 'The path exists but not with this method.'),
   TABLE_ALREADY_BOOKED: entry(
     'CONFLICT',
     409,
     'refused',
     'The table already has a reservation then (that day, or a time range that overlaps the turn).',
+    {
+      details: {
+        restaurantName,
+        table,
+        date: day('The day of the reservation holding the table (the day asked for when only that is known).'),
+        from,
+        to,
+        wholeDay: optional(flag('The table is held for the whole day.')),
+      },
+    },
   ),
-  NO_TABLE_AVAILABLE: entry('CONFLICT', 409, 'refused', 'No table that seats the party is free for the whole turn.'),
+  NO_TABLE_AVAILABLE: entry('CONFLICT', 409, 'refused', 'No table that seats the party is free for the whole turn.', {
+    details: { restaurantName, partySize, date, from, to },
+  }),
   CLOSED: entry(
     'CONFLICT',
     409,
     'refused',
     'The restaurant is not open at that time or on that date, or (for guests) the turn would run past closing.',
+    {
+      details: {
+        restaurantName,
+        date,
+        why: oneOf(
+          ['closedThatDay', 'closedThen', 'noSuchTime', 'pastClosing', 'endsTooLate'],
+          'Closed all day; closed at that time; a time the clocks skip; a turn running past closing; a turn ending after the year 9999.',
+        ),
+        time: optional(time),
+        ranges: optional(list({ opens: clock('Opens.'), closes: clock('Closes.') }, 'The day’s opening ranges (closedThen).')),
+        closes: optional(clock('Closing time (pastClosing).')),
+        durationMinutes: optional(integer('The turn’s length in minutes (pastClosing, endsTooLate).')),
+      },
+    },
   ),
   OUTSIDE_BOOKING_WINDOW: entry(
     'CONFLICT',
     409,
     'refused',
     'The start is already past, sooner than the restaurant’s minimum notice (minAdvanceMinutes), or further ahead than maxAdvanceDays.',
+    {
+      details: {
+        restaurantName,
+        date,
+        time,
+        why: oneOf(['started', 'tooSoon', 'tooFar'], 'Already past; inside the minimum notice; beyond the days bookable ahead.'),
+        minAdvanceMinutes: optional(integer('The minimum notice in minutes (tooSoon).')),
+        maxAdvanceDays: optional(integer('How many days ahead bookings open (tooFar).')),
+        lastDay: optional(day('The last bookable day (tooFar).')),
+      },
+    },
   ),
   HAS_FUTURE_RESERVATIONS: entry(
     'CONFLICT',
     409,
     'refused',
     'A change of time zone or hours would leave future reservations outside the new hours.',
+    {
+      details: {
+        restaurantName,
+        change: oneOf(['hours', 'timeZone'], 'What the change was to.'),
+        why: oneOf(
+          ['outsideHours', 'pacing', 'overlap'],
+          'Reservations fall outside the new hours; kept at their local times they would exceed the pacing, or overlap on one table.',
+        ),
+        timeZone: optional(text('The new time zone (pacing, overlap).')),
+        reservations: optional(
+          list({ date: day('Its day.'), time: clock('Its start.'), table }, 'The reservations outside the new hours (outsideHours).'),
+        ),
+      },
+    },
   ),
-  GLOBAL_DAILY_LIMIT: entry('CONFLICT', 409, 'refused', 'The whole system has reached its daily limit of reservations for that day.'),
-  RESTAURANT_DAILY_LIMIT: entry('CONFLICT', 409, 'refused', 'The restaurant has reached its daily limit of reservations for that day.'),
+  GLOBAL_DAILY_LIMIT: entry('CONFLICT', 409, 'refused', 'The whole system has reached its daily limit of reservations for that day.', {
+    details: dailyLimit,
+  }),
+  RESTAURANT_DAILY_LIMIT: entry('CONFLICT', 409, 'refused', 'The restaurant has reached its daily limit of reservations for that day.', {
+    details: dailyLimit,
+  }),
   PACING_LIMIT: entry(
     'CONFLICT',
     409,
     'refused',
     'The party would take more covers than the restaurant’s pacing lets start in that interval.',
+    {
+      details: {
+        restaurantName,
+        date: day('The interval’s day.'),
+        from: optional(clock('Where the interval starts.')),
+        to: optional(clock('Where the interval ends.')),
+        coversLeft: optional(integer('Guests that may still start in the interval.')),
+        maxCovers: optional(integer('Most guests starting in one interval.')),
+        partySize: optional(partySize),
+      },
+    },
   ),
-  TABLE_HAS_RESERVATIONS: entry('CONFLICT', 409, 'refused', 'A new layout drops or shrinks a table that future reservations need.'),
-  ALREADY_CANCELLED: entry('CONFLICT', 409, 'refused', 'The reservation is already cancelled.'),
-  ILLEGAL_STATUS_CHANGE: entry('CONFLICT', 409, 'refused', 'The reservation’s status cannot change that way.'),
-  NOT_MOVABLE: entry('CONFLICT', 409, 'refused', 'Only a confirmed reservation can change its day, table or party size.'),
+  TABLE_HAS_RESERVATIONS: entry('CONFLICT', 409, 'refused', 'A new layout drops or shrinks a table that future reservations need.', {
+    details: {
+      restaurantName,
+      reservations: list(
+        {
+          table,
+          date: day('Its day.'),
+          time: optional(clock('Its start (absent for a whole day).')),
+          partySize,
+          seats: optional(integer('The table’s seats in the new layout (absent when the layout drops it).')),
+        },
+        'The future reservations that need a dropped or shrunk table.',
+      ),
+    },
+  }),
+  ALREADY_CANCELLED: entry('CONFLICT', 409, 'refused', 'The reservation is already cancelled.', {
+    details: { table, date: day('Its day.'), time: optional(clock('Its start (absent for a whole day).')) },
+  }),
+  ILLEGAL_STATUS_CHANGE: entry('CONFLICT', 409, 'refused', 'The reservation’s status cannot change that way.', {
+    details: {
+      from: status,
+      to: status,
+      allowed: optional(texts('The statuses it may go to (empty: its status is final; absent when it is too early to seat it).')),
+      startsAt: optional(clock('Its start, when it is too early to seat it.')),
+      seatableFrom: optional(clock('When it may be seated, when it is too early to seat it.')),
+    },
+  }),
+  NOT_MOVABLE: entry('CONFLICT', 409, 'refused', 'Only a confirmed reservation can change its day, table or party size.', {
+    details: { status },
+  }),
   PAYLOAD_TOO_LARGE: entry('PAYLOAD_TOO_LARGE', 413, 'invalid', 'The request body is larger than 64 KiB.'),
   UNSUPPORTED_MEDIA_TYPE: entry('UNSUPPORTED_MEDIA_TYPE', 415, 'invalid', 'The request body is not application/json.'),
   IDEMPOTENCY_KEY_REUSED: entry('UNPROCESSABLE_CONTENT', 422, 'invalid', 'The Idempotency-Key was already used for a different request.'),
@@ -114,7 +273,13 @@ export const ERROR_CATALOG = {
     429,
     'limited',
     'Too many calls (or live streams) from this address; wait Retry-After seconds.',
-    true,
+    {
+      retryable: true,
+      details: {
+        what: oneOf(['requests', 'streams'], 'Too many calls, or too many live streams open.'),
+        retryAfterSeconds: integer('Seconds to wait (also the Retry-After header).'),
+      },
+    },
   ),
   INTERNAL_ERROR: entry(
     'INTERNAL_SERVER_ERROR',
@@ -127,7 +292,7 @@ export const ERROR_CATALOG = {
     503,
     'unavailable',
     'The database cannot be reached or took too long, or the server is not ready.',
-    true,
+    { retryable: true },
   ),
 } as const satisfies Record<string, ReasonEntry>;
 
@@ -135,6 +300,80 @@ export const ERROR_CATALOG = {
 export type ErrorReason = keyof typeof ERROR_CATALOG;
 
 export const ERROR_REASONS = Object.keys(ERROR_CATALOG) as ErrorReason[];
+
+/**
+ * The codes of INVALID_INPUT's issues (`data.issues[].code`) and the parameters each carries beside
+ * `path` and `message`: zod's own codes with their parameters, and Tablebook's for the checks a schema
+ * refinement or a service makes (a refinement names its code in `params.code`).
+ */
+export const ISSUE_CODES = {
+  invalid_type: { expected: text('The type the field takes; "never" for a field not accepted there.') },
+  too_big: {
+    origin: text('What is measured: "number", "int", "string" (its length), "array" (its items)...'),
+    maximum: number('The largest value (or length, or count) allowed.'),
+    inclusive: optional(flag('The maximum itself is allowed.')),
+  },
+  too_small: {
+    origin: text('What is measured: "number", "int", "string" (its length), "array" (its items)...'),
+    minimum: number('The smallest value (or length, or count) allowed.'),
+    inclusive: optional(flag('The minimum itself is allowed.')),
+  },
+  invalid_format: { format: text('The format expected: "date", "guid", "email", "url", "regex"...') },
+  not_multiple_of: { divisor: number('What the value must be a multiple of.') },
+  unrecognized_keys: { keys: texts('The keys not accepted.') },
+  invalid_union: {},
+  invalid_key: {},
+  invalid_element: {},
+  invalid_value: { values: values('The values it may take.') },
+  custom: {},
+  unstorable_text: {},
+  not_allowed_characters: {},
+  malformed_request: {},
+  unknown_city: { cityId: integer('The city id given.') },
+  pacing_needs_hours: {},
+  table_required: {},
+  time_required: {},
+  whole_days_only: {},
+  not_in_layout: { table },
+  too_many_guests: {
+    seats: integer('The seats of the table named, or of the largest table.'),
+    table: optional(text('The table named.')),
+  },
+  before_today: { today: day('Today in the restaurant’s time zone.') },
+  outside_new_hours: { date: day('Its day.'), time: clock('Its start.'), table },
+  zone_exceeds_pacing: {},
+  zone_overlaps: {},
+  zone_disagrees: { timeZone: text('The zone whose rules the database and the server disagree about.') },
+  table_booked: {
+    table,
+    date: day('Its day.'),
+    time: optional(clock('Its start (absent for a whole day).')),
+    partySize,
+    seats: optional(integer('The table’s seats in the new layout (absent when the layout drops it).')),
+  },
+  cancel_or_move: {},
+  turn_needs_time: {},
+  contact_required: {},
+  phone_digits: { minimum: integer('Fewest digits.'), maximum: integer('Most digits.') },
+  unknown_time_zone: {},
+  ranges_overlap: {},
+  listed_twice: { value: text('The value listed more than once.') },
+  not_ascending: {},
+  date_or_range: {},
+  required_with: { with: text('The field it is required with.') },
+  range_too_long: { maximum: integer('Most days a range covers.') },
+  ends_before_start: {},
+  limit_required: {},
+} as const satisfies Record<string, Fields>;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+export const ISSUE_CODE_NAMES = Object.keys(ISSUE_CODES) as IssueCode[];
+
+export const isIssueCode = (value: unknown): value is IssueCode => typeof value === 'string' && Object.hasOwn(ISSUE_CODES, value);
+
+/** What `data.details` holds for a reason, as declared above. */
+export type ReasonDetails<R extends ErrorReason> = DetailsOf<(typeof ERROR_CATALOG)[R]['details']>;
 
 export const isErrorReason = (value: unknown): value is ErrorReason => typeof value === 'string' && Object.hasOwn(ERROR_CATALOG, value);
 

@@ -10,7 +10,7 @@ export { methodTakesBody, takesBody } from './contract.ts';
 export { createContext } from './context.ts';
 export type { Context, BookingSettings, BookingOutcome } from './context.ts';
 export { AppError } from './errors.ts';
-export type { IssueDetail } from './errors.ts';
+export type { AnyReasonDetails, IssueDetail } from './errors.ts';
 export { presentError } from './present-error.ts';
 export { ERROR_CATALOG, ERROR_REASONS, reasonForStatus } from './error-catalog.ts';
 export type { ErrorReason } from './error-catalog.ts';

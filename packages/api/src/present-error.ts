@@ -1,14 +1,17 @@
 import { TRPCError } from '@trpc/server';
 import { databaseFailure } from './database-failures.ts';
 import { ERROR_CATALOG, reasonForCode, type ErrorReason } from './error-catalog.ts';
-import { AppError, describeIssues, issuesFromZod, zodIssuesOf, type IssueDetail } from './errors.ts';
+import { AppError, describeIssues, issuesFromZod, zodIssuesOf, type AnyReasonDetails, type IssueDetail } from './errors.ts';
 
 /** An error as every transport shows it: the envelope, tRPC's error data and the logs all read this. */
 export interface PresentedError {
   reason: ErrorReason;
   status: number;
   code: string;
+  /** In English, for API users and logs (the seed's contract); clients render `reason` and `details`. */
   message: string;
+  /** The refusal's facts as the catalog declares them for `reason`; absent when there are none to name. */
+  details?: AnyReasonDetails;
   issues?: IssueDetail[];
   retryAfterSeconds?: number;
 }
@@ -22,12 +25,14 @@ export function presentError(error: unknown, requestId: string): PresentedError 
   let reason: ErrorReason;
   let message = error instanceof Error ? error.message : 'Request failed';
   let issues: IssueDetail[] | undefined;
+  let details: AnyReasonDetails | undefined;
   let retryAfterSeconds: number | undefined;
   // Only an input that failed its schema is the caller's doing; a failed output check (INTERNAL_SERVER_ERROR
   // with a ZodError as cause) is the server's fault and must stay a 500 that names no field.
   const zodIssues = error instanceof TRPCError && error.code === 'BAD_REQUEST' ? zodIssuesOf(error.cause) : undefined;
   if (error instanceof AppError) {
     reason = error.reason;
+    details = error.details;
     issues = error.issues;
     retryAfterSeconds = error.retryAfterSeconds;
   } else if (zodIssues) {
@@ -39,13 +44,17 @@ export function presentError(error: unknown, requestId: string): PresentedError 
     if (mapped) return presentError(mapped, requestId);
     reason = error instanceof TRPCError ? reasonForCode(error.code) : 'INTERNAL_ERROR';
   }
-  if (reason === 'INTERNAL_ERROR') message = `Internal server error (request id ${requestId})`;
+  if (reason === 'INTERNAL_ERROR') {
+    message = `Internal server error (request id ${requestId})`;
+    details = undefined;
+  }
   const { status, code } = ERROR_CATALOG[reason];
   return {
     reason,
     status,
     code,
     message,
+    ...(details && Object.keys(details).length > 0 ? { details } : {}),
     ...(issues ? { issues } : {}),
     ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}),
   };

@@ -5,7 +5,7 @@ import type { RateLimitBucket } from './rate-limit.ts';
 import { pgLogFields } from '@tablebook/db';
 import { mappedDatabaseFailure } from './database-failures.ts';
 import { ERROR_CATALOG, type ErrorCategory } from './error-catalog.ts';
-import { AppError, type ErrorReason, type IssueDetail } from './errors.ts';
+import { AppError, type AnyReasonDetails, type ErrorReason, type IssueDetail } from './errors.ts';
 import { presentError } from './present-error.ts';
 
 /** What a tRPC error answer carries in `data`, read by the client and the web app. */
@@ -18,6 +18,8 @@ export interface ErrorData {
   category: ErrorCategory;
   retryable: boolean;
   requestId?: string;
+  /** The refusal's facts (the catalog's `details` of `reason`): what a client words it from. */
+  details?: AnyReasonDetails;
   issues?: IssueDetail[];
 }
 
@@ -39,6 +41,7 @@ const t = initTRPC
         retryable: ERROR_CATALOG[presented.reason].retryable,
         ...(shape.data.path ? { path: shape.data.path } : {}),
         ...(ctx?.requestId ? { requestId: ctx.requestId } : {}),
+        ...(presented.details ? { details: presented.details } : {}),
         ...(presented.issues ? { issues: presented.issues } : {}),
       };
       return { message: presented.message, code: shape.code, data };
@@ -66,6 +69,7 @@ async function limit(bucket: RateLimitBucket, ctx: Context): Promise<void> {
     throw new AppError({
       reason: 'RATE_LIMITED',
       message: `Too many requests; try again in ${verdict.retryAfterSeconds} s`,
+      details: { what: 'requests', retryAfterSeconds: verdict.retryAfterSeconds },
       retryAfterSeconds: verdict.retryAfterSeconds,
     });
   }
@@ -88,6 +92,7 @@ export async function assertAdmin(ctx: Context): Promise<void> {
         ctx.admin.problem === 'missing'
           ? 'This is an administration call: send Authorization: Bearer <admin token>'
           : 'The admin token is not valid',
+      details: { token: ctx.admin.problem === 'missing' ? 'missing' : 'invalid' },
     });
   }
 }

@@ -106,7 +106,7 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
 
     it('refuses an unknown city with the cityId issue', async () => {
       const refusal = await expectRefusal(api.restaurant.create(restaurantBody('Nowhere', 999_999)), 'INVALID_INPUT', 'BAD_REQUEST');
-      expect(refusal.issues).toEqual([{ path: 'cityId', message: 'City 999999 does not exist' }]);
+      expect(refusal.issues).toEqual([{ path: 'cityId', message: 'City 999999 does not exist', code: 'unknown_city', cityId: 999999 }]);
     });
 
     it('deleting a restaurant deletes its reservations and frees the day', async () => {

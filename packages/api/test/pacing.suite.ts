@@ -58,7 +58,9 @@ export function pacingSuite(driver: Driver, postgresUrl: string) {
 
     it('refuses pacing without opening hours, and hours emptied while pacing stays, as 400 pacing', async () => {
       const noHours = await expectRefusal(api.restaurant.create({ ...body('Sin Horas', paced(10)), hours: [] }), 'INVALID_INPUT');
-      expect(noHours.issues).toEqual([{ path: 'pacing', message: expect.stringContaining('pacing needs opening hours') }]);
+      expect(noHours.issues).toEqual([
+        { path: 'pacing', message: expect.stringContaining('pacing needs opening hours'), code: 'pacing_needs_hours' },
+      ]);
       await expectRefusal(api.restaurant.create({ ...body('Sin Horas', paced(10)), hours: undefined }), 'INVALID_INPUT');
       const whole = await api.restaurant.create({ ...body('Sin Horas'), hours: [] });
       const onWhole = await expectRefusal(

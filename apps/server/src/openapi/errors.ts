@@ -1,4 +1,5 @@
 import { ERROR_CATALOG, ERROR_REASONS, type ErrorReason } from '@tablebook/api';
+import { ISSUE_CODE_NAMES, ISSUE_CODES, type Field, type Fields } from '@tablebook/api/shared';
 import type { JsonSchema } from './json-schema.ts';
 
 const REQUEST_ID = '9f1c2b7e-5d4a-4e3b-8c2d-1a0b9c8d7e6f';
@@ -26,6 +27,59 @@ export const successContent = (data: JsonSchema, message: string, example: unkno
   },
 });
 
+/** A catalog field (packages/api/src/error-details.ts) as JSON Schema. */
+function fieldSchema(field: Field): JsonSchema {
+  const { description } = field;
+  switch (field.kind) {
+    case 'text':
+      return { type: 'string', ...(field.values ? { enum: [...field.values] } : {}), description };
+    case 'integer':
+      return { type: 'integer', description };
+    case 'number':
+      return { type: 'number', description };
+    case 'flag':
+      return { type: 'boolean', description };
+    case 'day':
+      return { type: 'string', format: 'date', description };
+    case 'clock':
+      return { type: 'string', pattern: '^\\d{2}:\\d{2}$', description };
+    case 'texts':
+      return { type: 'array', items: { type: 'string' }, description };
+    case 'values':
+      return { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] }, description };
+    case 'list':
+      return { type: 'array', items: fieldsSchema(field.items), description };
+  }
+}
+
+/** The object catalog fields declare: the required ones listed, other keys allowed (a newer server may add some). */
+function fieldsSchema(fields: Fields, description?: string): JsonSchema {
+  const required = Object.entries(fields).flatMap(([name, field]) => (field.optional ? [] : [name]));
+  return {
+    type: 'object',
+    ...(description ? { description } : {}),
+    ...(required.length > 0 ? { required } : {}),
+    properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field)])),
+  };
+}
+
+/** `data.details` of an answer that may carry any of `reasons`: for each reason that names anything, its fields. */
+const detailsByReason = (reasons: readonly ErrorReason[]): JsonSchema[] =>
+  reasons
+    .filter((reason) => Object.keys(ERROR_CATALOG[reason].details).length > 0)
+    .map((reason) => ({
+      if: { properties: { reason: { const: reason } } },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
+      then: { properties: { details: fieldsSchema(ERROR_CATALOG[reason].details, `${reason}'s details.`) } },
+    }));
+
+/** An issue's parameters beside `path`, `message` and `code`, per code (ISSUE_CODES). */
+const issueParameters = ISSUE_CODE_NAMES.filter((code) => Object.keys(ISSUE_CODES[code]).length > 0).map((code) => ({
+  if: { properties: { code: { const: code } } },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
+  then: fieldsSchema(ISSUE_CODES[code]),
+}));
+
 /** Every error answer of every operation has this shape; each response narrows `reason` to what it can say. */
 export const errorEnvelopeSchema: JsonSchema = {
   type: 'object',
@@ -40,16 +94,27 @@ export const errorEnvelopeSchema: JsonSchema = {
       properties: {
         reason: { type: 'string', enum: ERROR_REASONS, description: 'Machine-readable cause; branch on this, not on the message.' },
         requestId: { type: 'string', description: 'Also sent as the X-Request-Id header.' },
+        details: {
+          type: 'object',
+          description:
+            'The refusal’s facts as the error catalog declares them for the reason (table, restaurantName, local date and times, limits...): what a client words the refusal from, in its reader’s language. Local days are YYYY-MM-DD and times HH:MM on the restaurant’s clock; never an id. Absent when the reason names nothing.',
+        },
         issues: {
           type: 'array',
           description: 'Present for INVALID_INPUT: one entry per offending field.',
           items: {
             type: 'object',
-            required: ['path', 'message'],
+            required: ['path', 'message', 'code'],
             properties: {
               path: { type: 'string', description: 'Dotted field path; empty for the whole input.' },
-              message: { type: 'string' },
+              message: { type: 'string', description: 'In English, for people reading the API; clients render the code.' },
+              code: {
+                type: 'string',
+                enum: ISSUE_CODE_NAMES,
+                description: 'What is wrong, with its parameters beside it (e.g. too_big with maximum, unknown_city with cityId).',
+              },
             },
+            allOf: issueParameters,
           },
         },
       },
@@ -64,9 +129,16 @@ const exampleFor = (reason: ErrorReason) => ({
   data: {
     reason,
     requestId: REQUEST_ID,
-    ...(reason === 'INVALID_INPUT' ? { issues: [{ path: 'date', message: 'date must be a calendar day written YYYY-MM-DD' }] } : {}),
+    ...(reason === 'INVALID_INPUT'
+      ? { issues: [{ path: 'date', message: 'date must be a calendar day written YYYY-MM-DD', code: 'invalid_format', format: 'date' }] }
+      : {}),
   },
 });
+
+const detailsOf = (group: readonly ErrorReason[]) => {
+  const branches = detailsByReason(group);
+  return branches.length > 0 ? { allOf: branches } : {};
+};
 
 /** The error responses of an operation, one per status, each listing the reasons it can carry and what they mean. */
 export function errorResponses(reasons: readonly ErrorReason[]): Record<string, unknown> {
@@ -84,7 +156,7 @@ export function errorResponses(reasons: readonly ErrorReason[]): Record<string, 
         'application/json': {
           schema: {
             $ref: '#/components/schemas/ErrorEnvelope',
-            properties: { data: { properties: { reason: { enum: group } } } },
+            properties: { data: { properties: { reason: { enum: group } }, ...detailsOf(group) } },
           },
           example: exampleFor(group[0] as ErrorReason),
         },

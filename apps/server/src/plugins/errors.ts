@@ -18,12 +18,16 @@ export function frameworkErrorReply(error: FastifyError, request: FastifyRequest
   void reply
     .status(400)
     .header('X-Request-Id', requestId)
-    .send(failure(`Invalid input: ${problem}`, 'INVALID_INPUT', requestId, [{ path: '', message: problem }]));
+    .send(failure(`Invalid input: ${problem}`, 'INVALID_INPUT', requestId, [{ path: '', message: problem, code: 'malformed_request' }]));
 }
 
 /** 404 for a path the server has no route for (an unknown path, or a known one with an empty id). */
 export const sendNoRoute = (request: FastifyRequest, reply: FastifyReply) =>
-  reply.status(404).send(failure(`No route ${request.method} ${request.url.split('?')[0]}`, 'NOT_FOUND', String(request.id)));
+  reply
+    .status(404)
+    .send(
+      failure(`No route ${request.method} ${request.url.split('?')[0]}`, 'NOT_FOUND', String(request.id), undefined, { entity: 'route' }),
+    );
 
 /** Every error and every unknown path answered in the envelope. */
 const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async (app, { webRoot }) => {
@@ -39,7 +43,7 @@ const errorsPlugin: FastifyPluginAsync<{ webRoot: string | undefined }> = async 
         : reason === 'PAYLOAD_TOO_LARGE'
           ? 'Request body too large'
           : error.message;
-    const issues = reason === 'INVALID_INPUT' ? [{ path: '', message: error.message }] : undefined;
+    const issues = reason === 'INVALID_INPUT' ? [{ path: '', message: error.message, code: 'malformed_request' as const }] : undefined;
     return reply.status(status).send(failure(message, reason, String(request.id), issues));
   });
 

@@ -95,7 +95,12 @@ export async function openEventStream<T>(
   }
   const release = ctx.streamSlots ? ctx.streamSlots.acquire(ctx.clientAddress) : () => undefined;
   if (!release) {
-    throw new AppError({ reason: 'RATE_LIMITED', message: 'Too many live streams open from this address', retryAfterSeconds: 10 });
+    throw new AppError({
+      reason: 'RATE_LIMITED',
+      message: 'Too many live streams open from this address',
+      details: { what: 'streams', retryAfterSeconds: 10 },
+      retryAfterSeconds: 10,
+    });
   }
   const queue = new AsyncQueue<StoredEvent>();
   const matches = (event: StoredEvent) =>

@@ -1,4 +1,5 @@
 import { formatRanges, isOnSlotGrid, openRangesOn, placeTime, turnMinutesFor, type RestaurantCalendar } from './opening-hours.ts';
+import type { ReasonDetails } from '../error-catalog.ts';
 import { dayNumber } from './calendar.ts';
 import { addDays, formatClock, instantAtOrAfter, instantOf, localDateTimeOf } from './zoned-time.ts';
 
@@ -22,11 +23,18 @@ export interface HeldTime {
   durationMinutes: number;
 }
 
-type TimeRefusalReason = 'CLOSED' | 'OFF_SLOT' | 'OUTSIDE_BOOKING_WINDOW';
+/**
+ * A refusal of a start time, as an AppError takes it: the English message and the catalog's details
+ * (the facts a client words it from).
+ */
+export type TimeRefusal =
+  | { reason: 'CLOSED'; message: string; details: ReasonDetails<'CLOSED'> }
+  | { reason: 'OFF_SLOT'; message: string; details: ReasonDetails<'OFF_SLOT'> }
+  | { reason: 'OUTSIDE_BOOKING_WINDOW'; message: string; details: ReasonDetails<'OUTSIDE_BOOKING_WINDOW'> };
 
-export type TimedPlan = { ok: true; held: HeldTime } | { ok: false; reason: TimeRefusalReason; message: string };
+export type TimedPlan = { ok: true; held: HeldTime } | { ok: false; refusal: TimeRefusal };
 
-const refuse = (reason: TimeRefusalReason, message: string): TimedPlan => ({ ok: false, reason, message });
+const refuse = (refusal: TimeRefusal): TimedPlan => ({ ok: false, refusal });
 
 /**
  * Checks a start time against the restaurant's hours, grid and booking window, in the order the
@@ -35,31 +43,52 @@ const refuse = (reason: TimeRefusalReason, message: string): TimedPlan => ({ ok:
 export function planTimedBooking(request: TimedRequest, calendar: RestaurantCalendar, booker: Booker, now: number): TimedPlan {
   const { date, time } = request;
   const at = `"${calendar.name}" on ${date} at ${time}`;
+  const where = { restaurantName: calendar.name, date };
+  const closed = (message: string, details: Omit<ReasonDetails<'CLOSED'>, 'restaurantName' | 'date'>) =>
+    refuse({ reason: 'CLOSED', message, details: { ...where, ...details } });
   const ranges = openRangesOn(date, calendar);
-  if (ranges.length === 0) return refuse('CLOSED', `"${calendar.name}" is closed on ${date}`);
+  if (ranges.length === 0) return closed(`"${calendar.name}" is closed on ${date}`, { why: 'closedThatDay' });
   const placement = placeTime(date, time, calendar);
-  if (placement.kind === 'closed') return refuse('CLOSED', `${at}: the restaurant is closed then (open ${formatRanges(ranges)})`);
+  if (placement.kind === 'closed') {
+    return closed(`${at}: the restaurant is closed then (open ${formatRanges(ranges)})`, {
+      why: 'closedThen',
+      time,
+      ranges: ranges.map((range) => ({ opens: formatClock(range.opens), closes: formatClock(range.closes) })),
+    });
+  }
   const startsAt = instantOf(date, placement.start, calendar.timeZone);
   if (startsAt === null) {
-    return refuse('CLOSED', `${at}: that time does not exist in ${calendar.timeZone} (the clocks go forward)`);
+    return closed(`${at}: that time does not exist in ${calendar.timeZone} (the clocks go forward)`, { why: 'noSuchTime', time });
   }
   const durationMinutes = request.durationMinutes ?? turnMinutesFor(request.partySize, calendar.turnTimes);
   const { range } = placement;
   // Closing is an instant: across a daylight-saving shift a turn's wall-clock end is not its real one.
   const closesAt = instantAtOrAfter(date, range.closes, calendar.timeZone) ?? Number.POSITIVE_INFINITY;
   if (booker === 'guest' && startsAt + durationMinutes * MINUTE_MS > closesAt) {
-    return refuse('CLOSED', `${at}: a turn of ${durationMinutes} minutes would run past closing at ${formatClock(range.closes)}`);
+    return closed(`${at}: a turn of ${durationMinutes} minutes would run past closing at ${formatClock(range.closes)}`, {
+      why: 'pastClosing',
+      time,
+      closes: formatClock(range.closes),
+      durationMinutes,
+    });
   }
   if (booker === 'guest' && !isOnSlotGrid(placement.start, range, calendar.slotMinutes)) {
-    return refuse(
-      'OFF_SLOT',
-      `${at}: bookings start every ${calendar.slotMinutes} minutes from ${formatClock(range.opens)} (${formatClock(range.opens)}, ${formatClock(range.opens + calendar.slotMinutes)}, ...)`,
-    );
+    return refuse({
+      reason: 'OFF_SLOT',
+      message: `${at}: bookings start every ${calendar.slotMinutes} minutes from ${formatClock(range.opens)} (${formatClock(range.opens)}, ${formatClock(range.opens + calendar.slotMinutes)}, ...)`,
+      details: { ...where, time, slotMinutes: calendar.slotMinutes, opens: formatClock(range.opens) },
+    });
   }
   const held = turnFrom(startsAt, durationMinutes);
-  if (!held) return refuse('CLOSED', `${at}: the turn would end after the year 9999`);
+  if (!held) return closed(`${at}: the turn would end after the year 9999`, { why: 'endsTooLate', time, durationMinutes });
   const window = bookingWindowRefusal(date, startsAt, calendar, booker, now);
-  if (window) return refuse('OUTSIDE_BOOKING_WINDOW', `${at}: ${window}`);
+  if (window) {
+    return refuse({
+      reason: 'OUTSIDE_BOOKING_WINDOW',
+      message: `${at}: ${window.message}`,
+      details: { ...where, time, ...window.details },
+    });
+  }
   return { ok: true, held };
 }
 
@@ -69,6 +98,8 @@ export function turnFrom(startsAt: number, durationMinutes: number): HeldTime | 
   return new Date(endsAt).getUTCFullYear() > 9999 ? null : { startsAt, endsAt, durationMinutes };
 }
 
+type WindowDetails = Omit<ReasonDetails<'OUTSIDE_BOOKING_WINDOW'>, 'restaurantName' | 'date' | 'time'>;
+
 /** Why a start cannot be booked now (already past; for guests, too soon or too far ahead), or null. */
 export function bookingWindowRefusal(
   date: string,
@@ -76,15 +107,23 @@ export function bookingWindowRefusal(
   calendar: RestaurantCalendar,
   booker: Booker,
   now: number,
-): string | null {
-  if (startsAt < now) return 'that start has already passed';
+): { message: string; details: WindowDetails } | null {
+  if (startsAt < now) return { message: 'that start has already passed', details: { why: 'started' } };
   if (booker === 'admin') return null;
   if (startsAt < now + calendar.minAdvanceMinutes * MINUTE_MS) {
-    return `bookings close ${calendar.minAdvanceMinutes} minutes before the start`;
+    return {
+      message: `bookings close ${calendar.minAdvanceMinutes} minutes before the start`,
+      details: { why: 'tooSoon', minAdvanceMinutes: calendar.minAdvanceMinutes },
+    };
   }
   if (calendar.maxAdvanceDays !== null) {
     const lastDay = addDays(localDateTimeOf(now, calendar.timeZone).date, calendar.maxAdvanceDays);
-    if (date > lastDay) return `bookings open ${calendar.maxAdvanceDays} days ahead (the last bookable day is ${lastDay})`;
+    if (date > lastDay) {
+      return {
+        message: `bookings open ${calendar.maxAdvanceDays} days ahead (the last bookable day is ${lastDay})`,
+        details: { why: 'tooFar', maxAdvanceDays: calendar.maxAdvanceDays, lastDay },
+      };
+    }
   }
   return null;
 }

@@ -14,7 +14,7 @@ export const listCitiesInput = z
       .string()
       .trim()
       .max(100, 'search must be at most 100 characters')
-      .refine(isStorableText, 'search contains characters that cannot be stored')
+      .refine(isStorableText, { error: 'search contains characters that cannot be stored', params: { code: 'unstorable_text' } })
       .optional()
       .describe('Part of the city name, case-insensitive.'),
   })

@@ -17,7 +17,10 @@ export function boundedText(field: string, min: number, max: number) {
     .trim()
     .min(min, min === 1 ? `${field} must not be empty` : `${field} must be at least ${min} characters`)
     .max(max, `${field} must be at most ${max} characters`)
-    .refine(isStorableText, `${field} contains characters that cannot be stored (NUL or an unpaired surrogate)`);
+    .refine(isStorableText, {
+      error: `${field} contains characters that cannot be stored (NUL or an unpaired surrogate)`,
+      params: { code: 'unstorable_text' },
+    });
 }
 
 /** An integer taken exactly as sent: `true`, `null` or `"3"` in a JSON body is refused, not coerced. */
@@ -60,7 +63,10 @@ export function queryInt(field: string, min: number, max: number) {
 /** A calendar day, `YYYY-MM-DD`, that exists (no February 30th) and that PostgreSQL accepts. */
 export const calendarDate = z.iso
   .date({ error: 'date must be a calendar day written YYYY-MM-DD' })
-  .refine((value) => !value.startsWith('0000'), 'date must be a calendar day written YYYY-MM-DD');
+  .refine((value) => !value.startsWith('0000'), {
+    error: 'date must be a calendar day written YYYY-MM-DD',
+    params: { code: 'invalid_format', format: 'date' },
+  });
 
 /** Any 8-4-4-4-12 hexadecimal id: PostgreSQL's uuid type takes it, so a well-formed unknown id is a 404. */
 export const entityId = (field: string) => z.guid({ error: `${field} must be a UUID` });
@@ -72,7 +78,7 @@ export const httpUrl = (field: string, max: number) =>
     .trim()
     .max(max, `${field} must be at most ${max} characters`)
     .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: `${field} must be an http or https URL` }))
-    .refine(isStorableText, `${field} contains characters that cannot be stored`);
+    .refine(isStorableText, { error: `${field} contains characters that cannot be stored`, params: { code: 'unstorable_text' } });
 
 /** Empty query values (`?cityId=`) mean "not given". */
 export function optionalQuery<T extends z.ZodType>(schema: T) {

@@ -25,6 +25,7 @@ export const guestBookingInput = z
         code: 'custom',
         path: ['guestPhone'],
         message: 'give a guestPhone or a guestEmail so the restaurant can reach you',
+        params: { code: 'contact_required' },
       });
     }
   });

@@ -15,7 +15,10 @@ const timeZoneName = z
   .string({ error: 'timeZone must be a string' })
   .trim()
   .max(64, 'timeZone must be at most 64 characters')
-  .refine((zone) => !/^[+-]|^\d/.test(zone) && isKnownTimeZone(zone), 'timeZone must be an IANA time zone such as America/Bogota')
+  .refine((zone) => !/^[+-]|^\d/.test(zone) && isKnownTimeZone(zone), {
+    error: 'timeZone must be an IANA time zone such as America/Bogota',
+    params: { code: 'unknown_time_zone' },
+  })
   .transform(canonicalTimeZone);
 
 const dailyHours = z.object({ opens: clockTime('opens'), closes: clockTime('closes') });
@@ -31,6 +34,7 @@ const noOverlaps =
       context.addIssue({
         code: 'custom',
         path: path(second),
+        params: { code: 'ranges_overlap' },
         message: `${label}: ${ranges[second]?.opens}-${ranges[second]?.closes} overlaps ${ranges[first]?.opens}-${ranges[first]?.closes}`,
       });
     }
@@ -52,6 +56,7 @@ const weeklyHours = z
           context.addIssue({
             code: 'custom',
             path: [earlyIndex, 'opens'],
+            params: { code: 'ranges_overlap' },
             message: `hours on ${next}: ${early.opens}-${early.closes} overlaps ${late.day}'s ${late.opens}-${late.closes}, which runs past midnight`,
           });
         }
@@ -75,7 +80,14 @@ const specialDates = z
   .superRefine((dates, context) => {
     const seen = new Set<string>();
     dates.forEach((entry, index) => {
-      if (seen.has(entry.date)) context.addIssue({ code: 'custom', path: [index, 'date'], message: `${entry.date} is listed twice` });
+      if (seen.has(entry.date)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'date'],
+          message: `${entry.date} is listed twice`,
+          params: { code: 'listed_twice', value: entry.date },
+        });
+      }
       seen.add(entry.date);
       noOverlaps(`hours on ${entry.date}`)(entry.hours, context as z.core.$RefinementCtx<unknown>, (position) => [
         index,
@@ -102,7 +114,12 @@ const turnTimes = z
     entries.forEach((entry, index) => {
       const previous = entries[index - 1];
       if (previous && entry.maxPartySize <= previous.maxPartySize) {
-        context.addIssue({ code: 'custom', path: [index, 'maxPartySize'], message: 'turnTimes must be in ascending maxPartySize' });
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'maxPartySize'],
+          message: 'turnTimes must be in ascending maxPartySize',
+          params: { code: 'not_ascending' },
+        });
       }
     });
   });

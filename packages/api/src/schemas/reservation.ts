@@ -11,7 +11,10 @@ export const tableLabel = z
   .toUpperCase()
   .min(1, 'table must not be empty')
   .max(2, 'table must be at most 2 characters')
-  .refine((value) => isStorableText(value) && !/\p{Cc}/u.test(value), 'table contains characters that are not allowed');
+  .refine((value) => isStorableText(value) && !/\p{Cc}/u.test(value), {
+    error: 'table contains characters that are not allowed',
+    params: { code: 'not_allowed_characters' },
+  });
 
 export const reservationStatus = z.enum(reservationStatuses, {
   error: `status must be one of ${reservationStatuses.join(', ')}`,
@@ -31,7 +34,10 @@ export const guestPhone = z
   .string({ error: 'guestPhone must be a string' })
   .trim()
   .regex(/^\+?[0-9][0-9 ().-]{5,30}$/, 'guestPhone must be a phone number such as +57 300 123 4567')
-  .refine((value) => value.replace(/\D/g, '').length >= 7 && value.replace(/\D/g, '').length <= 15, 'guestPhone must have 7 to 15 digits');
+  .refine((value) => value.replace(/\D/g, '').length >= 7 && value.replace(/\D/g, '').length <= 15, {
+    error: 'guestPhone must have 7 to 15 digits',
+    params: { code: 'phone_digits', minimum: 7, maximum: 15 },
+  });
 
 export const guestEmail = z
   .string({ error: 'guestEmail must be a string' })
@@ -132,15 +138,33 @@ export const availabilityInput = z
   .superRefine((input, context) => {
     const range = input.from !== undefined || input.to !== undefined;
     if (input.date !== undefined && range) {
-      context.addIssue({ code: 'custom', path: ['date'], message: 'give either date, or from and to, not both' });
+      context.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'give either date, or from and to, not both',
+        params: { code: 'date_or_range' },
+      });
     } else if (!range && input.date === undefined) {
-      context.addIssue({ code: 'custom', path: ['date'], message: 'date (or from and to) is required' });
+      context.addIssue({ code: 'custom', path: ['date'], message: 'date (or from and to) is required', params: { code: 'date_or_range' } });
     } else if (range) {
-      if (input.from === undefined) context.addIssue({ code: 'custom', path: ['from'], message: 'from is required with to' });
-      else if (input.to === undefined) context.addIssue({ code: 'custom', path: ['to'], message: 'to is required with from' });
-      else if (input.from > input.to) context.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
-      else if (daysBetween(input.from, input.to) + 1 > MAX_CALENDAR_DAYS) {
-        context.addIssue({ code: 'custom', path: ['to'], message: `the range covers at most ${MAX_CALENDAR_DAYS} days` });
+      const requiredWith = (path: 'from' | 'to', other: 'from' | 'to') =>
+        context.addIssue({
+          code: 'custom',
+          path: [path],
+          message: `${path} is required with ${other}`,
+          params: { code: 'required_with', with: other },
+        });
+      if (input.from === undefined) requiredWith('from', 'to');
+      else if (input.to === undefined) requiredWith('to', 'from');
+      else if (input.from > input.to) {
+        context.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from', params: { code: 'ends_before_start' } });
+      } else if (daysBetween(input.from, input.to) + 1 > MAX_CALENDAR_DAYS) {
+        context.addIssue({
+          code: 'custom',
+          path: ['to'],
+          message: `the range covers at most ${MAX_CALENDAR_DAYS} days`,
+          params: { code: 'range_too_long', maximum: MAX_CALENDAR_DAYS },
+        });
       }
     }
   });

@@ -23,7 +23,12 @@ export const tableLayout = z
     const seen = new Set<string>();
     tables.forEach((table, index) => {
       if (seen.has(table.label)) {
-        context.addIssue({ code: 'custom', path: [index, 'label'], message: `table ${table.label} is listed twice` });
+        context.addIssue({
+          code: 'custom',
+          path: [index, 'label'],
+          message: `table ${table.label} is listed twice`,
+          params: { code: 'listed_twice', value: table.label },
+        });
       }
       seen.add(table.label);
     });
@@ -95,7 +100,12 @@ export const listRestaurantsInput = z
   })
   .superRefine((input, context) => {
     if (input.time !== undefined && input.date === undefined) {
-      context.addIssue({ code: 'custom', path: ['date'], message: 'date is required with time' });
+      context.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: 'date is required with time',
+        params: { code: 'required_with', with: 'time' },
+      });
     }
   })
   .default({});

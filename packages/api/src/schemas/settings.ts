@@ -32,7 +32,12 @@ export const updateSettingsInput = z
   })
   .superRefine((input, context) => {
     if (input.globalDailyLimit === undefined && input.restaurantDailyLimit === undefined) {
-      context.addIssue({ code: 'custom', path: [], message: 'give globalDailyLimit, restaurantDailyLimit or both' });
+      context.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'give globalDailyLimit, restaurantDailyLimit or both',
+        params: { code: 'limit_required' },
+      });
     }
   })
   // The refinement in the JSON Schema (the OpenAPI document): one of the two is required.

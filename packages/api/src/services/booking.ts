@@ -8,7 +8,7 @@ import { coversByInterval, coversInInterval, describePacingRefusal, pacingInterv
 import { smallestFreeTable, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
 import { lockDaysFor, planTimedBooking, type Booker, type HeldTime } from '../rules/timed-booking.ts';
-import { addDays, formatZoned, instantOf, localDateTimeOf } from '../rules/zoned-time.ts';
+import { addDays, formatClock, formatZoned, instantOf, localDateTimeOf } from '../rules/zoned-time.ts';
 import { DEFAULT_PARTY_SIZE, type ReservationOutput } from '../schemas/reservation.ts';
 import { instantRange, readBookingLoad, type BookingLoad, type HeldRange } from './booking-load.ts';
 import { localDayRange } from './held-range.ts';
@@ -50,7 +50,8 @@ export function refusePastDate(date: string, calendar: RestaurantCalendar, now: 
     throw new AppError({
       reason: 'PAST_DATE',
       message: `Cannot book ${date}: it is before today (${today} in ${calendar.timeZone})`,
-      issues: [{ path: 'date', message: `date must be today (${today}) or later` }],
+      details: { restaurantName: calendar.name, date, today },
+      issues: [{ path: 'date', message: `date must be today (${today}) or later`, code: 'before_today', today }],
     });
   }
 }
@@ -67,7 +68,8 @@ export const timeNotOffered = (calendar: RestaurantCalendar, field: 'time' | 'du
   new AppError({
     reason: 'TIME_NOT_OFFERED',
     message: `"${calendar.name}" books whole days, not times: send no ${field} (or give the restaurant opening hours)`,
-    issues: [{ path: field, message: 'this restaurant books whole days' }],
+    details: { restaurantName: calendar.name },
+    issues: [{ path: field, message: 'this restaurant books whole days', code: 'whole_days_only' }],
   });
 
 /** Plans a start time for `booker`, or throws the first time rule it breaks. */
@@ -78,7 +80,7 @@ export function planTime(
   now: Date,
 ): Placement {
   const plan = planTimedBooking(request, calendar, booker, now.getTime());
-  if (!plan.ok) throw new AppError({ reason: plan.reason, message: plan.message });
+  if (!plan.ok) throw new AppError(plan.refusal);
   return timedPlacement(request.date, request.time, plan.held, calendar);
 }
 
@@ -106,14 +108,18 @@ export async function lockCandidateTables(
       throw new AppError({
         reason: 'UNKNOWN_TABLE',
         message: `"${calendar.name}" has no table ${table}`,
-        issues: [{ path: 'table', message: `table ${table} is not in the restaurant's layout` }],
+        details: { restaurantName: calendar.name, table },
+        issues: [{ path: 'table', message: `table ${table} is not in the restaurant's layout`, code: 'not_in_layout', table }],
       });
     }
     if (partySize > row.seats) {
       throw new AppError({
         reason: 'PARTY_TOO_LARGE',
         message: `Table ${table} at "${calendar.name}" seats ${row.seats}; a party of ${partySize} does not fit`,
-        issues: [{ path: 'partySize', message: `table ${table} seats at most ${row.seats}` }],
+        details: { restaurantName: calendar.name, partySize, seats: row.seats, table },
+        issues: [
+          { path: 'partySize', message: `table ${table} seats at most ${row.seats}`, code: 'too_many_guests', seats: row.seats, table },
+        ],
       });
     }
     return rows;
@@ -123,13 +129,20 @@ export async function lockCandidateTables(
     throw new AppError({
       reason: 'PARTY_TOO_LARGE',
       message: `No table at "${calendar.name}" seats a party of ${partySize} (the largest seats ${largest})`,
-      issues: [{ path: 'partySize', message: `the largest table seats ${largest}` }],
+      details: { restaurantName: calendar.name, partySize, seats: largest },
+      issues: [{ path: 'partySize', message: `the largest table seats ${largest}`, code: 'too_many_guests', seats: largest }],
     });
   }
   return rows;
 }
 
 const clockOf = (instant: number, timeZone: string) => formatZoned(instant, timeZone).slice(11, 16);
+
+/** A held span's start and end on the restaurant's clock, for a refusal's details. */
+const spanOf = (span: { startsAt: number; endsAt: number }, timeZone: string) => ({
+  from: clockOf(span.startsAt, timeZone),
+  to: clockOf(span.endsAt, timeZone),
+});
 
 /** "from 19:00 to 21:00 on 2027-03-14" in the restaurant's clock. */
 function describeSpan(span: { startsAt: number; endsAt: number }, date: string, timeZone: string) {
@@ -159,13 +172,21 @@ export function chooseTable(
     const held = takenBy.get(request.table);
     if (!held) return request.table;
     const heldDay = localDateTimeOf(held.startsAt, calendar.timeZone).date;
+    const wholeDay = isWholeDay(held, calendar.timeZone);
     const message =
       placement.kind === 'day'
         ? `Table ${request.table} at "${calendar.name}" is already booked on ${request.date}`
-        : isWholeDay(held, calendar.timeZone)
+        : wholeDay
           ? `Table ${request.table} at "${calendar.name}" is already booked for the whole day on ${heldDay}`
           : `Table ${request.table} at "${calendar.name}" is already booked ${describeSpan(held, heldDay, calendar.timeZone)}`;
-    throw new AppError({ reason: 'TABLE_ALREADY_BOOKED', message });
+    const where = { restaurantName: calendar.name, table: request.table };
+    const details =
+      placement.kind === 'day'
+        ? { ...where, date: request.date, wholeDay: true }
+        : wholeDay
+          ? { ...where, date: heldDay, wholeDay: true }
+          : { ...where, date: heldDay, ...spanOf(held, calendar.timeZone) };
+    throw new AppError({ reason: 'TABLE_ALREADY_BOOKED', message, details });
   }
   const chosen = smallestFreeTable(candidates, new Set(takenBy.keys()), request.partySize);
   if (chosen !== null) return chosen;
@@ -173,13 +194,29 @@ export function chooseTable(
   throw new AppError({
     reason: 'NO_TABLE_AVAILABLE',
     message: `No table at "${calendar.name}" that seats a party of ${request.partySize} is free ${when}`,
+    details: {
+      restaurantName: calendar.name,
+      partySize: request.partySize,
+      date: request.date,
+      ...(placement.kind === 'time' ? spanOf(placement.held, calendar.timeZone) : {}),
+    },
   });
 }
 
 /** The daily limits as stored when the day lock was taken (BookingLoad.limits). */
 export function checkDailyLimits(load: BookingLoad, details: { table: string; date: string; restaurantName: string }) {
   const broken = firstBrokenRule({ ...load, tableTaken: false }, load.limits);
-  if (broken) throw new AppError({ reason: broken, message: describeRefusal(broken, { ...details, limits: load.limits }) });
+  if (!broken) return;
+  const message = describeRefusal(broken, { ...details, limits: load.limits });
+  if (broken === 'TABLE_ALREADY_BOOKED') {
+    throw new AppError({
+      reason: broken,
+      message,
+      details: { restaurantName: details.restaurantName, table: details.table, date: details.date },
+    });
+  }
+  const limit = broken === 'GLOBAL_DAILY_LIMIT' ? load.limits.globalDailyLimit : load.limits.restaurantDailyLimit;
+  throw new AppError({ reason: broken, message, details: { ...details, limit } });
 }
 
 /**
@@ -192,7 +229,20 @@ export function checkPacing(load: BookingLoad, placement: Placement, partySize: 
   const { pacing, starts } = load.pacing;
   const interval = pacingIntervalOf(placement.held.startsAt, calendar.timeZone, pacing.intervalMinutes);
   const refusal = pacingRefusal(pacing, interval, coversInInterval(coversByInterval(starts, pacing.intervalMinutes), interval), partySize);
-  if (refusal) throw new AppError({ reason: 'PACING_LIMIT', message: describePacingRefusal(calendar.name, refusal) });
+  if (!refusal) return;
+  throw new AppError({
+    reason: 'PACING_LIMIT',
+    message: describePacingRefusal(calendar.name, refusal),
+    details: {
+      restaurantName: calendar.name,
+      date: refusal.interval.date,
+      from: formatClock(refusal.interval.start),
+      to: formatClock(refusal.interval.end),
+      coversLeft: refusal.coversLeft,
+      maxCovers: refusal.maxCovers,
+      partySize: refusal.partySize,
+    },
+  });
 }
 
 /** The start a booking load reads pacing around: a timed placement's. */
@@ -230,13 +280,18 @@ export function rethrowConstraint(
     throw new AppError({
       reason: 'TABLE_ALREADY_BOOKED',
       message: `Table ${details.table} at "${details.restaurantName}" already has a reservation that overlaps this one (${details.date})`,
+      details: { restaurantName: details.restaurantName, table: details.table, date: details.date },
     });
   }
   const rule = code === PgErrorCode.checkViolation ? TRIGGER_RULES[findPgError(error)?.constraint ?? ''] : undefined;
   if (rule) {
-    throw new AppError({ reason: rule, message: `Cannot book at "${details.restaurantName}": ${triggerMessage(error) ?? rule}` });
+    // The trigger's message is its own: the details name what the api knows (the limit or interval is the database's).
+    const message = `Cannot book at "${details.restaurantName}": ${triggerMessage(error) ?? rule}`;
+    const where = { restaurantName: details.restaurantName, date: details.date };
+    if (rule === 'PACING_LIMIT') throw new AppError({ reason: rule, message, details: where });
+    throw new AppError({ reason: rule, message, details: { ...where, table: details.table } });
   }
-  if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${details.restaurantId} does not exist`);
+  if (code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${details.restaurantId} does not exist`, 'restaurant');
   throw error;
 }
 
@@ -268,7 +323,7 @@ function placeBooking(
   if (booksWholeDays(calendar)) {
     // INVALID_INPUT ranks before TIME_NOT_OFFERED.
     if (request.table === undefined) {
-      throw invalidInput([{ path: 'table', message: 'table is required: this restaurant books whole days' }]);
+      throw invalidInput([{ path: 'table', message: 'table is required: this restaurant books whole days', code: 'table_required' }]);
     }
     if (request.time !== undefined) throw timeNotOffered(calendar, 'time');
     if (request.durationMinutes !== undefined) throw timeNotOffered(calendar, 'durationMinutes');
@@ -276,7 +331,9 @@ function placeBooking(
     return wholeDayPlacement(request.date, calendar);
   }
   if (request.time === undefined) {
-    throw invalidInput([{ path: 'time', message: `time is required: "${calendar.name}" books times of day (HH:MM)` }]);
+    throw invalidInput([
+      { path: 'time', message: `time is required: "${calendar.name}" books times of day (HH:MM)`, code: 'time_required' },
+    ]);
   }
   refusePastDate(request.date, calendar, now, request.time);
   return planTime({ date: request.date, time: request.time, partySize, durationMinutes: request.durationMinutes }, calendar, booker, now);
@@ -346,7 +403,8 @@ export async function runBooking<T>(
     return await retryOnConflict(() => db.transaction(book, WRITE_TRANSACTION));
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (findPgError(error)?.code === PgErrorCode.foreignKeyViolation) throw notFound(`Restaurant ${restaurantId} does not exist`);
+    if (findPgError(error)?.code === PgErrorCode.foreignKeyViolation)
+      throw notFound(`Restaurant ${restaurantId} does not exist`, 'restaurant');
     throw error;
   }
 }

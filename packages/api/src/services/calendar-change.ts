@@ -74,9 +74,19 @@ export async function applyCalendarChange(
       message: `Cannot change the ${what} of "${before.name}": future reservations would fall outside its hours: ${outside
         .map((row) => `${row.date} ${row.time} at table ${row.table} (reservation ${row.id})`)
         .join('; ')}`,
+      details: {
+        restaurantName: before.name,
+        change: field,
+        why: 'outsideHours',
+        reservations: outside.map((row) => ({ date: row.date, time: row.time, table: row.table })),
+      },
       issues: outside.map((row) => ({
         path: field,
         message: `reservation ${row.id} at ${row.time} on ${row.date} (table ${row.table}) would be outside the new hours`,
+        code: 'outside_new_hours',
+        date: row.date,
+        time: row.time,
+        table: row.table,
       })),
     });
   }
@@ -116,14 +126,16 @@ export async function applyCalendarChange(
       throw new AppError({
         reason: 'HAS_FUTURE_RESERVATIONS',
         message: `Cannot change the time zone of "${before.name}" to ${after.timeZone}: kept at their local times, future reservations would exceed its pacing there; move one first`,
-        issues: [{ path: 'timeZone', message: 'reservations would exceed the pacing in the new zone' }],
+        details: { restaurantName: before.name, change: 'timeZone', why: 'pacing', timeZone: after.timeZone },
+        issues: [{ path: 'timeZone', message: 'reservations would exceed the pacing in the new zone', code: 'zone_exceeds_pacing' }],
       });
     }
     if (failure?.code !== PgErrorCode.exclusionViolation) throw error;
     throw new AppError({
       reason: 'HAS_FUTURE_RESERVATIONS',
       message: `Cannot change the time zone of "${before.name}" to ${after.timeZone}: kept at their local times, two reservations of one table would overlap there (a daylight-saving difference); move one first`,
-      issues: [{ path: 'timeZone', message: 'reservations of one table would overlap in the new zone' }],
+      details: { restaurantName: before.name, change: 'timeZone', why: 'overlap', timeZone: after.timeZone },
+      issues: [{ path: 'timeZone', message: 'reservations of one table would overlap in the new zone', code: 'zone_overlaps' }],
     });
   }
 }

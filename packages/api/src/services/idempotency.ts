@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 import { and, eq, lt, sql } from 'drizzle-orm';
 import { idempotencyKeys, type Database } from '@tablebook/db';
 import { ERROR_CATALOG } from '../error-catalog.ts';
-import { AppError, type ErrorReason, type IssueDetail } from '../errors.ts';
+import { AppError, type AnyReasonDetails, type ErrorReason, type IssueDetail } from '../errors.ts';
 import { retryOnConflict, WRITE_TRANSACTION, type Transaction } from './transactions.ts';
 
 export interface IdempotencyScope {
@@ -22,8 +22,18 @@ export interface IdempotencyScope {
 const IDEMPOTENCY_RETENTION_HOURS = 48;
 
 interface StoredError {
-  error: { reason: ErrorReason; message: string; issues?: IssueDetail[] };
+  /** `details` and the issues' codes are missing from refusals stored before they existed. */
+  error: { reason: ErrorReason; message: string; details?: AnyReasonDetails; issues?: IssueDetail[] };
 }
+
+/** A stored refusal as it is thrown again: an issue stored without a code is `custom`. */
+const replayedRefusal = ({ error }: StoredError) =>
+  new AppError({
+    reason: error.reason,
+    message: error.message,
+    details: error.details,
+    ...(error.issues ? { issues: error.issues.map((issue) => ({ ...issue, code: issue.code ?? 'custom' }) as IssueDetail) } : {}),
+  } as ConstructorParameters<typeof AppError>[0]);
 
 /** A refusal is remembered and replayed; one that a retry may cure (a 429, a 5xx) is not. */
 const isFinalRefusal = (error: unknown): error is AppError =>
@@ -105,7 +115,12 @@ export async function runIdempotent<T>(
       } catch (error) {
         if (!isFinalRefusal(error)) throw error;
         const stored: StoredError = {
-          error: { reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) },
+          error: {
+            reason: error.reason,
+            message: error.message,
+            ...(error.details ? { details: error.details } : {}),
+            ...(error.issues ? { issues: error.issues } : {}),
+          },
         };
         await tx.update(idempotencyKeys).set({ responseStatus: ERROR_CATALOG[error.reason].status, responseBody: stored }).where(where);
         return { refused: error };
@@ -115,8 +130,7 @@ export async function runIdempotent<T>(
   if ('refused' in outcome) throw outcome.refused;
   if ('value' in outcome) return outcome.value as T;
   if (outcome.status >= 400) {
-    const { error } = outcome.replayed as StoredError;
-    throw new AppError({ reason: error.reason, message: error.message, ...(error.issues ? { issues: error.issues } : {}) });
+    throw replayedRefusal(outcome.replayed as StoredError);
   }
   const stored = (target.secret ? unseal(outcome.replayed as SealedBody, target) : outcome.replayed) as T;
   return current ? current(stored) : stored;

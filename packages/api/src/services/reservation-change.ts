@@ -44,14 +44,21 @@ export interface ReservationChange {
 
 function refuseStatusChange(current: Reservation, next: ReservationStatus): never {
   if (current.status === 'cancelled') {
-    throw new AppError({ reason: 'ALREADY_CANCELLED', message: `Reservation ${current.id} is already cancelled` });
+    throw new AppError({
+      reason: 'ALREADY_CANCELLED',
+      message: `Reservation ${current.id} is already cancelled`,
+      details: { table: current.tableLabel, date: current.date, ...optionalTime(timeOf(current)) },
+    });
   }
   const allowed = allowedNextStatuses(current.status);
   throw new AppError({
     reason: 'ILLEGAL_STATUS_CHANGE',
     message: `Reservation ${current.id} cannot go from ${current.status} to ${next}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (its status is final)'}`,
+    details: { from: current.status, to: next, allowed: [...allowed] },
   });
 }
+
+const optionalTime = (time: string | null) => (time === null ? {} : { time });
 
 const heldOf = (row: Reservation) => ({ startsAt: row.startsAt.getTime(), endsAt: row.endsAt.getTime() });
 const timeOf = (row: Reservation) => clockOfStart(row.startTime);
@@ -71,7 +78,9 @@ function destinationOf(current: Reservation, change: ReservationChange, calendar
     if (change.durationMinutes !== undefined) throw timeNotOffered(calendar, 'durationMinutes');
   }
   if (current.startTime === null && change.time === undefined && change.durationMinutes !== undefined) {
-    throw invalidInput([{ path: 'time', message: 'a whole-day reservation has no turn: send a time with durationMinutes' }]);
+    throw invalidInput([
+      { path: 'time', message: 'a whole-day reservation has no turn: send a time with durationMinutes', code: 'turn_needs_time' },
+    ]);
   }
   const partySize = change.partySize ?? current.partySize;
   const time = change.time ?? timeOf(current);
@@ -99,6 +108,7 @@ function placeMove(current: Reservation, to: Destination, calendar: RestaurantCa
       throw new AppError({
         reason: 'CLOSED',
         message: `Reservation ${current.id}: a turn of ${duration} minutes would end after the year 9999`,
+        details: { restaurantName: calendar.name, date: to.date, why: 'endsTooLate', time: to.time, durationMinutes: duration },
       });
     }
     return {
@@ -124,6 +134,12 @@ function refuseEarlySeating(current: Reservation, calendar: RestaurantCalendar, 
     throw new AppError({
       reason: 'ILLEGAL_STATUS_CHANGE',
       message: `Reservation ${current.id} starts at ${formatZoned(current.startsAt.getTime(), calendar.timeZone)}; it can be seated from ${formatZoned(from, calendar.timeZone)} (${SEAT_EARLY_MINUTES} minutes before)`,
+      details: {
+        from: current.status,
+        to: 'seated',
+        startsAt: formatZoned(current.startsAt.getTime(), calendar.timeZone).slice(11, 16),
+        seatableFrom: formatZoned(from, calendar.timeZone).slice(11, 16),
+      },
     });
   }
 }
@@ -219,13 +235,14 @@ export async function changeReservation(
         throw new AppError({
           reason: 'NOT_MOVABLE',
           message: `Reservation ${before.id} is ${before.status}; only a confirmed reservation can change its day, time, table or party size`,
+          details: { status: before.status },
         });
       }
       if (moves && change.status === 'cancelled') {
         throw new AppError({
           reason: 'INVALID_INPUT',
           message: 'Invalid input: a cancelled reservation cannot also move',
-          issues: [{ path: 'status', message: 'cancel, or move, not both' }],
+          issues: [{ path: 'status', message: 'cancel, or move, not both', code: 'cancel_or_move' }],
         });
       }
       if (moves && beforeTo.date !== before.date) refusePastDate(beforeTo.date, calendar, now, beforeTo.time);

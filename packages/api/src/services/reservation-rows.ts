@@ -37,6 +37,6 @@ export async function findReservation(db: Queryable, restaurantId: string, reser
     .from(reservations)
     .where(and(eq(reservations.id, reservationId), eq(reservations.restaurantId, restaurantId)));
   const [row] = forUpdate ? await query.for('update') : await query;
-  if (!row) throw notFound(`Reservation ${reservationId} does not exist at restaurant ${restaurantId}`);
+  if (!row) throw notFound(`Reservation ${reservationId} does not exist at restaurant ${restaurantId}`, 'reservation');
   return row;
 }

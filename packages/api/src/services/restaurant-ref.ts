@@ -31,7 +31,7 @@ export async function requireRestaurant(db: Queryable, id: string, lock?: 'key s
     : isRootDatabase(db)
       ? await restaurantName(db as Database).execute({ id })
       : await db.select({ name: restaurants.name }).from(restaurants).where(eq(restaurants.id, id));
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+  if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');
   return row.name;
 }
 
@@ -51,6 +51,6 @@ const restaurantCalendar = (db: Database) =>
 export async function requireCalendar(db: Queryable, id: string, lock?: 'key share' | 'update'): Promise<RestaurantCalendar> {
   const query = db.select(calendarColumns).from(restaurants).where(eq(restaurants.id, id));
   const [row] = lock ? await query.for(lock) : isRootDatabase(db) ? await restaurantCalendar(db as Database).execute({ id }) : await query;
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+  if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');
   return row;
 }

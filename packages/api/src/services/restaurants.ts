@@ -28,7 +28,7 @@ export async function getRestaurant(db: Queryable, id: string): Promise<Restaura
     .innerJoin(cities, eq(cities.id, restaurants.cityId))
     .innerJoin(departments, eq(departments.id, cities.departmentId))
     .where(eq(restaurants.id, id));
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+  if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');
   return toOutput(row, row.tables.sort(byLabel));
 }
 
@@ -151,7 +151,7 @@ export type RestaurantInput = z.output<typeof restaurantFields>;
 
 async function requireCity(db: Queryable, cityId: number) {
   const city = await findCity(db, cityId);
-  if (!city) throw invalidInput([{ path: 'cityId', message: `City ${cityId} does not exist` }]);
+  if (!city) throw invalidInput([{ path: 'cityId', message: `City ${cityId} does not exist`, code: 'unknown_city', cityId }]);
   return city;
 }
 
@@ -164,10 +164,12 @@ async function requireCity(db: Queryable, cityId: number) {
 function rethrowRowViolation(error: unknown, cityId: number): never {
   const failure = findPgError(error);
   if (failure?.code === PgErrorCode.foreignKeyViolation) {
-    throw invalidInput([{ path: 'cityId', message: `City ${cityId} does not exist` }]);
+    throw invalidInput([{ path: 'cityId', message: `City ${cityId} does not exist`, code: 'unknown_city', cityId }]);
   }
   if (failure?.code === PgErrorCode.checkViolation && failure.constraint === 'restaurants_pacing_valid') {
-    throw invalidInput([{ path: 'pacing', message: 'pacing needs opening hours: give hours, or send pacing null' }]);
+    throw invalidInput([
+      { path: 'pacing', message: 'pacing needs opening hours: give hours, or send pacing null', code: 'pacing_needs_hours' },
+    ]);
   }
   throw error;
 }
@@ -228,7 +230,7 @@ export async function updateRestaurant(
         .set({ ...written, ...pacingColumns(pacing), updatedAt: sql`now()` })
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
-      if (!row) throw notFound(`Restaurant ${id} does not exist`);
+      if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');
       if (before && calendarChanges) await applyCalendarChange(tx, id, before, await requireCalendar(tx, id), now);
       if (tables) {
         // "Today" where it is earliest, old zone or new: no reservation still to come is missed.
@@ -260,6 +262,6 @@ function calendarDiffers(stored: RestaurantCalendar, asked: Pick<RestaurantInput
 
 export async function deleteRestaurant(db: Database, id: string): Promise<{ id: string }> {
   const [row] = await retryOnConflict(() => db.delete(restaurants).where(eq(restaurants.id, id)).returning({ id: restaurants.id }));
-  if (!row) throw notFound(`Restaurant ${id} does not exist`);
+  if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');
   return row;
 }

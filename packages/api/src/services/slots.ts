@@ -72,7 +72,7 @@ export async function slotsOfDay(
           from ${restaurants} r
          where r.id = ${input.restaurantId}`,
   );
-  if (!row) throw notFound(`Restaurant ${input.restaurantId} does not exist`);
+  if (!row) throw notFound(`Restaurant ${input.restaurantId} does not exist`, 'restaurant');
   const calendar = calendarOfRow(row);
   const occupancy = {
     tables: row.tables,

@@ -2,7 +2,24 @@ import { and, asc, eq, gt, gte, ne, or, sql } from 'drizzle-orm';
 import { reservations, restaurantTables } from '@tablebook/db';
 import { AppError } from '../errors.ts';
 import { defaultLayout, layoutChange, type TableLayoutEntry } from '../rules/tables.ts';
+import { clockOfStart } from './reservation-rows.ts';
 import type { Queryable } from './transactions.ts';
+
+/** What a future reservation needs of the layout, for TABLE_HAS_RESERVATIONS' details (no ids: the table, day and party say which). */
+function needOf(
+  reservation: { table: string; date: string; startTime: string | null; partySize: number },
+  seatsByLabel: ReadonlyMap<string, number>,
+) {
+  const time = clockOfStart(reservation.startTime);
+  const seats = seatsByLabel.get(reservation.table);
+  return {
+    table: reservation.table,
+    date: reservation.date,
+    partySize: reservation.partySize,
+    ...(time === null ? {} : { time }),
+    ...(seats === undefined ? {} : { seats }),
+  };
+}
 
 export async function insertLayout(db: Queryable, restaurantId: string, layout: readonly TableLayoutEntry[] = defaultLayout()) {
   await db.insert(restaurantTables).values(layout.map((table) => ({ restaurantId, ...table })));
@@ -55,7 +72,13 @@ export async function replaceLayout(
   if (change.removed.length === 0 && !change.shrunk) return;
   const seatsByLabel = new Map(layout.map((table) => [table.label, table.seats]));
   const future = await tx
-    .select({ id: reservations.id, table: reservations.tableLabel, date: reservations.date, partySize: reservations.partySize })
+    .select({
+      id: reservations.id,
+      table: reservations.tableLabel,
+      date: reservations.date,
+      startTime: reservations.startTime,
+      partySize: reservations.partySize,
+    })
     .from(reservations)
     // Still to come: from today on, or (last night's range past midnight) held beyond now.
     .where(
@@ -79,9 +102,12 @@ export async function replaceLayout(
     throw new AppError({
       reason: 'TABLE_HAS_RESERVATIONS',
       message: `Cannot change the tables of "${restaurantName}": future reservations need them: ${named.join('; ')}`,
+      details: { restaurantName, reservations: blocking.map((reservation) => needOf(reservation, seatsByLabel)) },
       issues: blocking.map((reservation) => ({
         path: 'tables',
         message: `${reservation.table} is booked on ${reservation.date} by reservation ${reservation.id}`,
+        code: 'table_booked',
+        ...needOf(reservation, seatsByLabel),
       })),
     });
   }

@@ -67,7 +67,7 @@ export async function requireAgreeingZone(db: Queryable, zone: string, now: Date
     }
     verdicts.set(zone, verdict);
   }
-  if (verdict) throw invalidInput([{ path: 'timeZone', message: verdict }]);
+  if (verdict) throw invalidInput([{ path: 'timeZone', message: verdict, code: 'zone_disagrees', timeZone: zone }]);
 }
 
 /** The database's offset at `hour`, from its transitions. */

@@ -1,0 +1,127 @@
+/**
+ * Issue 16: "Every refusal rendered from its `reason` (and its fields)". The fields come from the
+ * catalog's declaration of each reason's details and each issue code's parameters; these tests keep
+ * the declarations complete and the readings of zod's issues faithful.
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ERROR_CATALOG, ERROR_REASONS, ISSUE_CODE_NAMES, ISSUE_CODES } from '../src/error-catalog.ts';
+import { matchesFields, type Fields } from '../src/error-details.ts';
+import { AppError, issuesFromZod } from '../src/errors.ts';
+import { presentError } from '../src/present-error.ts';
+import { guestBookingInput } from '../src/schemas/guest.ts';
+import { updateSettingsInput } from '../src/schemas/settings.ts';
+
+const everyField = (fields: Fields): [string, Fields[string]][] =>
+  Object.entries(fields).flatMap(([name, field]) => [[name, field], ...(field.kind === 'list' ? everyField(field.items) : [])]);
+
+describe("the catalog's details", () => {
+  it('describes every field of every reason and every issue code', () => {
+    for (const reason of ERROR_REASONS) {
+      for (const [name, field] of everyField(ERROR_CATALOG[reason].details)) {
+        expect(field.description.length, `${reason}.${name}`).toBeGreaterThan(3);
+      }
+    }
+    for (const code of ISSUE_CODE_NAMES) {
+      for (const [name, field] of everyField(ISSUE_CODES[code])) expect(field.description.length, `${code}.${name}`).toBeGreaterThan(3);
+    }
+  });
+
+  it('never declares an id among the details ("never ... an id")', () => {
+    for (const reason of ERROR_REASONS) {
+      for (const [name] of everyField(ERROR_CATALOG[reason].details)) expect(name, reason).not.toMatch(/id$/i);
+    }
+  });
+
+  it('checks what a client receives against the declaration', () => {
+    const fields = ERROR_CATALOG.TABLE_ALREADY_BOOKED.details;
+    expect(matchesFields(fields, { restaurantName: 'Casa', table: 'A1', date: '2026-12-10', from: '19:00', to: '21:00' })).toBe(true);
+    // A newer server's extra field is fine; a missing required one or a wrong kind is not.
+    expect(matchesFields(fields, { restaurantName: 'Casa', table: 'A1', date: '2026-12-10', colour: 'red' })).toBe(true);
+    expect(matchesFields(fields, { restaurantName: 'Casa', date: '2026-12-10' })).toBe(false);
+    expect(matchesFields(fields, { restaurantName: 'Casa', table: 'A1', date: '10/12/2026' })).toBe(false);
+    expect(matchesFields(fields, { restaurantName: 'Casa', table: 'A1', date: '2026-12-10', from: '7 pm' })).toBe(false);
+    const listed = ERROR_CATALOG.TABLE_HAS_RESERVATIONS.details;
+    expect(matchesFields(listed, { restaurantName: 'Casa', reservations: [{ table: '1', date: '2026-12-10', partySize: 4 }] })).toBe(true);
+    expect(matchesFields(listed, { restaurantName: 'Casa', reservations: [{ table: '1', date: '2026-12-10' }] })).toBe(false);
+    expect(matchesFields(ERROR_CATALOG.NOT_MOVABLE.details, { status: 'lost' })).toBe(false);
+    expect(matchesFields(fields, null)).toBe(false);
+  });
+});
+
+describe('presentError carries the details', () => {
+  it('keeps an AppError’s details beside its English message, and names none for an internal failure', () => {
+    const details = { restaurantName: 'Casa', date: '2026-12-10', limit: 20 };
+    expect(presentError(new AppError({ reason: 'GLOBAL_DAILY_LIMIT', message: 'Cannot book', details }), 'r1')).toMatchObject({
+      reason: 'GLOBAL_DAILY_LIMIT',
+      message: 'Cannot book',
+      details,
+    });
+    expect(presentError(new AppError({ reason: 'CLOSED', message: 'x' }), 'r2')).not.toHaveProperty('details');
+  });
+});
+
+describe("zod's issues as codes and parameters", () => {
+  const issuesOf = (schema: z.ZodType, input: unknown) => issuesFromZod(schema.safeParse(input).error?.issues ?? []);
+
+  it('reads "partySize must be at most 20" as too_big with its maximum', () => {
+    const issues = issuesOf(guestBookingInput, {
+      restaurantId: '00000000-0000-4000-8000-000000000000',
+      date: '2026-12-10',
+      partySize: 25,
+      guestName: 'Ana',
+      guestPhone: '+57 300 000 0000',
+    });
+    expect(issues).toEqual([
+      { path: 'partySize', message: 'partySize must be at most 20', code: 'too_big', origin: 'number', maximum: 20, inclusive: true },
+    ]);
+  });
+
+  it('reads a bad id, a bad day and a missing contact', () => {
+    const issues = issuesOf(guestBookingInput, {
+      restaurantId: 'nope',
+      date: '2026-02-30',
+      guestName: 'Ana',
+      guestEmail: 'ana@example.com',
+    });
+    expect(issues).toEqual([
+      { path: 'restaurantId', message: 'restaurantId must be a UUID', code: 'invalid_format', format: 'guid' },
+      { path: 'date', message: 'date must be a calendar day written YYYY-MM-DD', code: 'invalid_format', format: 'date' },
+    ]);
+    const contact = issuesOf(guestBookingInput, {
+      restaurantId: '00000000-0000-4000-8000-000000000000',
+      date: '2026-12-10',
+      guestName: 'Ana',
+    });
+    expect(contact).toEqual([{ path: 'guestPhone', message: expect.any(String), code: 'contact_required' }]);
+  });
+
+  it("names a refinement's own code, and calls one without a code custom", () => {
+    expect(issuesOf(updateSettingsInput, {})).toEqual([{ path: '', message: expect.any(String), code: 'limit_required' }]);
+    expect(issuesOf(updateSettingsInput, { globalDailyLimit: 0 })).toEqual([
+      expect.objectContaining({ path: 'globalDailyLimit', code: 'too_small', minimum: 1 }),
+    ]);
+    const plain = z.string().refine((value) => value === 'x', 'must be x');
+    expect(issuesOf(plain, 'y')).toEqual([{ path: '', message: 'must be x', code: 'custom' }]);
+    // A refinement naming a code with the wrong parameters is not trusted either.
+    const wrong = z.string().refine((value) => value === 'x', { error: 'must be x', params: { code: 'listed_twice' } });
+    expect(issuesOf(wrong, 'y')).toEqual([{ path: '', message: 'must be x', code: 'custom' }]);
+  });
+
+  it('keeps every parameter it sends inside what ISSUE_CODES declares for the code', () => {
+    const samples = [
+      issuesOf(z.object({ a: z.string() }).strict(), { a: 1, b: 2 }),
+      issuesOf(z.enum(['x', 'y']), 'z'),
+      issuesOf(z.number().multipleOf(5), 7),
+      issuesOf(z.string().min(2), 'a'),
+    ].flat();
+    expect(samples.map((issue) => issue.code)).toEqual([
+      'invalid_type',
+      'unrecognized_keys',
+      'invalid_value',
+      'not_multiple_of',
+      'too_small',
+    ]);
+    for (const issue of samples) expect(matchesFields(ISSUE_CODES[issue.code], issue), issue.code).toBe(true);
+  });
+});
