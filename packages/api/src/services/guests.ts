@@ -112,7 +112,7 @@ export async function cancelAsGuestByCode(db: Database, now: Date, input: { canc
     .from(reservations)
     .innerJoin(restaurants, eq(restaurants.id, reservations.restaurantId))
     .where(eq(reservations.cancellationCodeHash, hashCancellationCode(input.cancellationCode)));
-  if (!row) throw notFound('No booking has this cancellation code');
+  if (!row) throw notFound('No booking has this cancellation code', 'reservation');
   // The same change as a cancel with the ids: 409 ALREADY_CANCELLED, ILLEGAL_STATUS_CHANGE, one event.
   const cancelled = await cancelReservation(db, now, { restaurantId: row.restaurantId, reservationId: row.id }, 'Cancelled by the guest');
   return {
