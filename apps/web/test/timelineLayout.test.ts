@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   axisOf,
   barPlace,
-  busyTables,
   clockChange,
   clockOf,
   closedSpans,
@@ -129,7 +128,6 @@ describe('a bar from startsAt to endsAt', () => {
 describe('moving a reservation', () => {
   const ranges = dayRanges(FRIDAY, calendar);
   const bogota = { date: FRIDAY, timeZone: 'America/Bogota' };
-  const at = (instant: string) => Date.parse(instant);
 
   it("offers every step of the day's ranges, after midnight too, and the current time off the grid", () => {
     const choices = timeChoices(ranges, 30, bogota);
@@ -187,26 +185,6 @@ describe('moving a reservation', () => {
     // Outside every range it stays on the day's own clock, for the server to judge.
     expect(placeOfTime('09:00', ranges)).toBe(540);
     expect(placeOfTime('9:00', ranges)).toBeUndefined();
-  });
-
-  it('marks the tables another live reservation holds during the new turn', () => {
-    const day = [
-      reservation('moving', 'A1', '2027-03-12T19:00:00-05:00', '2027-03-12T20:30:00-05:00'),
-      reservation('b1', 'B1', '2027-03-12T20:00:00-05:00', '2027-03-12T21:30:00-05:00'),
-      reservation('c1', 'C1', '2027-03-12T23:30:00-05:00', '2027-03-13T01:00:00-05:00'),
-      reservation('gone', 'D1', '2027-03-12T20:00:00-05:00', '2027-03-12T21:30:00-05:00', 'cancelled' as 'confirmed'),
-    ];
-    expect([...busyTables(day, 'moving', at('2027-03-12T19:00:00-05:00'), 90)]).toEqual(['B1']);
-    // Ending exactly when the next one starts is no overlap.
-    expect([...busyTables(day, 'moving', at('2027-03-12T18:30:00-05:00'), 90)]).toEqual([]);
-    expect([...busyTables(day, 'moving', at('2027-03-13T00:00:00-05:00'), 90)]).toEqual(['C1']);
-  });
-
-  it('judges taken tables on instants, so a turn across the spring-forward gap holds what it really holds', () => {
-    // 01:00 CET + 120 minutes ends at 04:00 CEST (the wall clock jumps 02:00 -> 03:00).
-    const night = [reservation('late', 'B1', '2027-03-28T03:30:00+02:00', '2027-03-28T05:00:00+02:00')];
-    expect([...busyTables(night, 'moving', at('2027-03-28T01:00:00+01:00'), 120)]).toEqual(['B1']);
-    expect([...busyTables(night, 'moving', at('2027-03-28T00:00:00+01:00'), 90)]).toEqual([]);
   });
 
   it('takes the turn time that seats the party', () => {

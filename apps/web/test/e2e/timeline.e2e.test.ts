@@ -1,8 +1,9 @@
 /**
  * The manager's day as a timeline, end to end: the built app on the real server (in-memory PGlite),
  * in headless Chromium. A guest books a slot over REST while the manager's timeline is open; the bar
- * appears without a reload; the manager moves it from the keyboard, is refused a taken table with the
- * reason (keeping the choice), and then moves it to a free one.
+ * appears without a reload; the manager moves it from the keyboard: only the free tables that seat the
+ * party then are offered (issue 16), a table taken behind the page's back is refused with the reason
+ * (keeping the choice), and then it moves to a free one.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,17 +110,22 @@ describe.skipIf(!shouldRunBrowserSuite())('the timeline in Chromium', () => {
     await otherBar.waitFor({ timeout: 2_000 });
     await screenshot(page, 'timeline');
 
-    // From the keyboard: the bar opens the move; B1 is marked taken at 21:30 and the server refuses it.
+    // From the keyboard: the bar opens the move; at 21:30 only the free tables that seat two are offered
+    // (B1 is Luis's then), its own A1 among them.
     await bar.focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: "Move Ana Gómez's reservation" });
     await dialog.getByLabel('New time').selectOption('21:30');
-    await dialog.getByRole('option', { name: 'B1 (4 seats) — taken then' }).waitFor({ state: 'attached' });
-    await dialog.getByLabel('New table').selectOption('B1');
+    const tableOptions = () => dialog.getByLabel('New table').locator('option').allTextContents();
+    await expect.poll(tableOptions).toEqual(['A1 (2 seats)', 'A2 (4 seats)', 'B2 (6 seats)']);
+    // A2 chosen, then taken behind the page's back: the choice is kept, marked, and the server refuses it.
+    await dialog.getByLabel('New table').selectOption('A2');
+    await server.api.reservation.create.mutate({ restaurantId, date: day, time: '21:00', table: 'A2', partySize: 2, guestName: 'Marta Ruiz' });
+    await dialog.getByRole('option', { name: 'A2 (4 seats) — taken then' }).waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: 'Move' }).click();
     await dialog.getByRole('alert').getByText('That table is already taken').waitFor();
     expect(await dialog.getByLabel('New time').inputValue()).toBe('21:30');
-    expect(await dialog.getByLabel('New table').inputValue()).toBe('B1');
+    expect(await dialog.getByLabel('New table').inputValue()).toBe('A2');
     await screenshot(page, 'timeline-move-refused');
 
     // Another table at that time: moved, and the bar follows to its new row and time.
@@ -132,7 +138,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the timeline in Chromium', () => {
     const moved = row(page, 'B2').getByRole('button', { name: startingWith('Ana Gómez 9:30 PM to 11:00 PM') });
     await moved.waitFor();
     expect(await minutesFromOpening(moved)).toBe(570);
-    expect(await row(page, 'A1').getByRole('button').count()).toBe(0);
+    expect(await row(page, 'A1').locator('.timeline__bar').count()).toBe(0);
     // Focus is back on the bar, in its new place.
     expect(await moved.evaluate((element) => element === document.activeElement)).toBe(true);
     const [stored] = await server.api.reservation.list
@@ -140,10 +146,10 @@ describe.skipIf(!shouldRunBrowserSuite())('the timeline in Chromium', () => {
       .then((all) => all.filter((reservation) => reservation.id === booked.id));
     expect(stored).toMatchObject({ table: 'B2', time: '21:30', durationMinutes: 90 });
 
-    // Cancelled elsewhere: its bar goes, live.
+    // Cancelled elsewhere: its bar goes, live (Ana's and Marta's stay).
     await server.api.reservation.cancel.mutate({ restaurantId, reservationId: other.id });
     await otherBar.waitFor({ state: 'detached', timeout: 2_000 });
-    await page.getByRole('heading', { level: 2, name: /· 1 reservation$/ }).waitFor();
+    await page.getByRole('heading', { level: 2, name: /· 2 reservations$/ }).waitFor();
     expect(manager.pageErrors).toEqual([]);
     expect(cspViolations).toEqual([]);
   });

@@ -15,15 +15,28 @@ export function turnOf(reservation: Held): { start: number; end: number } | unde
 }
 
 /**
- * The list's order: the newest day first (as the page says), and within a day by when the table is
- * taken (the instant, whatever the order they came in), then by table and by when they were made.
+ * The list's order: the soonest day first, and within a day the reservations that hold a table all
+ * day first, then by when the table is taken (the instant, whatever the order they came in), then by
+ * table (labels with numbers in number order) and by when they were made.
  */
 export function inListOrder<Reservation extends Held>(reservations: readonly Reservation[]): Reservation[] {
   return [...reservations].sort(
     (a, b) =>
-      b.date.localeCompare(a.date) ||
+      a.date.localeCompare(b.date) ||
+      Number(a.time !== null) - Number(b.time !== null) ||
       Date.parse(a.startsAt) - Date.parse(b.startsAt) ||
-      a.table.localeCompare(b.table) ||
+      a.table.localeCompare(b.table, 'en', { numeric: true }) ||
       a.createdAt.localeCompare(b.createdAt),
   );
+}
+
+/** The list's order, cut into days (soonest first), for a list of several days with a heading per day. */
+export function byDayInListOrder<Reservation extends Held>(reservations: readonly Reservation[]) {
+  const days: { date: string; reservations: Reservation[] }[] = [];
+  for (const reservation of inListOrder(reservations)) {
+    const last = days.at(-1);
+    if (last?.date === reservation.date) last.reservations.push(reservation);
+    else days.push({ date: reservation.date, reservations: [reservation] });
+  }
+  return days;
 }

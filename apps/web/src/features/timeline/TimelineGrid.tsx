@@ -15,13 +15,15 @@ interface TimelineGridProps {
   /** Now, in minutes into the day, when the day is shown while it is under way. */
   now: number | undefined;
   onMove: (reservation: ReservationOutput) => void;
+  /** A click on a row's free time opens a new reservation there (minutes into the day); none on a day that has passed. */
+  onPick?: ((table: string, minutes: number) => void) | undefined;
 }
 
 /**
  * Tables as rows, the day's hours as columns, reservations as bars. Each hour keeps a readable width,
  * so on a narrow screen the grid scrolls sideways (the table labels stay in view) instead of squashing.
  */
-export function TimelineGrid({ axis, ranges, date, tables, reservations, now, onMove }: TimelineGridProps) {
+export function TimelineGrid({ axis, ranges, date, tables, reservations, now, onMove, onPick }: TimelineGridProps) {
   const { t, locale } = useI18n();
   const scroller = useRef<HTMLElement>(null);
   const scrolledFor = useRef<string | null>(null);
@@ -74,6 +76,20 @@ export function TimelineGrid({ axis, ranges, date, tables, reservations, now, on
                   </span>
                 </span>
                 <div className="timeline__track">
+                  {onPick ? (
+                    // The mouse's way to book at a table and time; the keyboard's is the New reservation button (so no tab stop per row).
+                    <button
+                      type="button"
+                      tabIndex={-1}
+                      className="timeline__pick"
+                      aria-label={t.host.newAt(table.label)}
+                      onClick={(event) => {
+                        const box = event.currentTarget.getBoundingClientRect();
+                        const share = box.width > 0 ? (event.clientX - box.left) / box.width : 0;
+                        onPick(table.label, axis.start + Math.max(0, Math.min(1, share)) * (axis.end - axis.start));
+                      }}
+                    />
+                  ) : null}
                   {closed.map((span) => (
                     <span key={span.left} className="timeline__closed" style={{ left: `${span.left}%`, width: `${span.width}%` }} />
                   ))}

@@ -8,17 +8,19 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
 import { TimelineDay } from './TimelineDay.tsx';
+import { useHostRestaurant } from '../reservations/useHostRestaurant.ts';
 import { TimelineFilters } from './TimelineFilters.tsx';
 import { useTimelineParams } from './useTimelineParams.ts';
 
 /**
- * The manager's day as a timeline: which restaurant and day are in the address; the day defaults to
- * the restaurant's own today. A restaurant that books whole days keeps its list.
+ * The manager's day as a timeline: which restaurant and day are in the address; the restaurant defaults
+ * to the last one used, the day to the restaurant's own today. A restaurant that books whole days keeps its list.
  */
 export function TimelinePage() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const { restaurantId, date: chosenDate, update } = useTimelineParams();
+  const { restaurantId: linkedId, date: chosenDate, update } = useTimelineParams();
+  const restaurantId = useHostRestaurant(linkedId);
   useDocumentTitle(t.timeline.title, t.app.name);
   const restaurant = useQuery({ ...trpc.restaurant.byId.queryOptions({ id: restaurantId ?? '' }), enabled: restaurantId !== undefined });
   const date = chosenDate ?? (restaurant.data ? todayIn(restaurant.data.timeZone) : undefined);

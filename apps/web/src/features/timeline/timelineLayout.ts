@@ -7,7 +7,7 @@ import type { CalendarDay } from '../../lib/days.ts';
  * midnight (18:00-02:00) simply runs past 1440 and a 00:30 booking of that night sits at 1470.
  * Bars follow the wall clock: on a night the clocks change, a turn across the change looks an hour
  * longer (forward) or shorter (back) than it is, and the page says so (`clockChange`). What a move
- * offers and which tables it finds taken are judged on real instants.
+ * offers, and which tables are free then (freeTables.ts), are judged on real instants.
  */
 
 const MINUTES_PER_DAY = 1440;
@@ -159,26 +159,6 @@ export function placeOfTime(time: string, ranges: readonly DayRange[]): number |
   const minutes = Number(match[1]) * 60 + Number(match[2]);
   const inside = (at: number) => ranges.some((range) => range.opens <= at && at < range.closes);
   return !inside(minutes) && inside(minutes + MINUTES_PER_DAY) ? minutes + MINUTES_PER_DAY : minutes;
-}
-
-/**
- * The tables another live reservation holds at some point of a turn starting at `startsAt` (an epoch
- * instant) for `duration` minutes: what a move there would be refused for (the server checks again,
- * under its lock). Instants, not wall clocks, so a night the clocks change is judged right.
- */
-export function busyTables(
-  reservations: readonly Pick<ReservationOutput, 'id' | 'table' | 'status' | 'startsAt' | 'endsAt'>[],
-  movingId: string,
-  startsAt: number,
-  duration: number,
-): Set<string> {
-  const busy = new Set<string>();
-  const endsAt = startsAt + duration * 60_000;
-  for (const other of reservations) {
-    if (other.id === movingId || other.status === 'cancelled') continue;
-    if (Date.parse(other.startsAt) < endsAt && startsAt < Date.parse(other.endsAt)) busy.add(other.table);
-  }
-  return busy;
 }
 
 /** A change of the clocks within the axis: from which wall time to which, and whether they go forward (a gap) or back (a repeat). */
