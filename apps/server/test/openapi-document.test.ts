@@ -80,6 +80,12 @@ describe('the OpenAPI document', () => {
     expect(example).toMatch(/^retry: 2000\n/);
     const data = JSON.parse(/data: (.*)\n/.exec(example)?.[1] ?? 'null');
     expect(data).toMatchObject({ type: 'created', capacity: { restaurantRemaining: expect.any(Number) } });
-    expect(stream['parameters'].map((parameter: Operation) => parameter['name'])).toEqual(['id', 'date', 'Last-Event-ID']);
+    expect(stream['parameters'].map((parameter: Operation) => parameter['name'])).toEqual([
+      'id',
+      'date',
+      'ready',
+      'systemCapacity',
+      'Last-Event-ID',
+    ]);
   });
 });

@@ -4,28 +4,32 @@ import { initialLiveState, liveReducer, type LiveSignal } from '../src/live/live
 const run = (...signals: LiveSignal[]) => signals.reduce(liveReducer, initialLiveState);
 
 describe('the live connection state', () => {
-  it('is connecting, then live', () => {
-    expect(run('connecting').phase).toBe('connecting');
-    expect(run('connecting', 'pending')).toEqual({ phase: 'live', wasLive: true, recovered: false });
+  it('is connecting until the server confirms the stream, then live', () => {
+    expect(initialLiveState.phase).toBe('connecting');
+    expect(run('confirmed')).toEqual({ phase: 'live', wasLive: true, recovered: false });
   });
 
-  it('reconnects after a drop, and says when it is back', () => {
-    expect(run('connecting', 'pending', 'connecting').phase).toBe('reconnecting');
-    expect(run('connecting', 'pending', 'connecting', 'pending')).toEqual({ phase: 'live', wasLive: true, recovered: true });
+  it('says Reconnecting while it is not live, and Live only when the reopened stream is confirmed', () => {
+    expect(run('confirmed', 'dropped')).toEqual({ phase: 'reconnecting', wasLive: true, recovered: false });
+    // Failed attempts keep it reconnecting, however many.
+    expect(run('confirmed', 'dropped', 'dropped', 'dropped').phase).toBe('reconnecting');
+    expect(run('confirmed', 'dropped', 'dropped', 'confirmed')).toEqual({ phase: 'live', wasLive: true, recovered: true });
   });
 
-  it('is down when the stream fails for good, and live again when data flows', () => {
-    expect(run('connecting', 'error').phase).toBe('down');
-    expect(run('connecting', 'error', 'data').phase).toBe('live');
+  it('reconnects a first connection that failed before it was ever live', () => {
+    expect(run('dropped')).toEqual({ phase: 'reconnecting', wasLive: false, recovered: false });
+    expect(run('dropped', 'confirmed')).toEqual({ phase: 'live', wasLive: true, recovered: false });
   });
 
-  it('starts afresh when it follows another stream', () => {
-    expect(run('connecting', 'pending', 'reset', 'connecting', 'pending')).toEqual({ phase: 'live', wasLive: true, recovered: false });
+  it('is down when the stream is refused for good, and stays down', () => {
+    expect(run('confirmed', 'refused').phase).toBe('down');
+    expect(run('refused', 'dropped').phase).toBe('down');
   });
 
-  it('ignores idle and repeated signals', () => {
-    const live = run('connecting', 'pending');
-    expect(liveReducer(live, 'idle')).toBe(live);
-    expect(liveReducer(live, 'data')).toBe(live);
+  it('keeps the same state for a repeated signal', () => {
+    const live = run('confirmed');
+    expect(liveReducer(live, 'confirmed')).toBe(live);
+    const reconnecting = run('confirmed', 'dropped');
+    expect(liveReducer(reconnecting, 'dropped')).toBe(reconnecting);
   });
 });

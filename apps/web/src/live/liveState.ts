@@ -1,6 +1,6 @@
 /**
  * The state of a live connection as people see it: connecting the first time, live, reconnecting
- * after a drop (the stream resumes where it left off), or down when the server refused it.
+ * after a drop (the stream resumes where it left off), or down when the server refused it for good.
  */
 type LivePhase = 'connecting' | 'live' | 'reconnecting' | 'down';
 
@@ -12,24 +12,26 @@ export interface LiveState {
   recovered: boolean;
 }
 
-/** What the subscription reports: tRPC's subscription status, or data arriving; 'reset' when it follows another stream (a new day). */
-export type LiveSignal = 'idle' | 'connecting' | 'pending' | 'error' | 'data' | 'reset';
+/**
+ * What happens to a stream: the server confirmed it open (its `ready` came: events flow), it dropped
+ * (ended, failed, or the network went; another attempt follows), or it was refused for good (a
+ * missing restaurant, a bad token: trying again cannot help).
+ */
+export type LiveSignal = 'confirmed' | 'dropped' | 'refused';
 
 export const initialLiveState: LiveState = { phase: 'connecting', wasLive: false, recovered: false };
 
 export function liveReducer(state: LiveState, signal: LiveSignal): LiveState {
   switch (signal) {
-    case 'reset':
-      return initialLiveState;
-    case 'idle':
-      return state;
-    case 'connecting':
-      return { ...state, phase: state.wasLive ? 'reconnecting' : 'connecting' };
-    case 'pending':
-    case 'data':
+    case 'confirmed':
       if (state.phase === 'live') return state;
       return { phase: 'live', wasLive: true, recovered: state.wasLive };
-    case 'error':
-      return { ...state, phase: 'down' };
+    case 'dropped':
+      // Not live until the next stream is confirmed; a refusal stays one.
+      if (state.phase === 'reconnecting' || state.phase === 'down') return state;
+      return { ...state, phase: 'reconnecting', recovered: false };
+    case 'refused':
+      if (state.phase === 'down') return state;
+      return { ...state, phase: 'down', recovered: false };
   }
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createDb, migrate } from '@tablebook/db';
+import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { updateStoredLimits } from '@tablebook/api';
-import { createServer } from '@tablebook/server';
+import { createServer, type TablebookServer } from '@tablebook/server';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
 /** The built app that the server serves at `/`; `npm test` builds it before running vitest. */
@@ -19,6 +19,12 @@ export interface AppServer {
   url: string;
   /** The app's own tRPC client, aimed at this server: for arranging data behind the page's back. */
   api: ApiClient;
+  /** The server's database, for a test to arrange what no API does (an expired event backlog). */
+  database: DatabaseHandle;
+  /** Stops the HTTP server alone, as a shutdown would: its streams end, the database and its data stay. */
+  stopServer(): Promise<void>;
+  /** Starts a new server on the same port and database (after `stopServer`): a restart. */
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,24 +38,39 @@ export async function startAppServer(options: { webApp: boolean; adminTokens?: s
   const database = createDb('memory://');
   await migrate(database);
   await updateStoredLimits(database.db, DAILY_LIMITS);
-  const server = createServer({
+  const serverOptions = {
     database,
     settings: { timeZone: 'America/Bogota' },
     ...(options.webApp ? { webRoot: WEB_DIST } : {}),
-    port: 0,
     logLevel: 'silent',
     ...(options.adminTokens ? { adminTokens: options.adminTokens } : {}),
-  });
+  };
+  let server: TablebookServer | undefined = createServer({ ...serverOptions, port: 0 });
   const url = await server.start();
+  // A restart listens where the pages already are.
+  const port = Number(new URL(url).port);
+  const stopServer = async () => {
+    const running = server;
+    server = undefined;
+    await running?.stop();
+  };
   return {
     url,
+    database,
     // With admin tokens, the test's own client signs in with the first one.
     api: createApiClient({
       url: `${url}/trpc`,
       headers: (): Record<string, string> => (options.adminTokens?.[0] ? { Authorization: `Bearer ${options.adminTokens[0]}` } : {}),
     }),
+    stopServer,
+    async startServer() {
+      if (server) throw new Error('the server is already running');
+      const restarted = createServer({ ...serverOptions, port });
+      await restarted.start();
+      server = restarted;
+    },
     async stop() {
-      await server.stop();
+      await stopServer();
       await database.close();
     },
   };

@@ -84,6 +84,19 @@ export class ReservationEventHub {
   }
 
   /**
+   * Whether every event after `afterId` is still stored: the backlog keeps a day (`purge`), so a
+   * reader away longer missed some for good. Ids are handed out one by one, so nothing is missing
+   * when the oldest stored id is the next one (a deleted restaurant's events leave holes too: then
+   * this answers no, and the reader reads afresh once, which is always safe).
+   */
+  async canReplayAfter(afterId: number): Promise<boolean> {
+    if (afterId >= this.lastDelivered) return true;
+    const [row] = await this.database.db.select({ oldest: sql<string | null>`min(${reservationEvents.id})::text` }).from(reservationEvents);
+    const oldest = row?.oldest ?? null;
+    return oldest !== null && Number(oldest) <= afterId + 1;
+  }
+
+  /**
    * Reads and delivers every event after the last one delivered. Calls coalesce: while a read is
    * waiting its turn, more notifications add nothing (it will see their events too); one that arrives
    * during a read queues exactly one more. Under a burst of bookings this is a handful of reads, not

@@ -1,7 +1,7 @@
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireRestaurant } from '../services/restaurant-ref.ts';
-import type { PublicEventOutput, ReservationEventOutput } from '../schemas/events.ts';
+import type { PublicEventOutput, ReservationEventOutput, StreamNotice, SystemCapacityOutput } from '../schemas/events.ts';
 import type { StoredEvent } from './hub.ts';
 import { AsyncQueue } from './queue.ts';
 import { addDays, formatZoned, startOfDay } from '../rules/zoned-time.ts';
@@ -12,6 +12,10 @@ export interface StreamRequest {
   restaurantId?: string | undefined;
   date?: string | undefined;
   lastEventId?: number | null | undefined;
+  /** Start with a `ready` item once subscribed (a transport that answers before the stream opens needs it). */
+  ready?: boolean | undefined;
+  /** With a restaurant and a date: other restaurants' changes that day, as the system's remaining capacity. */
+  systemCapacity?: boolean | undefined;
 }
 
 /** The zone every restaurant had before reservations took a time of day (migration 0006). */
@@ -67,18 +71,32 @@ export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
 };
 
 /** A stream of events that always gives its resources back: when iterated to its end, when `return()` is called (even before the first pull) and when its signal aborts. */
-export interface EventStream<T> extends AsyncIterableIterator<{ id: number; event: T }> {
-  return(): Promise<IteratorResult<{ id: number; event: T }>>;
+export interface EventStream<T> extends AsyncIterableIterator<{ id: number; event: T | StreamNotice }> {
+  return(): Promise<IteratorResult<{ id: number; event: T | StreamNotice }>>;
 }
 
 /** Events a slow reader may leave unread before its stream is closed (it resumes with Last-Event-ID). */
 const MAX_UNREAD_EVENTS = 10_000;
+
+/** The system's remaining capacity on `date` after an event (a move also reports the day it left). */
+function globalRemainingOn(event: StoredEvent, date: string): number | undefined {
+  const payload = payloadOf(event);
+  if (payload.capacity.date === date) return payload.capacity.globalRemaining;
+  if (payload.previous?.capacity.date === date) return payload.previous.capacity.globalRemaining;
+  return undefined;
+}
 
 /**
  * Opens a stream of one restaurant's changes: first every stored event after `lastEventId` (when
  * resuming), then live ones, each exactly once and in id order. Checks (the restaurant exists, the
  * caller's stream cap) run before the first event, so a transport can still answer with an error.
  * `signal` ends the stream when the client goes away.
+ *
+ * Asked for, it also sends `ready` first (its id the stream's position, `resumed` whether every event
+ * since lastEventId follows) and, for a restaurant's day, `capacity` items: a booking anywhere moves
+ * the system's daily limit for every restaurant that day. Those ride on the stream the page already
+ * holds (no second connection), come from the payload the change already stored (no query), and only
+ * when the number differs from the last one this stream told.
  */
 export async function openEventStream<T>(
   ctx: Context,
@@ -102,10 +120,13 @@ export async function openEventStream<T>(
       retryAfterSeconds: 10,
     });
   }
+  const { restaurantId, date } = request;
+  // Without a restaurant the stream already carries every restaurant's changes that day.
+  const systemDay = request.systemCapacity && restaurantId ? date : undefined;
+  const ours = (event: StoredEvent) => !restaurantId || event.restaurantId === restaurantId;
+  const onDay = (event: StoredEvent) => !date || event.date === date || event.previousDate === date;
+  const matches = (event: StoredEvent) => onDay(event) && (systemDay !== undefined || ours(event));
   const queue = new AsyncQueue<StoredEvent>();
-  const matches = (event: StoredEvent) =>
-    (!request.restaurantId || event.restaurantId === request.restaurantId) &&
-    (!request.date || event.date === request.date || event.previousDate === request.date);
   // Subscribe before reading the backlog: nothing committed in between can fall through the gap.
   const unsubscribe = hub.subscribe(
     (event) => {
@@ -116,6 +137,8 @@ export async function openEventStream<T>(
     },
     () => queue.close(),
   );
+  // Every event after this one reaches the queue: where a fresh stream starts.
+  const subscribedAt = hub.latestId;
   let closed = false;
   // Given back exactly once, whichever way the stream ends: a transport may drop it before its first pull.
   const close = () => {
@@ -134,33 +157,53 @@ export async function openEventStream<T>(
       ? request.lastEventId
       : undefined;
   let backlog: StoredEvent[] = [];
+  let resumed = false;
   try {
-    if (resumeFrom !== undefined) backlog = await hub.backlog(resumeFrom, request.restaurantId, request.date);
+    if (resumeFrom !== undefined) {
+      backlog = await hub.backlog(resumeFrom, systemDay ? undefined : restaurantId, date);
+      if (request.ready) resumed = await hub.canReplayAfter(resumeFrom);
+    }
   } catch (error) {
     close();
     throw error;
   }
   if (signal?.aborted) close();
   let last = resumeFrom ?? 0;
+  let toldGlobal: number | undefined;
+  const pending: { id: number; event: T | StreamNotice }[] = request.ready
+    ? [{ id: resumeFrom ?? subscribedAt, event: { id: resumeFrom ?? subscribedAt, type: 'ready', resumed } }]
+    : [];
+  /** The item an event becomes on this stream, or undefined when it tells this reader nothing new. */
+  const itemOf = (event: StoredEvent): T | SystemCapacityOutput | undefined => {
+    const globalRemaining = systemDay ? globalRemainingOn(event, systemDay) : undefined;
+    const told = toldGlobal;
+    if (globalRemaining !== undefined) toldGlobal = globalRemaining;
+    if (ours(event)) return present(event);
+    if (globalRemaining === undefined || globalRemaining === told) return undefined;
+    return { id: event.id, type: 'capacity', date: systemDay as string, globalRemaining };
+  };
   const live = queue[Symbol.asyncIterator]();
-  const done = (): IteratorResult<{ id: number; event: T }> => ({ done: true, value: undefined });
+  const done = (): IteratorResult<{ id: number; event: T | StreamNotice }> => ({ done: true, value: undefined });
   const stream: EventStream<T> = {
     [Symbol.asyncIterator]: () => stream,
     async next() {
-      const stored = backlog.shift();
-      if (stored) {
-        last = stored.id;
-        return { done: false, value: { id: stored.id, event: present(stored) } };
-      }
+      const notice = pending.shift();
+      if (notice) return { done: false, value: notice };
       for (;;) {
-        const item = closed ? { done: true as const, value: undefined } : await live.next();
+        const stored = backlog.shift();
+        const item = stored
+          ? { done: false as const, value: stored }
+          : closed
+            ? { done: true as const, value: undefined }
+            : await live.next();
         if (item.done) {
           close();
           return done();
         }
         if (item.value.id <= last) continue;
         last = item.value.id;
-        return { done: false, value: { id: item.value.id, event: present(item.value) } };
+        const event = itemOf(item.value);
+        if (event !== undefined) return { done: false, value: { id: item.value.id, event } };
       }
     },
     async return() {

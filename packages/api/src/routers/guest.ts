@@ -11,7 +11,7 @@ import {
   exampleRestaurantOnDay,
   exampleSlots,
 } from '../examples.ts';
-import { dayStreamInput, eventStreamInput, publicEventOutput } from '../schemas/events.ts';
+import { dayStreamInput, eventStreamInput, publicStreamItem } from '../schemas/events.ts';
 import {
   guestBookingInput,
   guestBookingOutput,
@@ -107,9 +107,9 @@ export const guestRouter = {
         tag,
         summary: "A restaurant's day as it changes, for guests",
         description:
-          'No personal data: each event is {id, type, restaurantId, date, table, startsAt, endsAt, capacity, takenTables, previous: {table, startsAt, endsAt, capacity, takenTables} (moves)}; the slots overlapping startsAt..endsAt (and previous) are the ones that changed.',
+          "No personal data: each event is {id, type, restaurantId, date, table, startsAt, endsAt, capacity, takenTables, previous: {table, startsAt, endsAt, capacity, takenTables} (moves)}; the slots overlapping startsAt..endsAt (and previous) are the ones that changed. With ready=true the stream starts with {id, type: 'ready', resumed}; with systemCapacity=true and a date, another restaurant's change that moves the system's remaining capacity that day is {id, type: 'capacity', date, globalRemaining}.",
         successMessage: 'Streaming',
-        stream: { event: 'reservation', item: publicEventOutput },
+        stream: { event: 'reservation', item: publicStreamItem },
         operationId: 'guest-events',
         pathFields: { id: 'restaurantId' },
         headers: { 'Last-Event-ID': 'lastEventId' },
@@ -119,7 +119,7 @@ export const guestRouter = {
     .input(eventStreamInput)
     .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
 
-  /** Every restaurant's changes for one day (search results), no personal data. */
+  /** Every restaurant's changes for one day (search results), no personal data; `ready` as guest.onChange's. */
   onDayChange: publicProcedure
     .input(dayStreamInput)
     .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),

@@ -17,7 +17,7 @@ import { cancelReservation, changeReservation } from '../services/reservation-ch
 import { getReservation, listReservations } from '../services/reservations.ts';
 import { toAdminEvent } from '../events/stream.ts';
 import { trackedEventStream } from '../events/tracked-stream.ts';
-import { eventStreamInput, reservationEventOutput } from '../schemas/events.ts';
+import { eventStreamInput, reservationStreamItem } from '../schemas/events.ts';
 import { exampleAdminEvent, exampleDayAvailability, exampleIds, exampleReservation, exampleSlots } from '../examples.ts';
 import { adminProcedure, countBookingOutcome } from '../trpc.ts';
 import { BOOKING_REFUSALS, SLOTS_DESCRIPTION, TIMED_BOOKING } from './descriptions.ts';
@@ -138,9 +138,10 @@ export const reservationRouter = {
         path: '/admin/restaurant/{id}/events',
         tag,
         summary: "A restaurant's reservation changes, live",
-        description: 'Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}.',
+        description:
+          "Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}. With ready=true the stream starts with {id, type: 'ready', resumed}; with systemCapacity=true and a date, another restaurant's change that moves the system's remaining capacity that day is {id, type: 'capacity', date, globalRemaining}.",
         successMessage: 'Streaming',
-        stream: { event: 'reservation', item: reservationEventOutput },
+        stream: { event: 'reservation', item: reservationStreamItem },
         operationId: 'reservation-events',
         pathFields: { id: 'restaurantId' },
         headers: { 'Last-Event-ID': 'lastEventId' },

@@ -4,6 +4,15 @@ import { dayCapacityOutput, reservationOutput } from './reservation.ts';
 
 export const reservationEventTypes = ['created', 'updated', 'moved', 'cancelled'] as const;
 
+/** A yes/no query parameter: a boolean from tRPC, `true` or `false` from a query string. */
+function queryFlag(field: string) {
+  return z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')], {
+      error: `${field} must be true or false`,
+    })
+    .meta({ [QUERY_SCHEMA_KEY]: { type: 'boolean' } });
+}
+
 export const eventStreamInput = z.object({
   restaurantId: entityId('restaurantId'),
   /** Only changes touching this day (a move counts for both of its days). */
@@ -31,6 +40,12 @@ export const eventStreamInput = z.object({
   )
     .nullable()
     .describe('Resume after this event id (as the Last-Event-ID header does).'),
+  ready: optionalQuery(queryFlag('ready')).describe(
+    "Start with a `ready` event once the stream is open: {id, type: 'ready', resumed}; resumed false: the events since lastEventId cannot all be sent (none given, unknown or expired), read the day afresh.",
+  ),
+  systemCapacity: optionalQuery(queryFlag('systemCapacity')).describe(
+    "With date: also a `capacity` event, {id, type: 'capacity', date, globalRemaining}, when another restaurant's change moves the system's remaining capacity that day.",
+  ),
 });
 export type EventStreamInput = z.input<typeof eventStreamInput>;
 
@@ -70,4 +85,29 @@ export type PublicEventOutput = z.infer<typeof publicEventOutput>;
 export const dayStreamInput = z.object({
   date: calendarDate,
   lastEventId: eventStreamInput.shape.lastEventId,
+  ready: eventStreamInput.shape.ready,
 });
+
+/**
+ * The first item of a stream opened with `ready`: the server is subscribed and every change from here
+ * on follows. `resumed`: the events since the caller's lastEventId follow too (else it reads afresh).
+ * Its id is the stream's position, to resume from like any event's.
+ */
+export const streamReadyOutput = z.object({ id: z.number().int(), type: z.literal('ready'), resumed: z.boolean() });
+export type StreamReadyOutput = z.infer<typeof streamReadyOutput>;
+
+/** Another restaurant's change moved the system's remaining capacity for the day (streams opened with `systemCapacity`). */
+export const systemCapacityOutput = z.object({
+  id: z.number().int(),
+  type: z.literal('capacity'),
+  date: z.string(),
+  globalRemaining: z.number().int(),
+});
+export type SystemCapacityOutput = z.infer<typeof systemCapacityOutput>;
+
+/** What a stream may send besides the events themselves (each only when asked for). */
+export type StreamNotice = StreamReadyOutput | SystemCapacityOutput;
+
+/** An item of a restaurant's stream as REST documents it: the event, or a notice asked for. */
+export const publicStreamItem = z.union([publicEventOutput, systemCapacityOutput, streamReadyOutput]);
+export const reservationStreamItem = z.union([reservationEventOutput, systemCapacityOutput, streamReadyOutput]);

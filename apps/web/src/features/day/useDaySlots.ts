@@ -1,14 +1,13 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
-import { useTRPC } from '../../api/trpc.ts';
-import { useLiveState } from '../../live/useLiveState.ts';
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
+import { useLiveStream } from '../../live/useLiveStream.ts';
 
 const REFRESH_EVERY_MS = 60_000;
 
 /**
  * The bookable times of a day for a party, kept live: any change to the restaurant's day (a booking,
- * a move, a cancellation) may free or fill some slots, so each event, and each (re)connection, fetches
- * the day's slots again (one query, whatever the number of tables).
+ * a move, a cancellation) may free or fill some slots, so each event, and each stream opened without
+ * every event since, fetches the day's slots again (one query, whatever the number of tables).
  */
 export function useDaySlots(restaurantId: string, date: string, partySize: number) {
   const trpc = useTRPC();
@@ -23,18 +22,18 @@ export function useDaySlots(restaurantId: string, date: string, partySize: numbe
     refetchOnWindowFocus: 'always',
   });
   const refresh = () => void queryClient.invalidateQueries(trpc.guest.slots.queryFilter({ restaurantId, date }));
-  const subscription = useSubscription(
-    trpc.guest.onChange.subscriptionOptions(
-      { restaurantId, date },
-      {
-        onStarted: refresh,
-        onData: () => {
-          refresh();
-          void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter());
-        },
+  const client = useTRPCClient();
+  // The system's capacity too: another restaurant's booking can fill the day's system limit.
+  const live = useLiveStream(
+    client.guest.onChange,
+    { restaurantId, date, systemCapacity: true },
+    {
+      onResync: refresh,
+      onEvent: () => {
+        refresh();
+        void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter());
       },
-    ),
+    },
   );
-  const live = useLiveState(subscription.status, `${restaurantId}/${date}`);
   return { slots, live };
 }

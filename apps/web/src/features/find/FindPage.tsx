@@ -1,13 +1,13 @@
 import { MAX_PAGE_SIZE } from '@tablebook/api/shared';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
-import { useTRPC } from '../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { type CalendarDay, formatDay } from '../../lib/days.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useToday } from '../../lib/useToday.ts';
+import { useLiveStream } from '../../live/useLiveStream.ts';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
 import { hasNarrowingFilters, listInputFor, type FindFilters } from './findFilters.ts';
 import { FindFiltersForm } from './FindFiltersForm.tsx';
@@ -51,12 +51,9 @@ function FindResults({ filters, today, onReset }: { filters: FindFilters; today:
   const queryClient = useQueryClient();
   // Places left change as people book: one stream of the day's changes across every restaurant (a
   // stream per card would exhaust the browser's six connections per server) refreshes the list.
-  useSubscription(
-    trpc.guest.onDayChange.subscriptionOptions(
-      { date: filters.date },
-      { onData: () => void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter()) },
-    ),
-  );
+  const client = useTRPCClient();
+  const refreshResults = () => void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter());
+  useLiveStream(client.guest.onDayChange, { date: filters.date }, { onEvent: refreshResults, onResync: refreshResults });
   const results = useQuery({
     ...trpc.guest.restaurants.queryOptions(listInputFor(filters, limit)),
     // The cards already shown stay (dimmed) while the next answer loads, instead of a flash of spinner.

@@ -1,17 +1,16 @@
 import type { ReservationOutput } from '@tablebook/api/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
-import { useTRPC } from '../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../lib/days.ts';
 import { LivePill } from '../../live/LivePill.tsx';
 import { minutesIntoDay } from '../timeline/timelineLayout.ts';
 import { formatMinutes } from '../timeline/timeFormat.ts';
-import { useLiveState } from '../../live/useLiveState.ts';
+import { useLiveStream } from '../../live/useLiveStream.ts';
 import { EmptyState, Loading, ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { ReservationActionDialog } from './ReservationActionDialog.tsx';
 import type { ReservationAction } from './reservationActions.ts';
@@ -29,10 +28,12 @@ export function ReservationList({ restaurantId, date, status }: Props) {
   const reservations = useQuery(trpc.reservation.list.queryOptions({ restaurantId, ...(date ? { date } : {}), ...statusInput(status) }));
   const restaurant = useQuery(trpc.restaurant.byId.queryOptions({ id: restaurantId }));
   const refresh = () => void queryClient.invalidateQueries(trpc.reservation.list.queryFilter({ restaurantId }));
-  const subscription = useSubscription(
-    trpc.reservation.onChange.subscriptionOptions({ restaurantId, ...(date ? { date } : {}) }, { onStarted: refresh, onData: refresh }),
+  const client = useTRPCClient();
+  const live = useLiveStream(
+    client.reservation.onChange,
+    { restaurantId, ...(date ? { date } : {}) },
+    { onResync: refresh, onEvent: refresh },
   );
-  const live = useLiveState(subscription.status, `${restaurantId}/${date ?? ''}`);
   const action = useReservationAction();
   const [open, setOpen] = useState<{ reservation: ReservationOutput; action: ReservationAction } | null>(null);
   const [outcome, setOutcome] = useState<{ ok: true; message: string } | { ok: false; error: unknown } | null>(null);

@@ -1,8 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useSubscription } from '@trpc/tanstack-react-query';
-import { useTRPC } from '../../api/trpc.ts';
+import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import type { CalendarDay } from '../../lib/days.ts';
-import { useLiveState } from '../../live/useLiveState.ts';
+import { useLiveStream } from '../../live/useLiveStream.ts';
 
 /**
  * The day's reservations (every status but cancelled), kept live: each change the restaurant's stream
@@ -14,9 +13,12 @@ export function useTimelineDay(restaurantId: string, date: CalendarDay) {
   const queryClient = useQueryClient();
   const reservations = useQuery(trpc.reservation.list.queryOptions({ restaurantId, date }));
   const refresh = () => void queryClient.invalidateQueries(trpc.reservation.list.queryFilter({ restaurantId }));
-  const subscription = useSubscription(
-    trpc.reservation.onChange.subscriptionOptions({ restaurantId, date }, { onStarted: refresh, onData: refresh }),
+  const client = useTRPCClient();
+  // The system's capacity too: the day's slots and availability follow other restaurants' bookings.
+  const live = useLiveStream(
+    client.reservation.onChange,
+    { restaurantId, date, systemCapacity: true },
+    { onResync: refresh, onEvent: refresh },
   );
-  const live = useLiveState(subscription.status, `${restaurantId}/${date}`);
   return { reservations, live };
 }
