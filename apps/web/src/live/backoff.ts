@@ -1,5 +1,5 @@
 /** The first wait after a stream drops; each failed attempt doubles it, up to the cap. */
-export const FIRST_RECONNECT_DELAY_MS = 500;
+const FIRST_RECONNECT_DELAY_MS = 500;
 /** No page waits longer than this between attempts, however long the server has been away. */
 export const MAX_RECONNECT_DELAY_MS = 5_000;
 /** A stream that stayed open this long was healthy: its next drop starts the backoff over. */
