@@ -20,7 +20,7 @@ function harness() {
   const capacities: number[] = [];
   const states: (LiveState['phase'] | 'live again')[] = [];
   const refusals: unknown[] = [];
-  let resyncs = 0;
+  const resyncs: string[] = [];
   const connection = new LiveConnection<Event>({
     open: (lastEventId, observer) => {
       const stream = { lastEventId, observer, closed: false };
@@ -33,7 +33,7 @@ function harness() {
     },
     onEvent: (event) => events.push(event),
     onCapacity: (capacity) => capacities.push(capacity.globalRemaining),
-    onResync: () => resyncs++,
+    onResync: (reason) => resyncs.push(reason),
     onState: (state) => states.push(state.recovered ? 'live again' : state.phase),
     onRefused: (error) => refusals.push(error),
     random: () => 0,
@@ -46,7 +46,7 @@ function harness() {
     capacities,
     states,
     refusals,
-    resyncs: () => resyncs,
+    resyncs,
     stream,
     ready: (id: number, resumed: boolean) => stream().observer.onData({ id: String(id), data: { id, type: 'ready', resumed } }),
     event: (id: number, table: string) => stream().observer.onData({ id: String(id), data: { id, type: 'created', table } }),
@@ -76,7 +76,7 @@ describe('a live connection', () => {
     expect(live.states).toEqual(['connecting']);
     live.ready(0, false);
     expect(live.states).toEqual(['connecting', 'live']);
-    expect(live.resyncs()).toBe(1);
+    expect(live.resyncs).toEqual(['opened']);
   });
 
   it('reopens a stream the server ended (a shutdown) after 0.5 s, resuming from the last event id, and is Live only once confirmed', () => {
@@ -102,7 +102,20 @@ describe('a live connection', () => {
     // Resumed: the replayed events follow and nothing needs reading afresh.
     live.event(6, 'B0');
     expect(live.events.map((event) => event.table)).toEqual(['A0', 'A1', 'B0']);
-    expect(live.resyncs()).toBe(1);
+    expect(live.resyncs).toEqual(['opened']);
+  });
+
+  it('reads afresh after a reconnection the server could not resume (it lost the position: another database, an expired backlog)', () => {
+    const live = harness();
+    live.connection.start();
+    live.ready(8, false);
+    live.event(9, 'A0');
+    live.stream().observer.onComplete();
+    vi.advanceTimersByTime(500);
+    expect(live.stream().lastEventId).toBe('9');
+    live.ready(2, false);
+    expect(live.resyncs).toEqual(['opened', 'gap']);
+    expect(live.states.at(-1)).toBe('live again');
   });
 
   it('waits 0.5 s, 1 s, 2 s, 4 s, then 5 s between attempts while the server is away, and keeps trying', () => {

@@ -24,14 +24,20 @@ export interface LiveConnectionOptions<TEvent> {
   onEvent(event: TEvent): void;
   /** Another restaurant's change moved the system's remaining capacity that day. */
   onCapacity(capacity: SystemCapacityOutput): void;
-  /** The stream is open but could not replay everything since the last event: read what is shown afresh. */
-  onResync(): void;
+  /**
+   * The stream is open but could not replay everything since: read what is shown afresh. `opened`: the
+   * first stream (only what happened since the page's own read is missing); `gap`: a stream reopened
+   * after the server lost track of the page's position (another database, or an expired backlog).
+   */
+  onResync(reason: ResyncReason): void;
   onState(state: LiveState): void;
   /** Refused for good (the connection stops trying). */
   onRefused(error: unknown): void;
   /** For tests: the jitter's source. */
   random?: () => number;
 }
+
+export type ResyncReason = 'opened' | 'gap';
 
 /** A stream the server has not confirmed open by then is given up and tried again. */
 export const CONFIRM_TIMEOUT_MS = 15_000;
@@ -59,6 +65,8 @@ export class LiveConnection<TEvent> {
   private confirmedAt: number | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** A stream was confirmed before: the next one that cannot resume left a gap. */
+  private wasConfirmed = false;
 
   constructor(private readonly options: LiveConnectionOptions<TEvent>) {}
 
@@ -99,7 +107,8 @@ export class LiveConnection<TEvent> {
       clearTimeout(this.timer);
       this.confirmedAt = Date.now();
       this.signal('confirmed');
-      if (!data.resumed) this.options.onResync();
+      if (!data.resumed) this.options.onResync(this.wasConfirmed ? 'gap' : 'opened');
+      this.wasConfirmed = true;
     } else if (isNotice(data, 'capacity')) {
       this.options.onCapacity(data);
     } else {

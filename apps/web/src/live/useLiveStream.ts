@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useAdminSession } from '../api/ApiProvider.tsx';
 import { problemOf } from '../api/problems.ts';
 import { useTRPC } from '../api/trpc.ts';
-import { LiveConnection, type StreamObserver, type TrackedItem } from './liveConnection.ts';
+import { LiveConnection, type ResyncReason, type StreamObserver, type TrackedItem } from './liveConnection.ts';
 import { initialLiveState, type LiveState } from './liveState.ts';
 import { applySystemCapacity } from './systemCapacity.ts';
 
@@ -22,8 +22,8 @@ type StreamInput<TInput> = Omit<TInput, 'ready' | 'lastEventId'>;
 interface LiveHandlers<TEvent> {
   /** Each change, in order, once (also those replayed after a reconnection). */
   onEvent?: (event: TEvent) => void;
-  /** Read what the page shows afresh: the stream (re)opened without every event since the page last heard. */
-  onResync?: () => void;
+  /** Read what the page shows afresh: the stream (re)opened without every event since the page last heard (see ResyncReason). */
+  onResync?: (reason: ResyncReason) => void;
 }
 
 /** The system's remaining capacity a change event reports for a day (a move also for the day it left). */
@@ -82,7 +82,7 @@ export function useLiveStream<TInput, TItem>(
           before,
         );
       },
-      onResync: () => latest.current.handlers.onResync?.(),
+      onResync: (reason) => latest.current.handlers.onResync?.(reason),
       onState: setState,
       // As any call refused UNAUTHORIZED: the administration asks for the token again.
       onRefused: (error) => problemOf(error).reason === 'UNAUTHORIZED' && markRejected(),

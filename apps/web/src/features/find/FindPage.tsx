@@ -53,7 +53,12 @@ function FindResults({ filters, today, onReset }: { filters: FindFilters; today:
   // stream per card would exhaust the browser's six connections per server) refreshes the list.
   const client = useTRPCClient();
   const refreshResults = () => void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter());
-  useLiveStream(client.guest.onDayChange, { date: filters.date }, { onEvent: refreshResults, onResync: refreshResults });
+  // The list was just read when its stream first opens: read again only after a gap in the stream.
+  useLiveStream(
+    client.guest.onDayChange,
+    { date: filters.date },
+    { onEvent: refreshResults, onResync: (reason) => reason === 'gap' && refreshResults() },
+  );
   const results = useQuery({
     ...trpc.guest.restaurants.queryOptions(listInputFor(filters, limit)),
     // The cards already shown stay (dimmed) while the next answer loads, instead of a flash of spinner.
