@@ -5,6 +5,7 @@ import { contextFactory } from './context.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { serverMetrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limiter.ts';
+import { apiCompression } from './plugins/api-compression.ts';
 import { docsRoutes } from './plugins/docs.ts';
 import { errorHandling, frameworkErrorReply } from './plugins/errors.ts';
 import { lifecycle } from './plugins/lifecycle.ts';
@@ -101,6 +102,7 @@ export function createServer(options: ServerOptions): TablebookServer {
   void app.register(observability, { tracker });
   void app.register(security, { ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}), adminOpen, draining: isDraining });
   void app.register(errorHandling, { webRoot });
+  void app.register(apiCompression);
   void app.register(webApp, { root: webRoot });
   void app.register(trpcRoutes, { contextFor });
   void app.register(restRoutes, {

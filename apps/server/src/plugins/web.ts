@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { rememberFileSent, webHeaders } from './web-headers.ts';
 
 /** The directory of the built web app, when it holds an index.html; else undefined (no web app). */
 export const webRootOf = (directory: string | undefined) =>
@@ -15,9 +16,28 @@ export const isAppPage = (request: FastifyRequest) =>
   !/\.[a-z0-9]+(\?|$)/i.test(request.url.split('?')[0] ?? '') &&
   (request.headers.accept ?? '').includes('text/html');
 
-/** The built web app (index.html and assets) at `/`; its client-side routes are the not-found handler's (errors.ts). */
+/**
+ * The built web app (index.html and assets) at `/`; its client-side routes are the not-found handler's
+ * (errors.ts). The build writes `.br` and `.gz` beside each text file (apps/web/vite-plugins/precompress.ts):
+ * they are sent as they are to a browser that accepts them (preCompressed), so compression costs no CPU
+ * per request and uses brotli's best quality (the on-the-fly compression of api-compression.ts leaves
+ * an answer that carries its encoding alone). Caching follows the file's name (web-headers.ts).
+ */
 const webAppPlugin: FastifyPluginAsync<{ root: string | undefined }> = async (app, { root }) => {
-  if (root) await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: 'index.html' });
+  if (!root) return;
+  await app.register(webHeaders);
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: 'index.html',
+    preCompressed: true,
+    // The compressed files are variants of the others, not URLs of their own.
+    globIgnore: ['**/*.br', '**/*.gz'],
+    // web-headers.ts sets Cache-Control by the file's name; send's own ("public, max-age=0") is off.
+    cacheControl: false,
+    setHeaders: rememberFileSent(root),
+  });
 };
 
 // Root scope: the not-found handler answers page paths with reply.sendFile.
