@@ -1,16 +1,24 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AdminGate } from '../features/admin/AdminGate.tsx';
 import { CancelBookingPage } from '../features/cancel/CancelBookingPage.tsx';
 import { RestaurantDayPage } from '../features/day/RestaurantDayPage.tsx';
 import { FindPage } from '../features/find/FindPage.tsx';
-import { ManagePage } from '../features/manage/ManagePage.tsx';
-import { ReservationsPage } from '../features/reservations/ReservationsPage.tsx';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
-import { TimelinePage } from '../features/timeline/TimelinePage.tsx';
+import { Loading } from '../ui/states.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { routePatterns } from './paths.ts';
 import { RouteError } from './RouteError.tsx';
+
+// The host pages load when first opened: a guest's first load carries only the guest pages' code
+// (issue 16: under 200 KiB of compressed JavaScript). Behind the admin gate (the token is asked for
+// first), a loading line stands in the layout while a page's code arrives.
+const ManagePage = lazy(() => import('../features/manage/ManagePage.tsx').then((module) => ({ default: module.ManagePage })));
+const ReservationsPage = lazy(() =>
+  import('../features/reservations/ReservationsPage.tsx').then((module) => ({ default: module.ReservationsPage })),
+);
+const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx').then((module) => ({ default: module.TimelinePage })));
 
 /** The pages. The server answers every page path with index.html, so deep links and reloads work. */
 export function createAppRouter() {
@@ -25,7 +33,9 @@ export function createAppRouter() {
           path: routePatterns.reservations,
           element: (
             <AdminGate>
-              <ReservationsPage />
+              <Suspense fallback={<Loading />}>
+                <ReservationsPage />
+              </Suspense>
             </AdminGate>
           ),
         },
@@ -33,7 +43,9 @@ export function createAppRouter() {
           path: routePatterns.timeline,
           element: (
             <AdminGate>
-              <TimelinePage />
+              <Suspense fallback={<Loading />}>
+                <TimelinePage />
+              </Suspense>
             </AdminGate>
           ),
         },
@@ -41,7 +53,9 @@ export function createAppRouter() {
           path: routePatterns.manage,
           element: (
             <AdminGate>
-              <ManagePage />
+              <Suspense fallback={<Loading />}>
+                <ManagePage />
+              </Suspense>
             </AdminGate>
           ),
         },
@@ -49,7 +63,9 @@ export function createAppRouter() {
           path: routePatterns.settings,
           element: (
             <AdminGate>
-              <SettingsPage />
+              <Suspense fallback={<Loading />}>
+                <SettingsPage />
+              </Suspense>
             </AdminGate>
           ),
         },

@@ -1,0 +1,244 @@
+/**
+ * Issue 16, "Fast": the guest's first load on a throttled phone. The built app is served by the real
+ * server (in-memory PGlite) and loaded in headless Chromium throttled through the DevTools protocol as
+ * the issue asks: "562.5 ms latency, 180 KB/s down, CPU x4". It checks that "the guest's Find page
+ * [is] usable (the city field takes input and results have rendered) in under 4 s" and that "the first
+ * load's JavaScript [is] under 200 KiB compressed", counting the bytes Chromium actually received for
+ * every script of the first load, headers included. A second visit takes the hashed assets from the
+ * browser's cache without asking the server, and revalidates index.html.
+ *
+ * Measured with this file on the 2-core development machine (each run prints its figures), 12
+ * restaurants: before issue 16 (JS and CSS uncompressed, max-age=0, every page in the first load)
+ * first paint 5.7 s, usable 6.8-6.9 s, 652 KiB of JS; after it (precompressed brotli, host pages
+ * lazy, the API's JSON compressed) first paint 2.8-3.3 s, usable 3.6 s on a quiet machine and up to
+ * 4.1-4.4 s while other test runs load it (load average 10), 165-176 KiB of JS; a second visit 2.1 s.
+ * The bound is the issue's own 4 s, not widened: the margin is thin on a busy machine.
+ */
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
+import { startAppServer, type AppServer } from '../support/appServer.ts';
+
+const ADMIN_TOKEN = 'perf-admin-token';
+
+/**
+ * DevTools' "Fast 3G" (the issue's figures): 562.5 ms added to every request, 180 KB/s down (taken
+ * as 180,000 bytes a second, the smaller reading of "KB"), 84,375 bytes a second up, and a CPU four
+ * times slower than this machine's.
+ */
+const THROTTLED_NETWORK = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375 };
+const CPU_SLOWDOWN = 4;
+
+const USABLE_WITHIN_MS = 4_000;
+const FIRST_LOAD_JS_LIMIT_BYTES = 200 * 1024;
+
+/** Enough restaurants to fill the results with cards, fewer than a page, so every one must render. */
+const RESTAURANTS = [
+  'Andrés Carne de Res',
+  'Casa Sabor',
+  'Donde Fidel',
+  'El Cielo',
+  'Harry Sasson',
+  'La Cevichería',
+  'Leo Cocina',
+  'Mini-Mal',
+  'Osaka Bogotá',
+  'Prudencia',
+  'Restaurante Club Colombia',
+  'Salvo Patria',
+];
+
+interface Transfer {
+  url: string;
+  type: string;
+  status: number;
+  /** The Content-Encoding the server answered with, if any. */
+  encoding: string | undefined;
+  cacheControl: string | undefined;
+  /** Bytes received from the network, headers included; 0 when the browser's cache answered. */
+  bytes: number;
+  fromCache: boolean;
+  /** The request's headers as sent (a revalidation carries If-None-Match). */
+  sent: Record<string, string>;
+  /** The status the server sent (304 to a revalidation, which the page sees as the cached 200). */
+  wireStatus: number | undefined;
+}
+
+/** Every response the page received, as Chromium's network domain reports it. */
+async function recordTransfers(cdp: CDPSession) {
+  const transfers = new Map<string, Transfer>();
+  // Announced before the response itself.
+  const servedFromCache = new Set<string>();
+  const sentHeaders = new Map<string, Record<string, string>>();
+  const wireStatus = new Map<string, number>();
+  cdp.on('Network.requestServedFromCache', ({ requestId }) => servedFromCache.add(requestId));
+  cdp.on('Network.requestWillBeSentExtraInfo', ({ requestId, headers }) => sentHeaders.set(requestId, headers as Record<string, string>));
+  cdp.on('Network.responseReceivedExtraInfo', ({ requestId, statusCode }) => wireStatus.set(requestId, statusCode));
+  cdp.on('Network.responseReceived', ({ requestId, type, response }) => {
+    const header = (name: string) =>
+      Object.entries(response.headers).find(([key]) => key.toLowerCase() === name)?.[1] as string | undefined;
+    transfers.set(requestId, {
+      url: response.url,
+      type,
+      status: response.status,
+      encoding: header('content-encoding'),
+      cacheControl: header('cache-control'),
+      bytes: 0,
+      fromCache: servedFromCache.has(requestId) || Boolean(response.fromDiskCache || response.fromPrefetchCache),
+      sent: sentHeaders.get(requestId) ?? {},
+      wireStatus: wireStatus.get(requestId),
+    });
+  });
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    const known = transfers.get(requestId);
+    if (!known) return;
+    known.bytes = encodedDataLength;
+    // The raw headers may come after the response itself.
+    known.wireStatus ??= wireStatus.get(requestId);
+  });
+  await cdp.send('Network.enable');
+  return () => [...transfers.values()];
+}
+
+/**
+ * Installed before the page's own scripts: resolves with the time since navigation started at which
+ * the city field was first enabled (it waits for the cities) while every restaurant's name had
+ * rendered in the results. A MutationObserver sees the first frame it holds in, with no polling.
+ */
+function watchForUsable({ cityLabel, names }: { cityLabel: string; names: string[] }) {
+  const isUsable = () => {
+    const label = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === cityLabel);
+    const city = label?.control;
+    const main = document.querySelector('main');
+    return Boolean(city && !(city as HTMLInputElement).disabled && main && names.every((name) => main.textContent?.includes(name)));
+  };
+  (window as unknown as { usableAt: Promise<number> }).usableAt = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!isUsable()) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+}
+
+/**
+ * The phone: a fresh context (an empty cache) at 390x844, throttled. Not openPage's context: its
+ * request routing turns Chromium's HTTP cache off, and the second visit is about that cache. The
+ * restaurants' photos (https://example.com, not reachable here) are blocked by the browser instead.
+ */
+async function openThrottledPage(browser: Browser, baseUrl: string) {
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    locale: 'en-US',
+    timezoneId: 'America/Bogota',
+    viewport: { width: 390, height: 844 },
+  });
+  context.setDefaultTimeout(20_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+  });
+  const cdp = await context.newCDPSession(page);
+  const transfers = await recordTransfers(cdp);
+  await cdp.send('Network.setBlockedURLs', { urls: ['https://*'] });
+  await cdp.send('Network.emulateNetworkConditions', THROTTLED_NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return { context, page, problems, transfers };
+}
+
+/** The time since navigation started at which the page became usable (watchForUsable). */
+const usableAt = (page: Page) => page.evaluate(() => (window as unknown as { usableAt: Promise<number> }).usableAt);
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const isScript = (transfer: Transfer) => transfer.type === 'Script' || new URL(transfer.url).pathname.endsWith('.js');
+
+describe.skipIf(!shouldRunBrowserSuite())("the guest's first load, throttled like a phone on Fast 3G", () => {
+  let server: AppServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** Uncaught exceptions and Content-Security-Policy violations: a healthy run has none. */
+  let problems: string[];
+  let transfers: () => Transfer[];
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN] }), launchChromium()]);
+    const cities = await Promise.all(['Bogotá', 'Medellín', 'Cartagena'].map((search) => server.api.city.list.query({ search })));
+    const cityIds = cities.map((found) => found[0]!.id);
+    for (const [index, name] of RESTAURANTS.entries()) {
+      await server.api.restaurant.create.mutate({
+        name,
+        address: `Calle ${10 + index} # 5-51`,
+        description: 'Cocina de mercado, platos de temporada y una carta de vinos colombianos.',
+        photoUrl: `https://example.com/photos/${index}.jpg`,
+        cityId: cityIds[index % cityIds.length]!,
+      });
+    }
+    ({ context, page, problems, transfers } = await openThrottledPage(browser, server.url));
+    await page.addInitScript(watchForUsable, { cityLabel: 'City', names: RESTAURANTS });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('is usable in under 4 s, with under 200 KiB of compressed JavaScript, every asset compressed', async () => {
+    await page.goto('/', { waitUntil: 'commit', timeout: 30_000 });
+    const usableMs = await usableAt(page);
+    const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+    // Usable means it: the city field takes what is typed and offers the matching city.
+    const city = page.getByRole('combobox', { name: 'City' });
+    await city.fill('Medell');
+    await page.getByRole('option', { name: 'Medellín', exact: true }).waitFor({ timeout: 20_000 });
+    await page.waitForLoadState('load');
+
+    const scripts = transfers().filter(isScript);
+    const scriptBytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
+    const styles = transfers().filter((transfer) => transfer.type === 'Stylesheet');
+    console.info(
+      [
+        `Find page, throttled: first paint ${Math.round(firstPaintMs)} ms, usable ${Math.round(usableMs)} ms`,
+        `first-load JavaScript ${kib(scriptBytes)} in ${scripts.length} files (${scripts.map((s) => `${new URL(s.url).pathname} ${s.encoding ?? 'identity'} ${kib(s.bytes)}`).join(', ')})`,
+        `CSS ${kib(styles.reduce((sum, style) => sum + style.bytes, 0))} (${styles.map((s) => s.encoding ?? 'identity').join(', ')})`,
+      ].join('\n'),
+    );
+
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scriptBytes).toBeLessThan(FIRST_LOAD_JS_LIMIT_BYTES);
+    // None of the host pages' code is fetched for a guest.
+    expect(scripts.map((script) => new URL(script.url).pathname).join(' ')).not.toMatch(/Manage|Reservations|Timeline|Settings/);
+    for (const asset of [...scripts, ...styles]) {
+      expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
+      expect(asset.cacheControl, asset.url).toBe('public, max-age=31536000, immutable');
+    }
+    expect(usableMs).toBeLessThan(USABLE_WITHIN_MS);
+    expect(problems).toEqual([]);
+  });
+
+  it('comes back with the hashed assets from the cache and index.html revalidated', async () => {
+    const before = transfers().length;
+    await page.goto('/', { waitUntil: 'commit', timeout: 30_000 });
+    const usableMs = await usableAt(page);
+    await page.waitForLoadState('load');
+    const again = transfers().slice(before);
+    console.info(`Find page again, throttled: usable ${Math.round(usableMs)} ms`);
+
+    const document = again.find((transfer) => transfer.type === 'Document');
+    console.info(`index.html again: ${document?.wireStatus}, ${document?.bytes} bytes`);
+    expect(document?.cacheControl).toBe('no-cache');
+    // Revalidated: asked with its ETag, answered 304 Not Modified.
+    expect(document?.sent['If-None-Match'] ?? document?.sent['if-none-match']).toBeTruthy();
+    expect(document?.wireStatus).toBe(304);
+    const assets = again.filter((transfer) => new URL(transfer.url).pathname.startsWith('/assets/'));
+    expect(assets.length).toBeGreaterThan(0);
+    // Immutable: the browser does not even ask, so no byte of them crosses the network.
+    for (const asset of assets)
+      expect({ url: asset.url, fromCache: asset.fromCache, bytes: asset.bytes }).toEqual({ url: asset.url, fromCache: true, bytes: 0 });
+    expect(usableMs).toBeLessThan(USABLE_WITHIN_MS);
+  });
+});
