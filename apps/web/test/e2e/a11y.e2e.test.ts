@@ -1,0 +1,336 @@
+/**
+ * Accessibility and looks, end to end (issue 16): "axe-core run in the end-to-end suite on every page
+ * state with 0 violations", and "the visual defects above fixed, checked by screenshots in the
+ * end-to-end suite at both sizes and languages". The built app on the real server (in-memory PGlite,
+ * an admin token set), in headless Chromium, visited in Spanish and English at 1280x800 and 390x844.
+ * Each page state is checked with axe-core's WCAG 2.1 A/AA rules and photographed as
+ * apps/web/test-output/a11y-<state>-<language>-<size>.png. Three defects are also measured, not only
+ * photographed: the restaurant form's title must not scroll under the sticky header, no 12- or
+ * 20-seat tile may clip its words on a phone, and the layout editor's rows stay in line with errors.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
+import { dictionaries, type Messages } from '../../src/i18n/dictionary.ts';
+import type { Language } from '../../src/i18n/language.ts';
+import { addDays, localDay } from '../../src/lib/days.ts';
+import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { expectNoAxeViolations, lowContrastText, type AxeViolation } from './support/axe.ts';
+import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
+import { cspViolations, openPage, screenshot } from './support/pages.ts';
+
+const ADMIN_TOKEN = 'e2e-a11y-token';
+// Days well ahead, so no clock's "today" can disagree about them.
+const day = addDays(localDay(), 30);
+/** The guests of this test book here, so the seeded day stays the same for every visit. */
+const bookingDay = addDays(day, 1);
+
+const WHOLE_DAY = 'Mesa Larga';
+const TIMED = 'Reloj de Sol';
+/** Large tables on purpose: "12- and 20-seat tiles are clipped on a phone". */
+const TABLES = [
+  { label: 'A0', seats: 2 },
+  { label: 'A1', seats: 4 },
+  { label: 'A2', seats: 12 },
+  { label: 'A3', seats: 20 },
+  { label: 'B0', seats: 6 },
+  { label: 'B1', seats: 8 },
+];
+
+const LANGUAGES: { language: Language; locale: string }[] = [
+  { language: 'en', locale: 'en-US' },
+  { language: 'es', locale: 'es-CO' },
+];
+const SIZES = [
+  { name: '1280x800', viewport: { width: 1280, height: 800 } },
+  { name: '390x844', viewport: { width: 390, height: 844 } },
+];
+
+/** Where the screenshots go (support/pages.ts writes them there too), and the counts' report. */
+const OUTPUT_DIR = new URL('../../test-output/', import.meta.url);
+
+/** What axe found in each state, written as test-output/a11y-axe.json for the closing note's counts. */
+interface StateReport {
+  state: string;
+  language: Language;
+  size: string;
+  violations: { rule: string; elements: number }[];
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A floor tile by its label, whatever its seats and state. */
+const tile = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label}\\b`) });
+
+/**
+ * Tiles whose words do not fit inside them: a word's own extent (its text, not its box, which a long word
+ * overflows) reaching into the tile's side padding or border, or past its top or bottom border. Booked,
+ * the 12- and 20-seat tiles had "Reservada" running into their borders.
+ */
+const clippedTiles = (page: Page) =>
+  page.locator('.floor .table').evaluateAll((tiles) =>
+    tiles
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        const px = (value: string) => Number.parseFloat(value);
+        // Half a pixel of rounding; a glyph's ascent may reach into the top padding, which is not clipping.
+        const left = box.left + px(style.borderLeftWidth) + px(style.paddingLeft) - 0.5;
+        const right = box.right - px(style.borderRightWidth) - px(style.paddingRight) + 0.5;
+        const top = box.top + px(style.borderTopWidth) - 0.5;
+        const bottom = box.bottom - px(style.borderBottomWidth) + 0.5;
+        return [...element.querySelectorAll('span:not(.visually-hidden)')].some((part) => {
+          const range = document.createRange();
+          range.selectNodeContents(part);
+          const text = range.getBoundingClientRect();
+          return text.left < left || text.right > right || text.top < top || text.bottom > bottom;
+        });
+      })
+      .map((element) => element.querySelector('.table__label')?.textContent ?? '?'),
+  );
+
+/** How far an element's top is below the sticky header's bottom edge (negative: hidden under it). */
+const belowHeader = (element: Locator) =>
+  element.evaluate((target) => {
+    const header = document.querySelector('.site-header')!.getBoundingClientRect();
+    return Math.round(target.getBoundingClientRect().top - header.bottom);
+  });
+
+/**
+ * The layout editor's rows (cards in a grid), measured: where each card's label input, seats input and
+ * remove button sit relative to the card, rounded to whole pixels.
+ */
+const layoutRows = (page: Page) =>
+  page.locator('.layout-editor__row').evaluateAll((rows) =>
+    rows.map((row) => {
+      const card = row.getBoundingClientRect();
+      const [label, seats] = [...row.querySelectorAll('input')].map((input) => input.getBoundingClientRect()) as [DOMRect, DOMRect];
+      const remove = row.querySelector('button')!.getBoundingClientRect();
+      const middle = (box: DOMRect) => Math.round(box.top + box.height / 2);
+      return {
+        cardTop: Math.round(card.top),
+        inputsTop: Math.round(label.top),
+        /** What must be the same in every card: the inputs' and the button's places across the card, and their line. */
+        shape: {
+          labelLeft: Math.round(label.left - card.left),
+          seatsLeft: Math.round(seats.left - card.left),
+          removeRight: Math.round(card.right - remove.right),
+          seatsBelowLabel: Math.round(seats.top - label.top),
+          removeBelowInputs: middle(remove) - middle(label),
+        },
+      };
+    }),
+  );
+
+/** Waits for a smooth scroll (the form's scrollIntoView) to come to rest. */
+async function scrollSettled(page: Page) {
+  let last = -1;
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const now = await page.evaluate(() => window.scrollY);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(100);
+  }
+}
+
+describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and is photographed', () => {
+  let server: AppServer;
+  let browser: Browser;
+  const ids = { wholeDay: '', timed: '' };
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN] }), launchChromium()]);
+    const [city] = await server.api.city.list.query({ search: 'Medellín' });
+    const fields = {
+      address: 'Calle 10 # 5-51',
+      description: 'Cocina de mercado',
+      photoUrl: 'https://example.com/a.jpg',
+      cityId: city!.id,
+    };
+    const wholeDay = await server.api.restaurant.create.mutate({ name: WHOLE_DAY, ...fields, tables: TABLES });
+    const timed = await server.api.restaurant.create.mutate({
+      name: TIMED,
+      ...fields,
+      timeZone: 'America/Bogota',
+      hours: WEEKDAYS.map((weekday) => ({ day: weekday, opens: '12:00', closes: '23:00' })),
+      slotMinutes: 30,
+      tables: TABLES,
+    });
+    ids.wholeDay = wholeDay.id;
+    ids.timed = timed.id;
+
+    // Every status badge on the reservations page: confirmed, seated, completed and a no-show.
+    const book = (table: string, guestName: string) =>
+      server.api.reservation.create.mutate({ restaurantId: wholeDay.id, table, date: day, guestName, partySize: 2 });
+    await book('A0', 'Ana Gómez');
+    const seated = await book('A1', 'Luis Páez');
+    await server.api.reservation.update.mutate({ restaurantId: wholeDay.id, reservationId: seated.id, status: 'seated' });
+    const completed = await book('A2', 'Marta Ríos');
+    await server.api.reservation.update.mutate({ restaurantId: wholeDay.id, reservationId: completed.id, status: 'seated' });
+    await server.api.reservation.update.mutate({ restaurantId: wholeDay.id, reservationId: completed.id, status: 'completed' });
+    const noShow = await book('A3', 'Jorge Díaz');
+    await server.api.reservation.update.mutate({ restaurantId: wholeDay.id, reservationId: noShow.id, status: 'no_show' });
+    // Bars on the timeline.
+    for (const [table, time, guestName] of [
+      ['A0', '19:30', 'Ana Gómez'],
+      ['A3', '20:00', 'Grupo Díaz'],
+    ] as const) {
+      await server.api.reservation.create.mutate({ restaurantId: timed.id, table, date: day, time, guestName, partySize: 2 });
+    }
+  });
+
+  const report: StateReport[] = [];
+
+  afterAll(async () => {
+    if (report.length > 0) {
+      mkdirSync(OUTPUT_DIR, { recursive: true });
+      writeFileSync(new URL('a11y-axe.json', OUTPUT_DIR), `${JSON.stringify(report, null, 2)}\n`);
+      const elements = report.flatMap((entry) => entry.violations).reduce((sum, violation) => sum + violation.elements, 0);
+      console.info(`axe-core: ${report.length} page states, ${elements} elements in violation (test-output/a11y-axe.json)`);
+    }
+    await browser?.close();
+    await server?.stop();
+  });
+
+  for (const { language, locale } of LANGUAGES) {
+    for (const size of SIZES) {
+      it(`${language} at ${size.name}`, async () => {
+        const t: Messages = dictionaries[language];
+        const visit = await openPage(browser, server.url, { locale, viewport: size.viewport });
+        const { page } = visit;
+        /** axe-core on the page as it is, then its picture. */
+        const check = async (state: string) => {
+          const violations: AxeViolation[] = await expectNoAxeViolations(page, `${state}, ${language}, ${size.name}`);
+          report.push({ state, language, size: size.name, violations: violations.map(({ rule, elements }) => ({ rule, elements })) });
+          await screenshot(page, `a11y-${state}-${language}-${size.name}`);
+        };
+        try {
+          // ---- Guests ----
+          await page.goto(`/?date=${day}`);
+          await page.getByRole('heading', { level: 1, name: t.find.title }).waitFor();
+          await page.locator(`a[href*="${ids.timed}"]`).first().waitFor();
+          await page.locator(`a[href*="${ids.wholeDay}"]`).first().waitFor();
+          await check('find');
+
+          await page.goto(`/restaurants/${ids.wholeDay}/day?date=${day}`);
+          await page.getByRole('heading', { level: 1, name: WHOLE_DAY }).waitFor();
+          await tile(page, 'B1').waitFor();
+          await page.getByRole('status').filter({ hasText: t.live.phase.live }).waitFor();
+          // "12- and 20-seat tiles are clipped on a phone": every word inside its tile.
+          expect.soft(await clippedTiles(page), 'tiles whose words are clipped').toEqual([]);
+          // The booked 12- and 20-seat tiles' seats and state, on their darker stripe ("3.84:1").
+          expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
+          await check('day-whole');
+
+          await page.goto(`/restaurants/${ids.timed}/day?date=${day}&time=20:00&party=6`);
+          await page.getByRole('heading', { level: 1, name: TIMED }).waitFor();
+          // A start time picked (the third around 20:00): its floor is drawn.
+          await page.getByRole('list', { name: t.day.timed.slotsLabel }).getByRole('button').nth(2).click();
+          await tile(page, 'A3').waitFor();
+          expect.soft(await clippedTiles(page), 'tiles whose words are clipped').toEqual([]);
+          expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
+          await check('day-timed');
+
+          // The booking dialog, sent empty: its field errors shown.
+          await page.goto(`/restaurants/${ids.wholeDay}/day?date=${bookingDay}`);
+          await tile(page, 'B0').click();
+          const dialog = page.getByRole('dialog');
+          await dialog.getByRole('button', { name: t.day.confirmAction }).click();
+          await dialog.getByText(t.booking.validation.nameRequired).waitFor();
+          await check('booking-dialog');
+
+          await dialog.getByLabel(t.booking.fields.guestName).fill('Ana Gómez');
+          await dialog.getByLabel(t.booking.fields.guestPhone).fill('+57 300 123 4567');
+          await dialog.getByRole('button', { name: t.day.confirmAction }).click();
+          const code = (await page.getByTestId('cancellation-code').textContent())?.trim() ?? '';
+          expect(code.length).toBeGreaterThan(4);
+          await check('booking-confirmed');
+
+          // Cancelling with the code: the page, then its answer (the table is free again for the next visit).
+          await page.getByRole('link', { name: t.booking.cancelLink }).click();
+          await page.getByRole('heading', { level: 1, name: t.cancel.title }).waitFor();
+          await check('cancel');
+          await page.getByLabel(t.cancel.code).fill(code);
+          await page.getByRole('button', { name: t.cancel.submit }).click();
+          await page.locator('.notice--success').waitFor();
+          await check('cancelled');
+
+          await page.goto('/no-such-page');
+          await page.getByRole('main').getByRole('heading', { level: 1, name: t.notFound.title }).waitFor();
+          await check('not-found');
+
+          // ---- Hosts ----
+          await page.goto('/manage');
+          await page.getByRole('heading', { level: 1, name: t.admin.promptTitle }).waitFor();
+          await check('token-prompt');
+          await page.getByLabel(t.admin.tokenLabel).fill(ADMIN_TOKEN);
+          await page.getByRole('button', { name: t.admin.signIn }).click();
+          await page.getByRole('row', { name: new RegExp(escaped(TIMED)) }).waitFor();
+          await check('manage-list');
+
+          // "the restaurant form scrolls its title under the sticky header": scrolled to, the title stays in view.
+          await page.getByRole('button', { name: t.manage.newRestaurant }).click();
+          const createTitle = page.getByRole('heading', { level: 2, name: t.manage.createTitle });
+          await createTitle.waitFor();
+          await scrollSettled(page);
+          expect.soft(await belowHeader(createTitle), 'the new form’s title below the header').toBeGreaterThanOrEqual(0);
+          await check('manage-form');
+          await page.getByRole('button', { name: t.manage.create }).click();
+          await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+          // Focus moved to the first field to fix, in sight: below the header, with its label.
+          await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+          await scrollSettled(page);
+          expect
+            .soft(await belowHeader(page.locator('.field:has(:focus) .field__label')), 'the field to fix below the header')
+            .toBeGreaterThanOrEqual(0);
+          await check('manage-form-errors');
+          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+          // The layout editor with errors on some rows: "the layout editor's rows go out of line with errors".
+          await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
+          const editTitle = page.getByRole('heading', { level: 2, name: t.manage.editTitle(WHOLE_DAY) });
+          await editTitle.waitFor();
+          await scrollSettled(page);
+          expect.soft(await belowHeader(editTitle), 'the edit form’s title below the header').toBeGreaterThanOrEqual(0);
+          await page.getByRole('textbox', { name: t.manage.layout.label(2) }).fill('');
+          await page.getByRole('spinbutton', { name: t.manage.layout.seats(4) }).fill('99');
+          await page.getByRole('button', { name: t.manage.save }).click();
+          await page.getByText(t.manage.validation.layout.labelRequired).waitFor();
+          const rows = await layoutRows(page);
+          for (const row of rows) {
+            expect
+              .soft(row.shape, 'a layout row with or without errors')
+              .toEqual({ ...rows[0]!.shape, seatsBelowLabel: 0, removeBelowInputs: 0 });
+            // Cards side by side start their inputs on one line, errors or not.
+            for (const beside of rows.filter((other) => other.cardTop === row.cardTop)) {
+              expect.soft(beside.inputsTop, 'inputs of cards side by side').toBe(row.inputsTop);
+            }
+          }
+          await check('layout-editor-errors');
+          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+          await page.goto('/settings');
+          await page.getByLabel(t.settings.globalDailyLimit).waitFor();
+          await check('settings');
+
+          await page.goto(`/reservations?restaurant=${ids.wholeDay}&date=${day}`);
+          await page
+            .getByRole('row', { name: /Jorge Díaz/ })
+            .getByText(t.reservations.status.no_show, { exact: true })
+            .waitFor();
+          await check('reservations');
+
+          await page.goto(`/reservations/timeline?restaurant=${ids.timed}&date=${day}`);
+          await page.getByRole('button', { name: /^Grupo Díaz/ }).waitFor();
+          await check('timeline');
+
+          expect(visit.pageErrors).toEqual([]);
+          expect(cspViolations).toEqual([]);
+        } finally {
+          await visit.close();
+        }
+      });
+    }
+  }
+});
