@@ -101,7 +101,10 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
       const form = formRef.current;
       const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
       if (invalid) {
-        invalid.focus();
+        // Centred rather than scrolled "into view" by focus alone: the browser counts a field behind the
+        // sticky header as in view and would leave it (and its label) hidden there.
+        invalid.scrollIntoView?.({ block: 'center' });
+        invalid.focus({ preventScroll: true });
         return;
       }
       // A refusal about no one input (reservations outside new hours, a table they need): its message,
