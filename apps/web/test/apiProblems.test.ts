@@ -7,6 +7,7 @@ import { createApiClient } from '../src/api/client.ts';
 import { isTitledReason, isTransient, problemOf } from '../src/api/problems.ts';
 import { fieldErrorsFromServer } from '../src/features/manage/restaurantForm.ts';
 import { dailyLimitsErrorsFromServer } from '../src/features/settings/dailyLimitsForm.ts';
+import { describeIssue } from '../src/i18n/refusals.ts';
 import { addDays, localDay } from '../src/lib/days.ts';
 import { startAppServer, type AppServer } from './support/appServer.ts';
 
@@ -17,6 +18,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop();
 });
+
+const inEnglish = (issue: Parameters<typeof describeIssue>[0], withField: boolean) => describeIssue(issue, 'en', { withField });
 
 const failureOf = async (call: Promise<unknown>) => {
   try {
@@ -40,39 +43,42 @@ describe("the API's failures, as the app reads them", () => {
     const problem = await failureOf(server.api.restaurant.create.mutate(restaurant(999_999)));
     expect(problem).toMatchObject({ reason: 'INVALID_INPUT', httpStatus: 400 });
     expect(problem.requestId).toEqual(expect.any(String));
-    const { fields, general } = fieldErrorsFromServer(problem.issues);
-    expect(Object.keys(fields)).toEqual(['cityId']);
-    expect(fields.cityId).toMatch(/999999/);
+    expect(problem.issues).toEqual([expect.objectContaining({ path: 'cityId', code: 'unknown_city', cityId: 999_999 })]);
+    const { fields, general } = fieldErrorsFromServer(problem.issues, inEnglish);
+    expect(fields).toEqual({ cityId: 'That city is not in the list: choose one from it' });
     expect(general).toEqual([]);
     expect(isTransient(problem)).toBe(false);
   });
 
-  it("keeps the server's precise message for a refused booking", async () => {
+  it("reads a refused booking's details: the table, the restaurant's name and the day", async () => {
     const created = await server.api.restaurant.create.mutate(restaurant(1));
     const day = addDays(localDay(), 20);
     await server.api.reservation.create.mutate({ restaurantId: created.id, table: 'A0', date: day });
     const problem = await failureOf(server.api.reservation.create.mutate({ restaurantId: created.id, table: 'a0', date: day }));
-    expect(problem).toMatchObject({ reason: 'TABLE_ALREADY_BOOKED', message: `Table A0 at "La Cevichería" is already booked on ${day}` });
+    expect(problem).toMatchObject({
+      reason: 'TABLE_ALREADY_BOOKED',
+      details: { restaurantName: 'La Cevichería', table: 'A0', date: day, wholeDay: true },
+    });
     expect(isTitledReason(problem.reason)).toBe(true);
 
     const past = await failureOf(
       server.api.reservation.create.mutate({ restaurantId: created.id, table: 'B0', date: addDays(localDay(), -2) }),
     );
-    expect(past.reason).toBe('PAST_DATE');
+    expect(past).toMatchObject({ reason: 'PAST_DATE', details: { restaurantName: 'La Cevichería', date: addDays(localDay(), -2) } });
   });
 
-  it("puts the refusal of pacing without opening hours on the form's pacing, in the server's words", async () => {
+  it("puts the refusal of pacing without opening hours on the form's pacing, in the page's words", async () => {
     const problem = await failureOf(
       server.api.restaurant.create.mutate({ ...restaurant(1), pacing: { intervalMinutes: 30, maxCovers: 10 } }),
     );
     expect(problem).toMatchObject({ reason: 'INVALID_INPUT', httpStatus: 400 });
-    expect(fieldErrorsFromServer(problem.issues)).toEqual({
-      fields: { pacing: 'pacing needs opening hours: give hours, or send pacing null' },
+    expect(fieldErrorsFromServer(problem.issues, inEnglish)).toEqual({
+      fields: { pacing: 'Needs opening hours: give the restaurant hours, or turn pacing off' },
       general: [],
     });
   });
 
-  it("keeps the pacing refusal's message, which names the interval and the covers left", async () => {
+  it("reads the pacing refusal's details, which name the interval and the covers left", async () => {
     const created = await server.api.restaurant.create.mutate({
       ...restaurant(1),
       name: 'La Paceña',
@@ -86,7 +92,7 @@ describe("the API's failures, as the app reads them", () => {
     expect(problem).toMatchObject({
       reason: 'PACING_LIMIT',
       httpStatus: 409,
-      message: `Cannot book at "La Paceña": the 19:00-19:30 interval on ${day} has 1 of 5 covers left; a party of 2 does not fit`,
+      details: { restaurantName: 'La Paceña', date: day, from: '19:00', to: '19:30', coversLeft: 1, maxCovers: 5, partySize: 2 },
     });
     expect(isTitledReason(problem.reason)).toBe(true);
   });
@@ -94,15 +100,14 @@ describe("the API's failures, as the app reads them", () => {
   it("puts a stored limit out of range on the settings page's input", async () => {
     const problem = await failureOf(server.api.settings.update.mutate({ globalDailyLimit: 1_000_001 }));
     expect(problem).toMatchObject({ reason: 'INVALID_INPUT', httpStatus: 400 });
-    const { fields, general } = dailyLimitsErrorsFromServer(problem.issues);
-    expect(Object.keys(fields)).toEqual(['globalDailyLimit']);
-    expect(fields.globalDailyLimit).toMatch(/1000000/);
+    const { fields, general } = dailyLimitsErrorsFromServer(problem.issues, inEnglish);
+    expect(fields).toEqual({ globalDailyLimit: 'At most 1,000,000' });
     expect(general).toEqual([]);
   });
 
   it('reads a deleted restaurant as not found', async () => {
     const problem = await failureOf(server.api.restaurant.byId.query({ id: '00000000-0000-4000-8000-000000000000' }));
-    expect(problem.reason).toBe('NOT_FOUND');
+    expect(problem).toMatchObject({ reason: 'NOT_FOUND', details: { entity: 'restaurant' } });
   });
 
   it('tells an unreachable server apart, and retries only that kind of failure', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dailyLimitsErrorsFromServer, dailyLimitsValuesOf, validateDailyLimits } from '../src/features/settings/dailyLimitsForm.ts';
 import { dictionaries } from '../src/i18n/dictionary.ts';
+import { describeIssue } from '../src/i18n/refusals.ts';
 
 const stored = { globalDailyLimit: 20, restaurantDailyLimit: 10 };
 const values = dailyLimitsValuesOf(stored);
@@ -39,15 +40,20 @@ describe('the stored daily limits form', () => {
     }
   });
 
-  it("places the server's issues on their inputs and keeps the rest for the top", () => {
-    expect(
-      dailyLimitsErrorsFromServer([
-        { path: 'globalDailyLimit', message: 'globalDailyLimit must be at most 1000000' },
-        { path: '', message: 'give globalDailyLimit, restaurantDailyLimit or both' },
-      ]),
-    ).toEqual({
-      fields: { globalDailyLimit: 'globalDailyLimit must be at most 1000000' },
-      general: ['give globalDailyLimit, restaurantDailyLimit or both'],
+  it("places the server's issues on their inputs and keeps the rest for the top, in the page's words", () => {
+    const issues = [
+      {
+        path: 'globalDailyLimit',
+        message: 'globalDailyLimit must be at most 1000000',
+        code: 'too_big',
+        origin: 'number',
+        maximum: 1_000_000,
+      },
+      { path: '', message: 'give globalDailyLimit, restaurantDailyLimit or both', code: 'limit_required' },
+    ] as const;
+    expect(dailyLimitsErrorsFromServer([...issues], (issue, withField) => describeIssue(issue, 'es', { withField }))).toEqual({
+      fields: { globalDailyLimit: 'Como máximo 1.000.000' },
+      general: ['Indique un límite diario'],
     });
   });
 });

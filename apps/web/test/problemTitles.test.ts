@@ -7,7 +7,7 @@ import { dictionaries } from '../src/i18n/dictionary.ts';
 
 const problem = (reason: string): ApiProblem => ({
   reason,
-  message: 'x',
+  details: undefined,
   issues: [],
   httpStatus: undefined,
   requestId: undefined,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { IssueDetail } from '@tablebook/api/shared';
 import { fieldErrorsFromServer, validateRestaurantForm, type RestaurantFormValues } from '../src/features/manage/restaurantForm.ts';
 import { dictionaries } from '../src/i18n/dictionary.ts';
+import { describeIssue } from '../src/i18n/refusals.ts';
 
 const valid: RestaurantFormValues = {
   name: '  Casa Sabor ',
@@ -54,28 +56,40 @@ describe('checking the restaurant form with the API schema', () => {
 });
 
 describe("placing the server's issues next to their fields", () => {
-  it('puts field issues by path and keeps the rest for the top of the form', () => {
+  const inEnglish = (issue: IssueDetail, withField: boolean) => describeIssue(issue, 'en', { withField });
+
+  it("puts field issues by path, in the page's words, and keeps the rest for the top of the form", () => {
     expect(
-      fieldErrorsFromServer([
-        { path: 'cityId', message: 'cityId 99999 is not a known city' },
-        { path: 'name', message: 'name must be at most 250 characters' },
-        { path: 'name', message: 'name contains characters that cannot be stored' },
-        { path: '', message: 'text contains characters that cannot be stored' },
-        { path: 'tables', message: 'table D2 is needed by 1 future reservation' },
-        { path: 'openingHours', message: 'openingHours is not known' },
-      ]),
+      fieldErrorsFromServer(
+        [
+          { path: 'cityId', message: 'City 99999 does not exist', code: 'unknown_city', cityId: 99999 },
+          { path: 'name', message: 'name must be at most 250 characters', code: 'too_big', origin: 'string', maximum: 250 },
+          { path: 'name', message: 'name contains characters that cannot be stored', code: 'unstorable_text' },
+          { path: '', message: 'text contains characters that cannot be stored', code: 'unstorable_text' },
+          {
+            path: 'tables',
+            message: 'D2 is booked on 2026-12-10 by reservation bd2f0c3e-0000-4000-8000-000000000000',
+            code: 'table_booked',
+            table: 'D2',
+            date: '2026-12-10',
+            partySize: 4,
+          },
+          { path: 'openingHours', message: 'openingHours is not known', code: 'custom' },
+        ],
+        inEnglish,
+      ),
     ).toEqual({
       fields: {
-        cityId: 'cityId 99999 is not a known city',
-        name: 'name must be at most 250 characters; name contains characters that cannot be stored',
-        // The layout's refusal (TABLE_HAS_RESERVATIONS) goes next to the layout editor.
-        tables: 'table D2 is needed by 1 future reservation',
+        cityId: 'That city is not in the list: choose one from it',
+        name: 'At most 250 characters; Contains characters that cannot be saved',
+        // The layout's refusal (TABLE_HAS_RESERVATIONS) goes next to the layout editor, with no id and no ISO date.
+        tables: 'Table D2 is booked on Thursday, December 10, 2026 for 4 people',
       },
-      general: ['text contains characters that cannot be stored', 'openingHours is not known'],
+      general: ['Contains characters that cannot be saved', 'A field: not valid'],
     });
   });
 
   it('has nothing to place when there are no issues', () => {
-    expect(fieldErrorsFromServer([])).toEqual({ fields: {}, general: [] });
+    expect(fieldErrorsFromServer([], inEnglish)).toEqual({ fields: {}, general: [] });
   });
 });

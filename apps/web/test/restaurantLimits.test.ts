@@ -14,6 +14,7 @@ import {
   withoutUnchangedLimits,
 } from '../src/features/manage/restaurantLimits.ts';
 import { dictionaries } from '../src/i18n/dictionary.ts';
+import { describeIssue } from '../src/i18n/refusals.ts';
 
 const en = dictionaries.en.manage.validation;
 const es = dictionaries.es.manage.validation;
@@ -124,21 +125,26 @@ describe("a restaurant's own limits in the form", () => {
     expect(validateRestaurantForm(edited({ pacingMaxCovers: '0' }, false), en).ok).toBe(true);
   });
 
-  it("places the server's pacing and daily limit issues on their fields", () => {
+  it("places the server's pacing and daily limit issues on their fields, in the page's words", () => {
+    const inSpanish = (issue: Parameters<typeof describeIssue>[0], withField: boolean) => describeIssue(issue, 'es', { withField });
     expect(
-      fieldErrorsFromServer([
-        { path: 'pacing', message: 'pacing needs opening hours: give hours, or send pacing null' },
-        { path: 'dailyLimit', message: 'dailyLimit must be at most 1000000' },
-      ]),
+      fieldErrorsFromServer(
+        [
+          { path: 'pacing', message: 'pacing needs opening hours: give hours, or send pacing null', code: 'pacing_needs_hours' },
+          { path: 'dailyLimit', message: 'dailyLimit must be at most 1000000', code: 'too_big', origin: 'number', maximum: 1_000_000 },
+        ],
+        inSpanish,
+      ),
     ).toEqual({
       fields: {
-        pacing: 'pacing needs opening hours: give hours, or send pacing null',
-        dailyLimit: 'dailyLimit must be at most 1000000',
+        pacing: 'Necesita un horario de atención: dele horario al restaurante, o desactive el ritmo de llegadas',
+        dailyLimit: 'Como máximo 1.000.000',
       },
       general: [],
     });
-    expect(fieldErrorsFromServer([{ path: 'pacing.maxCovers', message: 'maxCovers must be at least 1' }]).fields).toEqual({
-      pacing: 'maxCovers must be at least 1',
-    });
+    const covers = [
+      { path: 'pacing.maxCovers', message: 'maxCovers must be at least 1', code: 'too_small', origin: 'number', minimum: 1 },
+    ] as const;
+    expect(fieldErrorsFromServer([...covers], inSpanish).fields).toEqual({ pacing: 'Como mínimo 1' });
   });
 });

@@ -64,13 +64,33 @@ export interface ReasonEntry {
   details: Fields;
 }
 
-const entry = <const D extends Fields = Record<never, never>>(
+type NoDetails = Record<never, never>;
+type EntryOf<D extends Fields> = Omit<ReasonEntry, 'details'> & { details: D };
+
+/** A reason's entry; the details' declaration keeps its literal type, so ReasonDetails can be derived from it. */
+function entry(
   code: ErrorCode,
   status: number,
   category: ErrorCategory,
   description: string,
-  options: { retryable?: boolean; details?: D } = {},
-) => ({ code, status, retryable: options.retryable ?? false, category, description, details: (options.details ?? {}) as D });
+  options?: { retryable?: boolean },
+): EntryOf<NoDetails>;
+function entry<const D extends Fields>(
+  code: ErrorCode,
+  status: number,
+  category: ErrorCategory,
+  description: string,
+  options: { retryable?: boolean; details: D },
+): EntryOf<D>;
+function entry(
+  code: ErrorCode,
+  status: number,
+  category: ErrorCategory,
+  description: string,
+  options: { retryable?: boolean; details?: Fields } = {},
+): ReasonEntry {
+  return { code, status, retryable: options.retryable ?? false, category, description, details: options.details ?? {} };
+}
 
 // Fields several reasons share.
 const restaurantName = text('The restaurant’s name.');

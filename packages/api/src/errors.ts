@@ -61,18 +61,20 @@ interface ZodLikeIssue {
   path: readonly PropertyKey[];
   message: string;
   code?: string;
-  [parameter: string]: unknown;
 }
 
+/** A zod issue with its code's own parameters (maximum, format, params...), read by name. */
+type RawIssue = ZodLikeIssue & Readonly<Record<string, unknown>>;
+
 const numberOf = (value: unknown) => (typeof value === 'bigint' ? Number(value) : typeof value === 'number' ? value : Number.NaN);
-const inclusiveOf = (issue: ZodLikeIssue) => (typeof issue.inclusive === 'boolean' ? { inclusive: issue.inclusive } : {});
+const inclusiveOf = (issue: RawIssue) => (typeof issue.inclusive === 'boolean' ? { inclusive: issue.inclusive } : {});
 
 /**
  * A zod issue's code and parameters, as ISSUE_CODES declares them: zod's own codes keep theirs (a
  * regex's pattern stays on the server), a refinement names one of Tablebook's codes in `params.code`,
  * and anything else is `custom`.
  */
-function issueOf(path: string, issue: ZodLikeIssue): IssueDetail {
+function issueOf(path: string, issue: RawIssue): IssueDetail {
   const { message } = issue;
   switch (issue.code) {
     case 'invalid_type':
@@ -106,7 +108,7 @@ function issueOf(path: string, issue: ZodLikeIssue): IssueDetail {
 
 /** zod issues as `{path, message, code, ...parameters}` with dotted paths. */
 export function issuesFromZod(issues: readonly ZodLikeIssue[]): IssueDetail[] {
-  return issues.map((issue) => issueOf(issue.path.map((segment) => String(segment)).join('.'), issue));
+  return issues.map((issue) => issueOf(issue.path.map((segment) => String(segment)).join('.'), issue as RawIssue));
 }
 
 export function zodIssuesOf(error: unknown): ZodLikeIssue[] | undefined {

@@ -1,4 +1,15 @@
-import { ERROR_CATALOG, isErrorReason, type ErrorData, type ErrorReason, type IssueDetail } from '@tablebook/api/shared';
+import {
+  ERROR_CATALOG,
+  ISSUE_CODES,
+  isErrorReason,
+  isIssueCode,
+  matchesFields,
+  type AnyReasonDetails,
+  type ErrorData,
+  type ErrorReason,
+  type IssueDetail,
+  type ReasonDetails,
+} from '@tablebook/api/shared';
 import { TRPCClientError } from '@trpc/client';
 
 /** Why a call failed, as the interface needs it. NETWORK: the server could not be reached at all. */
@@ -6,14 +17,19 @@ export type ProblemReason = ErrorReason | 'NETWORK';
 
 /**
  * A reason a newer server sends that this build's catalog does not have yet: the interface shows it
- * with a general title above the server's own message, and does not retry it.
+ * with general words, and does not retry it.
  */
 type UnknownReason = string & { readonly unknownReason?: never };
 
+/**
+ * What the interface knows of a failure. The server's English `message` is left out on purpose: the
+ * words come from the reason and its details, in the reader's language (i18n/refusals.ts).
+ */
 export interface ApiProblem {
   reason: ProblemReason | UnknownReason;
-  /** The server's own message: precise, naming the table, restaurant and day where it applies. */
-  message: string;
+  /** The refusal's facts as the catalog declares them for `reason`; undefined when absent or not as declared. */
+  details: AnyReasonDetails | undefined;
+  /** Each with a code this build knows (an unknown or malformed one reads as `custom`). */
   issues: IssueDetail[];
   httpStatus: number | undefined;
   requestId: string | undefined;
@@ -33,8 +49,8 @@ export function problemOf(error: unknown): ApiProblem {
     if (data?.reason) {
       return {
         reason: data.reason,
-        message: error.message,
-        issues: data.issues ?? [],
+        details: trustedDetails(data.reason, data.details),
+        issues: Array.isArray(data.issues) ? data.issues.map(knownIssue) : [],
         httpStatus: data.httpStatus,
         requestId: data.requestId,
         retryAfterSeconds: retryAfterOf(error.meta?.['response']),
@@ -43,7 +59,7 @@ export function problemOf(error: unknown): ApiProblem {
     // No error body: the request never got an answer from the API (offline, server down, proxy error).
     return {
       reason: 'NETWORK',
-      message: error.message,
+      details: undefined,
       issues: [],
       httpStatus: undefined,
       requestId: undefined,
@@ -52,12 +68,32 @@ export function problemOf(error: unknown): ApiProblem {
   }
   return {
     reason: 'INTERNAL_ERROR',
-    message: error instanceof Error ? error.message : String(error),
+    details: undefined,
     issues: [],
     httpStatus: undefined,
     requestId: undefined,
     retryAfterSeconds: undefined,
   };
+}
+
+/** Details the catalog declares for the reason, or none: a server of another version may send others. */
+function trustedDetails(reason: string, details: unknown): AnyReasonDetails | undefined {
+  return isErrorReason(reason) && matchesFields(ERROR_CATALOG[reason].details, details) ? (details as AnyReasonDetails) : undefined;
+}
+
+/** An issue as this build can word it: its code and parameters as declared, else `custom` on its path. */
+function knownIssue(issue: unknown): IssueDetail {
+  const record = issue && typeof issue === 'object' ? (issue as Record<string, unknown>) : {};
+  const path = typeof record['path'] === 'string' ? record['path'] : '';
+  const message = typeof record['message'] === 'string' ? record['message'] : '';
+  const code = record['code'];
+  if (isIssueCode(code) && matchesFields(ISSUE_CODES[code], record)) return { ...record, path, message, code } as IssueDetail;
+  return { path, message, code: 'custom' };
+}
+
+/** The details of a problem whose reason is `reason`, typed as the catalog declares them. */
+export function detailsOf<R extends ErrorReason>(problem: ApiProblem, reason: R): ReasonDetails<R> | undefined {
+  return problem.reason === reason ? (problem.details as ReasonDetails<R> | undefined) : undefined;
 }
 
 /** Retry-After in seconds: a number of seconds, or an HTTP date. */

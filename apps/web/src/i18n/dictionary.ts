@@ -65,9 +65,8 @@ const en = {
       INTERNAL_ERROR: 'Something went wrong on our side',
       NETWORK: 'Could not reach Tablebook',
     } satisfies Record<ProblemReason, string>,
-    /** For a reason of a newer server than this build: the server's message below says what happened. */
+    /** For a reason of a newer server than this build (i18n/refusals.ts words what happened). */
     refused: 'The request was not accepted',
-    networkDetail: 'Check your connection and try again.',
     reference: (requestId: string) => `Reference: ${requestId}`,
   },
   cityPicker: {
@@ -633,7 +632,6 @@ const es: Messages = {
       NETWORK: 'No fue posible conectarse con Tablebook',
     },
     refused: 'La solicitud no fue aceptada',
-    networkDetail: 'Revise su conexión e intente de nuevo.',
     reference: (requestId) => `Referencia: ${requestId}`,
   },
   cityPicker: {

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { isTitledReason, problemOf } from '../api/problems.ts';
+import { isTitledReason, problemOf, type ApiProblem } from '../api/problems.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { describeProblem } from '../i18n/refusals.ts';
 
 /** A polite "loading" line; screen readers hear it once, sighted users see a spinner. */
 export function Loading({ label }: { label?: string }) {
@@ -31,19 +32,29 @@ interface ProblemNoticeProps {
   onDismiss?: () => void;
 }
 
+/** A fault to report (or a reason this build does not know): its request id is worth quoting to support; a refusal's is not. */
+const wantsReference = (problem: ApiProblem) =>
+  problem.reason === 'INTERNAL_ERROR' || problem.reason === 'SERVICE_UNAVAILABLE' || !isTitledReason(problem.reason);
+
 /**
- * A failure shown in the page: a title in the reader's language chosen by the error's reason, then the
- * server's precise message (it names the table, restaurant and day), and its request id for support.
+ * A failure shown in the page: a title in the reader's language chosen by the error's reason, then
+ * what happened, worded from the reason's details (the table, the restaurant, the day and times) and
+ * each offending field, never the server's English; a fault's request id for support.
  */
 export function ProblemNotice({ error, title, onRetry, onDismiss }: ProblemNoticeProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const problem = problemOf(error);
-  const detail = problem.reason === 'NETWORK' ? t.problems.networkDetail : problem.message;
+  const words = describeProblem(problem, language);
   return (
     <div className="notice notice--error" role="alert">
       <p className="notice__title">{title ?? (isTitledReason(problem.reason) ? t.problems.titles[problem.reason] : t.problems.refused)}</p>
-      <p className="notice__detail">{detail}</p>
-      {problem.requestId ? <p className="notice__meta">{t.problems.reference(problem.requestId)}</p> : null}
+      <p className="notice__detail">{words.detail}</p>
+      {words.issues.map((issue) => (
+        <p key={issue} className="notice__detail">
+          {issue}
+        </p>
+      ))}
+      {problem.requestId && wantsReference(problem) ? <p className="notice__meta">{t.problems.reference(problem.requestId)}</p> : null}
       {onRetry || onDismiss ? (
         <div className="notice__actions">
           {onRetry ? (

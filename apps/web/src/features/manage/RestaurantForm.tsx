@@ -1,9 +1,10 @@
-import { DEFAULT_TABLE_LABELS, type RestaurantOutput } from '@tablebook/api/shared';
+import { DEFAULT_TABLE_LABELS, type IssueDetail, type RestaurantOutput } from '@tablebook/api/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { describeIssue } from '../../i18n/refusals.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ProblemNotice } from '../../ui/states.tsx';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
@@ -46,16 +47,20 @@ interface RestaurantFormProps {
 
 /** Create or edit a restaurant, checked with the API's own schema before it is sent. */
 export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantFormProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const headingId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<RestaurantFormValues>(() => (restaurant ? formValuesOf(restaurant) : newRestaurantForm()));
-  /** The server's word on fields the schema let through (an unknown city); kept until the field changes. */
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  /** Problems the server reported about no particular field. */
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  /**
+   * The server's word on fields the schema let through (an unknown city, a table future bookings need),
+   * kept until the field changes; worded on every render, so a change of language rewords it too.
+   */
+  const [serverIssues, setServerIssues] = useState<readonly IssueDetail[]>([]);
+  const { fields: serverErrors, general: generalErrors } = fieldErrorsFromServer(serverIssues, (issue, withField) =>
+    describeIssue(issue, language, { withField }),
+  );
   /** After the first attempt, fields are checked as they change, so a fixed error disappears at once. */
   const [attempted, setAttempted] = useState(false);
   /** Bumped when a save is refused, to move focus to the first field to fix (never while typing). */
@@ -124,7 +129,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
     // The calendar's server errors sit on its own fields (hours, timeZone...): any calendar change clears them,
     // and the pacing's too (it is refused for want of hours); the limits' sit on dailyLimit and pacing.
     const cleared: readonly string[] = field === 'calendar' ? [...CALENDAR_FIELDS, 'pacing'] : field === 'limits' ? LIMIT_FIELDS : [field];
-    setServerErrors((current) => Object.fromEntries(Object.entries(current).filter(([name]) => !cleared.includes(name))) as FieldErrors);
+    setServerIssues((current) => current.filter((issue) => !cleared.includes(issue.path.split('.')[0] ?? '')));
   };
 
   const send = (input: RestaurantInput) => {
@@ -134,9 +139,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
         // One message, beside the hours: its issues would only repeat it in the server's words.
         setCalendarRefusal(error);
       } else {
-        const { fields, general } = fieldErrorsFromServer(problem.issues);
-        setServerErrors(fields);
-        setGeneralErrors(general);
+        setServerIssues(problem.issues);
       }
       setFocusRequest((count) => count + 1);
     };
@@ -161,8 +164,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (saving) return;
-    setGeneralErrors([]);
-    setServerErrors({});
+    setServerIssues([]);
     setCalendarRefusal(undefined);
     setAttempted(true);
     const result = validateRestaurantForm(values, t.manage.validation);

@@ -153,16 +153,22 @@ export interface ServerFieldErrors {
 }
 
 /**
- * Places the server's `issues` (`[{path, message}]`, e.g. an unknown `cityId`) next to their fields.
- * The server's message is kept as written: it is the precise reason.
+ * Places the server's `issues` (e.g. an unknown `cityId`, a table future bookings need) next to their
+ * fields, worded by `describe` from each issue's code and parameters (i18n/refusals.ts), not from the
+ * server's English; beside a field an issue says only what is wrong, above the form it names its field.
  */
-export function fieldErrorsFromServer(issues: readonly IssueDetail[]): ServerFieldErrors {
+export function fieldErrorsFromServer(
+  issues: readonly IssueDetail[],
+  describe: (issue: IssueDetail, withField: boolean) => string,
+): ServerFieldErrors {
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const issue of issues) {
     const field = issue.path.split('.')[0] ?? '';
-    if (isFormField(field)) fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
-    else general.push(issue.message);
+    if (isFormField(field)) {
+      const text = describe(issue, false);
+      fields[field] = fields[field] ? `${fields[field]}; ${text}` : text;
+    } else general.push(describe(issue, true));
   }
   return { fields, general };
 }

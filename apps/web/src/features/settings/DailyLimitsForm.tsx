@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { describeIssue } from '../../i18n/refusals.ts';
 import { ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import {
@@ -17,7 +18,7 @@ import {
 
 /** The two stored limits, checked with the API's schema and saved with only what changed. */
 export function DailyLimitsForm({ stored }: { stored: StoredDailyLimits }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
@@ -44,7 +45,9 @@ export function DailyLimitsForm({ stored }: { stored: StoredDailyLimits }) {
         ]);
       },
       onError: (error) => {
-        setServerErrors(dailyLimitsErrorsFromServer(problemOf(error).issues));
+        setServerErrors(
+          dailyLimitsErrorsFromServer(problemOf(error).issues, (issue, withField) => describeIssue(issue, language, { withField })),
+        );
         setFocusRequest((count) => count + 1);
       },
     }),

@@ -56,14 +56,22 @@ export function validateDailyLimits(
   return { ok: true, input: Object.keys(changed).length > 0 ? changed : null };
 }
 
-/** The server's issues (`[{path, message}]`) next to their inputs, in its own precise words; the rest for the top. */
-export function dailyLimitsErrorsFromServer(issues: readonly IssueDetail[]): { fields: DailyLimitsErrors; general: string[] } {
+/**
+ * The server's issues next to their inputs, the rest for the top, worded by `describe` from each
+ * issue's code and parameters (i18n/refusals.ts), not from the server's English.
+ */
+export function dailyLimitsErrorsFromServer(
+  issues: readonly IssueDetail[],
+  describe: (issue: IssueDetail, withField: boolean) => string,
+): { fields: DailyLimitsErrors; general: string[] } {
   const fields: DailyLimitsErrors = {};
   const general: string[] = [];
   for (const issue of issues) {
     const field = issue.path.split('.')[0] ?? '';
-    if (isSettingsField(field)) fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
-    else general.push(issue.message);
+    if (isSettingsField(field)) {
+      const text = describe(issue, false);
+      fields[field] = fields[field] ? `${fields[field]}; ${text}` : text;
+    } else general.push(describe(issue, true));
   }
   return { fields, general };
 }
