@@ -323,23 +323,37 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     await carlos.getByText('Confirmed').waitFor();
     await screenshot(page, 'reservations');
 
-    // A move onto a taken table is refused with the server's precise reason.
+    // The move offers only the tables free that day (issue 16): Carlos's own B1 and the five nobody holds.
     await page.getByRole('button', { name: /^Move — Carlos Ruiz/ }).click();
     let dialog = page.getByRole('dialog', { name: "Move Carlos Ruiz's reservation" });
-    await dialog.getByLabel('New table').selectOption('A0');
+    const offered = async () =>
+      (await dialog.getByLabel('New table').locator('option').allTextContents()).map((text) => text.split(' ')[0]);
+    await expect.poll(offered).toEqual(['B1', 'C2', 'C3', 'D0', 'D1', 'D2']);
     await screenshot(page, 'reservation-move');
+    // 25 people are refused in place, before anything is sent.
+    await dialog.getByLabel('People').fill('25');
     await dialog.getByRole('button', { name: 'Move' }).click();
-    const refusal = page.getByRole('alert');
-    await refusal.getByText('That table is already taken').waitFor();
-    await refusal.getByText(`Table A0 at "Casa Sabor" is already booked on ${bookingDay}`).waitFor();
-    await screenshot(page, 'reservation-refused');
+    await dialog.getByText('Between 1 and 20 people').waitFor();
 
-    // Moved to another day, it leaves this day's list.
-    await page.getByRole('button', { name: /^Move — Carlos Ruiz/ }).click();
-    dialog = page.getByRole('dialog', { name: "Move Carlos Ruiz's reservation" });
+    // Another day, a table taken there behind the page's back: refused in place, with everything typed kept.
     await dialog.getByLabel('New day').fill(laterDay);
     await dialog.getByLabel('New table').selectOption('C3');
     await dialog.getByLabel('People').fill('3');
+    const blocker = await server.api.reservation.create.mutate({
+      restaurantId: casaSaborId,
+      table: 'C3',
+      date: laterDay,
+      guestName: 'Blocker',
+    });
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    await dialog.getByRole('alert').getByText('That table is already taken').waitFor();
+    expect(await dialog.getByLabel('New day').inputValue()).toBe(laterDay);
+    expect(await dialog.getByLabel('New table').inputValue()).toBe('C3');
+    expect(await dialog.getByLabel('People').inputValue()).toBe('3');
+    await screenshot(page, 'reservation-refused');
+
+    // Freed again: the same dialog moves it, and it leaves this day's list.
+    await server.api.reservation.cancel.mutate({ restaurantId: casaSaborId, reservationId: blocker.id });
     await dialog.getByRole('button', { name: 'Move' }).click();
     await page.getByRole('status').filter({ hasText: "Carlos Ruiz's reservation is now at table C3 on" }).waitFor();
     await page.getByRole('heading', { name: new RegExp(`^${total - 1} reservations on `) }).waitFor();

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
-import { updateStoredLimits } from '@tablebook/api';
+import { updateStoredLimits, type RateLimits } from '@tablebook/api';
 import { createServer, type TablebookServer } from '@tablebook/server';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
@@ -28,8 +28,11 @@ export interface AppServer {
   stop(): Promise<void>;
 }
 
-/** The real Fastify server over an in-memory PGlite; with `webApp`, it also serves the built app at `/`. */
-export async function startAppServer(options: { webApp: boolean; adminTokens?: string[] }): Promise<AppServer> {
+/**
+ * The real Fastify server over an in-memory PGlite; with `webApp`, it also serves the built app at `/`;
+ * with `rateLimits`, it counts calls per address as a deployed server does (none by default).
+ */
+export async function startAppServer(options: { webApp: boolean; adminTokens?: string[]; rateLimits?: RateLimits }): Promise<AppServer> {
   if (options.webApp && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
       `The web app is not built (${WEB_DIST}/index.html is missing). Run \`pnpm --filter @tablebook/web build\` first (npm test does).`,
@@ -44,6 +47,7 @@ export async function startAppServer(options: { webApp: boolean; adminTokens?: s
     ...(options.webApp ? { webRoot: WEB_DIST } : {}),
     logLevel: 'silent',
     ...(options.adminTokens ? { adminTokens: options.adminTokens } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   };
   let server: TablebookServer | undefined = createServer({ ...serverOptions, port: 0 });
   const url = await server.start();

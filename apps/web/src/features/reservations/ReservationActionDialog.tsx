@@ -1,63 +1,42 @@
-import type { ReservationOutput, RestaurantOutput } from '@tablebook/api/shared';
-import { useId, useState } from 'react';
+import type { ReservationOutput } from '@tablebook/api/shared';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatDay, isCalendarDay } from '../../lib/days.ts';
+import { formatDay } from '../../lib/days.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
+import { ProblemNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { formatMinutes } from '../timeline/timeFormat.ts';
-import { MoveTimeField } from './MoveTimeField.tsx';
 import type { ReservationAction } from './reservationActions.ts';
 import { turnOf } from './reservationTimes.ts';
 import type { ActionRequest } from './useReservationAction.ts';
 
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 interface ReservationActionDialogProps {
   reservation: ReservationOutput;
-  action: ReservationAction;
-  /** The restaurant, for a move: its tables, and its opening hours when it books times of day. */
-  restaurant: RestaurantOutput | undefined;
+  /** Every action but a move, which has its own dialog (ReservationMoveDialog). */
+  action: Exclude<ReservationAction, 'move'>;
   busy: boolean;
+  /** The server's refusal of the last attempt: shown in place, the reason typed kept. */
+  error: unknown;
   onConfirm: (request: ActionRequest) => void;
   onCancel: () => void;
 }
 
-/** The in-page confirmation of an action, with its fields: a reason to cancel, or where to move. */
-export function ReservationActionDialog({ reservation, action, restaurant, busy, onConfirm, onCancel }: ReservationActionDialogProps) {
+/** The in-page confirmation of a status change or a cancellation (with its optional reason). */
+export function ReservationActionDialog({ reservation, action, busy, error, onConfirm, onCancel }: ReservationActionDialogProps) {
   const { t, locale } = useI18n();
   const [reason, setReason] = useState('');
-  const [date, setDate] = useState(reservation.date);
-  const [table, setTable] = useState(reservation.table);
-  const [partySize, setPartySize] = useState(String(reservation.partySize));
-  const [time, setTime] = useState(reservation.time ?? '');
-  const [timeError, setTimeError] = useState<string | undefined>(undefined);
-  const dateId = useId();
-  const tableId = useId();
-  const partyId = useId();
   const who = reservation.guestName ?? t.reservations.noName;
   const turn = turnOf(reservation);
   const day = turn
     ? `${formatDay(reservation.date, locale)}, ${t.timeline.range(formatMinutes(turn.start, locale), formatMinutes(turn.end, locale))}`
     : formatDay(reservation.date, locale);
-  // A restaurant that books times moves a reservation to a time too (a whole-day one may stay whole-day).
-  const timed = restaurant !== undefined && (restaurant.hours.length > 0 || reservation.time !== null);
 
-  const confirm = () => {
-    if (action === 'cancel') return onConfirm({ action, reservation, reason });
-    if (action === 'move') {
-      const size = Number(partySize);
-      const timeValid = time === '' ? reservation.time === null : CLOCK.test(time);
-      setTimeError(timed && !timeValid ? t.manage.validation.calendar.time : undefined);
-      if (!isCalendarDay(date) || !Number.isInteger(size) || (timed && !timeValid)) return;
-      return onConfirm({ action, reservation, move: { date, table, partySize: size, ...(timed && time ? { time } : {}) } });
-    }
-    return onConfirm({ action, reservation });
-  };
+  const confirm = () => (action === 'cancel' ? onConfirm({ action, reservation, reason }) : onConfirm({ action, reservation }));
 
   return (
     <ConfirmDialog
       open
-      hasFields={action === 'move' || action === 'cancel'}
+      hasFields={action === 'cancel'}
       busy={busy}
       tone={action === 'cancel' || action === 'noShow' ? 'danger' : 'default'}
       title={t.reservations.confirmTitle[action](who)}
@@ -67,6 +46,11 @@ export function ReservationActionDialog({ reservation, action, restaurant, busy,
       onCancel={onCancel}
     >
       <p className="dialog__lead">{t.reservations.confirmBody(reservation.table, day, reservation.partySize)}</p>
+      {error ? (
+        <div className="reservation-dialog__problem">
+          <ProblemNotice error={error} />
+        </div>
+      ) : null}
       {action === 'cancel' ? (
         <TextField
           label={t.reservations.reason}
@@ -76,56 +60,6 @@ export function ReservationActionDialog({ reservation, action, restaurant, busy,
           hint={t.reservations.reasonHint}
           onChange={setReason}
         />
-      ) : null}
-      {action === 'move' ? (
-        <div className="booking-fields">
-          <div className="field">
-            <label htmlFor={dateId} className="field__label">
-              {t.reservations.moveDate}
-            </label>
-            <input id={dateId} className="input" type="date" required value={date} onChange={(event) => setDate(event.target.value)} />
-          </div>
-          {timed && restaurant ? (
-            <MoveTimeField
-              date={date}
-              restaurant={restaurant}
-              value={time}
-              wholeDay={reservation.time === null}
-              error={timeError}
-              onChange={(next) => {
-                setTime(next);
-                setTimeError(undefined);
-              }}
-            />
-          ) : null}
-          <div className="field">
-            <label htmlFor={tableId} className="field__label">
-              {t.reservations.moveTable}
-            </label>
-            <select id={tableId} className="input" value={table} onChange={(event) => setTable(event.target.value)}>
-              {(restaurant?.tables ?? []).map((option) => (
-                <option key={option.label} value={option.label}>
-                  {t.reservations.tableOption(option.label, option.seats)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={partyId} className="field__label">
-              {t.booking.fields.partySize}
-            </label>
-            <input
-              id={partyId}
-              className="input input--short"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={20}
-              value={partySize}
-              onChange={(event) => setPartySize(event.target.value)}
-            />
-          </div>
-        </div>
       ) : null}
     </ConfirmDialog>
   );

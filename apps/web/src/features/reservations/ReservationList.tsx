@@ -6,21 +6,31 @@ import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatDay } from '../../lib/days.ts';
+import { formatDay, type CalendarDay } from '../../lib/days.ts';
 import { LivePill } from '../../live/LivePill.tsx';
 import { minutesIntoDay } from '../timeline/timelineLayout.ts';
 import { formatMinutes } from '../timeline/timeFormat.ts';
 import { useLiveStream } from '../../live/useLiveStream.ts';
 import { EmptyState, Loading, ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
+import { CoversPerHour } from './CoversPerHour.tsx';
 import { ReservationActionDialog } from './ReservationActionDialog.tsx';
+import { ReservationMoveDialog } from './ReservationMoveDialog.tsx';
 import type { ReservationAction } from './reservationActions.ts';
 import { ReservationsTable } from './ReservationsTable.tsx';
-import { statusInput, type ReservationFilters } from './useReservationFilters.ts';
+import { statusInput, type StatusFilter } from './useReservationFilters.ts';
 import { useReservationAction, type ActionRequest } from './useReservationAction.ts';
 
-type Props = ReservationFilters & { restaurantId: string };
+interface Props {
+  restaurantId: string;
+  /** One day; none: every day. */
+  date: CalendarDay | undefined;
+  status: StatusFilter;
+}
 
-/** The list, kept live by `reservation.onChange`, with each reservation's actions. */
+/**
+ * The list, kept live by `reservation.onChange`, with each reservation's actions and, for one day, its
+ * covers per hour. An action's dialog stays open when the server refuses it, saying why, with what was typed.
+ */
 export function ReservationList({ restaurantId, date, status }: Props) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
@@ -36,28 +46,30 @@ export function ReservationList({ restaurantId, date, status }: Props) {
   );
   const action = useReservationAction();
   const [open, setOpen] = useState<{ reservation: ReservationOutput; action: ReservationAction } | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: true; message: string } | { ok: false; error: unknown } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
 
   const run = (request: ActionRequest) => {
-    setOutcome(null);
+    setDone(null);
+    setRefusal(null);
     action
       .run(request)
       .then((changed) => {
         setOpen(null);
         const who = changed.guestName ?? t.reservations.noName;
         const day = formatDay(changed.date, locale);
-        setOutcome({
-          ok: true,
-          message:
-            request.action === 'move' && changed.time !== null
-              ? t.reservations.movedAt(who, changed.table, day, formatMinutes(minutesIntoDay(changed.date, changed.startsAt), locale))
-              : t.reservations.done[request.action](who, changed.table, day),
-        });
+        setDone(
+          request.action === 'move' && changed.time !== null
+            ? t.reservations.movedAt(who, changed.table, day, formatMinutes(minutesIntoDay(changed.date, changed.startsAt), locale))
+            : t.reservations.done[request.action](who, changed.table, day),
+        );
       })
-      .catch((error: unknown) => {
-        setOpen(null);
-        setOutcome({ ok: false, error });
-      });
+      // Refused: the dialog stays open, with what was typed, and says why.
+      .catch((error: unknown) => setRefusal(error));
+  };
+  const close = () => {
+    setOpen(null);
+    setRefusal(null);
   };
 
   if (reservations.isPending) return <Loading />;
@@ -85,29 +97,42 @@ export function ReservationList({ restaurantId, date, status }: Props) {
           </Link>
         ) : null}
       </div>
-      {outcome?.ok ? <SuccessNotice onDismiss={() => setOutcome(null)}>{outcome.message}</SuccessNotice> : null}
-      {outcome && !outcome.ok ? <ProblemNotice error={outcome.error} onDismiss={() => setOutcome(null)} /> : null}
+      {done ? <SuccessNotice onDismiss={() => setDone(null)}>{done}</SuccessNotice> : null}
+      {date && reservations.data.length > 0 ? <CoversPerHour reservations={reservations.data} /> : null}
       {reservations.data.length === 0 ? (
         <EmptyState title={day ? t.reservations.emptyOn(day) : t.reservations.empty} />
       ) : (
         <ReservationsTable
           reservations={reservations.data}
           timed={timed}
+          byDay={date === undefined}
           onAction={(reservation, chosen) => {
-            setOutcome(null);
+            setDone(null);
+            setRefusal(null);
             setOpen({ reservation, action: chosen });
           }}
         />
       )}
-      {open ? (
+      {open && open.action === 'move' && restaurant.data ? (
+        <ReservationMoveDialog
+          key={`${open.reservation.id}-move`}
+          reservation={open.reservation}
+          restaurant={restaurant.data}
+          busy={action.isPending}
+          error={refusal}
+          onConfirm={run}
+          onCancel={close}
+        />
+      ) : null}
+      {open && open.action !== 'move' ? (
         <ReservationActionDialog
           key={`${open.reservation.id}-${open.action}`}
           reservation={open.reservation}
           action={open.action}
-          restaurant={restaurant.data}
           busy={action.isPending}
+          error={refusal}
           onConfirm={run}
-          onCancel={() => setOpen(null)}
+          onCancel={close}
         />
       ) : null}
     </section>

@@ -6,7 +6,8 @@ import { STATUS_OF_ACTION, type ReservationAction } from './reservationActions.t
 interface MoveDetails {
   date: string;
   table: string;
-  partySize: number;
+  /** Sent only when it changes: the duration then follows the new party. */
+  partySize?: number;
   /** The new start ("HH:MM"), at a restaurant that books times of day. */
   time?: string;
 }

@@ -8,10 +8,14 @@ export { RESERVATION_STATUSES };
 /** 'active': every status but cancelled (the API's default); 'all': cancelled ones too. */
 export type StatusFilter = 'active' | 'all' | ReservationStatus;
 
+/** Every day at once, in the address as `?date=all`. */
+export const ALL_DAYS = 'all';
+
 export interface ReservationFilters {
+  /** None in the address: the last restaurant used (useHostRestaurant). */
   restaurantId: string | undefined;
-  /** One day, or every day when undefined. */
-  date: CalendarDay | undefined;
+  /** One day, or every day; none in the address: the restaurant's today. */
+  date: CalendarDay | typeof ALL_DAYS | undefined;
   status: StatusFilter;
 }
 
@@ -26,14 +30,14 @@ function setOrDelete(params: URLSearchParams, key: string, value: string | undef
   else params.delete(key);
 }
 
-/** Which restaurant's reservations, which day and which status, kept in the address bar. */
+/** Which restaurant's reservations, which day (or all) and which status, kept in the address bar. */
 export function useReservationFilters() {
   const [params, change] = useSearchParamsState();
   const date = params.get('date') ?? '';
   const status = params.get('status') ?? '';
   const filters: ReservationFilters = {
     restaurantId: params.get('restaurant') || undefined,
-    date: isCalendarDay(date) ? date : undefined,
+    date: isCalendarDay(date) || date === ALL_DAYS ? date : undefined,
     status: isStatusFilter(status) ? status : 'active',
   };
   const update = useCallback(

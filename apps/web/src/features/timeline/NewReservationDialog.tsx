@@ -54,7 +54,8 @@ export function NewReservationDialog({ restaurant, date, ranges, now, start, onD
   const [values, setValues] = useState<NewReservationValues>(() => ({
     guestName: '',
     partySize: '2',
-    time: start.time ?? (walkIn ? WALK_IN : (upcomingTimes(grid, zoned, now.getTime())[0]?.time ?? '')),
+    // By phone: the first start still ahead; a walk-in is asked for with its own button (or chosen in the list).
+    time: start.time ?? upcomingTimes(grid, zoned, now.getTime())[0]?.time ?? (walkIn ? WALK_IN : ''),
     guestPhone: '',
     guestEmail: '',
     notes: '',
