@@ -26,16 +26,14 @@ const restaurant = (name: string) => ({
   cityId: 1,
 });
 
-/** Resolves when `check` holds, polling; fails after `timeoutMs` with what was last seen. */
-async function eventually(check: () => boolean, timeoutMs: number, what: () => unknown): Promise<void> {
+/** Resolves when `check` holds, polling; fails after `timeoutMs` showing `seen` (a record that grows as things happen). */
+async function eventually(check: () => boolean, timeoutMs: number, seen: unknown): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${JSON.stringify(what())}`);
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${JSON.stringify(seen)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
-
-type Notice = { type: 'ready'; resumed: boolean } | { type: 'capacity'; globalRemaining: number };
 
 /** A live connection to `guest.onChange` for Casa's day, recording what a page would see. */
 function watchDay(options: { systemCapacity?: boolean } = {}) {
@@ -43,12 +41,19 @@ function watchDay(options: { systemCapacity?: boolean } = {}) {
   const events: PublicEventOutput[] = [];
   const capacities: number[] = [];
   let resyncs = 0;
+  let offline = false;
   const connection = new LiveConnection<PublicEventOutput>({
-    open: (lastEventId, observer) =>
-      server.api.guest.onChange.subscribe(
+    open: (lastEventId, observer) => {
+      // The page's network is down: the attempt fails, as a fetch that cannot connect does.
+      if (offline) {
+        const failing = setTimeout(() => observer.onConnectionStateChange({ state: 'connecting', error: new TypeError('offline') }), 0);
+        return { unsubscribe: () => clearTimeout(failing) };
+      }
+      return server.api.guest.onChange.subscribe(
         { restaurantId: casaId, date: day, ready: true, ...options, ...(lastEventId ? { lastEventId } : {}) },
         observer,
-      ),
+      );
+    },
     onEvent: (event) => events.push(event),
     onCapacity: (capacity) => capacities.push(capacity.globalRemaining),
     onResync: () => resyncs++,
@@ -56,7 +61,10 @@ function watchDay(options: { systemCapacity?: boolean } = {}) {
     onRefused: (error) => phases.push(`refused: ${String(error)}`),
   });
   connection.start();
-  return { connection, phases, events, capacities, resyncs: () => resyncs, phase: () => phases.at(-1) };
+  const setOffline = (value: boolean) => {
+    offline = value;
+  };
+  return { connection, phases, events, capacities, resyncs: () => resyncs, phase: () => phases.at(-1), setOffline };
 }
 
 beforeAll(async () => {
@@ -81,18 +89,10 @@ describe('live streams and a server restart', () => {
       },
     );
     try {
-      await eventually(
-        () => seen.includes('started'),
-        5_000,
-        () => seen,
-      );
+      await eventually(() => seen.includes('started'), 5_000, seen);
       await server.stopServer();
       // A clean end ("return" on the wire), not an error: the client's subscription is over.
-      await eventually(
-        () => seen.includes('complete'),
-        5_000,
-        () => seen,
-      );
+      await eventually(() => seen.includes('complete'), 5_000, seen);
       await server.startServer();
       await server.api.reservation.create.mutate({ restaurantId: casaId, table: 'D0', date: day, guestName: 'Unheard' });
       // The EventSource would have retried after 3 s; nothing reopens a completed subscription.
@@ -106,26 +106,14 @@ describe('live streams and a server restart', () => {
   it('reconnects after a restart on the same port and database, resumes from the last event id, and is Live only when events flow again', async () => {
     const page = watchDay();
     try {
-      await eventually(
-        () => page.phase() === 'live',
-        5_000,
-        () => page.phases,
-      );
+      await eventually(() => page.phase() === 'live', 5_000, page.phases);
       // The first stream starts with nothing to resume from: the page reads its day once.
       expect(page.resyncs()).toBe(1);
       await server.api.reservation.create.mutate({ restaurantId: casaId, table: 'A0', date: day, guestName: 'Before' });
-      await eventually(
-        () => page.events.length === 1,
-        5_000,
-        () => page.events,
-      );
+      await eventually(() => page.events.length === 1, 5_000, page.events);
 
       await server.stopServer();
-      await eventually(
-        () => page.phase() === 'reconnecting',
-        5_000,
-        () => page.phases,
-      );
+      await eventually(() => page.phase() === 'reconnecting', 5_000, page.phases);
       // Away for a while: every attempt fails, the pill keeps saying so.
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       expect(page.phase()).toBe('reconnecting');
@@ -140,11 +128,7 @@ describe('live streams and a server restart', () => {
         });
         expect(response.status).toBe(201);
       }
-      await eventually(
-        () => page.events.length === 3,
-        8_000,
-        () => page.events,
-      );
+      await eventually(() => page.events.length === 3, 8_000, page.events);
       // Back within the backoff's cap (5 s) and a margin for a slow machine.
       expect(Date.now() - stoppedAt).toBeLessThan(8_000);
       expect(page.events.map((event) => event.table)).toEqual(['A0', 'A1', 'A2']);
@@ -159,32 +143,19 @@ describe('live streams and a server restart', () => {
   it('asks for a fresh read when the server cannot replay what was missed (the backlog expired)', async () => {
     const page = watchDay();
     try {
-      await eventually(
-        () => page.phase() === 'live',
-        5_000,
-        () => page.phases,
-      );
+      await eventually(() => page.phase() === 'live', 5_000, page.phases);
       await server.api.reservation.create.mutate({ restaurantId: casaId, table: 'B0', date: day, guestName: 'Kept' });
-      await eventually(
-        () => page.events.length === 1,
-        5_000,
-        () => page.events,
-      );
+      await eventually(() => page.events.length === 1, 5_000, page.events);
+      // The page loses its network, and while it is away a booking is made and the backlog expires.
+      page.setOffline(true);
       await server.stopServer();
-      await eventually(
-        () => page.phase() === 'reconnecting',
-        5_000,
-        () => page.phases,
-      );
+      await eventually(() => page.phase() === 'reconnecting', 5_000, page.phases);
       await server.startServer();
       await server.api.reservation.create.mutate({ restaurantId: casaId, table: 'B1', date: day, guestName: 'Expired' });
       // As the hourly sweep does to events older than a day: those after the page's last are gone.
       await server.database.db.delete(reservationEvents);
-      await eventually(
-        () => page.phase() === 'live again',
-        8_000,
-        () => page.phases,
-      );
+      page.setOffline(false);
+      await eventually(() => page.phase() === 'live again', 8_000, page.phases);
       expect(page.resyncs()).toBe(2);
     } finally {
       page.connection.stop();
@@ -195,29 +166,17 @@ describe('live streams and a server restart', () => {
     const page = watchDay({ systemCapacity: true });
     const plain = watchDay();
     try {
-      await eventually(
-        () => page.phase() === 'live' && plain.phase() === 'live',
-        5_000,
-        () => [page.phases, plain.phases],
-      );
+      await eventually(() => page.phase() === 'live' && plain.phase() === 'live', 5_000, [page.phases, plain.phases]);
       const before = await server.api.guest.availability.query({ restaurantId: casaId, date: day });
       if (!('globalRemaining' in before)) throw new Error('expected one day');
       const booked = await server.api.reservation.create.mutate({ restaurantId: otraId, table: 'A0', date: day, guestName: 'Elsewhere' });
-      await eventually(
-        () => page.capacities.length === 1,
-        5_000,
-        () => page.capacities,
-      );
+      await eventually(() => page.capacities.length === 1, 5_000, page.capacities);
       expect(page.capacities).toEqual([before.globalRemaining - 1]);
       // Another day, and a change that moves no capacity (notes), say nothing.
       await server.api.reservation.create.mutate({ restaurantId: otraId, table: 'A0', date: addDays(day, 1), guestName: 'Other day' });
       await server.api.reservation.update.mutate({ restaurantId: otraId, reservationId: booked.id, notes: 'Ventana' });
       await server.api.reservation.cancel.mutate({ restaurantId: otraId, reservationId: booked.id });
-      await eventually(
-        () => page.capacities.length === 2,
-        5_000,
-        () => page.capacities,
-      );
+      await eventually(() => page.capacities.length === 2, 5_000, page.capacities);
       expect(page.capacities).toEqual([before.globalRemaining - 1, before.globalRemaining]);
       expect(page.events).toEqual([]);
       // A stream that did not ask hears nothing of Otra Cocina.
