@@ -20,6 +20,7 @@ import { formatMinutes } from '../../src/features/timeline/timeFormat.ts';
 import { dictionaries } from '../../src/i18n/dictionary.ts';
 import { addDays, formatDay } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { cspViolations, fitsViewportWidth, openPage, screenshot, type OpenedPage } from './support/pages.ts';
 
@@ -156,6 +157,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the host stand in Chromium', () => {
       .toEqual(['B1 (4 seats)', 'B2 (4 seats)', 'C1 (6 seats)', 'D1 (10 seats)']);
     expect(await dialog.getByLabel('Table').inputValue()).toBe('B1');
     await screenshot(page, 'host-walk-in-en-1280');
+    await expectNoAxeViolations(page, 'walk-in dialog, en, 1280x800');
     const walkedInAt = Date.now();
     await dialog.getByRole('button', { name: 'Book' }).click();
     await page
@@ -260,6 +262,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the host stand in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: `${formatDay(today, 'en-US')} · 15 reservations` }).waitFor();
     expect(await stored()).toHaveLength(15);
     await screenshot(page, 'host-timeline-en-1280');
+    await expectNoAxeViolations(page, 'timeline with the host stand, en, 1280x800');
     expect(host.pageErrors).toEqual([]);
   });
 
@@ -304,6 +307,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the host stand in Chromium', () => {
     expect(await fitsViewportWidth(page)).toBe(true);
     expect(await wrappedCells(page)).toEqual([]);
     await screenshot(page, 'host-reservations-en-1280');
+    await expectNoAxeViolations(page, 'reservations with covers per hour, en, 1280x800');
 
     // Remembered on this device: a reload, and the timeline, open on it too.
     await page.reload();
@@ -368,6 +372,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the host stand in Chromium', () => {
       '6',
     ]);
     await screenshot(page, 'host-move-refused-en-1280');
+    await expectNoAxeViolations(page, 'move dialog refused, en, 1280x800');
 
     await table.selectOption('D1');
     await dialog.getByRole('button', { name: 'Move' }).click();
@@ -423,14 +428,17 @@ describe.skipIf(!shouldRunBrowserSuite())('the host stand in Chromium', () => {
           expect(await fitsViewportWidth(other)).toBe(true);
           if (size === '1280') expect(await wrappedCells(other)).toEqual([]);
           await screenshot(other, `host-reservations-${language}-${size}`);
+          await expectNoAxeViolations(other, `reservations, ${language}, ${size}`);
           await other.goto(`/reservations/timeline?restaurant=${casaSaborId}`);
           await other.locator('.timeline__bar').first().waitFor();
           expect(await fitsViewportWidth(other)).toBe(true);
           await screenshot(other, `host-timeline-${language}-${size}`);
+          await expectNoAxeViolations(other, `timeline, ${language}, ${size}`);
           await other.getByRole('button', { name: t.host.newReservation, exact: true }).click();
           await other.getByRole('dialog').waitFor();
           expect(await fitsViewportWidth(other)).toBe(true);
           await screenshot(other, `host-new-reservation-${language}-${size}`);
+          await expectNoAxeViolations(other, `new reservation dialog, ${language}, ${size}`);
           expect(visit.pageErrors).toEqual([]);
         } finally {
           await visit.close();

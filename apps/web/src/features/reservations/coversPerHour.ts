@@ -4,7 +4,7 @@ import { turnOf } from './reservationTimes.ts';
 type Counted = Pick<ReservationOutput, 'date' | 'time' | 'startsAt' | 'endsAt' | 'table' | 'createdAt' | 'status' | 'partySize'>;
 
 /** The guests whose turns start within one hour of the restaurant's clock. */
-export interface HourCovers {
+interface HourCovers {
   /** The hour's first minute since the date's local midnight: 1140 is 19:00, past 1440 after midnight (1440 is that night's 00:00). */
   hour: number;
   covers: number;

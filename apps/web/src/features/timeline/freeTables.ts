@@ -32,7 +32,7 @@ const overlaps = (held: Held, turn: Turn) =>
   turn === 'wholeDay' || (Date.parse(held.startsAt) < turn.endsAt && turn.startsAt < Date.parse(held.endsAt));
 
 /** Smallest first (large tables stay free for large parties, as the server's own choice does), then by label. */
-export const bySeatsThenLabel = (a: Table, b: Table) => a.seats - b.seats || a.label.localeCompare(b.label, 'en', { numeric: true });
+const bySeatsThenLabel = (a: Table, b: Table) => a.seats - b.seats || a.label.localeCompare(b.label, 'en', { numeric: true });
 
 /** The tables free for the party's turn that seat it, smallest first. */
 export function freeTables(query: FreeTableQuery): Table[] {
