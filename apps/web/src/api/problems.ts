@@ -8,7 +8,6 @@ import {
   type ErrorData,
   type ErrorReason,
   type IssueDetail,
-  type ReasonDetails,
 } from '@tablebook/api/shared';
 import { TRPCClientError } from '@trpc/client';
 
@@ -89,11 +88,6 @@ function knownIssue(issue: unknown): IssueDetail {
   const code = record['code'];
   if (isIssueCode(code) && matchesFields(ISSUE_CODES[code], record)) return { ...record, path, message, code } as IssueDetail;
   return { path, message, code: 'custom' };
-}
-
-/** The details of a problem whose reason is `reason`, typed as the catalog declares them. */
-export function detailsOf<R extends ErrorReason>(problem: ApiProblem, reason: R): ReasonDetails<R> | undefined {
-  return problem.reason === reason ? (problem.details as ReasonDetails<R> | undefined) : undefined;
 }
 
 /** Retry-After in seconds: a number of seconds, or an HTTP date. */

@@ -27,7 +27,7 @@ export interface HeldTime {
  * A refusal of a start time, as an AppError takes it: the English message and the catalog's details
  * (the facts a client words it from).
  */
-export type TimeRefusal =
+type TimeRefusal =
   | { reason: 'CLOSED'; message: string; details: ReasonDetails<'CLOSED'> }
   | { reason: 'OFF_SLOT'; message: string; details: ReasonDetails<'OFF_SLOT'> }
   | { reason: 'OUTSIDE_BOOKING_WINDOW'; message: string; details: ReasonDetails<'OUTSIDE_BOOKING_WINDOW'> };

@@ -136,7 +136,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
     const onError = (error: unknown) => {
       const problem = problemOf(error);
       if (problem.reason === 'HAS_FUTURE_RESERVATIONS') {
-        // One message, beside the hours: its issues would only repeat it in the server's words.
+        // One message, beside the hours: its issues would only repeat it.
         setCalendarRefusal(error);
       } else {
         setServerIssues(problem.issues);
