@@ -32,6 +32,8 @@ export function useFreeTables({ restaurant, date, partySize, start, durationMinu
   const slots = useQuery({
     ...trpc.reservation.slots.queryOptions({ restaurantId: restaurant.id, date: day, partySize }),
     enabled: date !== undefined && timed,
+    // Asked afresh for each dialog: another host's booking since the last one changed them.
+    staleTime: 0,
     // Another party size keeps showing the last answer until the new one is in, instead of emptying the select.
     placeholderData: keepPreviousData,
   });
