@@ -25,10 +25,12 @@ describe('the dictionary', () => {
   });
 
   it('chooses plurals', () => {
-    expect(dictionaries.en.find.placesLeft(1)).toBe('1 place left');
-    expect(dictionaries.en.find.placesLeft(4)).toBe('4 places left');
-    expect(dictionaries.es.find.placesLeft(1)).toBe('Queda 1 cupo');
-    expect(dictionaries.es.find.placesLeft(4)).toBe('Quedan 4 cupos');
+    expect(dictionaries.en.find.tablesFree(1, 4)).toBe('1 table free · 4 seats');
+    expect(dictionaries.en.find.tablesFree(3, 1)).toBe('3 tables free · 1 seat');
+    expect(dictionaries.es.find.tablesFree(1, 4)).toBe('1 mesa libre · 4 puestos');
+    expect(dictionaries.es.find.tablesFree(3, 1)).toBe('3 mesas libres · 1 puesto');
+    expect(dictionaries.en.day.limits.left(1)).toBe('1 booking left');
+    expect(dictionaries.es.day.limits.left(0)).toBe('No quedan reservas');
     expect(dictionaries.es.reservations.count(1, undefined)).toBe('1 reserva');
     expect(dictionaries.es.reservations.count(3, 'jueves')).toBe('3 reservas el jueves');
   });

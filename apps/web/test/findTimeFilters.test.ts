@@ -20,10 +20,14 @@ describe('searching restaurants for a time', () => {
     expect(hasNarrowingFilters(filters)).toBe(true);
   });
 
-  it('drops a malformed time, and a party without a time', () => {
+  it('drops a malformed time and party; keeps a party without a time, but without one the API lists every restaurant', () => {
     expect(read('time=25:00&party=30')).toMatchObject({ time: undefined, partySize: undefined });
-    expect(paramsFromFilters(read('party=4'), today).toString()).toBe('');
+    // Issue 16: "party size in the search"; "without a time it lists every restaurant".
+    expect(paramsFromFilters(read('party=4'), today).toString()).toBe('party=4');
+    // A party chosen is kept, a pair too (the day page's default, but chosen all the same).
+    expect(paramsFromFilters(read('party=2'), today).toString()).toBe('party=2');
     expect(listInputFor(read('party=4'), 24)).toEqual({ date: today, limit: 24 });
+    expect(hasNarrowingFilters(read('party=4'))).toBe(false);
   });
 
   it('links a free time to the restaurant’s day at that time, picked', () => {

@@ -8,13 +8,16 @@ interface DayFieldProps {
   onChange: (day: CalendarDay) => void;
   /** Show the previous/next day buttons beside the field. */
   stepper?: boolean;
+  /** The earliest day offered (a search does not offer days that have passed). */
+  min?: CalendarDay | undefined;
 }
 
 /**
  * A labelled day input, with the chosen day spelled out in the reader's language underneath
  * (the native picker shows the browser's locale, which may not be the one chosen here).
  */
-export function DayField({ label, value, onChange, stepper = false }: DayFieldProps) {
+export function DayField({ label, value, onChange, stepper = false, min }: DayFieldProps) {
+  const atMin = min !== undefined && value <= min;
   const { t, locale } = useI18n();
   const id = useId();
   const spelledId = useId();
@@ -29,6 +32,7 @@ export function DayField({ label, value, onChange, stepper = false }: DayFieldPr
             type="button"
             className="button button--icon"
             aria-label={t.common.previousDay}
+            disabled={atMin}
             onClick={() => onChange(addDays(value, -1))}
           >
             ‹
@@ -39,11 +43,12 @@ export function DayField({ label, value, onChange, stepper = false }: DayFieldPr
           type="date"
           className="input"
           value={value}
+          min={min}
           required
           aria-describedby={spelledId}
           onChange={(event) => {
-            // Cleared or half-typed values are ignored: a day view always has a day.
-            if (isCalendarDay(event.target.value)) onChange(event.target.value);
+            // Cleared or half-typed values are ignored: a day view always has a day (and none before `min`).
+            if (isCalendarDay(event.target.value) && (min === undefined || event.target.value >= min)) onChange(event.target.value);
           }}
         />
         {stepper ? (

@@ -150,7 +150,8 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       await pickCity(guestPage, 'City', 'Medellín', 'Medellín');
       await guestPage.getByRole('heading', { name: /^1 restaurant for/ }).waitFor();
       const card = guestPage.getByRole('article', { name: 'Casa Sabor' });
-      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor();
+      // Free tables and their seats (A0 seats 6, the other 14 seat 4), not a count of bookings.
+      await card.getByText('15 tables free · 62 seats').waitFor();
       await screenshot(guestPage, 'find');
 
       await card.getByRole('link', { name: /See tables/ }).click();
@@ -193,13 +194,14 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       // Cancelling: the confirmation's link carries the ids; the guest types the code.
       await guestPage.getByRole('link', { name: 'Cancel this booking' }).click();
       await guestPage.getByRole('heading', { level: 1, name: 'Cancel a booking' }).waitFor();
-      expect(await guestPage.getByLabel('Reservation number').inputValue()).toBe(stored!.id);
+      await guestPage.getByText('Cancelling your booking at Casa Sabor, from your confirmation.').waitFor();
+      await guestPage.getByText(stored!.id, { exact: true }).waitFor();
       await guestPage.getByLabel('Cancellation code').fill('WRONG-CODE');
       await guestPage.getByRole('button', { name: 'Cancel the booking' }).click();
       await guestPage.getByRole('alert').getByText('The cancellation code does not match', { exact: true }).waitFor();
       await guestPage.getByLabel('Cancellation code').fill(code);
       await guestPage.getByRole('button', { name: 'Cancel the booking' }).click();
-      await guestPage.getByRole('status').filter({ hasText: 'Your booking of table A0 on' }).waitFor();
+      await guestPage.getByRole('status').filter({ hasText: 'Your booking at Casa Sabor on' }).waitFor();
       await screenshot(guestPage, 'booking-cancelled');
       const left = await server.api.reservation.list.query({ restaurantId: casaSaborId, date: bookingDay });
       expect(left).toEqual([]);
@@ -209,7 +211,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
     }
   });
 
-  it('updates the places left in search results live when someone books', async () => {
+  it('updates the free tables in search results live when someone books', async () => {
     const searchDay = addDays(bookingDay, 3);
     const guest = await openPage(browser, server.url);
     try {
@@ -217,12 +219,12 @@ describe.skipIf(!shouldRunBrowserSuite())('the web app in Chromium', () => {
       await guestPage.goto(`/?date=${searchDay}`);
       await pickCity(guestPage, 'City', 'Medellín', 'Medellín');
       const card = guestPage.getByRole('article', { name: 'Casa Sabor' });
-      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor();
+      await card.getByText('15 tables free · 62 seats').waitFor();
       const booked = await server.api.reservation.create.mutate({ restaurantId: casaSaborId, table: 'C3', date: searchDay });
-      // No reload and no polling: the day's stream of changes refreshes the card.
-      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit - 1} places left`).waitFor({ timeout: 2_000 });
+      // No reload and no polling: the day's stream of changes refreshes the list, and the card its tables.
+      await card.getByText('14 tables free · 58 seats').waitFor({ timeout: 5_000 });
       await server.api.reservation.cancel.mutate({ restaurantId: casaSaborId, reservationId: booked.id });
-      await card.getByText(`${DAILY_LIMITS.restaurantDailyLimit} places left`).waitFor({ timeout: 2_000 });
+      await card.getByText('15 tables free · 62 seats').waitFor({ timeout: 5_000 });
       expect(guest.pageErrors).toEqual([]);
     } finally {
       await guest.close();

@@ -1,56 +1,49 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.ts';
+import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { formatDay } from '../../lib/days.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { formatClockTime, localClockOf, localDayOf } from '../day/slotTimes.ts';
-import { linkedStartFrom } from './cancelLink.ts';
+import { linkedBookingFrom, linkedStartFrom } from './cancelLink.ts';
+import { useCancelledText } from './cancelledText.ts';
+import './cancel.css';
 
-type CancelField = 'restaurantId' | 'reservationId' | 'cancellationCode';
+/** The API takes codes up to 64 characters (spaces and dashes are ignored). */
+const MAX_CODE_LENGTH = 64;
 
 /**
- * A guest cancels their own booking with the restaurant and reservation ids (the confirmation's
- * link carries them) and the cancellation code they were shown when booking.
+ * A guest cancels their own booking with the cancellation code they were shown when booking: the
+ * code alone names it (`guest.cancelByCode`). From the confirmation's link, which carries the
+ * booking's ids, the code is checked against that booking (`guest.cancel`), as before.
  */
 export function CancelBookingPage() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   useDocumentTitle(t.cancel.title, t.app.name);
   const [params] = useSearchParams();
-  const [values, setValues] = useState<Record<CancelField, string>>({
-    restaurantId: params.get('restaurant') ?? '',
-    reservationId: params.get('reservation') ?? '',
-    cancellationCode: '',
-  });
-  const [missing, setMissing] = useState<CancelField[]>([]);
-  const cancel = useMutation(trpc.guest.cancel.mutationOptions());
-  // A booking by time, from its confirmation's link: its start, to say which time was cancelled.
-  const linkedStart = linkedStartFrom(params);
-  const linkedReservation = params.get('reservation') ?? '';
-  const doneText = (done: { id: string; table: string; date: string }) =>
-    linkedStart && done.id === linkedReservation
-      ? t.cancel.doneAt(done.table, formatDay(localDayOf(linkedStart), locale), formatClockTime(localClockOf(linkedStart), locale))
-      : t.cancel.done(done.table, formatDay(done.date, locale));
-  const change = (field: CancelField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    setMissing((current) => current.filter((other) => other !== field));
-  };
+  const linked = linkedBookingFrom(params);
+  const [code, setCode] = useState('');
+  const [missing, setMissing] = useState(false);
+  const byCode = useMutation(trpc.guest.cancelByCode.mutationOptions());
+  const withIds = useMutation(trpc.guest.cancel.mutationOptions());
+  const cancel = linked ? withIds : byCode;
+  // The link names the restaurant by id: say its name, so the guest knows which booking this is.
+  const restaurant = useQuery({ ...trpc.guest.restaurant.queryOptions({ id: linked?.restaurantId ?? '' }), enabled: linked !== undefined });
+  const cancelledText = useCancelledText(linkedStartFrom(params), linked?.reservationId);
+
   const submit = () => {
-    const blank = (Object.keys(values) as CancelField[]).filter((field) => values[field].trim() === '');
-    setMissing(blank);
-    if (blank.length > 0 || cancel.isPending) return;
-    cancel.mutate({
-      restaurantId: values.restaurantId.trim(),
-      reservationId: values.reservationId.trim(),
-      cancellationCode: values.cancellationCode.trim(),
-    });
+    const typed = code.trim();
+    setMissing(typed === '');
+    if (typed === '' || cancel.isPending) return;
+    if (linked) withIds.mutate({ ...linked, cancellationCode: typed });
+    else byCode.mutate({ cancellationCode: typed });
   };
-  const errorOf = (field: CancelField) => (missing.includes(field) ? t.manage.validation.required : undefined);
+  // The only "not found" of a cancel by code is a code that names no booking: said as such.
+  const unknownCode = cancel.isError && !linked && problemOf(cancel.error).reason === 'NOT_FOUND';
 
   return (
     <>
@@ -59,8 +52,11 @@ export function CancelBookingPage() {
         <p className="page-intro">{t.cancel.intro}</p>
       </header>
       <section className="panel panel--narrow" aria-label={t.cancel.title}>
-        {cancel.isSuccess ? <SuccessNotice>{doneText(cancel.data)}</SuccessNotice> : null}
-        {cancel.isError ? <ProblemNotice error={cancel.error} onDismiss={() => cancel.reset()} /> : null}
+        {byCode.isSuccess ? <SuccessNotice>{cancelledText.byCode(byCode.data)}</SuccessNotice> : null}
+        {withIds.isSuccess ? <SuccessNotice>{cancelledText.withIds(withIds.data, restaurant.data?.name)}</SuccessNotice> : null}
+        {cancel.isError ? (
+          <ProblemNotice error={cancel.error} {...(unknownCode ? { title: t.cancel.unknownCode } : {})} onDismiss={() => cancel.reset()} />
+        ) : null}
         {cancel.isSuccess ? (
           <Link className="button button--primary" to={paths.find()}>
             {t.common.backToFind}
@@ -74,33 +70,39 @@ export function CancelBookingPage() {
               submit();
             }}
           >
-            <TextField
-              label={t.cancel.restaurantId}
-              name="restaurantId"
-              value={values.restaurantId}
-              error={errorOf('restaurantId')}
-              onChange={(value) => change('restaurantId', value)}
-            />
-            <TextField
-              label={t.cancel.reservationId}
-              name="reservationId"
-              value={values.reservationId}
-              error={errorOf('reservationId')}
-              onChange={(value) => change('reservationId', value)}
-            />
+            {linked ? (
+              <div className="cancel-linked">
+                <p>{restaurant.data ? t.cancel.linkedAt(restaurant.data.name) : t.cancel.linked}</p>
+                <dl className="cancel-linked__facts">
+                  <dt>{t.cancel.reservationId}</dt>
+                  <dd>
+                    <code>{linked.reservationId}</code>
+                  </dd>
+                </dl>
+              </div>
+            ) : null}
             <TextField
               label={t.cancel.code}
               name="cancellationCode"
-              value={values.cancellationCode}
-              error={errorOf('cancellationCode')}
+              value={code}
+              error={missing ? t.cancel.codeRequired : undefined}
               hint={t.cancel.codeHint}
               autoComplete="off"
-              onChange={(value) => change('cancellationCode', value)}
+              onChange={(value) => {
+                setCode(value.slice(0, MAX_CODE_LENGTH));
+                setMissing(false);
+              }}
             />
             <div className="form-actions">
               <button type="submit" className="button button--danger" aria-disabled={cancel.isPending || undefined}>
                 {cancel.isPending ? t.cancel.cancelling : t.cancel.submit}
               </button>
+              {linked ? (
+                // A code from another booking than the link's: the code alone finds it.
+                <Link className="button button--ghost" to={paths.cancel()}>
+                  {t.cancel.codeAlone}
+                </Link>
+              ) : null}
             </div>
           </form>
         )}

@@ -4,6 +4,8 @@ import { paths } from '../../app/paths.ts';
 const STARTS = 'starts';
 /** An instant as the API writes it, in the restaurant's zone: YYYY-MM-DDTHH:MM:SS±HH:MM. */
 const ZONED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/;
+/** The ids the API hands out. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The cancel page for a booking by time, from its confirmation: the ids, and its start, so the
@@ -18,4 +20,15 @@ export function cancelLinkFor(booking: { restaurantId: string; id: string; start
 export function linkedStartFrom(params: URLSearchParams): string | undefined {
   const starts = params.get(STARTS) ?? '';
   return ZONED_INSTANT.test(starts) ? starts : undefined;
+}
+
+/**
+ * The booking a confirmation's link names, when both ids are well formed: the code is then checked
+ * against that booking. Anything else (no link, an id cut short when copied) leaves the code alone
+ * to name the booking, rather than a refusal about ids the guest never typed.
+ */
+export function linkedBookingFrom(params: URLSearchParams): { restaurantId: string; reservationId: string } | undefined {
+  const restaurantId = params.get('restaurant')?.trim() ?? '';
+  const reservationId = params.get('reservation')?.trim() ?? '';
+  return UUID.test(restaurantId) && UUID.test(reservationId) ? { restaurantId, reservationId } : undefined;
 }

@@ -51,6 +51,8 @@ export function CityCombobox({
   /** What the reader typed; null while the box simply shows the chosen city. */
   const [query, setQuery] = useState<string | null>(null);
   const [activeIndex, setActiveIndex] = useState(IN_INPUT);
+  /** The city just picked, shown until the new value comes back (an address bar's update lands a moment later). */
+  const [picked, setPicked] = useState<{ city: CityOutput | undefined } | null>(null);
 
   const selected = useMemo(() => cities.find((city) => city.id === value), [cities, value]);
   const typing = query !== null && query.trim() !== '';
@@ -66,6 +68,7 @@ export function CityCombobox({
 
   // A city chosen from outside (or a new one picked) is shown as itself.
   useEffect(() => {
+    setPicked(null);
     if (value !== undefined) setQuery(null);
   }, [value]);
 
@@ -91,7 +94,9 @@ export function CityCombobox({
   };
 
   const choose = (choice: Choice) => {
-    onChange(choice.kind === 'any' ? undefined : choice.city.id);
+    const city = choice.kind === 'any' ? undefined : choice.city;
+    if (city?.id !== value) setPicked({ city });
+    onChange(city?.id);
     setOpen(false);
     setQuery(null);
   };
@@ -108,6 +113,7 @@ export function CityCombobox({
     }
     const named = typedCity(cities, query);
     if (named) {
+      if (named.id !== value) setPicked({ city: named });
       onChange(named.id);
       setQuery(null);
     } else if (value !== undefined) {
@@ -149,7 +155,8 @@ export function CityCombobox({
   };
 
   const matchCount = choices.filter((choice) => choice.kind === 'city').length;
-  const shownText = query ?? (selected ? cityLabel(selected) : '');
+  const shown = picked ? picked.city : selected;
+  const shownText = query ?? (shown ? cityLabel(shown) : '');
   /** Text left in the box that names no city: said beside it, so nobody takes it for a choice. */
   const unsettled = !open && typing && value === undefined;
   const describedBy = [errorId, unsettled ? noteId : undefined].filter(Boolean).join(' ') || undefined;

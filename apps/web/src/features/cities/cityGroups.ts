@@ -10,9 +10,9 @@ export interface DepartmentGroup {
 export const cityLabel = (city: CityOutput) => `${city.name} (${city.deptName})`;
 
 /**
- * Text as the picker compares it: case and accents folded, abbreviation dots dropped and other
- * punctuation read as a space, so "bogota dc" is "Bogotá, D.C." and "armenia (quindio)" is a chosen
- * city's label typed back.
+ * Text as the picker compares it: case and accents folded, abbreviation dots dropped ("D.C." reads
+ * "dc") and other punctuation read as a space, so "armenia (quindio)" is a chosen city's label typed
+ * back, and "providencia y santa" a part of "Archipiélago de San Andrés, Providencia y Santa Catalina".
  */
 const comparable = (text: string) =>
   foldForSearch(text)

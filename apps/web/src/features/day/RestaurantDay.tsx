@@ -10,20 +10,30 @@ import { Loading, ProblemNotice } from '../../ui/states.tsx';
 import { BookingConfirmation } from './BookingConfirmation.tsx';
 import { BookingFields } from './BookingFields.tsx';
 import { emptyBookingForm, validateBooking, type BookingErrors, type BookingFormValues } from './bookingForm.ts';
+import { DayLimits } from './DayLimits.tsx';
+import { type DaySearch, freeForParty, tooSmallFor } from './daySearch.ts';
 import { fullnessOf, takenLabels } from './dayState.ts';
 import { FloorMap } from './FloorMap.tsx';
+import { PartySizeField } from './PartySizeField.tsx';
+import { partySizes } from './slotTimes.ts';
 import { useDayAvailability } from './useDayAvailability.ts';
 import { useGuestBooking } from './useGuestBooking.ts';
+import './day.css';
 
 interface RestaurantDayProps {
   restaurant: RestaurantOutput;
-  date: CalendarDay;
+  search: DaySearch;
+  /** Today in the restaurant's zone: no earlier day is offered. */
   today: CalendarDay;
-  onDateChange: (date: CalendarDay) => void;
+  onSearchChange: (changes: Partial<DaySearch>) => void;
 }
 
-/** The floor for one day, live, and booking a free table with the guest's details. */
-export function RestaurantDay({ restaurant, date, today, onDateChange }: RestaurantDayProps) {
+/**
+ * The floor for one day, live, for a party: the tables free that seat it and their seats, both daily
+ * limits, and booking a free table with the guest's details (the dialog says the limits again).
+ */
+export function RestaurantDay({ restaurant, search, today, onSearchChange }: RestaurantDayProps) {
+  const { date, partySize } = search;
   const { t, locale } = useI18n();
   const { availability, day: dayState, live } = useDayAvailability(restaurant.id, date, restaurant.tables);
   const booking = useGuestBooking();
@@ -33,6 +43,8 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
   const [attempted, setAttempted] = useState(false);
   const tables = restaurant.tables;
   const taken = useMemo(() => (dayState ? takenLabels(dayState) : new Set<string>()), [dayState]);
+  const tooSmall = useMemo(() => tooSmallFor(tables, partySize), [tables, partySize]);
+  const free = dayState ? freeForParty(dayState.freeTables, partySize) : undefined;
   const isPast = isBeforeDay(date, today);
   const fullness = dayState ? fullnessOf(dayState) : 'open';
   const day = formatDay(date, locale);
@@ -55,6 +67,11 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
       setErrors(result.ok ? {} : result.errors);
     }
   };
+  /** A table picked: the dialog starts with the party searched for (the guest may still change it). */
+  const ask = (table: string) => {
+    setValues((current) => ({ ...current, partySize: String(partySize) }));
+    setAskingFor(table);
+  };
   const submit = () => {
     setAttempted(true);
     const result = validateBooking(values, target, t.booking.validation);
@@ -76,7 +93,10 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
             {t.day.tablesOn(day)}
           </h2>
           <LivePill state={live} />
-          <DayField label={t.common.date} value={date} stepper onChange={onDateChange} />
+        </div>
+        <div className="day-controls">
+          <PartySizeField value={partySize} sizes={partySizes(tables)} onChange={(next) => onSearchChange({ partySize: next })} />
+          <DayField label={t.common.date} value={date} min={today} stepper onChange={(next) => onSearchChange({ date: next })} />
         </div>
 
         {isPast ? <p className="notice notice--info">{t.day.pastDay}</p> : null}
@@ -103,21 +123,24 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
         {availability.isError ? <ProblemNotice error={availability.error} onRetry={() => void availability.refetch()} /> : null}
         {dayState ? (
           <>
+            {/* Tables and seats, not a count of bookings: what a party can actually sit at. */}
             <p className="floor-summary" aria-live="polite">
-              {fullness === 'open' ? `${t.day.freeCount(tables.length - taken.size, tables.length)} · ` : null}
-              {t.day.placesLeft(Math.min(dayState.restaurantRemaining, dayState.globalRemaining))}
+              {fullness === 'open' && free ? t.day.freeTables(free.tables, tables.length, free.seats, partySize) : t.day.noFreeTables}
             </p>
+            {!isPast ? <DayLimits restaurantName={restaurant.name} day={day} capacity={dayState} /> : null}
             <FloorMap
               tables={tables}
               taken={taken}
+              tooSmall={tooSmall}
               pendingLabel={booking.isPending ? booking.variables.table : undefined}
               readOnly={isPast || fullness !== 'open'}
               closedAs={isPast ? 'closed' : 'full'}
-              onPick={setAskingFor}
+              onPick={ask}
             />
             <ul className="legend" aria-label={t.day.legend}>
               <li className="legend__item legend__item--free">{t.day.tableState.free}</li>
               <li className="legend__item legend__item--taken">{t.day.tableState.taken}</li>
+              {tooSmall.size > 0 ? <li className="legend__item legend__item--full">{t.day.tableState.small}</li> : null}
               {!isPast && fullness !== 'open' ? <li className="legend__item legend__item--full">{t.day.tableState.full}</li> : null}
             </ul>
           </>
@@ -134,6 +157,8 @@ export function RestaurantDay({ restaurant, date, today, onDateChange }: Restaur
         onCancel={() => setAskingFor(null)}
       >
         <p className="dialog__lead">{t.day.confirmBody(askingFor ?? '', restaurant.name, day)}</p>
+        {/* Both limits, before the guest submits: the lower one decides. */}
+        {dayState ? <DayLimits restaurantName={restaurant.name} day={day} capacity={dayState} /> : null}
         <BookingFields values={values} errors={errors} seats={seats} onChange={change} />
       </ConfirmDialog>
     </>

@@ -5,12 +5,12 @@ import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { isCalendarDay } from '../../lib/days.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useSearchParamsState } from '../../lib/useSearchParamsState.ts';
 import { useToday } from '../../lib/useToday.ts';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
+import { daySearchFrom, paramsOfDaySearch } from './daySearch.ts';
 import { RestaurantDay } from './RestaurantDay.tsx';
 import { linkedPickFrom, paramsOfTimedSearch, partySizes, timedSearchFrom } from './slotTimes.ts';
 import { TimedRestaurantDay } from './TimedRestaurantDay.tsx';
@@ -27,8 +27,6 @@ export function RestaurantDayPage() {
   const restaurant = useQuery(trpc.guest.restaurant.queryOptions({ id: restaurantId }));
   // Today, the default day and "this day has passed" are the restaurant's, whatever the device's zone.
   const today = useToday(restaurant.data?.timeZone);
-  const requested = params.get('date') ?? '';
-  const date = isCalendarDay(requested) ? requested : today;
   useDocumentTitle(restaurant.data?.name ?? '', t.app.name);
 
   if (restaurant.isPending) return <Loading />;
@@ -47,8 +45,8 @@ export function RestaurantDayPage() {
     }
     return <ProblemNotice error={restaurant.error} onRetry={() => void restaurant.refetch()} />;
   }
+  const largestParty = partySizes(restaurant.data.tables).length;
   if (restaurant.data.hours.length > 0) {
-    const largestParty = partySizes(restaurant.data.tables).length;
     const search = timedSearchFrom(params, today, largestParty);
     return (
       <>
@@ -70,10 +68,12 @@ export function RestaurantDayPage() {
       <RestaurantHeader restaurant={restaurant.data} />
       <RestaurantDay
         restaurant={restaurant.data}
-        date={date}
+        search={daySearchFrom(params, today, largestParty)}
         today={today}
-        // Today is left out of the address, like on the find page.
-        onDateChange={(next) => changeParams(() => new URLSearchParams(next === today ? {} : { date: next }))}
+        // Today and a pair are left out of the address, like on the find page.
+        onSearchChange={(changes) =>
+          changeParams((current) => paramsOfDaySearch({ ...daySearchFrom(current, today, largestParty), ...changes }, today))
+        }
       />
     </>
   );

@@ -20,6 +20,9 @@ export function SlotChoice({ slot, time, restaurant, partySize, pending, onBook 
   const { t, locale } = useI18n();
   const timed = t.day.timed;
   const { taken, tooSmall } = floorAt(slot, restaurant.tables, partySize);
+  // The free tables' seats: what the party can sit at then, not a count of bookings.
+  const seatsOf = new Map(restaurant.tables.map((table) => [table.label, table.seats]));
+  const seatsAt = (at: SlotOutput) => at.freeTables.reduce((sum, label) => sum + (seatsOf.get(label) ?? 0), 0);
   return (
     <section className="slot-choice" aria-labelledby="slot-choice-heading">
       <div className="slot-choice__header">
@@ -27,7 +30,7 @@ export function SlotChoice({ slot, time, restaurant, partySize, pending, onBook 
           {timed.chosen(time, formatClockTime(localClockOf(slot.endsAt), locale))}
         </h3>
         <p className="floor-summary" aria-live="polite">
-          {timed.party(partySize)} · {timed.freeThen(slot.freeTables.length)}
+          {timed.party(partySize)} · {timed.freeThen(slot.freeTables.length, seatsAt(slot))}
         </p>
       </div>
       <div className="slot-choice__book">

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CalendarDay } from '../../lib/days.ts';
 import { DayField } from '../../ui/DayField.tsx';
+import { PartySizeField } from './PartySizeField.tsx';
 import { isClockTime } from './slotTimes.ts';
 
 interface TimedDayControlsProps {
@@ -26,22 +27,10 @@ export function TimedDayControls({
 }: TimedDayControlsProps) {
   const { t } = useI18n();
   const timed = t.day.timed;
-  const partyId = useId();
   const timeId = useId();
   return (
     <div className="timed-controls">
-      <div className="field">
-        <label htmlFor={partyId} className="field__label">
-          {timed.partySize}
-        </label>
-        <select id={partyId} className="input" value={partySize} onChange={(event) => onPartySizeChange(Number(event.target.value))}>
-          {partySizes.map((size) => (
-            <option key={size} value={size}>
-              {timed.party(size)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <PartySizeField value={partySize} sizes={partySizes} onChange={onPartySizeChange} />
       <DayField label={t.common.date} value={date} stepper onChange={onDateChange} />
       <div className="field">
         <label htmlFor={timeId} className="field__label">

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
 import { BookingConfirmation } from './BookingConfirmation.tsx';
 import { BookingFields } from './BookingFields.tsx';
+import { DayLimits } from './DayLimits.tsx';
 import { emptyBookingForm, validateBooking, type BookingErrors, type BookingFormValues } from './bookingForm.ts';
 import { SlotChoice } from './SlotChoice.tsx';
 import { SlotPicker } from './SlotPicker.tsx';
@@ -22,6 +23,7 @@ import {
   type TimedSearch,
 } from './slotTimes.ts';
 import { TimedDayControls } from './TimedDayControls.tsx';
+import { useDayCapacity } from './useDayCapacity.ts';
 import { useDaySlots } from './useDaySlots.ts';
 import { useGuestBooking } from './useGuestBooking.ts';
 import './slots.css';
@@ -46,6 +48,7 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
   const timed = t.day.timed;
   const { date, partySize, wanted } = search;
   const { slots, live } = useDaySlots(restaurant.id, date, partySize);
+  const capacity = useDayCapacity(restaurant.id, date, slots.dataUpdatedAt);
   const booking = useGuestBooking();
   /** The slot picked, for this day and party size (another day or party starts unpicked). */
   const searchKey = `${date}/${partySize}`;
@@ -138,6 +141,7 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
         />
         {showZone ? <p className="field__hint timed-zone">{timed.localTimes(restaurant.timeZone)}</p> : null}
         {isPast ? <p className="notice notice--info">{timed.pastDay}</p> : null}
+        {!isPast && capacity ? <DayLimits restaurantName={restaurant.name} day={day} capacity={capacity} /> : null}
         {opensOn && restaurant.maxAdvanceDays !== null ? (
           <p className="notice notice--info">{timed.notYetOpen(restaurant.maxAdvanceDays, formatDay(opensOn, locale))}</p>
         ) : null}
@@ -205,6 +209,8 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
         <p className="dialog__lead">
           {timed.confirmBody(restaurant.name, selectedDay, selected ? clock(selected.time) : '', timed.party(partySize))}
         </p>
+        {/* Both limits, before the guest submits: the lower one decides. */}
+        {capacity ? <DayLimits restaurantName={restaurant.name} day={day} capacity={capacity} /> : null}
         <BookingFields values={values} errors={errors} onChange={change} />
       </ConfirmDialog>
     </>

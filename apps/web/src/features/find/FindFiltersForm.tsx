@@ -1,12 +1,21 @@
+import { DEFAULT_PARTY_SIZE, MAX_PARTY_SIZE } from '@tablebook/api/shared';
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { CalendarDay } from '../../lib/days.ts';
 import { DayField } from '../../ui/DayField.tsx';
 import { CityPicker } from '../cities/CityPicker.tsx';
+import { PartySizeField } from '../day/PartySizeField.tsx';
 import { MAX_MIN_PLACES, MAX_NAME_LENGTH, type FindFilters } from './findFilters.ts';
 import { TimeFilter } from './TimeFilter.tsx';
 
+const PARTY_SIZES = Array.from({ length: MAX_PARTY_SIZE }, (_, index) => index + 1);
+
 interface FindFiltersFormProps {
   filters: FindFilters;
+  /** The search's today: no earlier day is offered. */
+  today: CalendarDay;
+  /** Changes when the filters are cleared: the city box starts afresh (text typed in it goes too). */
+  resetCount: number;
   /** Whether anything differs from the defaults, so "Clear filters" has something to clear. */
   canReset: boolean;
   onChange: (changes: Partial<FindFilters>) => void;
@@ -14,7 +23,7 @@ interface FindFiltersFormProps {
 }
 
 /** The search controls; every change applies at once (no submit button to forget). */
-export function FindFiltersForm({ filters, canReset, onChange, onReset }: FindFiltersFormProps) {
+export function FindFiltersForm({ filters, today, resetCount, canReset, onChange, onReset }: FindFiltersFormProps) {
   const { t } = useI18n();
   const nameId = useId();
   const minId = useId();
@@ -38,14 +47,20 @@ export function FindFiltersForm({ filters, canReset, onChange, onReset }: FindFi
         </div>
         <div className="field">
           <CityPicker
+            key={resetCount}
             label={t.find.city}
             anyLabel={t.cityPicker.anyCity}
             value={filters.cityId}
             onChange={(cityId) => onChange({ cityId })}
           />
         </div>
-        <DayField label={t.find.date} value={filters.date} onChange={(date) => onChange({ date })} />
-        <TimeFilter time={filters.time} partySize={filters.partySize} onChange={onChange} />
+        <DayField label={t.find.date} value={filters.date} min={today} onChange={(date) => onChange({ date })} />
+        <PartySizeField
+          value={filters.partySize ?? DEFAULT_PARTY_SIZE}
+          sizes={PARTY_SIZES}
+          onChange={(partySize) => onChange({ partySize })}
+        />
+        <TimeFilter time={filters.time} onChange={onChange} />
         <div className="field">
           <label htmlFor={minId} className="field__label">
             {t.find.minPlaces}

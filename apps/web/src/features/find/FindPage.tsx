@@ -3,12 +3,13 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useState } from 'react';
 import { useTRPC, useTRPCClient } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { type CalendarDay, formatDay } from '../../lib/days.ts';
+import { formatDay } from '../../lib/days.ts';
 import { useDebouncedValue } from '../../lib/useDebouncedValue.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useToday } from '../../lib/useToday.ts';
 import { useLiveStream } from '../../live/useLiveStream.ts';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
+import { APP_TIME_ZONE } from './findDays.ts';
 import { hasNarrowingFilters, listInputFor, type FindFilters } from './findFilters.ts';
 import { FindFiltersForm } from './FindFiltersForm.tsx';
 import { RestaurantCard } from './RestaurantCard.tsx';
@@ -20,8 +21,14 @@ const TYPING_PAUSE_MS = 300;
 export function FindPage() {
   const { t } = useI18n();
   useDocumentTitle(t.find.title, t.app.name);
-  const today = useToday();
+  // The app's today, not the device's: a guest abroad searches the restaurants' days (see findDays).
+  const today = useToday(APP_TIME_ZONE);
   const { filters, update, reset } = useFindFilters(today);
+  const [resetCount, setResetCount] = useState(0);
+  const clear = () => {
+    reset();
+    setResetCount((count) => count + 1);
+  };
   const name = useDebouncedValue(filters.name, TYPING_PAUSE_MS);
   const searched: FindFilters = { ...filters, name };
   return (
@@ -32,16 +39,18 @@ export function FindPage() {
       </header>
       <FindFiltersForm
         filters={filters}
-        canReset={hasNarrowingFilters(filters) || filters.date !== today}
+        today={today}
+        resetCount={resetCount}
+        canReset={hasNarrowingFilters(filters) || filters.date !== today || filters.partySize !== undefined}
         onChange={update}
-        onReset={reset}
+        onReset={clear}
       />
-      <FindResults filters={searched} today={today} onReset={reset} />
+      <FindResults filters={searched} onReset={clear} />
     </>
   );
 }
 
-function FindResults({ filters, today, onReset }: { filters: FindFilters; today: CalendarDay; onReset: () => void }) {
+function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () => void }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   // "Show more" grows the page; new filters start again from the first page.
@@ -94,10 +103,10 @@ function FindResults({ filters, today, onReset }: { filters: FindFilters; today:
             key={restaurant.id}
             restaurant={restaurant}
             date={filters.date}
-            // Searched on the device's today: the day page opens on the restaurant's own today.
-            chosenDate={filters.date === today ? undefined : filters.date}
             time={filters.time}
             partySize={filters.partySize}
+            // The list is read again on every change of the day: the card's free tables follow it.
+            listUpdatedAt={results.dataUpdatedAt}
           />
         ))}
       </div>

@@ -1,19 +1,23 @@
 import { MAX_PARTY_SIZE } from '@tablebook/api/shared';
 import { paths } from '../../app/paths.ts';
 import { isCalendarDay, type CalendarDay } from '../../lib/days.ts';
+import { notBefore } from './findDays.ts';
 
 /** What the guest is looking for. Kept in the address bar, so a search can be bookmarked or shared. */
 export interface FindFilters {
   /** Start of the restaurant's name; empty for any. */
   name: string;
   cityId: number | undefined;
-  /** The day to book; today unless chosen. */
+  /** The day to book; today unless chosen, and never a day that has passed. */
   date: CalendarDay;
   /** Keep restaurants that can take at least this many more bookings that day. */
   minPlaces: number | undefined;
   /** A local time: keeps the restaurants that book times and have a free table near it. */
   time?: string | undefined;
-  /** With a time: the party the table must seat (the API's default, 2, when none). */
+  /**
+   * The party the table must seat (a pair when none): with a time the API keeps the restaurants with a
+   * table for it then; without, every restaurant is listed, with the free tables that seat it.
+   */
   partySize?: number | undefined;
 }
 
@@ -32,13 +36,16 @@ function positiveInt(raw: string | null, max: number): number | undefined {
   return value >= 1 && value <= max ? value : undefined;
 }
 
-/** Filters from a query string. Anything malformed is dropped rather than sent to the API to be refused. */
+/**
+ * Filters from a query string. Anything malformed is dropped rather than sent to the API to be refused,
+ * and a day that has passed is today (`today` is the search's, in the app's zone: see findDays).
+ */
 export function filtersFromParams(params: URLSearchParams, today: CalendarDay): FindFilters {
   const date = params.get(PARAM.date) ?? '';
   return {
     name: (params.get(PARAM.name) ?? '').slice(0, MAX_NAME_LENGTH),
     cityId: positiveInt(params.get(PARAM.city), 2_147_483_647),
-    date: isCalendarDay(date) ? date : today,
+    date: isCalendarDay(date) ? notBefore(date, today) : today,
     minPlaces: positiveInt(params.get(PARAM.minPlaces), MAX_MIN_PLACES),
     time: isClockTime(params.get(PARAM.time) ?? '') ? (params.get(PARAM.time) ?? undefined) : undefined,
     partySize: positiveInt(params.get(PARAM.party), MAX_PARTY_SIZE),
@@ -56,7 +63,7 @@ export function paramsFromFilters(filters: FindFilters, today: CalendarDay): URL
   if (filters.date !== today) params.set(PARAM.date, filters.date);
   if (filters.minPlaces !== undefined) params.set(PARAM.minPlaces, String(filters.minPlaces));
   if (filters.time !== undefined) params.set(PARAM.time, filters.time);
-  if (filters.time !== undefined && filters.partySize !== undefined) params.set(PARAM.party, String(filters.partySize));
+  if (filters.partySize !== undefined) params.set(PARAM.party, String(filters.partySize));
   return params;
 }
 
@@ -87,15 +94,14 @@ export function slotLink(restaurantId: string, date: CalendarDay, time: string, 
 }
 
 /**
- * A restaurant's day page from the search, keeping what was searched: the day (none when the search
- * is on today: the page opens on the restaurant's own today), and the time and party asked for,
- * with no slot picked.
+ * A restaurant's day page from the search, keeping what was searched: the day (none when it is the
+ * restaurant's own today: the page opens on it), and the time and party asked for, with no slot picked.
  */
 export function dayLink(restaurantId: string, date: CalendarDay | undefined, time?: string, partySize?: number): string {
   const params = new URLSearchParams();
   if (date !== undefined) params.set('date', date);
   if (time !== undefined) params.set('time', time);
-  if (time !== undefined && partySize !== undefined) params.set('party', String(partySize));
+  if (partySize !== undefined) params.set('party', String(partySize));
   const query = params.toString();
   return query ? `${paths.day(restaurantId)}?${query}` : paths.day(restaurantId);
 }

@@ -21,10 +21,12 @@ export interface OpenedPage {
 interface PageOptions {
   locale?: string;
   viewport?: { width: number; height: number };
+  /** The device's zone (default Bogotá's): a guest abroad sees the restaurant's days all the same. */
+  timezoneId?: string;
 }
 
 /**
- * A page in a fresh browser context (its own storage), in Bogotá's time zone. Requests to any host
+ * A page in a fresh browser context (its own storage), in Bogotá's time zone unless told. Requests to any host
  * but the test server are aborted: restaurant photos point at the internet, which is not reachable
  * here, and an abort makes them fall back to their placeholder at once instead of after a timeout.
  */
@@ -32,7 +34,7 @@ export async function openPage(browser: Browser, baseUrl: string, options: PageO
   const context = await browser.newContext({
     baseURL: baseUrl,
     locale: options.locale ?? 'en-US',
-    timezoneId: 'America/Bogota',
+    timezoneId: options.timezoneId ?? 'America/Bogota',
     viewport: options.viewport ?? { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(10_000);
