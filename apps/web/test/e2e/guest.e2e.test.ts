@@ -319,7 +319,20 @@ describe.skipIf(!shouldRunBrowserSuite())('the guest side in Chromium', () => {
 
     // The confirmation's link carries the ids: the code is checked against that booking.
     const other = await server.api.guest.book.mutate({ restaurantId: casaId, table: 'A3', date: day, ...guest });
-    await page.goto(`/cancel?restaurant=${casaId}&reservation=${other.id}`);
+    const linkedPath = `/cancel?restaurant=${casaId}&reservation=${other.id}`;
+    const phone = await visit({ viewport: { width: 390, height: 844 } });
+    await phone.goto(linkedPath);
+    await phone.getByText('Cancelling your booking at Casa Bogotá, from your confirmation.').waitFor({ timeout: LOADED });
+    // Nothing sticks out, and the button is on screen (it once was pushed off by the link beside it).
+    expect(await fitsViewportWidth(phone)).toBe(true);
+    expect(
+      await phone.getByRole('button', { name: 'Cancel the booking' }).evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return box.left >= 0 && box.right <= window.innerWidth;
+      }),
+    ).toBe(true);
+    await screenshot(phone, 'guest-cancel-linked-phone');
+    await page.goto(linkedPath);
     await page.getByText('Cancelling your booking at Casa Bogotá, from your confirmation.').waitFor({ timeout: LOADED });
     await page.getByLabel('Cancellation code').fill(other.cancellationCode);
     await page.getByRole('button', { name: 'Cancel the booking' }).click();

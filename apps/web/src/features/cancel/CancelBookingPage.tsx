@@ -79,6 +79,8 @@ export function CancelBookingPage() {
                     <code>{linked.reservationId}</code>
                   </dd>
                 </dl>
+                {/* A code from another booking than the link's: the code alone finds it. */}
+                <Link to={paths.cancel()}>{t.cancel.codeAlone}</Link>
               </div>
             ) : null}
             <TextField
@@ -97,12 +99,6 @@ export function CancelBookingPage() {
               <button type="submit" className="button button--danger" aria-disabled={cancel.isPending || undefined}>
                 {cancel.isPending ? t.cancel.cancelling : t.cancel.submit}
               </button>
-              {linked ? (
-                // A code from another booking than the link's: the code alone finds it.
-                <Link className="button button--ghost" to={paths.cancel()}>
-                  {t.cancel.codeAlone}
-                </Link>
-              ) : null}
             </div>
           </form>
         )}
