@@ -10,11 +10,13 @@
  * Measured with this file on the 2-core development machine (each run prints its figures), 12
  * restaurants: before issue 16 (JS and CSS uncompressed, max-age=0, every page in the first load)
  * first paint 5.7 s, usable 6.8-6.9 s, 652 KiB of JS; after it (precompressed brotli, host pages
- * lazy, the API's JSON compressed) first paint 2.8-3.3 s, usable 3.6 s on a quiet machine and up to
- * 4.1-4.4 s while other test runs load it (load average 10), 165-176 KiB of JS; a second visit 2.1 s.
- * The bound is the issue's own 4 s, not widened: the margin is thin on a busy machine.
+ * lazy, the API's JSON compressed) first paint 2.8-3.6 s, usable 3.6 s on a quieter machine and a
+ * median of 4.1-4.8 s while other helpers' test runs held the load average at 10-15; 165-176 KiB of
+ * JS; a second visit 1.6-2.2 s. The bound is the issue's own 4 s, not widened: on a busy machine the
+ * margin is gone, and what remains is the app's own start (React's first render before any query is
+ * sent, about 1.4 s at CPU x4), not the transfer.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
@@ -154,15 +156,19 @@ const usableAt = (page: Page) => page.evaluate(() => (window as unknown as { usa
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const isScript = (transfer: Transfer) => transfer.type === 'Script' || new URL(transfer.url).pathname.endsWith('.js');
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+type ThrottledPage = Awaited<ReturnType<typeof openThrottledPage>>;
+interface FirstLoad extends ThrottledPage {
+  usableMs: number;
+  firstPaintMs: number;
+}
 
 describe.skipIf(!shouldRunBrowserSuite())("the guest's first load, throttled like a phone on Fast 3G", () => {
   let server: AppServer;
   let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
-  /** Uncaught exceptions and Content-Security-Policy violations: a healthy run has none. */
-  let problems: string[];
-  let transfers: () => Transfer[];
+  /** The last first load's phone, kept open for the second visit. */
+  let phone: ThrottledPage | undefined;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN] }), launchChromium()]);
@@ -177,59 +183,79 @@ describe.skipIf(!shouldRunBrowserSuite())("the guest's first load, throttled lik
         cityId: cityIds[index % cityIds.length]!,
       });
     }
-    ({ context, page, problems, transfers } = await openThrottledPage(browser, server.url));
-    await page.addInitScript(watchForUsable, { cityLabel: 'City', names: RESTAURANTS });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await phone?.context.close();
     await browser?.close();
     await server?.stop();
   });
 
-  it('is usable in under 4 s, with under 200 KiB of compressed JavaScript, every asset compressed', async () => {
+  /** Find a table opened on a phone that has never seen it, until it is usable and its city field has worked. */
+  async function firstLoad(): Promise<FirstLoad> {
+    const opened = await openThrottledPage(browser, server.url);
+    const { page } = opened;
+    await page.addInitScript(watchForUsable, { cityLabel: 'City', names: RESTAURANTS });
     await page.goto('/', { waitUntil: 'commit', timeout: 30_000 });
     const usableMs = await usableAt(page);
     const firstPaintMs = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
     // Usable means it: the city field takes what is typed and offers the matching city.
-    const city = page.getByRole('combobox', { name: 'City' });
-    await city.fill('Medell');
-    await page.getByRole('option', { name: 'Medellín', exact: true }).waitFor({ timeout: 20_000 });
+    await page.getByRole('combobox', { name: 'City' }).fill('Medell');
+    await page.getByRole('option', { name: 'Medellín', exact: true }).waitFor();
     await page.waitForLoadState('load');
+    return { ...opened, usableMs, firstPaintMs };
+  }
 
-    const scripts = transfers().filter(isScript);
-    const scriptBytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
-    const styles = transfers().filter((transfer) => transfer.type === 'Stylesheet');
-    console.info(
-      [
-        `Find page, throttled: first paint ${Math.round(firstPaintMs)} ms, usable ${Math.round(usableMs)} ms`,
-        `first-load JavaScript ${kib(scriptBytes)} in ${scripts.length} files (${scripts.map((s) => `${new URL(s.url).pathname} ${s.encoding ?? 'identity'} ${kib(s.bytes)}`).join(', ')})`,
-        `CSS ${kib(styles.reduce((sum, style) => sum + style.bytes, 0))} (${styles.map((s) => s.encoding ?? 'identity').join(', ')})`,
-      ].join('\n'),
-    );
+  it('is usable in under 4 s, with under 200 KiB of compressed JavaScript, every asset compressed', { timeout: 180_000 }, async () => {
+    // The median of three first loads, each in a fresh context: other test files share this machine's
+    // two cores, and one load slowed by them should not decide alone. Every load is printed.
+    const loads: FirstLoad[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      if (phone) await phone.context.close();
+      const load = await firstLoad();
+      phone = load;
+      loads.push(load);
+      const scripts = load.transfers().filter(isScript);
+      const styles = load.transfers().filter((transfer) => transfer.type === 'Stylesheet');
+      const scriptBytes = scripts.reduce((sum, script) => sum + script.bytes, 0);
+      console.info(
+        [
+          `Find page, throttled, load ${attempt + 1}: first paint ${Math.round(load.firstPaintMs)} ms, usable ${Math.round(load.usableMs)} ms`,
+          `first-load JavaScript ${kib(scriptBytes)} in ${scripts.length} files (${scripts.map((s) => `${new URL(s.url).pathname} ${s.encoding ?? 'identity'} ${kib(s.bytes)}`).join(', ')})`,
+          `CSS ${kib(styles.reduce((sum, style) => sum + style.bytes, 0))} (${styles.map((s) => s.encoding ?? 'identity').join(', ')})`,
+        ].join('\n'),
+      );
 
-    expect(scripts.length).toBeGreaterThan(0);
-    expect(scriptBytes).toBeLessThan(FIRST_LOAD_JS_LIMIT_BYTES);
-    // None of the host pages' code is fetched for a guest.
-    expect(scripts.map((script) => new URL(script.url).pathname).join(' ')).not.toMatch(/Manage|Reservations|Timeline|Settings/);
-    for (const asset of [...scripts, ...styles]) {
-      expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
-      expect(asset.cacheControl, asset.url).toBe('public, max-age=31536000, immutable');
+      expect(scripts.length).toBeGreaterThan(0);
+      expect(scriptBytes).toBeLessThan(FIRST_LOAD_JS_LIMIT_BYTES);
+      // None of the host pages' code is fetched for a guest.
+      expect(scripts.map((script) => new URL(script.url).pathname).join(' ')).not.toMatch(/Manage|Reservations|Timeline|Settings/);
+      for (const asset of [...scripts, ...styles]) {
+        expect(asset.encoding, asset.url).toMatch(/^(br|gzip)$/);
+        expect(asset.cacheControl, asset.url).toBe('public, max-age=31536000, immutable');
+      }
+      expect(load.problems).toEqual([]);
     }
-    expect(usableMs).toBeLessThan(USABLE_WITHIN_MS);
-    expect(problems).toEqual([]);
+    const usable = median(loads.map((load) => load.usableMs));
+    console.info(
+      `Find page, throttled: median usable ${Math.round(usable)} ms, median first paint ${Math.round(median(loads.map((load) => load.firstPaintMs)))} ms`,
+    );
+    expect(usable).toBeLessThan(USABLE_WITHIN_MS);
   });
 
   it('comes back with the hashed assets from the cache and index.html revalidated', async () => {
+    if (!phone) throw new Error('the first load did not run');
+    const { page, transfers } = phone;
     const before = transfers().length;
     await page.goto('/', { waitUntil: 'commit', timeout: 30_000 });
     const usableMs = await usableAt(page);
     await page.waitForLoadState('load');
     const again = transfers().slice(before);
-    console.info(`Find page again, throttled: usable ${Math.round(usableMs)} ms`);
-
     const document = again.find((transfer) => transfer.type === 'Document');
-    console.info(`index.html again: ${document?.wireStatus}, ${document?.bytes} bytes`);
+    console.info(
+      `Find page again, throttled: usable ${Math.round(usableMs)} ms; index.html ${document?.wireStatus}, ${document?.bytes} bytes`,
+    );
+
     expect(document?.cacheControl).toBe('no-cache');
     // Revalidated: asked with its ETag, answered 304 Not Modified.
     expect(document?.sent['If-None-Match'] ?? document?.sent['if-none-match']).toBeTruthy();
@@ -240,5 +266,6 @@ describe.skipIf(!shouldRunBrowserSuite())("the guest's first load, throttled lik
     for (const asset of assets)
       expect({ url: asset.url, fromCache: asset.fromCache, bytes: asset.bytes }).toEqual({ url: asset.url, fromCache: true, bytes: 0 });
     expect(usableMs).toBeLessThan(USABLE_WITHIN_MS);
+    expect(phone.problems).toEqual([]);
   });
 });
