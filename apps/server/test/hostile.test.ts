@@ -180,6 +180,7 @@ const requests = fc.oneof(
     ['table', 'date', 'partySize', 'guestName', 'guestPhone', 'guestEmail', 'notes'],
   ),
   route('POST', (id, rid) => `/api/restaurants/${id}/reservations/${rid}/cancel`, [], ['cancellationCode']),
+  route('POST', () => '/api/reservations/cancel', [], ['cancellationCode']),
 );
 
 /** Percent-encodes the UTF-8 bytes of any string, lone surrogates included (encodeURIComponent throws on those). */
