@@ -174,6 +174,11 @@ describe.skipIf(!shouldRunBrowserSuite())('the guest side in Chromium', () => {
     expect(await dayInput.getAttribute('min')).toBe(today);
     await dayInput.fill(addDays(today, -3));
     expect(await dayInput.inputValue()).toBe(today);
+    // A day page asked for a past day shows it read-only, with no free table counted, and offers no earlier day.
+    await page.goto(`/restaurants/${casaId}/day?date=${addDays(today, -1)}`);
+    await page.getByText(/^This day has passed:/).waitFor({ timeout: LOADED });
+    await page.getByText('No table can be booked that day.').waitFor();
+    expect(await page.getByLabel('Date', { exact: true }).getAttribute('min')).toBe(today);
 
     await page.goto(`/?date=${searchDay}`);
     expect(new URL(page.url()).pathname).toBe('/');

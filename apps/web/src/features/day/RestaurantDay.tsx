@@ -125,7 +125,9 @@ export function RestaurantDay({ restaurant, search, today, onSearchChange }: Res
           <>
             {/* Tables and seats, not a count of bookings: what a party can actually sit at. */}
             <p className="floor-summary" aria-live="polite">
-              {fullness === 'open' && free ? t.day.freeTables(free.tables, tables.length, free.seats, partySize) : t.day.noFreeTables}
+              {!isPast && fullness === 'open' && free
+                ? t.day.freeTables(free.tables, tables.length, free.seats, partySize)
+                : t.day.noFreeTables}
             </p>
             {!isPast ? <DayLimits restaurantName={restaurant.name} day={day} capacity={dayState} /> : null}
             <FloorMap
