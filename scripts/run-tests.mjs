@@ -31,31 +31,46 @@ console.log('== typecheck and build ==');
 const typecheckPassed = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']) === 0;
 console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'}`);
 
-console.log('== vitest ==');
-rmSync(resultsFile, { force: true });
-const vitestStatus = run('pnpm', [
-  'exec',
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${resultsFile}`,
-  ...process.argv.slice(2),
-]);
+// The throttled first-load measurement (issue 16) times a page on a slowed CPU: it runs alone, after the
+// other suites, so their load on the machine's cores does not decide its result.
+const ALONE = ['apps/web/test/e2e/perf.e2e.test.ts'];
+const selected = process.argv.slice(2);
+const runs =
+  selected.length > 0
+    ? [{ name: 'vitest', args: selected }]
+    : [
+        { name: 'vitest', args: ALONE.map((file) => `--exclude=${file}`) },
+        { name: 'vitest (timed, alone)', args: ALONE },
+      ];
 
 let passed = checksPassed + (typecheckPassed ? 1 : 0);
 let failed = checksFailed + (typecheckPassed ? 0 : 1);
 let skipped = 0;
-if (existsSync(resultsFile)) {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  passed += results.numPassedTests;
-  failed += results.numFailedTests;
-  skipped += results.numPendingTests + results.numTodoTests;
-  // A suite that failed to load has no tests to count but is still a failure.
-  failed += results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
-} else {
-  failed += 1;
-  console.error('vitest wrote no results');
+let vitestStatus = 0;
+for (const vitestRun of runs) {
+  console.log(`== ${vitestRun.name} ==`);
+  rmSync(resultsFile, { force: true });
+  const status = run('pnpm', [
+    'exec',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resultsFile}`,
+    ...vitestRun.args,
+  ]);
+  if (status !== 0) vitestStatus = status;
+  if (existsSync(resultsFile)) {
+    const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    passed += results.numPassedTests;
+    failed += results.numFailedTests;
+    skipped += results.numPendingTests + results.numTodoTests;
+    // A suite that failed to load has no tests to count but is still a failure.
+    failed += results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  } else {
+    failed += 1;
+    console.error('vitest wrote no results');
+  }
 }
 if (vitestStatus !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
