@@ -9,13 +9,15 @@ export function RouteError() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <main id="main" className="page">
-      <div className="state state--empty" role="alert">
-        <p className="state__title">{notFound ? t.notFound.title : t.routeError.title}</p>
-        <p className="state__body">{notFound ? t.notFound.body : t.routeError.body}</p>
+      <header className="page-header">
+        <h1 className="page-title">{notFound ? t.notFound.title : t.routeError.title}</h1>
+        <p className="page-intro">{notFound ? t.notFound.body : t.routeError.body}</p>
+      </header>
+      <p>
         <Link className="button button--primary" to={paths.find()}>
           {t.common.backToFind}
         </Link>
-      </div>
+      </p>
     </main>
   );
 }

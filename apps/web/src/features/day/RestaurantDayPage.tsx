@@ -9,7 +9,7 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useSearchParamsState } from '../../lib/useSearchParamsState.ts';
 import { useToday } from '../../lib/useToday.ts';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
-import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
+import { Loading, ProblemNotice } from '../../ui/states.tsx';
 import { daySearchFrom, paramsOfDaySearch } from './daySearch.ts';
 import { RestaurantDay } from './RestaurantDay.tsx';
 import { linkedPickFrom, paramsOfTimedSearch, partySizes, timedSearchFrom } from './slotTimes.ts';
@@ -34,13 +34,19 @@ export function RestaurantDayPage() {
     const { reason } = problemOf(restaurant.error);
     // A mistyped or deleted restaurant in the address: say so plainly rather than "invalid input".
     if (reason === 'NOT_FOUND' || reason === 'INVALID_INPUT') {
+      // A page with its level-one heading, as the 404 page is (axe: page-has-heading-one).
       return (
-        <EmptyState title={t.day.notFoundTitle}>
-          <p>{t.day.notFoundBody}</p>
-          <Link className="button button--primary" to={paths.find()}>
-            {t.common.backToFind}
-          </Link>
-        </EmptyState>
+        <>
+          <header className="page-header">
+            <h1 className="page-title">{t.day.notFoundTitle}</h1>
+            <p className="page-intro">{t.day.notFoundBody}</p>
+          </header>
+          <p>
+            <Link className="button button--primary" to={paths.find()}>
+              {t.common.backToFind}
+            </Link>
+          </p>
+        </>
       );
     }
     return <ProblemNotice error={restaurant.error} onRetry={() => void restaurant.refetch()} />;
