@@ -120,7 +120,14 @@ describe.skipIf(!shouldRunBrowserSuite())('the timeline in Chromium', () => {
     await expect.poll(tableOptions).toEqual(['A1 (2 seats)', 'A2 (4 seats)', 'B2 (6 seats)']);
     // A2 chosen, then taken behind the page's back: the choice is kept, marked, and the server refuses it.
     await dialog.getByLabel('New table').selectOption('A2');
-    await server.api.reservation.create.mutate({ restaurantId, date: day, time: '21:00', table: 'A2', partySize: 2, guestName: 'Marta Ruiz' });
+    await server.api.reservation.create.mutate({
+      restaurantId,
+      date: day,
+      time: '21:00',
+      table: 'A2',
+      partySize: 2,
+      guestName: 'Marta Ruiz',
+    });
     await dialog.getByRole('option', { name: 'A2 (4 seats) — taken then' }).waitFor({ state: 'attached' });
     await dialog.getByRole('button', { name: 'Move' }).click();
     await dialog.getByRole('alert').getByText('That table is already taken').waitFor();
