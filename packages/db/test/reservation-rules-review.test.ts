@@ -11,57 +11,14 @@ import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDb, type DatabaseHandle, migrate } from '../src/index.ts';
+import { attempt, dayGenerator, insertRestaurant, plusDays, type Session, triggerRefusal } from './support/sql-writer.ts';
 
 const postgresUrl = inject('postgresUrl');
 
-/** One database session: statements run one at a time, in order, as typed. */
-interface Session {
-  query<Row = Record<string, unknown>>(text: string): Promise<Row[]>;
-}
-
-interface Outcome {
-  passed?: true;
-  code?: string;
-  constraint?: string;
-  message?: string;
-}
-
-const attempt = async (session: Session, text: string): Promise<Outcome> => {
-  try {
-    await session.query(text);
-    return { passed: true };
-  } catch (error) {
-    const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
-    return { ...(code ? { code } : {}), ...(constraint ? { constraint } : {}), ...(message ? { message } : {}) };
-  }
-};
-
 /** The trigger's refusals: 23514, the constraint it names, the message starting with the reason code. */
-const refusal = (reason: string, constraint: string) => ({
-  code: '23514',
-  constraint,
-  message: expect.stringMatching(new RegExp(`^${reason}: `)),
-});
+const refusal = triggerRefusal;
 const readCommittedRequired = refusal('READ_COMMITTED_REQUIRED', 'reservations_read_committed');
 const invalidTimes = refusal('INVALID_TIMES', 'reservations_times_consistent');
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-async function insertRestaurant(
-  session: Session,
-  name: string,
-  options: { zone?: string; pacing?: { intervalMinutes: number; maxCovers: number } } = {},
-): Promise<string> {
-  // Open 18:00-02:00 every day when paced (pacing needs hours); the trigger does not read the hours.
-  const hours = options.pacing ? WEEKDAYS.map((day) => ({ day, opens: '18:00', closes: '02:00' })) : [];
-  const [row] = await session.query<{ id: string }>(
-    `insert into restaurants (name, address, description, photo_url, city_id, time_zone, hours, pacing_interval_minutes, pacing_max_covers)
-     values ('${name}', 'Calle 1 # 2-3', 'review', 'https://example.com/p.jpg', 1, '${options.zone ?? 'America/Bogota'}',
-             '${JSON.stringify(hours)}', ${options.pacing?.intervalMinutes ?? 'null'}, ${options.pacing?.maxCovers ?? 'null'})
-     returning id`,
-  );
-  return row!.id;
-}
 
 /** A whole-day row with the instants given as SQL (by default its local midnights, as the api writes them). */
 const wholeDay = (
@@ -93,13 +50,7 @@ const turn = (
 const local = (clock: string, zone = 'America/Bogota') => `'${clock}'::timestamp at time zone '${zone}'`;
 
 /** Distinct far-future days, so no two tests share a day's count. */
-let nextDay = Date.parse('2045-01-01T00:00:00Z');
-const freshDay = () => {
-  const day = new Date(nextDay).toISOString().slice(0, 10);
-  nextDay += 3 * 86_400_000;
-  return day;
-};
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const freshDay = dayGenerator('2045-01-01');
 
 function reviewSuite(connect: () => Session) {
   let session: Session;

@@ -13,33 +13,11 @@ import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { createDb, type DatabaseHandle, migrate } from '../src/index.ts';
+import { attempt, dayGenerator, insertRestaurant, type Outcome, plusDays, type Session, triggerRefusal } from './support/sql-writer.ts';
 
 const postgresUrl = inject('postgresUrl');
 
-/** One database session: statements run one at a time, in order, as typed. */
-interface Session {
-  query<Row = Record<string, unknown>>(text: string): Promise<Row[]>;
-}
-
-/** What a refused statement gives back: the SQLSTATE, the constraint it names, the message. */
-interface Outcome {
-  passed?: true;
-  code?: string;
-  constraint?: string;
-  message?: string;
-}
-
-const outcomeOf =
-  (session: Session) =>
-  async (text: string): Promise<Outcome> => {
-    try {
-      await session.query(text);
-      return { passed: true };
-    } catch (error) {
-      const { code, constraint, message } = error as { code?: string; constraint?: string; message?: string };
-      return { ...(code ? { code } : {}), ...(constraint ? { constraint } : {}), ...(message ? { message } : {}) };
-    }
-  };
+const outcomeOf = (session: Session) => (text: string) => attempt(session, text);
 
 /**
  * The table rule's error (23P01, the exclusion constraint's name): the rules trigger raises it first,
@@ -51,35 +29,8 @@ const tableRule = {
   message: expect.stringMatching(/^TABLE_ALREADY_BOOKED: table [A-Z0-9]+ is already held from /),
 };
 /** The trigger's errors: 23514, the rule's constraint name, the message starting with the reason code. */
-const limitRule = (reason: 'GLOBAL_DAILY_LIMIT' | 'RESTAURANT_DAILY_LIMIT' | 'PACING_LIMIT') => ({
-  code: '23514',
-  constraint: `reservations_${reason.toLowerCase()}`,
-  message: expect.stringMatching(new RegExp(`^${reason}: `)),
-});
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-
-interface RestaurantOptions {
-  zone?: string;
-  /** Opening hours every day (needed for pacing). */
-  hours?: { opens: string; closes: string };
-  dailyLimit?: number;
-  pacing?: { intervalMinutes: number; maxCovers: number };
-}
-
-/** An INSERT of a restaurant, the columns written by hand. */
-async function insertRestaurant(session: Session, name: string, options: RestaurantOptions = {}): Promise<string> {
-  const hours = options.hours ? WEEKDAYS.map((day) => ({ day, ...options.hours })) : [];
-  const [row] = await session.query<{ id: string }>(
-    `insert into restaurants (name, address, description, photo_url, city_id, time_zone, hours, daily_limit,
-                              pacing_interval_minutes, pacing_max_covers)
-     values ('${name}', 'Calle 1 # 2-3', 'psql', 'https://example.com/p.jpg', 1, '${options.zone ?? 'America/Bogota'}',
-             '${JSON.stringify(hours)}', ${options.dailyLimit ?? 'null'},
-             ${options.pacing?.intervalMinutes ?? 'null'}, ${options.pacing?.maxCovers ?? 'null'})
-     returning id`,
-  );
-  return row!.id;
-}
+const limitRule = (reason: 'GLOBAL_DAILY_LIMIT' | 'RESTAURANT_DAILY_LIMIT' | 'PACING_LIMIT') =>
+  triggerRefusal(reason, `reservations_${reason.toLowerCase()}`);
 
 /** A whole-day reservation as an operator writes it: the restaurant's local day, midnight to midnight. */
 const wholeDay = (restaurant: string, table: string, date: string, zone = 'America/Bogota') =>
@@ -104,13 +55,7 @@ const timed = (
    returning id`;
 
 /** Distinct far-future days, so no two tests share a day's count. */
-let nextDay = Date.parse('2041-01-01T00:00:00Z');
-const freshDay = () => {
-  const day = new Date(nextDay).toISOString().slice(0, 10);
-  nextDay += 3 * 86_400_000; // a turn past midnight touches the next day too
-  return day;
-};
-const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const freshDay = dayGenerator('2041-01-01');
 
 function rulesSuite(connect: () => Session) {
   let session: Session;
