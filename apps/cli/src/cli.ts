@@ -11,21 +11,30 @@ import { createPrinter } from './output/printer.ts';
 import { oneLine } from './output/table.ts';
 import { serverSettings } from './settings.ts';
 
-/** The command's required arguments by name, or a usage error for too few or too many. */
-function bindArguments(command: Command, positionals: readonly string[]): Record<string, string> {
+const argumentNames = (command: Command) => command.arguments.map((argument) => `<${argument.name}>`);
+
+type CommandInput = Parameters<Command['run']>[1];
+
+/**
+ * The command's required arguments by name, or a usage error for too few or too many. A command whose
+ * `argumentsOr` flag was given takes none: that flag names the thing instead.
+ */
+function bindInput(command: Command, positionals: readonly string[], flags: CommandInput['flags']): CommandInput {
   const expected = command.arguments;
+  const instead = command.argumentsOr;
+  if (instead !== undefined && typeof flags[instead] === 'string') {
+    if (positionals.length > 0) throw new UsageError(`give either ${argumentNames(command).join(' ')}, or --${instead}, not both`);
+    // The input's second form: the flag is a string, which the registry's index-signature types cannot say.
+    return { args: undefined, flags } as CommandInput;
+  }
   if (positionals.length < expected.length) {
-    throw new UsageError(
-      `missing ${expected
-        .slice(positionals.length)
-        .map((argument) => `<${argument.name}>`)
-        .join(' ')}`,
-    );
+    const missing = argumentNames(command).slice(positionals.length).join(' ');
+    throw new UsageError(`missing ${missing}${instead !== undefined && positionals.length === 0 ? `, or --${instead}` : ''}`);
   }
   if (positionals.length > expected.length) {
     throw new UsageError(`unexpected argument "${positionals[expected.length]}"`);
   }
-  return Object.fromEntries(expected.map((argument, index) => [argument.name, positionals[index] as string]));
+  return { args: Object.fromEntries(expected.map((argument, index) => [argument.name, positionals[index] as string])), flags };
 }
 
 /** One line, never a stack trace: what went wrong, and for API errors the reason scripts can match. */
@@ -41,11 +50,11 @@ function errorLine(error: unknown, helpFor: string): string {
 
 async function runCommand(command: Command, tokens: readonly string[], io: CliIO): Promise<ExitCode> {
   const { positionals, flags } = parseFlags(tokens, { ...globalFlags, ...command.flags });
-  const args = bindArguments(command, positionals);
+  const input = bindInput(command, positionals, flags);
   const { url, token } = serverSettings(flags, io.env);
   const client = createClient({ url, token });
   const print = createPrinter((text) => io.stdout(text), flags.json === true);
-  return command.run({ client, print, io }, { args, flags });
+  return command.run({ client, print, io }, input);
 }
 
 /** Runs one command line and returns the exit code; all output goes through `io`. */

@@ -1,4 +1,5 @@
 import { describeBinary } from './binary.suite.ts';
+import { describeCancelByCode } from './cancel-by-code.suite.ts';
 import { describeCommands } from './commands.suite.ts';
 import { describeImport } from './import.suite.ts';
 import { describePacing } from './pacing.suite.ts';
@@ -18,3 +19,5 @@ describeTimeOfDay(server);
 describeBinary(server);
 describeSettings(server);
 describePacing(server);
+// Last: it spends the address's guest-booking budget.
+describeCancelByCode(server);
