@@ -6,6 +6,7 @@
  */
 import { createDb, migrate } from '@tablebook/db';
 import { updateStoredLimits } from '@tablebook/api';
+import { ERROR_CATALOG, isErrorReason, undeclaredKeys } from '@tablebook/api/shared';
 import { createServer } from '@tablebook/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../src/api/client.ts';
@@ -61,6 +62,8 @@ const serverMessageOf = (problem: ApiProblem) => (problem as ApiProblem & { serv
 
 /** The words in both languages, each free of ids, ISO dates and the server's sentence. */
 function wordsOf(problem: ApiProblem): Record<Language, string> {
+  // The server sends exactly what the catalog declares: nothing beyond it (the daily limits once sent an id).
+  if (isErrorReason(problem.reason)) expect(undeclaredKeys(ERROR_CATALOG[problem.reason].details, problem.details)).toEqual([]);
   const words = {} as Record<Language, string>;
   for (const language of LANGUAGES) {
     const { detail, issues } = describeProblem(problem, language);

@@ -105,3 +105,36 @@ export function matchesFields(fields: Fields, value: unknown): boolean {
     record[name] === undefined ? field.optional === true : matchesField(field, record[name]),
   );
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The keys of `value` that `fields` does not declare, dotted (`reservations.0.id` for a list item's):
+ * empty when nothing is sent beyond the declaration. The server's own tests hold every refusal to this,
+ * where a client's `matchesFields` lets a newer server's extra field through.
+ */
+export function undeclaredKeys(fields: Fields, value: unknown, prefix = ''): string[] {
+  if (!isRecord(value)) return [];
+  return Object.entries(value).flatMap(([name, item]) => {
+    const field = fields[name];
+    if (!field) return [`${prefix}${name}`];
+    if (field.kind !== 'list' || !Array.isArray(item)) return [];
+    return item.flatMap((entry, index) => undeclaredKeys(field.items, entry, `${prefix}${name}.${index}.`));
+  });
+}
+
+/**
+ * `value` with only the keys `fields` declares (list items likewise), and none left undefined: what a
+ * refusal may send. The catalog's promise ("never more than the message says, and no ids") is kept
+ * here once, whatever a throw site spreads into its details.
+ */
+export function declaredOnly<T>(fields: Fields, value: T): T {
+  if (!isRecord(value)) return value;
+  const kept = Object.entries(value).flatMap(([name, item]): [string, unknown][] => {
+    const field = fields[name];
+    if (!field || item === undefined) return [];
+    if (field.kind === 'list' && Array.isArray(item)) return [[name, item.map((entry) => declaredOnly(field.items, entry))]];
+    return [[name, item]];
+  });
+  return Object.fromEntries(kept) as T;
+}

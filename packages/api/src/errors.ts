@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { ERROR_CATALOG, ISSUE_CODES, isIssueCode, type ErrorReason, type IssueCode, type ReasonDetails } from './error-catalog.ts';
-import { matchesFields, type DetailsOf } from './error-details.ts';
+import { declaredOnly, matchesFields, type DetailsOf } from './error-details.ts';
 
 export type { ErrorReason } from './error-catalog.ts';
 
@@ -41,7 +41,9 @@ export class AppError extends TRPCError {
     super({ code: ERROR_CATALOG[options.reason].code, message: options.message, cause: options.cause });
     // Left as "TRPCError": adapters recognise tRPC errors by name across module copies.
     this.reason = options.reason;
-    this.details = options.details;
+    // Only what the catalog declares for the reason leaves the server: an id spread in by a throw site
+    // (or stored with a refusal before this existed, and replayed) is dropped here, once for every path.
+    this.details = options.details && declaredOnly(ERROR_CATALOG[options.reason].details, options.details);
     this.issues = options.issues;
     this.retryAfterSeconds = options.retryAfterSeconds;
   }

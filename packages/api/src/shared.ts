@@ -13,7 +13,7 @@ export type { ReservationStatus } from './rules/status.ts';
 export type { BookingRefusal, DailyLimits, RemainingCapacity } from './rules/booking.ts';
 export { ERROR_CATALOG, ERROR_REASONS, ISSUE_CODES, ISSUE_CODE_NAMES, isErrorReason, isIssueCode } from './error-catalog.ts';
 export type { ErrorReason, ErrorCategory, IssueCode, ReasonDetails, ReasonEntry } from './error-catalog.ts';
-export { matchesFields } from './error-details.ts';
+export { matchesFields, undeclaredKeys } from './error-details.ts';
 export type { Field, Fields } from './error-details.ts';
 export type { AnyReasonDetails, IssueDetail } from './errors.ts';
 export type { ErrorData } from './trpc.ts';

@@ -75,6 +75,42 @@ export function bookingRulesSuite(driver: Driver, postgresUrl: string) {
       await expectRefusal(strict.reservation.create({ restaurantId: restaurant.id, table: 'A2', date: day }), 'RESTAURANT_DAILY_LIMIT');
     });
 
+    it('names the restaurant, the day, the table and the limit of a daily-limit refusal, and nothing else (no id)', async () => {
+      const strict = await callerWithLimits(database(), { restaurantDailyLimit: 1, globalDailyLimit: 2 });
+      const first = await strict.restaurant.create(restaurantBody('Límite Uno'));
+      const second = await strict.restaurant.create(restaurantBody('Límite Dos'));
+      const day = nextDay();
+      await strict.reservation.create({ restaurantId: first.id, table: 'A0', date: day });
+      const guest = { guestName: 'Ana', guestPhone: '+57 300 000 0000' };
+      // The admin's booking and the guest's, each refused by one of the two limits: exactly the declared fields.
+      const own = await expectRefusal(
+        strict.reservation.create({ restaurantId: first.id, table: 'A1', date: day }),
+        'RESTAURANT_DAILY_LIMIT',
+      );
+      expect((own as unknown as { details: unknown }).details).toEqual({ restaurantName: 'Límite Uno', date: day, table: 'A1', limit: 1 });
+      const asGuest = await expectRefusal(
+        strict.guest.book({ restaurantId: first.id, table: 'B0', date: day, ...guest }),
+        'RESTAURANT_DAILY_LIMIT',
+      );
+      expect((asGuest as unknown as { details: unknown }).details).toEqual({
+        restaurantName: 'Límite Uno',
+        date: day,
+        table: 'B0',
+        limit: 1,
+      });
+      await strict.reservation.create({ restaurantId: second.id, table: 'A0', date: day });
+      const system = await expectRefusal(
+        strict.guest.book({ restaurantId: second.id, table: 'A1', date: day, ...guest }),
+        'GLOBAL_DAILY_LIMIT',
+      );
+      expect((system as unknown as { details: unknown }).details).toEqual({
+        restaurantName: 'Límite Dos',
+        date: day,
+        table: 'A1',
+        limit: 2,
+      });
+    });
+
     it("refuses days before today in the restaurant's zone (a new restaurant gets the configured one), and accepts that zone's today", async () => {
       // 03:30 UTC on 2026-03-01 is 22:30 on 2026-02-28 in Bogotá.
       const bogota = callerFor(database(), {}, () => new Date('2026-03-01T03:30:00Z'));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CATALOG, ERROR_REASONS, ISSUE_CODE_NAMES, ISSUE_CODES } from '../src/error-catalog.ts';
-import { matchesFields, type Fields } from '../src/error-details.ts';
+import { declaredOnly, matchesFields, undeclaredKeys, type Fields } from '../src/error-details.ts';
 import { AppError, issuesFromZod } from '../src/errors.ts';
 import { presentError } from '../src/present-error.ts';
 import { guestBookingInput } from '../src/schemas/guest.ts';
@@ -58,6 +58,45 @@ describe('presentError carries the details', () => {
       details,
     });
     expect(presentError(new AppError({ reason: 'CLOSED', message: 'x' }), 'r2')).not.toHaveProperty('details');
+  });
+});
+
+describe('only declared details leave the server', () => {
+  const restaurantId = 'af847815-91ad-405b-b621-301cbe66b28f';
+
+  it('names every key outside the declaration, inside list items too', () => {
+    const limit = ERROR_CATALOG.RESTAURANT_DAILY_LIMIT.details;
+    expect(undeclaredKeys(limit, { restaurantName: 'Casa', date: '2027-02-01', table: 'A1', limit: 1 })).toEqual([]);
+    expect(undeclaredKeys(limit, { restaurantName: 'Casa', date: '2027-02-01', restaurantId })).toEqual(['restaurantId']);
+    const listed = ERROR_CATALOG.TABLE_HAS_RESERVATIONS.details;
+    expect(
+      undeclaredKeys(listed, {
+        restaurantName: 'Casa',
+        reservations: [{ table: '1', date: '2026-12-10', partySize: 4, id: restaurantId }],
+      }),
+    ).toEqual(['reservations.0.id']);
+  });
+
+  it('drops what a throw site spreads in beyond the declaration (the daily limits once sent the restaurant’s id)', () => {
+    const declared = { restaurantName: 'Casa Dos', date: '2027-02-01', table: 'A1', limit: 1 };
+    // A caller's object with more in it, as checkDailyLimits once spread it: TypeScript lets the extra key through.
+    const spread: typeof declared = { ...declared, restaurantId } as typeof declared;
+    const error = new AppError({ reason: 'RESTAURANT_DAILY_LIMIT', message: 'Cannot book', details: spread });
+    expect(error.details).toEqual(declared);
+    expect(presentError(error, 'r1').details).toEqual(declared);
+    // A refusal stored before the fix and replayed (idempotency) loses the id as well.
+    const replayed = new AppError({ reason: 'GLOBAL_DAILY_LIMIT', message: 'x', details: { ...declared, restaurantId } } as never);
+    expect(replayed.details).toEqual(declared);
+    expect(
+      declaredOnly(ERROR_CATALOG.TABLE_HAS_RESERVATIONS.details, {
+        restaurantName: 'Casa',
+        reservations: [{ table: '1', date: '2026-12-10', partySize: 4, reservationId: restaurantId }],
+      }),
+    ).toEqual({ restaurantName: 'Casa', reservations: [{ table: '1', date: '2026-12-10', partySize: 4 }] });
+    // Nothing declared: nothing sent.
+    expect(
+      presentError(new AppError({ reason: 'INVALID_CANCELLATION_CODE', message: 'x', details: { restaurantId } } as never), 'r2'),
+    ).not.toHaveProperty('details');
   });
 });
 

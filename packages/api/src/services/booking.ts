@@ -216,7 +216,12 @@ export function checkDailyLimits(load: BookingLoad, details: { table: string; da
     });
   }
   const limit = broken === 'GLOBAL_DAILY_LIMIT' ? load.limits.globalDailyLimit : load.limits.restaurantDailyLimit;
-  throw new AppError({ reason: broken, message, details: { ...details, limit } });
+  // Field by field, never a spread: a caller's object may carry more (a booking's passes its restaurant's id).
+  throw new AppError({
+    reason: broken,
+    message,
+    details: { restaurantName: details.restaurantName, date: details.date, table: details.table, limit },
+  });
 }
 
 /**
@@ -357,8 +362,8 @@ export async function bookInTransaction(
     pacingStart: pacingStartOf(placement),
   });
   const table = chooseTable(candidates, load.overlapping, { table: request.table, date: request.date, partySize }, placement, calendar);
-  const details = { table, date: request.date, restaurantName: calendar.name, restaurantId: request.restaurantId };
-  checkDailyLimits(load, details);
+  const where = { table, date: request.date, restaurantName: calendar.name };
+  checkDailyLimits(load, where);
   checkPacing(load, placement, partySize, calendar);
   try {
     const [row] = await tx
@@ -383,7 +388,8 @@ export async function bookInTransaction(
     await recordEvent(tx, { type: 'created', reservation });
     return reservation;
   } catch (error) {
-    rethrowConstraint(error, details);
+    // The id only names a vanished restaurant in the 404's message, never a refusal's details.
+    rethrowConstraint(error, { ...where, restaurantId: request.restaurantId });
   }
 }
 
