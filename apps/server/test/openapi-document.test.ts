@@ -85,6 +85,7 @@ describe('the OpenAPI document', () => {
       'date',
       'ready',
       'systemCapacity',
+      'limits',
       'Last-Event-ID',
     ]);
   });

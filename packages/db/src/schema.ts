@@ -180,23 +180,31 @@ export const idempotencyKeys = pgTable(
 /**
  * Changes to reservations, for live streams and for resuming them. Ids come from `event_counter`,
  * whose single row each writer updates last in its transaction: the row lock hands out ids in commit
- * order, so a reader that saw id N has seen every event below N.
+ * order, so a reader that saw id N has seen every event below N. A `limits` event is a change of the
+ * rules that decide every day (migration 0011): the stored limits (no restaurant) or one restaurant's
+ * own limit or pacing; it has no day.
  */
 export const reservationEvents = pgTable(
   'reservation_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey(),
-    restaurantId: uuid('restaurant_id')
-      .notNull()
-      .references(() => restaurants.id, { onDelete: 'cascade' }),
-    date: date('date', { mode: 'string' }).notNull(),
+    /** Null only for a `limits` event of the stored settings (every restaurant). */
+    restaurantId: uuid('restaurant_id').references(() => restaurants.id, { onDelete: 'cascade' }),
+    /** Null only for a `limits` event (it concerns every day). */
+    date: date('date', { mode: 'string' }),
     /** For a move: the day the reservation left. */
     previousDate: date('previous_date', { mode: 'string' }),
-    type: text('type', { enum: ['created', 'updated', 'moved', 'cancelled'] }).notNull(),
+    type: text('type', { enum: ['created', 'updated', 'moved', 'cancelled', 'limits'] }).notNull(),
     payload: jsonb('payload').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('reservation_events_restaurant_idx').on(t.restaurantId, t.id), index('reservation_events_created_idx').on(t.createdAt)],
+  (t) => [
+    index('reservation_events_restaurant_idx').on(t.restaurantId, t.id),
+    index('reservation_events_created_idx').on(t.createdAt),
+    // A resuming stream reads the few limits events beside its restaurant's (hub.backlog).
+    index('reservation_events_limits_idx').on(t.id).where(sql`${t.type} = 'limits'`),
+    check('reservation_events_place', sql`${t.type} = 'limits' or (${t.restaurantId} is not null and ${t.date} is not null)`),
+  ],
 );
 
 export const eventCounter = pgTable(

@@ -1,4 +1,4 @@
-import type { StreamNotice, SystemCapacityOutput } from '@tablebook/api/shared';
+import type { LimitsChangeOutput, StreamNotice, SystemCapacityOutput } from '@tablebook/api/shared';
 import { problemOf } from '../api/problems.ts';
 import { reconnectDelay, STABLE_STREAM_MS } from './backoff.ts';
 import { initialLiveState, liveReducer, type LiveSignal, type LiveState } from './liveState.ts';
@@ -24,6 +24,8 @@ export interface LiveConnectionOptions<TEvent> {
   onEvent(event: TEvent): void;
   /** Another restaurant's change moved the system's remaining capacity that day. */
   onCapacity(capacity: SystemCapacityOutput): void;
+  /** The stored limits, or a restaurant's own limit or pacing, changed (streams opened with `limits`): read the days afresh. */
+  onLimits?(change: LimitsChangeOutput): void;
   /**
    * The stream is open but could not replay everything since: read what is shown afresh. `opened`: the
    * first stream (only what happened since the page's own read is missing); `gap`: a stream reopened
@@ -111,6 +113,8 @@ export class LiveConnection<TEvent> {
       this.wasConfirmed = true;
     } else if (isNotice(data, 'capacity')) {
       this.options.onCapacity(data);
+    } else if (isNotice(data, 'limits')) {
+      this.options.onLimits?.(data);
     } else {
       this.options.onEvent(data as TEvent);
     }

@@ -6,6 +6,7 @@ import { problemOf } from '../api/problems.ts';
 import { useTRPC } from '../api/trpc.ts';
 import { LiveConnection, type ResyncReason, type StreamObserver, type TrackedItem } from './liveConnection.ts';
 import { initialLiveState, type LiveState } from './liveState.ts';
+import { applyLimitsChange } from './limitsChange.ts';
 import { applySystemCapacity } from './systemCapacity.ts';
 
 /** A subscription of the app's tRPC client (`client.guest.onChange`, ...). */
@@ -16,8 +17,8 @@ interface LiveProcedure<TInput, TItem> {
 /** The change events of a stream, without the notices the connection itself reads. */
 type EventOf<TItem> = TItem extends TrackedItem<infer T> ? Exclude<T, StreamNotice> : never;
 
-/** What the connection sets itself: it always asks for `ready`, and resumes from its last event. */
-type StreamInput<TInput> = Omit<TInput, 'ready' | 'lastEventId'>;
+/** What the connection sets itself: it always asks for `ready` and `limits`, and resumes from its last event. */
+type StreamInput<TInput> = Omit<TInput, 'ready' | 'limits' | 'lastEventId'>;
 
 interface LiveHandlers<TEvent> {
   /** Each change, in order, once (also those replayed after a reconnection). */
@@ -40,7 +41,10 @@ function globalRemainingIn(event: unknown, date: string): number | undefined {
  * A page's live stream (see LiveConnection): reopened with backoff after any drop, resumed from the
  * last event id, its state for the LivePill. A stream asked with `systemCapacity` also keeps every
  * cached availability of its day current with the system's remaining capacity (another restaurant's
- * booking changes it), and the day's slots when it turns full or open. A new input is a new stream.
+ * booking changes it), and the day's slots when it turns full or open. Every stream asks for `limits`:
+ * when the stored limits or a restaurant's own limit or pacing change, the availability, slots and
+ * lists they decide are read again (any page showing remaining capacity follows without a reload).
+ * A new input is a new stream.
  */
 export function useLiveStream<TInput, TItem>(
   procedure: LiveProcedure<TInput, TItem>,
@@ -62,7 +66,7 @@ export function useLiveStream<TInput, TItem>(
     const connection = new LiveConnection<EventOf<TItem>>({
       open: (lastEventId, observer) =>
         latest.current.procedure.subscribe(
-          { ...streamInput, ready: true, ...(lastEventId !== undefined ? { lastEventId } : {}) } as TInput,
+          { ...streamInput, ready: true, limits: true, ...(lastEventId !== undefined ? { lastEventId } : {}) } as TInput,
           observer as unknown as Partial<StreamObserver<TItem>>,
         ),
       onEvent: (event) => {
@@ -80,6 +84,23 @@ export function useLiveStream<TInput, TItem>(
           },
           capacity,
           before,
+        );
+      },
+      onLimits: (change) => {
+        // New stored limits move the system's remaining capacity by a number no item carried.
+        if (change.restaurantId === null) knownGlobal = undefined;
+        applyLimitsChange(
+          queryClient,
+          {
+            perRestaurant: [
+              trpc.guest.availability.pathFilter(),
+              trpc.reservation.availability.pathFilter(),
+              trpc.guest.slots.pathFilter(),
+              trpc.reservation.slots.pathFilter(),
+            ],
+            lists: [trpc.guest.restaurants.pathFilter()],
+          },
+          change,
         );
       },
       onResync: (reason) => latest.current.handlers.onResync?.(reason),

@@ -3,6 +3,9 @@
  * set), in headless Chromium. A manager gives a restaurant its own daily limit and pacing in the
  * restaurant form, sees them kept after a reload and after a save that did not touch them, changes
  * the system's stored limits on the settings page, and a guest sees a paced-out time as "Time full".
+ * An open day page follows a change of the limits themselves (issue 16: "system-wide capacity changes
+ * reach every open day page"): PUT /api/admin/settings and a restaurant's own dailyLimit over REST
+ * change its "bookings left" without a reload.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -156,5 +159,49 @@ describe.skipIf(!shouldRunBrowserSuite())('stored limits and pacing in Chromium'
     // The next interval is free again.
     await times.getByRole('button', { name: namedBy('7:30 PM', '14 tables') }).waitFor();
     await screenshot(page, 'slot-time-full');
+  });
+
+  it("updates an open day page's bookings left when the limits change over REST, without a reload", async () => {
+    /** As another client of the API would: the page hears of it only through its live stream. */
+    const put = async (path: string, body: unknown) => {
+      const response = await fetch(`${server.url}/api/admin${path}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+    };
+    // A day of its own with one booking; the restaurant's own limit 8, the system's 9.
+    const limitsDay = addDays(day, 1);
+    await put('/settings', { globalDailyLimit: 9 });
+    await put(`/restaurant/${restaurantId}`, { ...details, dailyLimit: 8 });
+    await server.api.reservation.create.mutate({ restaurantId, date: limitsDay, time: '13:00', guestName: 'Ana' });
+    await page.goto(`/restaurants/${restaurantId}/day?date=${limitsDay}&party=2`);
+    // The page's own (the booking dialog, closed, holds a copy).
+    const limits = page.locator('.day-limits').first();
+    const left = (which: 'La Pausa’s daily limit' | 'Tablebook’s daily limit') =>
+      limits
+        .locator('.day-limits__item')
+        .filter({ has: page.getByRole('term').filter({ hasText: which }) })
+        .getByRole('definition')
+        .first();
+    await expect.poll(() => left('Tablebook’s daily limit').textContent()).toBe('8 bookings left');
+    expect(await left('La Pausa’s daily limit').textContent()).toBe('7 bookings left');
+    await page.locator('.live-pill').filter({ hasText: 'Live' }).waitFor();
+    // A mark on this document: a reload would drop it.
+    await page.evaluate(() => Object.assign(window, { notReloaded: true }));
+
+    await put('/settings', { globalDailyLimit: 5 });
+    await expect.poll(() => left('Tablebook’s daily limit').textContent(), { timeout: 10_000 }).toBe('4 bookings left');
+    // The system's is now the lower: it decides.
+    await limits.locator('.day-limits__item--deciding').filter({ hasText: 'Tablebook’s daily limit' }).waitFor();
+    await screenshot(page, 'day-limits-after-settings');
+
+    await put(`/restaurant/${restaurantId}`, { ...details, dailyLimit: 2 });
+    await expect.poll(() => left('La Pausa’s daily limit').textContent(), { timeout: 10_000 }).toBe('1 booking left');
+    await limits.locator('.day-limits__item--deciding').filter({ hasText: 'La Pausa’s daily limit' }).waitFor();
+    expect(await left('Tablebook’s daily limit').textContent()).toBe('4 bookings left');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    await put('/settings', { globalDailyLimit: DAILY_LIMITS.globalDailyLimit });
   });
 });

@@ -1,9 +1,15 @@
 import { asc, eq, gt, lt, sql } from 'drizzle-orm';
 import { eventCounter, reservationEvents, type DatabaseHandle, type ReservationEventRow, type StopListening } from '@tablebook/db';
 import type { ContextLogger } from '../logger.ts';
-import { EVENTS_CHANNEL } from '../services/reservation-events.ts';
+import { EVENTS_CHANNEL, type ReservationEventType } from '../services/reservation-events.ts';
 
 export type StoredEvent = ReservationEventRow;
+/** A reservation's change: the database keeps its restaurant and day (the check reservation_events_place). */
+export type StoredReservationEvent = StoredEvent & { type: ReservationEventType; restaurantId: string; date: string };
+
+/** A reservation's change, not a `limits` event (a change of the rules, of no one day). */
+export const isReservationEvent = (event: StoredEvent): event is StoredReservationEvent => event.type !== 'limits';
+
 type Listener = { onEvent: (event: StoredEvent) => void; onClose: () => void };
 
 const BATCH = 500;
@@ -70,15 +76,23 @@ export class ReservationEventHub {
     return () => this.listeners.delete(listener);
   }
 
-  /** Events after `afterId` (for one restaurant, one day, or both), oldest first, from the stored backlog. */
-  async backlog(afterId: number, restaurantId?: string, date?: string): Promise<StoredEvent[]> {
+  /**
+   * Events after `afterId` (for one restaurant, one day, or both), oldest first, from the stored
+   * backlog; with `limits`, every `limits` event too (the stream picks those that concern it).
+   */
+  async backlog(
+    afterId: number,
+    filter: { restaurantId?: string | undefined; date?: string | undefined; limits?: boolean | undefined },
+  ): Promise<StoredEvent[]> {
+    const { restaurantId, date, limits } = filter;
+    const reservationsWanted = sql`true${restaurantId ? sql` and ${reservationEvents.restaurantId} = ${restaurantId}` : sql``}${
+      date ? sql` and (${reservationEvents.date} = ${date} or ${reservationEvents.previousDate} = ${date})` : sql``
+    }`;
     return this.database.db
       .select()
       .from(reservationEvents)
       .where(
-        sql`${reservationEvents.id} > ${afterId}${restaurantId ? sql` and ${reservationEvents.restaurantId} = ${restaurantId}` : sql``}${
-          date ? sql` and (${reservationEvents.date} = ${date} or ${reservationEvents.previousDate} = ${date})` : sql``
-        }`,
+        sql`${reservationEvents.id} > ${afterId} and (${reservationsWanted}${limits ? sql` or ${reservationEvents.type} = 'limits'` : sql``})`,
       )
       .orderBy(asc(reservationEvents.id));
   }

@@ -1,8 +1,14 @@
 import type { Context } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { requireRestaurant } from '../services/restaurant-ref.ts';
-import type { PublicEventOutput, ReservationEventOutput, StreamNotice, SystemCapacityOutput } from '../schemas/events.ts';
-import type { StoredEvent } from './hub.ts';
+import type {
+  LimitsChangeOutput,
+  PublicEventOutput,
+  ReservationEventOutput,
+  StreamNotice,
+  SystemCapacityOutput,
+} from '../schemas/events.ts';
+import { isReservationEvent, type StoredEvent, type StoredReservationEvent } from './hub.ts';
 import { AsyncQueue } from './queue.ts';
 import { addDays, formatZoned, startOfDay } from '../rules/zoned-time.ts';
 import type { EventPayload } from '../services/reservation-events.ts';
@@ -16,6 +22,8 @@ export interface StreamRequest {
   ready?: boolean | undefined;
   /** With a restaurant and a date: other restaurants' changes that day, as the system's remaining capacity. */
   systemCapacity?: boolean | undefined;
+  /** Changes of the stored limits, and of the restaurant's own limit or pacing (any restaurant's without one), as `limits` items. */
+  limits?: boolean | undefined;
 }
 
 /** The zone every restaurant had before reservations took a time of day (migration 0006). */
@@ -31,7 +39,7 @@ const wholeDayOf = (date: string) => ({
  * (replayed to a client resuming with an old Last-Event-ID) were all whole-day bookings at restaurants
  * in America/Bogota: their held span is that local day.
  */
-function payloadOf(event: StoredEvent): EventPayload {
+function payloadOf(event: StoredReservationEvent): EventPayload {
   const payload = event.payload as EventPayload;
   if (payload.reservation.startsAt !== undefined) return payload;
   const reservation = { ...payload.reservation, time: null, durationMinutes: null, ...wholeDayOf(payload.reservation.date) };
@@ -41,7 +49,7 @@ function payloadOf(event: StoredEvent): EventPayload {
   return { ...payload, reservation, ...(previous ? { previous } : {}) };
 }
 
-export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
+export const toAdminEvent = (event: StoredReservationEvent): ReservationEventOutput => {
   const payload = payloadOf(event);
   return {
     id: event.id,
@@ -54,7 +62,7 @@ export const toAdminEvent = (event: StoredEvent): ReservationEventOutput => {
   };
 };
 
-export const toPublicEvent = (event: StoredEvent): PublicEventOutput => {
+export const toPublicEvent = (event: StoredReservationEvent): PublicEventOutput => {
   const payload = payloadOf(event);
   return {
     id: event.id,
@@ -79,7 +87,7 @@ export interface EventStream<T> extends AsyncIterableIterator<{ id: number; even
 const MAX_UNREAD_EVENTS = 10_000;
 
 /** The system's remaining capacity on `date` after an event (a move also reports the day it left). */
-function globalRemainingOn(event: StoredEvent, date: string): number | undefined {
+function globalRemainingOn(event: StoredReservationEvent, date: string): number | undefined {
   const payload = payloadOf(event);
   if (payload.capacity.date === date) return payload.capacity.globalRemaining;
   if (payload.previous?.capacity.date === date) return payload.previous.capacity.globalRemaining;
@@ -96,12 +104,15 @@ function globalRemainingOn(event: StoredEvent, date: string): number | undefined
  * since lastEventId follows) and, for a restaurant's day, `capacity` items: a booking anywhere moves
  * the system's daily limit for every restaurant that day. Those ride on the stream the page already
  * holds (no second connection), come from the payload the change already stored (no query), and only
- * when the number differs from the last one this stream told.
+ * when the number differs from the last one this stream told. With `limits`, a change of the rules
+ * that decide every day (the stored limits; the restaurant's own limit or pacing) is a `limits` item:
+ * it carries no numbers (they differ per day, and counting each open stream's day is a query per
+ * stream), so the reader reads its days afresh.
  */
 export async function openEventStream<T>(
   ctx: Context,
   request: StreamRequest,
-  present: (event: StoredEvent) => T,
+  present: (event: StoredReservationEvent) => T,
   signal?: AbortSignal,
 ): Promise<EventStream<T>> {
   const hub = ctx.events;
@@ -124,8 +135,11 @@ export async function openEventStream<T>(
   // Without a restaurant the stream already carries every restaurant's changes that day.
   const systemDay = request.systemCapacity && restaurantId ? date : undefined;
   const ours = (event: StoredEvent) => !restaurantId || event.restaurantId === restaurantId;
-  const onDay = (event: StoredEvent) => !date || event.date === date || event.previousDate === date;
-  const matches = (event: StoredEvent) => onDay(event) && (systemDay !== undefined || ours(event));
+  const onDay = (event: StoredReservationEvent) => !date || event.date === date || event.previousDate === date;
+  // The stored limits are every restaurant's; a restaurant's own, its streams' and the day's across restaurants.
+  const limitsFor = (event: StoredEvent) => request.limits === true && (event.restaurantId === null || ours(event));
+  const matches = (event: StoredEvent) =>
+    isReservationEvent(event) ? onDay(event) && (systemDay !== undefined || ours(event)) : limitsFor(event);
   const queue = new AsyncQueue<StoredEvent>();
   // Subscribe before reading the backlog: nothing committed in between can fall through the gap.
   const unsubscribe = hub.subscribe(
@@ -160,7 +174,9 @@ export async function openEventStream<T>(
   let resumed = false;
   try {
     if (resumeFrom !== undefined) {
-      backlog = await hub.backlog(resumeFrom, systemDay ? undefined : restaurantId, date);
+      backlog = (
+        await hub.backlog(resumeFrom, { restaurantId: systemDay ? undefined : restaurantId, date, limits: request.limits })
+      ).filter(matches);
       if (request.ready) resumed = await hub.canReplayAfter(resumeFrom);
     }
   } catch (error) {
@@ -174,7 +190,12 @@ export async function openEventStream<T>(
     ? [{ id: resumeFrom ?? subscribedAt, event: { id: resumeFrom ?? subscribedAt, type: 'ready', resumed } }]
     : [];
   /** The item an event becomes on this stream, or undefined when it tells this reader nothing new. */
-  const itemOf = (event: StoredEvent): T | SystemCapacityOutput | undefined => {
+  const itemOf = (event: StoredEvent): T | SystemCapacityOutput | LimitsChangeOutput | undefined => {
+    if (!isReservationEvent(event)) {
+      // New stored limits move the system's remaining capacity: the next booking's number is news.
+      if (event.restaurantId === null) toldGlobal = undefined;
+      return { id: event.id, type: 'limits', restaurantId: event.restaurantId };
+    }
     const globalRemaining = systemDay ? globalRemainingOn(event, systemDay) : undefined;
     const told = toldGlobal;
     if (globalRemaining !== undefined) toldGlobal = globalRemaining;

@@ -1,7 +1,7 @@
 import { type TrackedEnvelope, tracked } from '@trpc/server';
 import type { Context } from '../context.ts';
 import type { StreamNotice } from '../schemas/events.ts';
-import type { StoredEvent } from './hub.ts';
+import type { StoredReservationEvent } from './hub.ts';
 import { openEventStream, type StreamRequest } from './stream.ts';
 
 /**
@@ -12,7 +12,7 @@ import { openEventStream, type StreamRequest } from './stream.ts';
 export async function trackedEventStream<T>(
   ctx: Context,
   request: StreamRequest,
-  present: (event: StoredEvent) => T,
+  present: (event: StoredReservationEvent) => T,
   signal?: AbortSignal,
 ) {
   const stream = await openEventStream(ctx, request, present, signal);

@@ -107,7 +107,7 @@ export const guestRouter = {
         tag,
         summary: "A restaurant's day as it changes, for guests",
         description:
-          "No personal data: each event is {id, type, restaurantId, date, table, startsAt, endsAt, capacity, takenTables, previous: {table, startsAt, endsAt, capacity, takenTables} (moves)}; the slots overlapping startsAt..endsAt (and previous) are the ones that changed. With ready=true the stream starts with {id, type: 'ready', resumed}; with systemCapacity=true and a date, another restaurant's change that moves the system's remaining capacity that day is {id, type: 'capacity', date, globalRemaining}.",
+          "No personal data: each event is {id, type, restaurantId, date, table, startsAt, endsAt, capacity, takenTables, previous: {table, startsAt, endsAt, capacity, takenTables} (moves)}; the slots overlapping startsAt..endsAt (and previous) are the ones that changed. With ready=true the stream starts with {id, type: 'ready', resumed}; with systemCapacity=true and a date, another restaurant's change that moves the system's remaining capacity that day is {id, type: 'capacity', date, globalRemaining}; with limits=true, a change of the stored daily limits (PUT /api/admin/settings) or of this restaurant's own dailyLimit or pacing is {id, type: 'limits', restaurantId} (null: the stored limits), after which every day's remaining capacity and bookable times are to be read afresh.",
         successMessage: 'Streaming',
         stream: { event: 'reservation', item: publicStreamItem },
         operationId: 'guest-events',
@@ -119,7 +119,7 @@ export const guestRouter = {
     .input(eventStreamInput)
     .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
 
-  /** Every restaurant's changes for one day (search results), no personal data; `ready` as guest.onChange's. */
+  /** Every restaurant's changes for one day (search results), no personal data; `ready` as guest.onChange's, `limits` any restaurant's. */
   onDayChange: publicProcedure
     .input(dayStreamInput)
     .subscription(({ ctx, input, signal }) => trackedEventStream(ctx, input, toPublicEvent, signal)),
@@ -163,9 +163,9 @@ export const guestRouter = {
         tag,
         summary: 'Cancel your booking with its cancellation code',
         description:
-          'A wrong code is 403 INVALID_CANCELLATION_CODE; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE.',
+          "A wrong code is 403 INVALID_CANCELLATION_CODE; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE; one already over (a turn that has ended, a whole day before today, in the restaurant's zone) is 409 ALREADY_OVER.",
         successMessage: 'Reservation cancelled',
-        errors: ['INVALID_CANCELLATION_CODE', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE'],
+        errors: ['INVALID_CANCELLATION_CODE', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'ALREADY_OVER'],
         example: {
           request: { cancellationCode: exampleGuestBooking.cancellationCode },
           response: {
@@ -191,10 +191,10 @@ export const guestRouter = {
         tag,
         summary: 'Cancel your booking with its cancellation code alone',
         description:
-          'The code names the booking: no ids needed. An unknown code is 404 NOT_FOUND; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE. Counted with guest bookings: at most 10 per address and minute (429 with Retry-After).',
+          "The code names the booking: no ids needed. An unknown code is 404 NOT_FOUND; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE; one already over (a turn that has ended, a whole day before today, in the restaurant's zone) is 409 ALREADY_OVER. Counted with guest bookings: at most 10 per address and minute (429 with Retry-After).",
         successMessage: 'Reservation cancelled',
         // No id in the path: the unknown code's 404 is listed here.
-        errors: ['NOT_FOUND', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE'],
+        errors: ['NOT_FOUND', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'ALREADY_OVER'],
         example: {
           request: { cancellationCode: exampleGuestBooking.cancellationCode },
           response: {

@@ -37,6 +37,7 @@ export const settingsRouter = {
     })
     .input(updateSettingsInput)
     .output(settingsOutput)
-    // One UPDATE of the settings row, in no other lock: bookings read the row, they never lock it.
+    // The settings row's lock, then the event counter's (a real change is a `limits` event for open
+    // streams): bookings read the row, they never lock it, and take the counter last too.
     .mutation(({ ctx, input }) => updateStoredLimits(ctx.db, input)),
 };

@@ -13,6 +13,9 @@ function queryFlag(field: string) {
     .meta({ [QUERY_SCHEMA_KEY]: { type: 'boolean' } });
 }
 
+const LIMITS_FLAG_DESCRIPTION =
+  "Also a `limits` event, {id, type: 'limits', restaurantId}, when a rule that decides every day's capacity changes: the stored daily limits (PUT /api/admin/settings; restaurantId null), or the restaurant's own dailyLimit or pacing (its id; on a stream across restaurants, any restaurant's). Every day's remaining capacity and bookable times may have changed: read them afresh.";
+
 export const eventStreamInput = z.object({
   restaurantId: entityId('restaurantId'),
   /** Only changes touching this day (a move counts for both of its days). */
@@ -46,6 +49,7 @@ export const eventStreamInput = z.object({
   systemCapacity: optionalQuery(queryFlag('systemCapacity')).describe(
     "With date: also a `capacity` event, {id, type: 'capacity', date, globalRemaining}, when another restaurant's change moves the system's remaining capacity that day.",
   ),
+  limits: optionalQuery(queryFlag('limits')).describe(LIMITS_FLAG_DESCRIPTION),
 });
 export type EventStreamInput = z.input<typeof eventStreamInput>;
 
@@ -86,6 +90,7 @@ export const dayStreamInput = z.object({
   date: calendarDate,
   lastEventId: eventStreamInput.shape.lastEventId,
   ready: eventStreamInput.shape.ready,
+  limits: eventStreamInput.shape.limits,
 });
 
 /**
@@ -105,9 +110,22 @@ export const systemCapacityOutput = z.object({
 });
 export type SystemCapacityOutput = z.infer<typeof systemCapacityOutput>;
 
+/**
+ * A rule that decides every day's capacity changed (streams opened with `limits`): the stored daily
+ * limits (`restaurantId` null: every restaurant's days) or one restaurant's own daily limit or pacing.
+ * It names no day and no number: every day's remaining capacity and bookable times may have moved, and
+ * the reader reads what it shows afresh (a booking's event carries the exact numbers again).
+ */
+export const limitsChangeOutput = z.object({
+  id: z.number().int(),
+  type: z.literal('limits'),
+  restaurantId: z.string().nullable(),
+});
+export type LimitsChangeOutput = z.infer<typeof limitsChangeOutput>;
+
 /** What a stream may send besides the events themselves (each only when asked for). */
-export type StreamNotice = StreamReadyOutput | SystemCapacityOutput;
+export type StreamNotice = StreamReadyOutput | SystemCapacityOutput | LimitsChangeOutput;
 
 /** An item of a restaurant's stream as REST documents it: the event, or a notice asked for. */
-export const publicStreamItem = z.union([publicEventOutput, systemCapacityOutput, streamReadyOutput]);
-export const reservationStreamItem = z.union([reservationEventOutput, systemCapacityOutput, streamReadyOutput]);
+export const publicStreamItem = z.union([publicEventOutput, systemCapacityOutput, limitsChangeOutput, streamReadyOutput]);
+export const reservationStreamItem = z.union([reservationEventOutput, systemCapacityOutput, limitsChangeOutput, streamReadyOutput]);

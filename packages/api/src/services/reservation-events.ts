@@ -55,9 +55,27 @@ async function readDayState(tx: Queryable, restaurantId: string, date: string): 
 }
 
 /**
+ * The next event id, from the single counter row: locked until commit, so ids are handed out in
+ * commit order. Every writer takes it as the last lock of its transaction.
+ */
+async function nextEventId(tx: Queryable): Promise<number> {
+  const [counter] = await tx
+    .update(eventCounter)
+    .set({ lastEventId: sql`${eventCounter.lastEventId} + 1` })
+    .where(eq(eventCounter.id, 1))
+    .returning({ id: eventCounter.lastEventId });
+  if (!counter) throw new Error('event_counter row is missing');
+  return counter.id;
+}
+
+/** The notification is delivered at commit, to every process listening (events/hub.ts). */
+async function announce(tx: Queryable, id: number): Promise<void> {
+  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(id)})`);
+}
+
+/**
  * Records a change as the last step of its transaction (the day locks are held, so the capacity is
- * exact). The id comes from the single counter row, locked until commit: ids are handed out in commit
- * order. The notification is delivered at commit, to every process listening.
+ * exact).
  */
 export async function recordEvent(
   tx: Queryable,
@@ -69,19 +87,34 @@ export async function recordEvent(
   const previousDay = leftDay ? await readDayState(tx, reservation.restaurantId, place.date) : current;
   const previous = place ? { ...previousDay, table: place.table, startsAt: place.startsAt, endsAt: place.endsAt } : undefined;
   const payload: EventPayload = { reservation, ...current, ...(previous ? { previous } : {}) };
-  const [counter] = await tx
-    .update(eventCounter)
-    .set({ lastEventId: sql`${eventCounter.lastEventId} + 1` })
-    .where(eq(eventCounter.id, 1))
-    .returning({ id: eventCounter.lastEventId });
-  if (!counter) throw new Error('event_counter row is missing');
+  const id = await nextEventId(tx);
   await tx.insert(reservationEvents).values({
-    id: counter.id,
+    id,
     restaurantId: reservation.restaurantId,
     date: reservation.date,
     previousDate: leftDay ? place.date : null,
     type: change.type,
     payload,
   });
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(counter.id)})`);
+  await announce(tx, id);
+}
+
+/**
+ * What a `limits` event stores: the rules after the change, for the record (streams say only whose
+ * rules changed: every day's capacity is read afresh, see events/stream.ts). The stored settings are
+ * every restaurant's (`restaurantId` null); a restaurant's own limit or pacing only its own.
+ */
+export type LimitsPayload =
+  | { restaurantId: null; globalDailyLimit: number; restaurantDailyLimit: number }
+  | { restaurantId: string; dailyLimit: number | null; pacing: { intervalMinutes: number; maxCovers: number } | null };
+
+/**
+ * Records a change of the rules that decide every day's capacity (the stored limits, or a restaurant's
+ * own limit or pacing), as the last step of the transaction that made it: open streams hear of it in
+ * id order with the bookings, from every process. No day: it concerns them all.
+ */
+export async function recordLimitsEvent(tx: Queryable, payload: LimitsPayload): Promise<void> {
+  const id = await nextEventId(tx);
+  await tx.insert(reservationEvents).values({ id, restaurantId: payload.restaurantId, date: null, type: 'limits', payload });
+  await announce(tx, id);
 }

@@ -15,6 +15,7 @@ import { byLabel, pacingColumns, restaurantColumns, tablesJson, toOutput } from 
 import { searchByTime } from './time-search.ts';
 import { findCity } from './cities.ts';
 import { applyCalendarChange } from './calendar-change.ts';
+import { ownLimitsBeforeUpdate, recordOwnLimitsChange } from './restaurant-limits.ts';
 import { requireCalendar } from './restaurant-ref.ts';
 import { insertLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, WRITE_TRANSACTION, type Queryable } from './transactions.ts';
@@ -224,6 +225,8 @@ export async function updateRestaurant(
       const before = calendarChanges ? await requireCalendar(tx, id, 'update') : stored;
       // Unchanged calendar fields are not written back: an edit committed meanwhile keeps its own.
       const written = calendarChanges ? fields : { ...fields, timeZone: undefined, hours: undefined, specialDates: undefined };
+      // A new limit or pacing reaches open pages: what they were, under the lock the UPDATE takes.
+      const limitsBefore = fields.dailyLimit !== undefined || pacing !== undefined ? await ownLimitsBeforeUpdate(tx, id) : undefined;
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
@@ -238,6 +241,7 @@ export async function updateRestaurant(
         const today = zones.map((zone) => todayIn(zone, now)).sort()[0] as string;
         await replaceLayout(tx, id, row.name, tables, today);
       }
+      if (limitsBefore) await recordOwnLimitsChange(tx, id, limitsBefore);
       return getRestaurant(tx, id);
     }, WRITE_TRANSACTION),
   ).catch((error: unknown) => rethrowRowViolation(error, input.cityId));

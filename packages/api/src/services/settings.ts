@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { settings } from '@tablebook/db';
+import { settings, type Database } from '@tablebook/db';
 import type { DailyLimits } from '../rules/booking.ts';
-import type { Queryable } from './transactions.ts';
+import { recordLimitsEvent } from './reservation-events.ts';
+import { WRITE_TRANSACTION, type Queryable } from './transactions.ts';
 
 const limitColumns = { globalDailyLimit: settings.globalDailyLimit, restaurantDailyLimit: settings.restaurantDailyLimit };
 
@@ -15,16 +16,26 @@ export async function getStoredLimits(db: Queryable): Promise<DailyLimits> {
 /**
  * Changes the stored limits (either or both). Every process reads them in the statement that counts,
  * under the day lock, so the next booking anywhere decides by the new values. Lowering a limit below
- * a day's bookings cancels nothing: further bookings that day are refused.
+ * a day's bookings cancels nothing: further bookings that day are refused. A real change is recorded
+ * as a `limits` event in the same transaction, so every open stream that asked for them (every day
+ * page, in every process) reads its capacity afresh; one that changes nothing records nothing.
  */
-export async function updateStoredLimits(db: Queryable, change: Partial<DailyLimits>): Promise<DailyLimits> {
-  const [row] = await db
-    .update(settings)
-    .set({ ...change, initialized: true, updatedAt: sql`now()` })
-    .where(eq(settings.id, 1))
-    .returning(limitColumns);
-  if (!row) throw new Error('the settings row is missing (migration 0008 creates it)');
-  return row;
+export async function updateStoredLimits(db: Database, change: Partial<DailyLimits>): Promise<DailyLimits> {
+  return db.transaction(async (tx) => {
+    // The row's lock, taken by the UPDATE anyway, before it: what it replaces is what was stored last.
+    const [before] = await tx.select(limitColumns).from(settings).where(eq(settings.id, 1)).for('update');
+    const [row] = await tx
+      .update(settings)
+      .set({ ...change, initialized: true, updatedAt: sql`now()` })
+      .where(eq(settings.id, 1))
+      .returning(limitColumns);
+    if (!before || !row) throw new Error('the settings row is missing (migration 0008 creates it)');
+    if (before.globalDailyLimit !== row.globalDailyLimit || before.restaurantDailyLimit !== row.restaurantDailyLimit) {
+      // Last: the event counter's lock is every writer's last (reservation-events.ts).
+      await recordLimitsEvent(tx, { restaurantId: null, ...row });
+    }
+    return row;
+  }, WRITE_TRANSACTION);
 }
 
 export interface ConfiguredLimits {
