@@ -273,6 +273,20 @@ export const ERROR_CATALOG = {
   ALREADY_CANCELLED: entry('CONFLICT', 409, 'refused', 'The reservation is already cancelled.', {
     details: { table, date: day('Its day.'), time: optional(clock('Its start (absent for a whole day).')) },
   }),
+  ALREADY_OVER: entry(
+    'CONFLICT',
+    409,
+    'refused',
+    'A guest cannot cancel a reservation that is already over: a timed one whose turn has ended, a whole day once that day has passed, in the restaurant’s time zone.',
+    {
+      details: {
+        restaurantName,
+        table,
+        date: day('Its day.'),
+        time: optional(clock('Its start (absent for a whole day).')),
+      },
+    },
+  ),
   ILLEGAL_STATUS_CHANGE: entry('CONFLICT', 409, 'refused', 'The reservation’s status cannot change that way.', {
     details: {
       from: status,

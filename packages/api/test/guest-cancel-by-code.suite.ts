@@ -105,6 +105,68 @@ export function guestCancelByCodeSuite(driver: Driver, postgresUrl: string) {
       });
     });
 
+    it('refuses a guest’s cancel of a booking already over (ALREADY_OVER), by code or by ids; the host stand still cancels it', async () => {
+      const hours = WEEKDAYS.map((day) => ({ day, opens: '12:00', closes: '23:00' }));
+      const timed = await api.restaurant.create(restaurantBody('Ya Pasó', { hours, timeZone: 'America/Bogota' }));
+      let clock = NOW;
+      const later = callerFor(database(), {}, () => clock);
+      // Saturday 2034-03-04 at noon in Bogotá: three bookings that evening, 19:30-21:00 (party of 2).
+      const byCode = await later.guest.book({ restaurantId: timed.id, date: '2034-03-04', time: '19:30', ...guest, partySize: 2 });
+      const byIds = await later.guest.book({ restaurantId: timed.id, date: '2034-03-04', time: '19:30', ...guest, partySize: 2 });
+      const byHost = await later.guest.book({ restaurantId: timed.id, date: '2034-03-04', time: '19:30', ...guest, partySize: 2 });
+      const underWay = await later.guest.book({ restaurantId: timed.id, date: '2034-03-04', time: '19:30', ...guest, partySize: 2 });
+      // 20:30: under way, not over; the rest of the turn is freed.
+      clock = new Date('2034-03-05T01:30:00Z');
+      expect((await later.guest.cancelByCode({ cancellationCode: underWay.cancellationCode })).status).toBe('cancelled');
+      // 21:00, the turn's end: over.
+      clock = new Date('2034-03-05T02:00:00Z');
+      const refused = await expectRefusal(
+        later.guest.cancelByCode({ cancellationCode: byCode.cancellationCode }),
+        'ALREADY_OVER',
+        'CONFLICT',
+      );
+      expect((refused as unknown as { details: unknown }).details).toEqual({
+        restaurantName: 'Ya Pasó',
+        table: byCode.table,
+        date: '2034-03-04',
+        time: '19:30',
+      });
+      await expectRefusal(
+        later.guest.cancel({ restaurantId: timed.id, reservationId: byIds.id, cancellationCode: byIds.cancellationCode }),
+        'ALREADY_OVER',
+      );
+      // A wrong code is still only a wrong code: it learns nothing of the booking.
+      await expectRefusal(
+        later.guest.cancel({ restaurantId: timed.id, reservationId: byIds.id, cancellationCode: 'WRONGCODE123' }),
+        'INVALID_CANCELLATION_CODE',
+      );
+      expect([await statusOf(byCode.id), await statusOf(byIds.id)]).toEqual(['confirmed', 'confirmed']);
+      // The host stand marks what happened, as before.
+      expect((await later.reservation.cancel({ restaurantId: timed.id, reservationId: byHost.id })).status).toBe('cancelled');
+      await later.reservation.update({ restaurantId: timed.id, reservationId: byIds.id, status: 'no_show' });
+      // Cancelled or marked since: those refusals come first.
+      await expectRefusal(later.guest.cancelByCode({ cancellationCode: byHost.cancellationCode }), 'ALREADY_CANCELLED');
+      await expectRefusal(later.guest.cancelByCode({ cancellationCode: byIds.cancellationCode }), 'ILLEGAL_STATUS_CHANGE');
+    });
+
+    it('lets a guest cancel a whole day during that day, not once it has passed in the restaurant’s zone', async () => {
+      let clock = NOW;
+      const later = callerFor(database(), {}, () => clock);
+      const today = await later.guest.book({ restaurantId, table: 'C2', date: '2034-03-04', ...guest });
+      const tomorrow = await later.guest.book({ restaurantId, table: 'C2', date: '2034-03-05', ...guest });
+      // 23:59 on the 4th in Bogotá: still that day.
+      clock = new Date('2034-03-05T04:59:00Z');
+      expect((await later.guest.cancelByCode({ cancellationCode: today.cancellationCode })).status).toBe('cancelled');
+      // 00:00 on the 6th: the 5th has passed.
+      clock = new Date('2034-03-06T05:00:00Z');
+      const refused = await expectRefusal(later.guest.cancelByCode({ cancellationCode: tomorrow.cancellationCode }), 'ALREADY_OVER');
+      expect((refused as unknown as { details: unknown }).details).toEqual({
+        restaurantName: 'Código Solo',
+        table: 'C2',
+        date: '2034-03-05',
+      });
+    });
+
     it('never hands out a code another booking holds: the database refuses a second holder, and a taken code is drawn again', async () => {
       const date = nextDay();
       const db = database().db;

@@ -260,6 +260,11 @@ export const en: RefusalWords = {
       plain: 'This booking was already cancelled.',
       detail: (d, f) => `The booking at table ${d.table} ${enOn(d.date, d.time, f)} was already cancelled.`,
     },
+    ALREADY_OVER: {
+      plain: 'This booking is already over: it can no longer be cancelled.',
+      detail: (d, f) =>
+        `The booking at ${d.restaurantName}, table ${d.table} ${enOn(d.date, d.time, f)}, is already over: it can no longer be cancelled.`,
+    },
     ILLEGAL_STATUS_CHANGE: {
       plain: 'That change is not allowed from the booking’s current status.',
       detail: (d, f) => {
@@ -586,6 +591,10 @@ export const es: RefusalWords = {
     ALREADY_CANCELLED: {
       plain: 'Esta reserva ya estaba cancelada.',
       detail: (d, f) => `La reserva de la mesa ${d.table} ${esOn(d.date, d.time, f)} ya estaba cancelada.`,
+    },
+    ALREADY_OVER: {
+      plain: 'Esta reserva ya pasó: ya no se puede cancelar.',
+      detail: (d, f) => `La reserva en ${d.restaurantName}, mesa ${d.table}, ${esOn(d.date, d.time, f)} ya pasó: ya no se puede cancelar.`,
     },
     ILLEGAL_STATUS_CHANGE: {
       plain: 'Ese cambio no se permite desde el estado actual de la reserva.',

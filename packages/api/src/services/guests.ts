@@ -96,7 +96,7 @@ export async function cancelAsGuest(
       message: 'The cancellation code does not match this reservation',
     });
   }
-  const cancelled = await cancelReservation(db, now, target, 'Cancelled by the guest');
+  const cancelled = await cancelReservation(db, now, target, 'Cancelled by the guest', 'guest');
   return { id: cancelled.id, restaurantId: cancelled.restaurantId, table: cancelled.table, date: cancelled.date, status: cancelled.status };
 }
 
@@ -113,8 +113,14 @@ export async function cancelAsGuestByCode(db: Database, now: Date, input: { canc
     .innerJoin(restaurants, eq(restaurants.id, reservations.restaurantId))
     .where(eq(reservations.cancellationCodeHash, hashCancellationCode(input.cancellationCode)));
   if (!row) throw notFound('No booking has this cancellation code', 'reservation');
-  // The same change as a cancel with the ids: 409 ALREADY_CANCELLED, ILLEGAL_STATUS_CHANGE, one event.
-  const cancelled = await cancelReservation(db, now, { restaurantId: row.restaurantId, reservationId: row.id }, 'Cancelled by the guest');
+  // The same change as a cancel with the ids: 409 ALREADY_CANCELLED, ILLEGAL_STATUS_CHANGE, ALREADY_OVER, one event.
+  const cancelled = await cancelReservation(
+    db,
+    now,
+    { restaurantId: row.restaurantId, reservationId: row.id },
+    'Cancelled by the guest',
+    'guest',
+  );
   return {
     id: cancelled.id,
     restaurantId: cancelled.restaurantId,

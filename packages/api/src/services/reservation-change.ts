@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { reservations, type Database, type Reservation } from '@tablebook/db';
 import { AppError, invalidInput } from '../errors.ts';
 import { booksWholeDays, turnMinutesFor, type RestaurantCalendar } from '../rules/opening-hours.ts';
+import { isOverForGuest } from '../rules/guest-cancel.ts';
 import { allowedNextStatuses, canChangeStatus, isMovable, type ReservationStatus } from '../rules/status.ts';
-import { lockDaysFor, turnFrom } from '../rules/timed-booking.ts';
+import { lockDaysFor, turnFrom, type Booker } from '../rules/timed-booking.ts';
 import { formatZoned } from '../rules/zoned-time.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import {
@@ -144,6 +145,18 @@ function refuseEarlySeating(current: Reservation, calendar: RestaurantCalendar, 
   }
 }
 
+/** A guest's cancel of a booking already over (rules/guest-cancel.ts) is refused; the host stand's is not. */
+function refuseCancelWhenOver(current: Reservation, calendar: RestaurantCalendar, now: Date) {
+  const span = { date: current.date, timed: current.startTime !== null, endsAt: current.endsAt.getTime() };
+  if (!isOverForGuest(span, calendar.timeZone, now.getTime())) return;
+  const time = timeOf(current);
+  throw new AppError({
+    reason: 'ALREADY_OVER',
+    message: `Reservation ${current.id} at "${calendar.name}" (table ${current.tableLabel}, ${current.date}${time ? ` ${time}` : ''}) is already over; it can no longer be cancelled`,
+    details: { restaurantName: calendar.name, table: current.tableLabel, date: current.date, ...optionalTime(time) },
+  });
+}
+
 async function applyChange(
   tx: Transaction,
   now: Date,
@@ -212,8 +225,9 @@ export async function changeReservation(
   now: Date,
   target: { restaurantId: string; reservationId: string },
   change: ReservationChange,
-  attempt = 1,
+  options: { by?: Booker; attempt?: number } = {},
 ): Promise<ReservationOutput> {
+  const { by = 'admin', attempt = 1 } = options;
   return retryOnConflict(async () => {
     // Read the reservation without a lock to learn its days, take the day locks in order, then lock
     // the row and check nothing changed meanwhile: the same order as bookings and cancels, so no deadlock.
@@ -253,6 +267,8 @@ export async function changeReservation(
       const current = await findReservation(tx, target.restaurantId, target.reservationId, true);
       if (!unchanged(current, before)) throw new RetryableMove();
       if (change.status === 'seated' && statusChanges) refuseEarlySeating(current, calendar, now);
+      // After the status machine: a booking already cancelled or seated says so first.
+      if (change.status === 'cancelled' && by === 'guest') refuseCancelWhenOver(current, calendar, now);
 
       const relocates =
         placement !== null &&
@@ -301,7 +317,7 @@ export async function changeReservation(
           message: `Reservation ${target.reservationId} kept changing while being updated; try again`,
         });
       }
-      return changeReservation(db, now, target, change, attempt + 1);
+      return changeReservation(db, now, target, change, { by, attempt: attempt + 1 });
     }
     throw error;
   });
@@ -341,12 +357,16 @@ const unchanged = (current: Reservation, before: Reservation) =>
   current.startsAt.getTime() === before.startsAt.getTime() &&
   current.endsAt.getTime() === before.endsAt.getTime();
 
-/** Cancels a confirmed reservation: its table and its place in the day's limits are free at once. */
+/**
+ * Cancels a confirmed reservation: its table and its place in the day's limits are free at once. A
+ * guest (`by: 'guest'`) cannot cancel one already over (409 ALREADY_OVER); the host stand can.
+ */
 export async function cancelReservation(
   db: Database,
   now: Date,
   target: { restaurantId: string; reservationId: string },
   reason?: string | null,
+  by: Booker = 'admin',
 ): Promise<ReservationOutput> {
-  return changeReservation(db, now, target, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) });
+  return changeReservation(db, now, target, { status: 'cancelled', ...(reason ? { cancelReason: reason } : {}) }, { by });
 }
