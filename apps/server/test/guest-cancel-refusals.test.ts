@@ -1,6 +1,7 @@
 /**
  * The hostile review of issue 16 (/work/notes/review16-backend.md), the guest's cancel over HTTP on a
- * real server: a booking already over is refused (D7). Every REST answer is checked against the
+ * real server: a booking already over is refused (D7); the refusals of a cancel with the code alone
+ * name the booking (D5). Every REST answer is checked against the
  * OpenAPI document by the request helper.
  */
 import { describe, expect, it } from 'vitest';
@@ -72,5 +73,46 @@ describe("a guest's cancel of a booking already over (D7)", () => {
     expect(refused.body.data.details).toEqual({ restaurantName: 'Día Pasado', table: 'A0', date: '2036-01-09' });
     clock = NOON;
     expect(expectSuccessEnvelope(await cancelByCode(booked.cancellationCode)).status).toBe('cancelled');
+  });
+});
+
+describe('the refusals of a cancel with the code alone name the booking (D5)', () => {
+  const running = useServer({ now: () => clock });
+  const base = () => running().url;
+
+  it('ALREADY_CANCELLED and ILLEGAL_STATUS_CHANGE carry the restaurant, table, day and time', async () => {
+    clock = NOON;
+    const created = await request(base(), 'POST', '/api/admin/restaurant', {
+      json: restaurantBody({ name: 'Cuál Reserva', hours: EVERY_DAY }),
+    });
+    const restaurantId = expectSuccessEnvelope(created, 201).id as string;
+    const book = async () =>
+      expectSuccessEnvelope(
+        await request(base(), 'POST', `/api/restaurants/${restaurantId}/reservations`, {
+          json: { date: '2036-01-10', time: '20:00', partySize: 2, ...guest },
+        }),
+        201,
+      );
+    const cancel = (cancellationCode: string) => request(base(), 'POST', '/api/reservations/cancel', { json: { cancellationCode } });
+    const twice = await book();
+    expectSuccessEnvelope(await cancel(twice.cancellationCode));
+    const again = await cancel(twice.cancellationCode);
+    expectErrorEnvelope(again, 409, 'ALREADY_CANCELLED');
+    expect(again.body.data.details).toEqual({ restaurantName: 'Cuál Reserva', table: twice.table, date: '2036-01-10', time: '20:00' });
+    const seated = await book();
+    clock = new Date('2036-01-11T00:30:00Z'); // 19:30 in Bogotá: it may be seated.
+    expectSuccessEnvelope(
+      await request(base(), 'PATCH', `/api/admin/restaurant/${restaurantId}/reservations/${seated.id}`, { json: { status: 'seated' } }),
+    );
+    const refused = await cancel(seated.cancellationCode);
+    expectErrorEnvelope(refused, 409, 'ILLEGAL_STATUS_CHANGE');
+    expect(refused.body.data.details).toEqual({
+      from: 'seated',
+      to: 'cancelled',
+      restaurantName: 'Cuál Reserva',
+      table: seated.table,
+      date: '2036-01-10',
+      time: '20:00',
+    });
   });
 });

@@ -271,7 +271,12 @@ export const ERROR_CATALOG = {
     },
   }),
   ALREADY_CANCELLED: entry('CONFLICT', 409, 'refused', 'The reservation is already cancelled.', {
-    details: { table, date: day('Its day.'), time: optional(clock('Its start (absent for a whole day).')) },
+    details: {
+      table,
+      date: day('Its day.'),
+      time: optional(clock('Its start (absent for a whole day).')),
+      restaurantName: optional(restaurantName),
+    },
   }),
   ALREADY_OVER: entry(
     'CONFLICT',
@@ -291,7 +296,13 @@ export const ERROR_CATALOG = {
     details: {
       from: status,
       to: status,
-      allowed: optional(texts('The statuses it may go to (empty: its status is final; absent when it is too early to seat it).')),
+      allowed: optional(
+        texts('The statuses it may go to (empty: its status is final; absent for a guest’s cancel, and when it is too early to seat it).'),
+      ),
+      restaurantName: optional(restaurantName),
+      table: optional(table),
+      date: optional(day('Its day.')),
+      time: optional(clock('Its start (absent for a whole day).')),
       startsAt: optional(clock('Its start, when it is too early to seat it.')),
       seatableFrom: optional(clock('When it may be seated, when it is too early to seat it.')),
     },

@@ -91,6 +91,27 @@ export function guestCancelByCodeSuite(driver: Driver, postgresUrl: string) {
       expect(await statusOf(seated.id)).toBe('seated');
     });
 
+    it('names the restaurant and the booking when it refuses, and offers a guest no host-only status', async () => {
+      const date = nextDay();
+      const first = await api.guest.book({ restaurantId, table: 'C3', date, ...guest });
+      await api.guest.cancelByCode({ cancellationCode: first.cancellationCode });
+      const again = await expectRefusal(api.guest.cancelByCode({ cancellationCode: first.cancellationCode }), 'ALREADY_CANCELLED');
+      expect((again as unknown as { details: unknown }).details).toEqual({ restaurantName: 'Código Solo', table: 'C3', date });
+      const seated = await api.guest.book({ restaurantId, table: 'B3', date, ...guest });
+      await api.reservation.update({ restaurantId, reservationId: seated.id, status: 'seated' });
+      const refused = await expectRefusal(api.guest.cancelByCode({ cancellationCode: seated.cancellationCode }), 'ILLEGAL_STATUS_CHANGE');
+      expect((refused as unknown as { details: unknown }).details).toEqual({
+        from: 'seated',
+        to: 'cancelled',
+        restaurantName: 'Código Solo',
+        table: 'B3',
+        date,
+      });
+      // The host stand is told where it can go.
+      const host = await expectRefusal(api.reservation.cancel({ restaurantId, reservationId: seated.id }), 'ILLEGAL_STATUS_CHANGE');
+      expect((host as unknown as { details: unknown }).details).toMatchObject({ from: 'seated', to: 'cancelled', allowed: ['completed'] });
+    });
+
     it("gives a booking by time its local start and turn, in the restaurant's zone", async () => {
       const hours = WEEKDAYS.map((day) => ({ day, opens: '12:00', closes: '23:00' }));
       const timed = await api.restaurant.create(restaurantBody('Turnos del Código', { hours, timeZone: 'America/Bogota' }));

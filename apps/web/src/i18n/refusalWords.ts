@@ -258,7 +258,10 @@ export const en: RefusalWords = {
     },
     ALREADY_CANCELLED: {
       plain: 'This booking was already cancelled.',
-      detail: (d, f) => `The booking at table ${d.table} ${enOn(d.date, d.time, f)} was already cancelled.`,
+      detail: (d, f) =>
+        d.restaurantName
+          ? `The booking at ${d.restaurantName}, table ${d.table} ${enOn(d.date, d.time, f)}, was already cancelled.`
+          : `The booking at table ${d.table} ${enOn(d.date, d.time, f)} was already cancelled.`,
     },
     ALREADY_OVER: {
       plain: 'This booking is already over: it can no longer be cancelled.',
@@ -271,8 +274,16 @@ export const en: RefusalWords = {
         if (d.seatableFrom) {
           return `This booking starts ${d.startsAt ? f.at(d.startsAt) : 'later'}: it can be seated from ${f.clock(d.seatableFrom)}.`;
         }
+        // The booking named when the server says which (a cancel with the code alone knows nothing else of it).
+        const which =
+          d.restaurantName && d.table && d.date
+            ? `The booking at ${d.restaurantName}, table ${d.table} ${enOn(d.date, d.time, f)}, is`
+            : 'This booking is';
         const allowed = (d.allowed ?? []).filter(isStatus).map((status) => en.quote(en.status[status]));
-        return `This booking is ${en.quote(en.status[d.from])}: it cannot be changed to ${en.quote(en.status[d.to])}. ${allowed.length > 0 ? `It can be changed to ${f.list(allowed, 'or')}.` : 'Its status is final.'}`;
+        // No `allowed` (a guest's cancel): the statuses only the host stand sets are not offered.
+        const next =
+          d.allowed === undefined ? '' : allowed.length > 0 ? ` It can be changed to ${f.list(allowed, 'or')}.` : ' Its status is final.';
+        return `${which} ${en.quote(en.status[d.from])}: it cannot be changed to ${en.quote(en.status[d.to])}.${next}`;
       },
     },
     NOT_MOVABLE: {
@@ -590,7 +601,10 @@ export const es: RefusalWords = {
     },
     ALREADY_CANCELLED: {
       plain: 'Esta reserva ya estaba cancelada.',
-      detail: (d, f) => `La reserva de la mesa ${d.table} ${esOn(d.date, d.time, f)} ya estaba cancelada.`,
+      detail: (d, f) =>
+        d.restaurantName
+          ? `La reserva en ${d.restaurantName}, mesa ${d.table}, ${esOn(d.date, d.time, f)} ya estaba cancelada.`
+          : `La reserva de la mesa ${d.table} ${esOn(d.date, d.time, f)} ya estaba cancelada.`,
     },
     ALREADY_OVER: {
       plain: 'Esta reserva ya pasó: ya no se puede cancelar.',
@@ -602,8 +616,18 @@ export const es: RefusalWords = {
         if (d.seatableFrom) {
           return `Esta reserva empieza ${d.startsAt ? f.at(d.startsAt) : 'más tarde'}: se puede sentar desde ${f.at(d.seatableFrom).replace(/^a /, '')}.`;
         }
+        const which =
+          d.restaurantName && d.table && d.date
+            ? `La reserva en ${d.restaurantName}, mesa ${d.table}, ${esOn(d.date, d.time, f)} tiene`
+            : 'Esta reserva tiene';
         const allowed = (d.allowed ?? []).filter(isStatus).map((status) => es.quote(es.status[status]));
-        return `Esta reserva tiene el estado ${es.quote(es.status[d.from])}: no se puede cambiar a ${es.quote(es.status[d.to])}. ${allowed.length > 0 ? `Se puede cambiar a ${f.list(allowed, 'or')}.` : 'Su estado ya es definitivo.'}`;
+        const next =
+          d.allowed === undefined
+            ? ''
+            : allowed.length > 0
+              ? ` Se puede cambiar a ${f.list(allowed, 'or')}.`
+              : ' Su estado ya es definitivo.';
+        return `${which} el estado ${es.quote(es.status[d.from])}: no se puede cambiar a ${es.quote(es.status[d.to])}.${next}`;
       },
     },
     NOT_MOVABLE: {

@@ -43,19 +43,25 @@ export interface ReservationChange {
   cancelReason?: string | null | undefined;
 }
 
-function refuseStatusChange(current: Reservation, next: ReservationStatus): never {
+/**
+ * A status change the machine refuses. The details name the booking (restaurant, table, day, start):
+ * a guest cancelling with the code alone knows nothing else of it. A guest is not told the statuses
+ * only the host stand may set.
+ */
+function refuseStatusChange(current: Reservation, next: ReservationStatus, calendar: RestaurantCalendar, by: Booker): never {
+  const booking = { restaurantName: calendar.name, table: current.tableLabel, date: current.date, ...optionalTime(timeOf(current)) };
   if (current.status === 'cancelled') {
     throw new AppError({
       reason: 'ALREADY_CANCELLED',
       message: `Reservation ${current.id} is already cancelled`,
-      details: { table: current.tableLabel, date: current.date, ...optionalTime(timeOf(current)) },
+      details: booking,
     });
   }
   const allowed = allowedNextStatuses(current.status);
   throw new AppError({
     reason: 'ILLEGAL_STATUS_CHANGE',
     message: `Reservation ${current.id} cannot go from ${current.status} to ${next}${allowed.length ? ` (allowed: ${allowed.join(', ')})` : ' (its status is final)'}`,
-    details: { from: current.status, to: next, allowed: [...allowed] },
+    details: { from: current.status, to: next, ...(by === 'guest' ? {} : { allowed: [...allowed] }), ...booking },
   });
 }
 
@@ -242,10 +248,10 @@ export async function changeReservation(
         beforeTo.partySize !== before.partySize ||
         beforeTo.time !== timeOf(before) ||
         beforeTo.durationMinutes !== before.durationMinutes;
-      if (statusChanges && !canChangeStatus(before.status, change.status!)) refuseStatusChange(before, change.status!);
-      if (change.status === 'cancelled' && before.status === 'cancelled') refuseStatusChange(before, 'cancelled');
+      if (statusChanges && !canChangeStatus(before.status, change.status!)) refuseStatusChange(before, change.status!, calendar, by);
+      if (change.status === 'cancelled' && before.status === 'cancelled') refuseStatusChange(before, 'cancelled', calendar, by);
       if (moves && !isMovable(before.status)) {
-        if (before.status === 'cancelled') refuseStatusChange(before, 'cancelled');
+        if (before.status === 'cancelled') refuseStatusChange(before, 'cancelled', calendar, by);
         throw new AppError({
           reason: 'NOT_MOVABLE',
           message: `Reservation ${before.id} is ${before.status}; only a confirmed reservation can change its day, time, table or party size`,
