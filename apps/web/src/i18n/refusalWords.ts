@@ -90,6 +90,7 @@ export const FIELD_NAMES = [
   'lastEventId',
   'ready',
   'systemCapacity',
+  'limits',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -443,6 +444,7 @@ export const en: RefusalWords = {
     lastEventId: 'Live updates',
     ready: 'Live updates',
     systemCapacity: 'Live updates',
+    limits: 'Live updates',
   },
   someField: 'A field',
   entry: (position) => `entry ${position}`,
@@ -789,6 +791,7 @@ export const es: RefusalWords = {
     lastEventId: 'Actualizaciones en vivo',
     ready: 'Actualizaciones en vivo',
     systemCapacity: 'Actualizaciones en vivo',
+    limits: 'Actualizaciones en vivo',
   },
   someField: 'Un campo',
   entry: (position) => `elemento ${position}`,
