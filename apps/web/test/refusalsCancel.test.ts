@@ -2,6 +2,7 @@
  * The hostile review of issue 16 (/work/notes/review16-backend.md): the cancel pages' refusals in the
  * reader's words. A booking already over (D7), and the cancel with the code alone, whose refusals now
  * name the restaurant and the booking (D5): the page says which booking, never an id or an ISO date.
+ * And the host stand's "too early to seat", which now says the day (D11).
  */
 import { describe, expect, it } from 'vitest';
 import type { ApiProblem } from '../src/api/problems.ts';
@@ -70,5 +71,33 @@ describe('the cancel pages name the booking they refuse', () => {
     const host = words('ILLEGAL_STATUS_CHANGE', { from: 'seated', to: 'cancelled', allowed: ['completed'] });
     expect(host.en).toBe('This booking is “Seated”: it cannot be changed to “Cancelled”. It can be changed to “Completed”.');
     expect(words('ILLEGAL_STATUS_CHANGE', { from: 'completed', to: 'cancelled', allowed: [] }).en).toMatch(/Its status is final\.$/);
+  });
+});
+
+describe('too early to seat, with its day (D11)', () => {
+  it('names the day of the start, and the day before when seating opens before midnight', () => {
+    const ahead = words('ILLEGAL_STATUS_CHANGE', {
+      from: 'confirmed',
+      to: 'seated',
+      date: '2027-01-27',
+      startsAt: '13:00',
+      seatableFrom: '12:00',
+    });
+    expect(ahead.en).toMatch(
+      new RegExp(`^This booking starts on Wednesday, January 27, 2027 at 1:00${PM}: it can be seated from 12:00${PM}\\.$`),
+    );
+    expect(ahead.es).toMatch(
+      new RegExp(`^Esta reserva empieza el miércoles, 27 de enero de 2027 a la 1:00${PM}: se puede sentar desde las 12:00${PM}\\.?$`),
+    );
+    const night = words('ILLEGAL_STATUS_CHANGE', {
+      from: 'confirmed',
+      to: 'seated',
+      date: '2027-01-27',
+      startsAt: '00:30',
+      seatableFrom: '23:30',
+      seatableFromDate: '2027-01-26',
+    });
+    expect(night.en).toMatch(new RegExp(`it can be seated from 11:30${PM} on Tuesday, January 26, 2027\\.$`));
+    expect(night.es).toMatch(new RegExp(`se puede sentar desde las 11:30${PM} del martes, 26 de enero de 2027\\.$`));
   });
 });

@@ -305,6 +305,9 @@ export const ERROR_CATALOG = {
       time: optional(clock('Its start (absent for a whole day).')),
       startsAt: optional(clock('Its start, when it is too early to seat it.')),
       seatableFrom: optional(clock('When it may be seated, when it is too early to seat it.')),
+      seatableFromDate: optional(
+        day('The day `seatableFrom` falls on, when it is not the reservation’s own day (a start just after midnight).'),
+      ),
     },
   }),
   NOT_MOVABLE: entry('CONFLICT', 409, 'refused', 'Only a confirmed reservation can change its day, table or party size.', {

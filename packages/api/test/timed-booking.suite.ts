@@ -171,6 +171,37 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
       expect(gone).toMatchObject({ status: 'no_show', startsAt: '2031-03-01T14:00:00-05:00', endsAt: '2031-03-01T14:00:00-05:00' });
     });
 
+    it('says the day of a seating too early, and the day before for a start just after midnight', async () => {
+      const { id } = await api.restaurant.create(
+        body('Madrugada', { hours: [...everyDay('00:00', '03:00'), ...everyDay('12:00', '15:00')] }),
+      );
+      const ahead = await api.reservation.create({ restaurantId: id, date: '2031-03-05', time: '13:00', table: 'A2' });
+      const early = await expectRefusal(
+        api.reservation.update({ restaurantId: id, reservationId: ahead.id, status: 'seated' }),
+        'ILLEGAL_STATUS_CHANGE',
+      );
+      expect((early as unknown as { details: unknown }).details).toEqual({
+        from: 'confirmed',
+        to: 'seated',
+        restaurantName: 'Madrugada',
+        table: 'A2',
+        date: '2031-03-05',
+        startsAt: '13:00',
+        seatableFrom: '12:00',
+      });
+      const night = await api.reservation.create({ restaurantId: id, date: '2031-03-06', time: '00:30', table: 'A1' });
+      const before = await expectRefusal(
+        api.reservation.update({ restaurantId: id, reservationId: night.id, status: 'seated' }),
+        'ILLEGAL_STATUS_CHANGE',
+      );
+      expect((before as unknown as { details: unknown }).details).toMatchObject({
+        date: '2031-03-06',
+        startsAt: '00:30',
+        seatableFrom: '23:30',
+        seatableFromDate: '2031-03-05',
+      });
+    });
+
     it("lists a day's slots with their free tables and the reason a slot is not bookable", async () => {
       const { id } = await api.restaurant.create(body('Franjas', { minAdvanceMinutes: 60 }));
       const wholeDay = await api.restaurant.create({ ...body('Franjas Dias'), hours: [] });

@@ -273,7 +273,10 @@ export const en: RefusalWords = {
       plain: 'That change is not allowed from the booking’s current status.',
       detail: (d, f) => {
         if (d.seatableFrom) {
-          return `This booking starts ${d.startsAt ? f.at(d.startsAt) : 'later'}: it can be seated from ${f.clock(d.seatableFrom)}.`;
+          // Too early to seat: its day, and the day it may be seated from when that is the day before.
+          const starts = d.startsAt ? (d.date ? enOn(d.date, d.startsAt, f) : f.at(d.startsAt)) : 'later';
+          const from = d.seatableFromDate ? `${f.clock(d.seatableFrom)} on ${f.day(d.seatableFromDate)}` : f.clock(d.seatableFrom);
+          return `This booking starts ${starts}: it can be seated from ${from}.`;
         }
         // The booking named when the server says which (a cancel with the code alone knows nothing else of it).
         const which =
@@ -616,7 +619,9 @@ export const es: RefusalWords = {
       plain: 'Ese cambio no se permite desde el estado actual de la reserva.',
       detail: (d, f) => {
         if (d.seatableFrom) {
-          return `Esta reserva empieza ${d.startsAt ? f.at(d.startsAt) : 'más tarde'}: se puede sentar desde ${f.at(d.seatableFrom).replace(/^a /, '')}.`;
+          const starts = d.startsAt ? (d.date ? esOn(d.date, d.startsAt, f) : f.at(d.startsAt)) : 'más tarde';
+          const from = f.at(d.seatableFrom).replace(/^a /, '');
+          return `Esta reserva empieza ${starts}: se puede sentar desde ${from}${d.seatableFromDate ? ` del ${f.day(d.seatableFromDate)}` : ''}.`;
         }
         const which =
           d.restaurantName && d.table && d.date

@@ -5,7 +5,7 @@ import { booksWholeDays, turnMinutesFor, type RestaurantCalendar } from '../rule
 import { isOverForGuest } from '../rules/guest-cancel.ts';
 import { allowedNextStatuses, canChangeStatus, isMovable, type ReservationStatus } from '../rules/status.ts';
 import { lockDaysFor, turnFrom, type Booker } from '../rules/timed-booking.ts';
-import { formatZoned } from '../rules/zoned-time.ts';
+import { formatClock, formatZoned, localDateTimeOf } from '../rules/zoned-time.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import {
   checkDailyLimits,
@@ -135,17 +135,23 @@ function endOnClose(current: Reservation, now: Date): Date {
   return new Date(Math.max(startsAt, Math.min(now.getTime(), current.endsAt.getTime())));
 }
 
+/** Too early to seat: the clocks come with their day (a reservation days ahead; 23:30 the day before a 00:30 start). */
 function refuseEarlySeating(current: Reservation, calendar: RestaurantCalendar, now: Date) {
   const from = current.startsAt.getTime() - SEAT_EARLY_MINUTES * 60_000;
   if (current.startTime !== null && now.getTime() < from) {
+    const seatable = localDateTimeOf(from, calendar.timeZone);
     throw new AppError({
       reason: 'ILLEGAL_STATUS_CHANGE',
       message: `Reservation ${current.id} starts at ${formatZoned(current.startsAt.getTime(), calendar.timeZone)}; it can be seated from ${formatZoned(from, calendar.timeZone)} (${SEAT_EARLY_MINUTES} minutes before)`,
       details: {
         from: current.status,
         to: 'seated',
+        restaurantName: calendar.name,
+        table: current.tableLabel,
+        date: current.date,
         startsAt: formatZoned(current.startsAt.getTime(), calendar.timeZone).slice(11, 16),
-        seatableFrom: formatZoned(from, calendar.timeZone).slice(11, 16),
+        seatableFrom: formatClock(seatable.minutes),
+        ...(seatable.date !== current.date ? { seatableFromDate: seatable.date } : {}),
       },
     });
   }
