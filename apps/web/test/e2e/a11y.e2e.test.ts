@@ -10,7 +10,14 @@
  * field it focuses) must not sit under the sticky header, no tile may let its words run into its border
  * (the booked 12- and 20-seat ones did, on a phone and in Spanish), tile text keeps 4.5:1 on its
  * darker stripe, and the layout editor's rows stay in line with errors.
+ *
+ * The states include the pages people reach when something is wrong: an unknown restaurant's day page,
+ * the route-error page (a host page whose code cannot be fetched: a dropped connection, or a deploy
+ * that replaced the assets under an open tab), the live pill while the server is away, an unknown
+ * cancellation code, the layout editor refused by the server; and the host's dialogs (move, new
+ * reservation sent empty, walk-in).
  */
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -22,7 +29,8 @@ import { addDays, localDay } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
 import { expectNoAxeViolations, lowContrastText, type AxeViolation } from './support/axe.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
-import { cspViolations, openPage, screenshot } from './support/pages.ts';
+import { cspViolations, openPage } from './support/pages.ts';
+import { morningZone } from './support/zones.ts';
 
 const ADMIN_TOKEN = 'e2e-a11y-token';
 // Days well ahead, so no clock's "today" can disagree about them.
@@ -32,6 +40,10 @@ const bookingDay = addDays(day, 1);
 
 const WHOLE_DAY = 'Mesa Larga';
 const TIMED = 'Reloj de Sol';
+/** Open now (its zone's clock shows about ten in the morning): its timeline offers a walk-in today. */
+const OPEN_NOW = 'Puerta Abierta';
+/** A well-formed id no restaurant has. */
+const UNKNOWN_RESTAURANT = randomUUID();
 /** Large tables on purpose: "12- and 20-seat tiles are clipped on a phone". */
 const TABLES = [
   { label: 'A0', seats: 2 },
@@ -54,6 +66,16 @@ const SIZES = [
 /** Where the screenshots go (support/pages.ts writes them there too), and the counts' report. */
 const OUTPUT_DIR = new URL('../../test-output/', import.meta.url);
 
+/**
+ * The full page from the top, as support/pages.ts's screenshot takes it but without its pause for the
+ * page to come to rest: axe has just run on it (a few hundred milliseconds), and the pause (150 ms for
+ * each of the 96 states) added about 15 s to this suite.
+ */
+async function photograph(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await page.screenshot({ path: fileURLToPath(new URL(`${name}.png`, OUTPUT_DIR)), fullPage: true });
+}
+
 /** What axe found in each state, written as test-output/a11y-axe.json for the closing note's counts. */
 interface StateReport {
   state: string;
@@ -63,6 +85,15 @@ interface StateReport {
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The app's scripts the page has fetched so far (read on the Find page: the guest's first load). */
+const fetchedScripts = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((name) => new URL(name).pathname.startsWith('/assets/') && name.endsWith('.js')),
+  );
 
 /** A floor tile by its label, whatever its seats and state. */
 const tile = (page: Page, label: string) => page.getByRole('button', { name: new RegExp(`^${label}\\b`) });
@@ -141,9 +172,10 @@ async function scrollSettled(page: Page) {
 describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and is photographed', () => {
   let server: AppServer;
   let browser: Browser;
-  const ids = { wholeDay: '', timed: '' };
+  const ids = { wholeDay: '', timed: '', openNow: '' };
 
   beforeAll(async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
     [server, browser] = await Promise.all([startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN] }), launchChromium()]);
     const [city] = await server.api.city.list.query({ search: 'Medellín' });
     const fields = {
@@ -161,8 +193,17 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
       slotMinutes: 30,
       tables: TABLES,
     });
+    const openNow = await server.api.restaurant.create.mutate({
+      name: OPEN_NOW,
+      ...fields,
+      timeZone: morningZone(),
+      hours: WEEKDAYS.map((weekday) => ({ day: weekday, opens: '08:00', closes: '23:00' })),
+      slotMinutes: 30,
+      tables: TABLES,
+    });
     ids.wholeDay = wholeDay.id;
     ids.timed = timed.id;
+    ids.openNow = openNow.id;
 
     // Every status badge on the reservations page: confirmed, seated, completed and a no-show.
     const book = (table: string, guestName: string) =>
@@ -209,7 +250,7 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
         const check = async (state: string) => {
           const violations: AxeViolation[] = await expectNoAxeViolations(page, `${state}, ${language}, ${size.name}`);
           report.push({ state, language, size: size.name, violations: violations.map(({ rule, elements }) => ({ rule, elements })) });
-          await screenshot(page, `a11y-${state}-${language}-${size.name}`);
+          await photograph(page, `a11y-${state}-${language}-${size.name}`);
         };
         try {
           // ---- Guests ----
@@ -218,6 +259,18 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await page.locator(`a[href*="${ids.timed}"]`).first().waitFor();
           await page.locator(`a[href*="${ids.wholeDay}"]`).first().waitFor();
           await check('find');
+          // The guest's first load: later, a host page's code beyond it is what cannot be fetched.
+          const guestScripts = new Set(await fetchedScripts(page));
+          expect(guestScripts.size).toBeGreaterThan(0);
+
+          // A time asked for: each timed restaurant's free times near it, as links.
+          await page.goto(`/?date=${day}&time=20:00`);
+          await page
+            .getByRole('list', { name: t.find.slotsNear(TIMED) })
+            .getByRole('link')
+            .first()
+            .waitFor();
+          await check('find-time');
 
           await page.goto(`/restaurants/${ids.wholeDay}/day?date=${day}`);
           await page.getByRole('heading', { level: 1, name: WHOLE_DAY }).waitFor();
@@ -228,6 +281,15 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           // The booked 12- and 20-seat tiles' seats and state, on their darker stripe ("3.84:1").
           expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
           await check('day-whole');
+
+          // The server away: the pill says so (not "Live"). Back at once; the next page is a new document.
+          await server.stopServer();
+          try {
+            await page.getByRole('status').filter({ hasText: t.live.phase.reconnecting }).waitFor();
+            await check('reconnecting');
+          } finally {
+            await server.startServer();
+          }
 
           await page.goto(`/restaurants/${ids.timed}/day?date=${day}&time=20:00&party=6`);
           await page.getByRole('heading', { level: 1, name: TIMED }).waitFor();
@@ -262,9 +324,20 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await page.locator('.notice--success').waitFor();
           await check('cancelled');
 
+          // The code alone, one no booking has: the page's own refusal.
+          await page.goto('/cancel');
+          await page.getByLabel(t.cancel.code).fill('ZZZZZZZZZZZZ');
+          await page.getByRole('button', { name: t.cancel.submit }).click();
+          await page.getByRole('alert').getByText(t.cancel.unknownCode, { exact: true }).waitFor();
+          await check('cancel-code-unknown');
+
           await page.goto('/no-such-page');
           await page.getByRole('main').getByRole('heading', { level: 1, name: t.notFound.title }).waitFor();
           await check('not-found');
+
+          await page.goto(`/restaurants/${UNKNOWN_RESTAURANT}/day?date=${day}`);
+          await page.getByRole('main').getByRole('heading', { level: 1, name: t.day.notFoundTitle }).waitFor();
+          await check('day-unknown');
 
           // ---- Hosts ----
           await page.goto('/manage');
@@ -317,6 +390,23 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await check('layout-editor-errors');
           await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
 
+          // The server's refusal beside the layout: A0 is booked that day.
+          await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
+          await page.getByRole('button', { name: `${t.manage.layout.remove} A0` }).click();
+          await page.getByRole('button', { name: t.manage.save }).click();
+          await page.locator('.layout-editor__error').waitFor();
+          await check('layout-editor-refused');
+          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+          // A host page whose code cannot be fetched: the router's error page, not a blank screen.
+          const unfetchable = (url: URL) =>
+            url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js') && !guestScripts.has(url.href);
+          await page.route(unfetchable, (route) => route.abort('connectionfailed'));
+          await page.goto('/settings');
+          await page.getByRole('main').getByRole('heading', { level: 1, name: t.routeError.title }).waitFor();
+          await check('route-error');
+          await page.unrouteAll();
+
           await page.goto('/settings');
           await page.getByLabel(t.settings.globalDailyLimit).waitFor();
           await check('settings');
@@ -331,6 +421,27 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await page.goto(`/reservations/timeline?restaurant=${ids.timed}&date=${day}`);
           await page.getByRole('button', { name: /^Grupo Díaz/ }).waitFor();
           await check('timeline');
+
+          // A bar's move dialog, its free tables offered.
+          await page.getByRole('button', { name: /^Grupo Díaz/ }).click();
+          const move = page.getByRole('dialog', { name: t.timeline.move.title('Grupo Díaz') });
+          await expect.poll(() => move.getByLabel(t.timeline.move.table).locator('option').count()).toBeGreaterThan(1);
+          await check('timeline-move');
+          await page.keyboard.press('Escape');
+
+          // Today at a restaurant open now: a new reservation sent empty (its errors shown), and a walk-in.
+          await page.goto(`/reservations/timeline?restaurant=${ids.openNow}`);
+          await page.getByRole('button', { name: t.host.newReservation, exact: true }).click();
+          const created = page.getByRole('dialog', { name: t.host.newTitle });
+          await created.getByRole('button', { name: t.host.book }).click();
+          await created.getByText(t.host.validation.nameRequired).waitFor();
+          await check('timeline-new-reservation');
+          await page.keyboard.press('Escape');
+          await page.getByRole('button', { name: t.host.walkIn, exact: true }).click();
+          const walkIn = page.getByRole('dialog', { name: t.host.walkInTitle });
+          await expect.poll(() => walkIn.getByLabel(t.host.table).locator('option').count()).toBeGreaterThan(1);
+          await check('timeline-walk-in');
+          await page.keyboard.press('Escape');
 
           expect(visit.pageErrors).toEqual([]);
           expect(cspViolations).toEqual([]);
