@@ -1,7 +1,7 @@
 /**
  * The hostile review of issue 16 (/work/notes/review16-backend.md), the guest's cancel over HTTP on a
  * real server: a booking already over is refused (D7); the refusals of a cancel with the code alone
- * name the booking (D5). Every REST answer is checked against the
+ * name the booking (D5); a code typed as read aloud is found (D9). Every REST answer is checked against the
  * OpenAPI document by the request helper.
  */
 import { describe, expect, it } from 'vitest';
@@ -114,5 +114,28 @@ describe('the refusals of a cancel with the code alone name the booking (D5)', (
       date: '2036-01-10',
       time: '20:00',
     });
+  });
+});
+
+describe('a code typed as read aloud (D9)', () => {
+  const running = useServer({ now: () => clock });
+  const base = () => running().url;
+
+  it('finds its booking with O for 0, I or L for 1, and en or em dashes', async () => {
+    clock = NOON;
+    const created = await request(base(), 'POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Dictado' }) });
+    const restaurantId = expectSuccessEnvelope(created, 201).id as string;
+    const booked = expectSuccessEnvelope(
+      await request(base(), 'POST', `/api/restaurants/${restaurantId}/reservations`, {
+        json: { table: 'A0', date: '2036-01-12', ...guest },
+      }),
+      201,
+    );
+    const code: string = booked.cancellationCode;
+    const typed = `${code.slice(0, 4)}–${code.slice(4, 8)}—${code.slice(8)}`
+      .replace(/0/g, 'o')
+      .replace(/1/g, (_, at: number) => (at % 2 ? 'I' : 'l'));
+    const answer = await request(base(), 'POST', '/api/reservations/cancel', { json: { cancellationCode: typed } });
+    expect(expectSuccessEnvelope(answer)).toMatchObject({ id: booked.id, status: 'cancelled' });
   });
 });

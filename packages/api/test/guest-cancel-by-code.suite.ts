@@ -63,6 +63,18 @@ export function guestCancelByCodeSuite(driver: Driver, postgresUrl: string) {
       expect(events.map((event) => event.type)).toEqual(['created', 'cancelled']);
     });
 
+    it('reads a code as Crockford’s base32 is read back: O as 0, I and L as 1, a phone’s en dash ignored, with or without the ids', async () => {
+      const date = nextDay();
+      const db = database().db;
+      const first = await bookAsGuest(db, NOW, { restaurantId, table: 'A1', date, ...guest }, () => '01ABCDEFGH1J');
+      expect((await api.guest.cancelByCode({ cancellationCode: 'ol–abcd—efgh ij' })).id).toBe(first.id);
+      const second = await bookAsGuest(db, NOW, { restaurantId, table: 'A2', date, ...guest }, () => '10KMNPQRST0V');
+      const cancelled = await api.guest.cancel({ restaurantId, reservationId: second.id, cancellationCode: 'Io-KMNP-QRST-OV' });
+      expect(cancelled.status).toBe('cancelled');
+      // U is no look-alike of anything: still an unknown code.
+      await expectRefusal(api.guest.cancelByCode({ cancellationCode: '01ABCDEFGH1U' }), 'NOT_FOUND');
+    });
+
     it('refuses an unknown code with NOT_FOUND and a missing or oversized one as INVALID_INPUT, changing nothing', async () => {
       const date = nextDay();
       const booked = await api.guest.book({ restaurantId, table: 'A0', date, ...guest });

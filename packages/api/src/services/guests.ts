@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { reservations, restaurants, type Database } from '@tablebook/db';
 import { AppError, notFound } from '../errors.ts';
+import { CODE_ALPHABET, canonicalCancellationCode } from '../rules/cancellation-code.ts';
 import type { GuestBookingInput, GuestBookingOutput, GuestCancelByCodeOutput } from '../schemas/guest.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { getReservation } from './reservations.ts';
@@ -9,16 +10,14 @@ import { bookInTransaction, runBooking } from './booking.ts';
 import { cancelReservation } from './reservation-change.ts';
 import type { Transaction } from './transactions.ts';
 
-/** Crockford's base32 without look-alikes: easy to read out on the phone. */
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
 /** Twelve characters, 60 random bits. */
 function newCancellationCode(): string {
   const bytes = randomBytes(12);
   return Array.from(bytes, (byte) => CODE_ALPHABET[byte % 32]).join('');
 }
 
-const hashCancellationCode = (code: string) => createHash('sha256').update(code.trim().toUpperCase().replace(/[\s-]/g, '')).digest('hex');
+/** Every lookup and every new code hash the canonical form: a code read back as typed finds its booking. */
+const hashCancellationCode = (code: string) => createHash('sha256').update(canonicalCancellationCode(code)).digest('hex');
 
 type GuestBooking = Omit<GuestBookingInput, 'idempotencyKey' | 'partySize' | 'durationMinutes'> & { partySize?: number | undefined };
 
