@@ -54,9 +54,17 @@ export const notFound = (message: string, entity?: ReasonDetails<'NOT_FOUND'>['e
 
 export const invalidInput = (issues: IssueDetail[]) => new AppError({ reason: 'INVALID_INPUT', message: describeIssues(issues), issues });
 
+/** zod's own messages start "Invalid input: …" (a body that is not an object, a union none matched): said once here. */
+const withoutLead = (message: string) => message.replace(/^invalid input(?::\s*|$)/i, '');
+
+/** The English summary of the issues: "Invalid input: partySize: partySize must be at most 20; …". */
 export function describeIssues(issues: readonly IssueDetail[]): string {
-  if (issues.length === 0) return 'Invalid input';
-  return `Invalid input: ${issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message)).join('; ')}`;
+  const parts = issues.flatMap((issue) => {
+    const said = withoutLead(issue.message);
+    if (!issue.path) return said ? [said] : [];
+    return [said ? `${issue.path}: ${said}` : issue.path];
+  });
+  return parts.length === 0 ? 'Invalid input' : `Invalid input: ${parts.join('; ')}`;
 }
 
 interface ZodLikeIssue {

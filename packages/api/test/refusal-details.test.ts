@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ERROR_CATALOG, ERROR_REASONS, ISSUE_CODE_NAMES, ISSUE_CODES } from '../src/error-catalog.ts';
 import { declaredOnly, matchesFields, undeclaredKeys, type Fields } from '../src/error-details.ts';
-import { AppError, issuesFromZod } from '../src/errors.ts';
+import { AppError, describeIssues, issuesFromZod } from '../src/errors.ts';
 import { presentError } from '../src/present-error.ts';
-import { guestBookingInput } from '../src/schemas/guest.ts';
+import { guestBookingInput, guestCancelByCodeInput } from '../src/schemas/guest.ts';
 import { updateSettingsInput } from '../src/schemas/settings.ts';
 
 const everyField = (fields: Fields): [string, Fields[string]][] =>
@@ -145,6 +145,21 @@ describe("zod's issues as codes and parameters", () => {
     // A refinement naming a code with the wrong parameters is not trusted either.
     const wrong = z.string().refine((value) => value === 'x', { error: 'must be x', params: { code: 'listed_twice' } });
     expect(issuesOf(wrong, 'y')).toEqual([{ path: '', message: 'must be x', code: 'custom' }]);
+  });
+
+  it('says "Invalid input" once for a body that is no object, or a union none matched', () => {
+    for (const [body, received] of [
+      [[], 'array'],
+      ['x', 'string'],
+      [null, 'null'],
+    ] as const) {
+      expect(describeIssues(issuesOf(guestCancelByCodeInput, body))).toBe(`Invalid input: expected object, received ${received}`);
+    }
+    expect(describeIssues(issuesOf(z.union([z.string(), z.number()]), true))).toBe('Invalid input');
+    expect(describeIssues(issuesOf(z.object({ at: z.union([z.string(), z.number()]) }), { at: true }))).toBe('Invalid input: at');
+    expect(describeIssues(issuesOf(guestCancelByCodeInput, { cancellationCode: 5 }))).toBe(
+      'Invalid input: cancellationCode: cancellationCode must be a string',
+    );
   });
 
   it('keeps every parameter it sends inside what ISSUE_CODES declares for the code', () => {
