@@ -112,7 +112,13 @@ export function createServer(options: ServerOptions): TablebookServer {
     onStreamOpen: (request, reply) => tracker.streamOpened(request, reply, 200),
   });
   void app.register(docsRoutes);
-  void app.register(operationsRoutes, { database: options.database, adminOpen, draining: isDraining, contextFor });
+  void app.register(operationsRoutes, {
+    database: options.database,
+    adminOpen,
+    timeZone: options.settings.timeZone,
+    draining: isDraining,
+    contextFor,
+  });
   void app.register(lifecycle, { database: options.database, events, openStreams });
 
   return {

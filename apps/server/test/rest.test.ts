@@ -310,7 +310,12 @@ describe('the rest of the surface', () => {
   });
 
   it('answers health, unknown paths, the OpenAPI document and the docs', async () => {
-    expect(expectSuccessEnvelope(await call('GET', '/api/health'))).toEqual({ status: 'ok', database: 'up', adminOpen: true });
+    expect(expectSuccessEnvelope(await call('GET', '/api/health'))).toEqual({
+      status: 'ok',
+      database: 'up',
+      adminOpen: true,
+      timeZone: 'America/Bogota',
+    });
     expectErrorEnvelope(await call('GET', '/api/no-such-thing'), 404, 'NOT_FOUND');
     expectErrorEnvelope(await call('GET', '/no-such-page'), 404, 'NOT_FOUND');
     const document = await call('GET', '/api/openapi.json');

@@ -8,7 +8,7 @@ export const operationalPaths = {
       tags: ['operations'],
       summary: 'Liveness: 200 while the process is up, with the database state',
       description:
-        'Answers 200 as long as the process runs; data.database says whether the database answers, data.adminOpen whether the administration needs no token.',
+        "Answers 200 as long as the process runs; data.database says whether the database answers, data.adminOpen whether the administration needs no token, data.timeZone the server's zone (APP_TIMEZONE: a new restaurant's, and today's where no restaurant is named, as on the web app's Find page).",
       security: [],
       responses: {
         200: {
@@ -17,15 +17,20 @@ export const operationalPaths = {
           content: successContent(
             {
               type: 'object',
-              required: ['status', 'database', 'adminOpen'],
+              required: ['status', 'database', 'adminOpen', 'timeZone'],
               properties: {
                 status: { type: 'string', const: 'ok' },
                 database: { type: 'string', enum: ['up', 'down'] },
                 adminOpen: { type: 'boolean' },
+                timeZone: {
+                  type: 'string',
+                  description: "The server's IANA time zone (APP_TIMEZONE): a new restaurant's, and today's where no restaurant is named.",
+                  example: 'America/Bogota',
+                },
               },
             },
             'OK',
-            { status: 'ok', database: 'up', adminOpen: false },
+            { status: 'ok', database: 'up', adminOpen: false, timeZone: 'America/Bogota' },
           ),
         },
         ...errorResponses(['FORBIDDEN_HOST']),

@@ -8,6 +8,8 @@ import { metricsText } from '../metrics.ts';
 export interface OperationsOptions {
   database: DatabaseHandle;
   adminOpen: boolean;
+  /** APP_TIMEZONE: the zone of a new restaurant and of "today" where no restaurant is named (the Find page's). */
+  timeZone: string;
   /** True once the server is shutting down. */
   draining: () => boolean;
   contextFor: ContextFor;
@@ -17,7 +19,7 @@ export interface OperationsOptions {
 export const operationsRoutes: FastifyPluginAsync<OperationsOptions> = async (app, options) => {
   app.get('/api/health', async () => {
     const databaseUp = await ping(options.database);
-    return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down', adminOpen: options.adminOpen });
+    return success('OK', { status: 'ok', database: databaseUp ? 'up' : 'down', adminOpen: options.adminOpen, timeZone: options.timeZone });
   });
 
   // For a load balancer: ready when the database answers with every migration applied, and not draining.

@@ -30,9 +30,15 @@ export interface AppServer {
 
 /**
  * The real Fastify server over an in-memory PGlite; with `webApp`, it also serves the built app at `/`;
- * with `rateLimits`, it counts calls per address as a deployed server does (none by default).
+ * with `rateLimits`, it counts calls per address as a deployed server does (none by default); with
+ * `timeZone`, its APP_TIMEZONE (America/Bogota by default).
  */
-export async function startAppServer(options: { webApp: boolean; adminTokens?: string[]; rateLimits?: RateLimits }): Promise<AppServer> {
+export async function startAppServer(options: {
+  webApp: boolean;
+  adminTokens?: string[];
+  rateLimits?: RateLimits;
+  timeZone?: string;
+}): Promise<AppServer> {
   if (options.webApp && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
       `The web app is not built (${WEB_DIST}/index.html is missing). Run \`pnpm --filter @tablebook/web build\` first (npm test does).`,
@@ -43,7 +49,7 @@ export async function startAppServer(options: { webApp: boolean; adminTokens?: s
   await updateStoredLimits(database.db, DAILY_LIMITS);
   const serverOptions = {
     database,
-    settings: { timeZone: 'America/Bogota' },
+    settings: { timeZone: options.timeZone ?? 'America/Bogota' },
     ...(options.webApp ? { webRoot: WEB_DIST } : {}),
     logLevel: 'silent',
     ...(options.adminTokens ? { adminTokens: options.adminTokens } : {}),

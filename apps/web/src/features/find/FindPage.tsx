@@ -9,10 +9,10 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useToday } from '../../lib/useToday.ts';
 import { useLiveStream } from '../../live/useLiveStream.ts';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
-import { APP_TIME_ZONE } from './findDays.ts';
 import { hasNarrowingFilters, listInputFor, type FindFilters } from './findFilters.ts';
 import { FindFiltersForm } from './FindFiltersForm.tsx';
 import { RestaurantCard } from './RestaurantCard.tsx';
+import { useAppTimeZone } from './useAppTimeZone.ts';
 import { useFindFilters } from './useFindFilters.ts';
 
 const PAGE_SIZE = 24;
@@ -21,8 +21,8 @@ const TYPING_PAUSE_MS = 300;
 export function FindPage() {
   const { t } = useI18n();
   useDocumentTitle(t.find.title, t.app.name);
-  // The app's today, not the device's: a guest abroad searches the restaurants' days (see findDays).
-  const today = useToday(APP_TIME_ZONE);
+  // The server's today, not the device's: a guest abroad searches the restaurants' days (see findDays).
+  const today = useToday(useAppTimeZone());
   const { filters, update, reset } = useFindFilters(today);
   const [resetCount, setResetCount] = useState(0);
   const clear = () => {

@@ -1,16 +1,20 @@
 import { isBeforeDay, type CalendarDay } from '../../lib/days.ts';
 import { dayIn } from '../../lib/useToday.ts';
+import { rememberedAppTimeZone } from './rememberedZone.ts';
 
 /**
- * The zone whose today the search starts on, before any restaurant is involved: the server's default
- * for new restaurants (APP_TIMEZONE, America/Bogota unless configured otherwise), never the device's:
- * a guest in Tokyo looking for a table in Bogotá means Bogotá's today. The server does not tell the
- * page its configured zone, so this is its default.
+ * The zone whose today the search starts on, before any restaurant is involved, is the server's zone
+ * for new restaurants (APP_TIMEZONE), never the device's: a guest in Tokyo looking for a table in
+ * Bogotá means Bogotá's today. GET /api/health names it (useAppTimeZone); this is the server's
+ * default, for the page's first render on a device that has not heard the server's zone yet.
  */
 export const APP_TIME_ZONE = 'America/Bogota';
 
-/** Today for the search: in the app's zone, whatever the device's. */
-export const searchToday = (now: Date = new Date()): CalendarDay => dayIn(APP_TIME_ZONE, now);
+/** The server's zone as far as is known without asking: the one it named last time on this device, else the default. */
+export const knownAppTimeZone = (): string => rememberedAppTimeZone() ?? APP_TIME_ZONE;
+
+/** Today for the search: in the app's zone (as known without asking, unless given), whatever the device's. */
+export const searchToday = (now: Date = new Date(), timeZone: string = knownAppTimeZone()): CalendarDay => dayIn(timeZone, now);
 
 /** A day asked for (an address's `?date=`): a day that has passed is not offered, today is. */
 export const notBefore = (day: CalendarDay, today: CalendarDay): CalendarDay => (isBeforeDay(day, today) ? today : day);
