@@ -1,6 +1,7 @@
 /**
  * The hostile review of issue 16 (/work/notes/review16-backend.md), the shape of refusals over HTTP on
- * a real server, REST and tRPC: the English message of a body that is no object (D6). Every REST
+ * a real server, REST and tRPC: the English message of a body that is no object (D6); tRPC's own
+ * refusals carry what REST's do (D3). Every REST
  * answer is checked against the OpenAPI document by the request helper.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,5 +29,26 @@ describe('refusals over HTTP', () => {
       expect(trpc.status).toBe(400);
       expect(trpc.body.error.message, body).toBe(`Invalid input: expected object, received ${received}`);
     }
+  });
+
+  it('answers an unknown procedure and a body it cannot read over tRPC as REST does (D3)', async () => {
+    const restMissing = await request(base(), 'POST', '/api/nope', { json: {} });
+    expectErrorEnvelope(restMissing, 404, 'NOT_FOUND');
+    const trpcMissing = await trpcPost(base(), 'nope', '{}');
+    expect(trpcMissing.status).toBe(404);
+    expect(trpcMissing.body.error.data).toMatchObject({ reason: 'NOT_FOUND', details: restMissing.body.data.details });
+    expect(restMissing.body.data.details).toEqual({ entity: 'route' });
+
+    const broken = '{"cancellationCode":';
+    const restBroken = await request(base(), 'POST', '/api/reservations/cancel', {
+      body: broken,
+      headers: { 'content-type': 'application/json' },
+    });
+    expectErrorEnvelope(restBroken, 400, 'INVALID_INPUT');
+    const trpcBroken = await trpcPost(base(), 'guest.cancelByCode', broken);
+    expect(trpcBroken.status).toBe(400);
+    expect(trpcBroken.body.error.data).toMatchObject({ reason: 'INVALID_INPUT', issues: [{ path: '', code: 'malformed_request' }] });
+    expect(restBroken.body.data.issues).toEqual([expect.objectContaining({ path: '', code: 'malformed_request' })]);
+    expect(trpcBroken.body.error.message).toMatch(/^Invalid input: /);
   });
 });

@@ -49,8 +49,9 @@ export class AppError extends TRPCError {
   }
 }
 
-export const notFound = (message: string, entity?: ReasonDetails<'NOT_FOUND'>['entity']) =>
-  new AppError({ reason: 'NOT_FOUND', message, ...(entity ? { details: { entity } } : {}) });
+/** NOT_FOUND declares what was not found as required: every throw names it. */
+export const notFound = (message: string, entity: ReasonDetails<'NOT_FOUND'>['entity']) =>
+  new AppError({ reason: 'NOT_FOUND', message, details: { entity } });
 
 export const invalidInput = (issues: IssueDetail[]) => new AppError({ reason: 'INVALID_INPUT', message: describeIssues(issues), issues });
 

@@ -43,6 +43,13 @@ export function presentError(error: unknown, requestId: string): PresentedError 
     const mapped = databaseFailure(error instanceof TRPCError ? (error.cause ?? error) : error);
     if (mapped) return presentError(mapped, requestId);
     reason = error instanceof TRPCError ? reasonForCode(error.code) : 'INTERNAL_ERROR';
+    // tRPC's own refusals, said as REST says Fastify's: an unknown procedure is a route not found, and
+    // a body it could not read (bad JSON, a batch it cannot parse) one malformed_request issue.
+    if (reason === 'NOT_FOUND') details = { entity: 'route' };
+    if (reason === 'INVALID_INPUT') {
+      issues = [{ path: '', message, code: 'malformed_request' }];
+      message = describeIssues(issues);
+    }
   }
   if (reason === 'INTERNAL_ERROR') {
     message = `Internal server error (request id ${requestId})`;

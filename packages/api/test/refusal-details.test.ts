@@ -61,6 +61,27 @@ describe('presentError carries the details', () => {
   });
 });
 
+describe("tRPC's own refusals, said as REST says them (D3)", () => {
+  it('gives an unknown procedure NOT_FOUND with entity route, and an unreadable body one malformed_request issue', async () => {
+    const { TRPCError } = await import('@trpc/server');
+    const missing = presentError(new TRPCError({ code: 'NOT_FOUND', message: 'No procedure found on path "nope"' }), 'r1');
+    expect(missing).toMatchObject({ reason: 'NOT_FOUND', status: 404, details: { entity: 'route' } });
+    expect(matchesFields(ERROR_CATALOG.NOT_FOUND.details, missing.details)).toBe(true);
+    const unreadable = presentError(new TRPCError({ code: 'PARSE_ERROR', message: 'Unexpected end of JSON input' }), 'r2');
+    expect(unreadable).toEqual({
+      reason: 'INVALID_INPUT',
+      status: 400,
+      code: 'BAD_REQUEST',
+      message: 'Invalid input: Unexpected end of JSON input',
+      issues: [{ path: '', message: 'Unexpected end of JSON input', code: 'malformed_request' }],
+    });
+    // An AppError keeps its own: a reservation not found is not a route.
+    expect(presentError(new AppError({ reason: 'NOT_FOUND', message: 'x', details: { entity: 'reservation' } }), 'r3').details).toEqual({
+      entity: 'reservation',
+    });
+  });
+});
+
 describe('only declared details leave the server', () => {
   const restaurantId = 'af847815-91ad-405b-b621-301cbe66b28f';
 
