@@ -45,7 +45,7 @@ describe('the OpenAPI document', () => {
     expect(book['parameters'].find((parameter: Operation) => parameter['name'] === 'Idempotency-Key')).toMatchObject({ in: 'header' });
     const cancel = operationOf('/restaurants/{restaurantId}/reservations/{reservationId}/cancel', 'post');
     expect(reasonsAt(cancel, 403)).toEqual(['INVALID_CANCELLATION_CODE', 'FORBIDDEN_HOST']);
-    expect(reasonsAt(cancel, 409)).toEqual(['ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE']);
+    expect(reasonsAt(cancel, 409)).toEqual(['ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'ALREADY_OVER']);
     for (const [path, item] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
         const statuses = Object.keys(operation['responses']);
