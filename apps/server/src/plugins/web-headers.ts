@@ -1,6 +1,8 @@
-import { relative, resolve, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
+import { inlineScriptSources, withScriptSources } from './web-inline-scripts.ts';
 
 /** A year, the longest max-age caches honour: hashed files never change under their name. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -19,6 +21,9 @@ const PRECOMPRESSED_SUFFIX = /\.(?:br|gz)$/;
 
 /** How long a file of the web root may be cached, by its path under the root ("assets/index-Ab12Cd34.js"). */
 const cacheControlFor = (path: string) => (HASHED_ASSET.test(path.replace(PRECOMPRESSED_SUFFIX, '')) ? IMMUTABLE : REVALIDATE);
+
+/** The page every app path is answered with (its .br and .gz variants too). */
+const isIndexPage = (path: string) => path.replace(PRECOMPRESSED_SUFFIX, '') === 'index.html';
 
 /**
  * The file @fastify/static is sending on a response, keyed by the raw response (what its setHeaders
@@ -50,13 +55,21 @@ const withAcceptEncoding = (vary: unknown) => {
  * The web root's caching headers, set on the reply (not the raw response) so they merge with what other
  * plugins set there (CORS adds `Vary: Origin`): Cache-Control by the file's name, and
  * `Vary: Accept-Encoding` on every variant, since the same URL is sent as brotli, gzip or as it is.
+ * index.html's Content-Security-Policy (security.ts's) also allows the page's own inline scripts by
+ * their hashes, read from the file being served (a rebuild needs no restart); every other answer
+ * keeps the policy as it is.
  */
-const webHeadersPlugin: FastifyPluginAsync = async (app) => {
+const webHeadersPlugin: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
   app.addHook('onSend', async (_request, reply, payload) => {
     const path = filesSent.get(reply.raw);
     if (path === undefined) return payload;
     void reply.header('cache-control', cacheControlFor(path));
     void reply.header('vary', withAcceptEncoding(reply.getHeader('vary')));
+    const policy = reply.raw.getHeader('content-security-policy');
+    if (isIndexPage(path) && typeof policy === 'string') {
+      const sources = inlineScriptSources(await readFile(join(root, 'index.html'), 'utf8'));
+      void reply.header('content-security-policy', withScriptSources(policy, sources));
+    }
     return payload;
   });
 };

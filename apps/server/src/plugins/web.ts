@@ -25,7 +25,7 @@ export const isAppPage = (request: FastifyRequest) =>
  */
 const webAppPlugin: FastifyPluginAsync<{ root: string | undefined }> = async (app, { root }) => {
   if (!root) return;
-  await app.register(webHeaders);
+  await app.register(webHeaders, { root });
   await app.register(fastifyStatic, {
     root,
     prefix: '/',
