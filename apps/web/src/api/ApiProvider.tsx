@@ -2,7 +2,8 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createAdminSession, type AdminSession, type AdminSessionState } from './adminSession.ts';
 import { createApiClient, type ApiClient } from './client.ts';
-import { createQueryClient } from './queryClient.ts';
+import { seedEarlyAnswers } from './earlySeed.ts';
+import { createQueryClient, QUERY_STALE_TIME_MS } from './queryClient.ts';
 import { TRPCProvider } from './trpc.ts';
 
 interface ApiProviderProps {
@@ -22,8 +23,16 @@ export function ApiProvider({
   adminSession: givenSession,
 }: ApiProviderProps) {
   const [adminSession] = useState(() => givenSession ?? createAdminSession());
-  const [queryClient] = useState(() => givenQueryClient ?? createQueryClient({ onUnauthorized: () => adminSession.markRejected() }));
-  const [apiClient] = useState(() => givenApiClient ?? createApiClient({ headers: () => adminSession.headers() }));
+  const [apiClient] = useState(
+    () => givenApiClient ?? createApiClient({ headers: () => adminSession.headers(), earlyAnswersMaxAgeMs: QUERY_STALE_TIME_MS }),
+  );
+  const [queryClient] = useState(() => {
+    if (givenQueryClient) return givenQueryClient;
+    const created = createQueryClient({ onUnauthorized: () => adminSession.markRejected() });
+    // What index.html's inline script already fetched is in the cache for the first render (earlySeed.ts).
+    seedEarlyAnswers(created, apiClient, QUERY_STALE_TIME_MS);
+    return created;
+  });
   return (
     <AdminSessionContext.Provider value={adminSession}>
       <QueryClientProvider client={queryClient}>

@@ -2,6 +2,8 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isTransient, problemOf } from './problems.ts';
 
 const MAX_QUERY_RETRIES = 2;
+/** How long an answer is fresh: a query mounted again within it is not asked again. */
+export const QUERY_STALE_TIME_MS = 5_000;
 /** The longest Retry-After a query waits out by itself; past it, the failure is shown at once. */
 const MAX_RETRY_AFTER_SECONDS = 10;
 
@@ -27,7 +29,7 @@ export function createQueryClient(options: QueryClientOptions = {}): QueryClient
     mutationCache: new MutationCache({ onError: watch }),
     defaultOptions: {
       queries: {
-        staleTime: 5_000,
+        staleTime: QUERY_STALE_TIME_MS,
         retry: (failureCount, error) => {
           const problem = problemOf(error);
           return failureCount < MAX_QUERY_RETRIES && isTransient(problem) && (problem.retryAfterSeconds ?? 0) <= MAX_RETRY_AFTER_SECONDS;

@@ -15,7 +15,7 @@ import { RestaurantCard } from './RestaurantCard.tsx';
 import { useAppTimeZone } from './useAppTimeZone.ts';
 import { useFindFilters } from './useFindFilters.ts';
 
-const PAGE_SIZE = 24;
+export const PAGE_SIZE = 24;
 const TYPING_PAUSE_MS = 300;
 
 export function FindPage() {
