@@ -165,6 +165,27 @@ function describeLimitStreams(where: string, processes: () => Processes) {
       }
     });
 
+    it("deleting a restaurant frees the system's capacity: every restaurant's open streams hear it as the stored limits' change", async () => {
+      const day = '2041-07-07';
+      const gone = (
+        await call(processes().writer, 'POST', '/api/admin/restaurant', restaurantBody({ name: 'Cierra Pronto', hours: HOURS }))
+      ).id as string;
+      await book(gone, 'A0', day);
+      await book(gone, 'A1', day);
+      const watching = await openReady(
+        streamsOf(`/api/restaurants/${casa}/events?date=${day}&ready=true&systemCapacity=true&limits=true`),
+        processes().database,
+      );
+      try {
+        expect(await availability(casa, day)).toMatchObject({ globalRemaining: 18 });
+        await call(processes().writer, 'DELETE', `/api/admin/restaurant/${gone}`);
+        expect(await nextItem(watching.stream)).toEqual({ id: expect.any(Number), type: 'limits', restaurantId: null });
+        expect(await availability(casa, day)).toMatchObject({ globalRemaining: 20 });
+      } finally {
+        watching.stream.close();
+      }
+    });
+
     it('sends no limits item to a stream that did not ask (an older reader), and replays one to a stream resuming from before it', async () => {
       const day = '2041-06-06';
       const { stream: first, readyId } = await openReady(

@@ -139,7 +139,7 @@ export const reservationRouter = {
         tag,
         summary: "A restaurant's reservation changes, live",
         description:
-          "Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}. With ready=true the stream starts with {id, type: 'ready', resumed}; with systemCapacity=true and a date, another restaurant's change that moves the system's remaining capacity that day is {id, type: 'capacity', date, globalRemaining}; with limits=true, a change of the stored daily limits (PUT /api/admin/settings) or of this restaurant's own dailyLimit or pacing is {id, type: 'limits', restaurantId} (null: the stored limits), after which every day's remaining capacity and bookable times are to be read afresh.",
+          "Each event: {id, type: created|updated|moved|cancelled, reservation, capacity, previousCapacity (moves)}. With ready=true the stream starts with {id, type: 'ready', resumed}; with systemCapacity=true and a date, another restaurant's change that moves the system's remaining capacity that day is {id, type: 'capacity', date, globalRemaining}; with limits=true, a change of the stored daily limits (PUT /api/admin/settings), a restaurant deleted (its bookings no longer count against the system's limit) or a change of this restaurant's own dailyLimit or pacing is {id, type: 'limits', restaurantId} (null: the stored limits or a deletion), after which every day's remaining capacity and bookable times are to be read afresh.",
         successMessage: 'Streaming',
         stream: { event: 'reservation', item: reservationStreamItem },
         operationId: 'reservation-events',

@@ -14,7 +14,7 @@ function queryFlag(field: string) {
 }
 
 const LIMITS_FLAG_DESCRIPTION =
-  "Also a `limits` event, {id, type: 'limits', restaurantId}, when a rule that decides every day's capacity changes: the stored daily limits (PUT /api/admin/settings; restaurantId null), or the restaurant's own dailyLimit or pacing (its id; on a stream across restaurants, any restaurant's). Every day's remaining capacity and bookable times may have changed: read them afresh.";
+  "Also a `limits` event, {id, type: 'limits', restaurantId}, when a rule that decides every day's capacity changes: the stored daily limits (PUT /api/admin/settings) or the restaurants that count against the system's limit (a restaurant deleted; restaurantId null for both), or the restaurant's own dailyLimit or pacing (its id; on a stream across restaurants, any restaurant's). Every day's remaining capacity and bookable times may have changed: read them afresh.";
 
 export const eventStreamInput = z.object({
   restaurantId: entityId('restaurantId'),

@@ -16,7 +16,9 @@ import { searchByTime } from './time-search.ts';
 import { findCity } from './cities.ts';
 import { applyCalendarChange } from './calendar-change.ts';
 import { ownLimitsBeforeUpdate, recordOwnLimitsChange } from './restaurant-limits.ts';
+import { recordLimitsEvent } from './reservation-events.ts';
 import { requireCalendar } from './restaurant-ref.ts';
+import { getStoredLimits } from './settings.ts';
 import { insertLayout, replaceLayout } from './tables.ts';
 import { retryOnConflict, WRITE_TRANSACTION, type Queryable } from './transactions.ts';
 import { escapeLike } from './sql.ts';
@@ -264,8 +266,20 @@ function calendarDiffers(stored: RestaurantCalendar, asked: Pick<RestaurantInput
   );
 }
 
+/**
+ * Deletes a restaurant and, with it, its tables and bookings. Those bookings no longer count against the
+ * system's daily limit, so every other restaurant's day may have room again: the deletion is recorded as a
+ * `limits` event for every restaurant (restaurantId null), as the transaction's last write, and every open
+ * day page reads its capacity afresh.
+ */
 export async function deleteRestaurant(db: Database, id: string): Promise<{ id: string }> {
-  const [row] = await retryOnConflict(() => db.delete(restaurants).where(eq(restaurants.id, id)).returning({ id: restaurants.id }));
+  const row = await retryOnConflict(() =>
+    db.transaction(async (tx) => {
+      const [deleted] = await tx.delete(restaurants).where(eq(restaurants.id, id)).returning({ id: restaurants.id });
+      if (deleted) await recordLimitsEvent(tx, { restaurantId: null, ...(await getStoredLimits(tx)) });
+      return deleted;
+    }, WRITE_TRANSACTION),
+  );
   if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');
   return row;
 }
