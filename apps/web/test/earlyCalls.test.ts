@@ -110,13 +110,17 @@ describe('early calls answered to the app', () => {
   it('puts the answers that have arrived into the query cache under the keys the pages ask with', async () => {
     startEarlyCalls(findCalls(), trpcUrl());
     await globalThis.tablebookEarlyCalls?.answers;
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const queryClient = new QueryClient();
     const client = appClient();
     seedEarlyAnswers(queryClient, client, FRESH_MS);
     const trpc = createTRPCOptionsProxy<AppRouter>({ client, queryClient });
     expect(queryClient.getQueryData(trpc.city.list.queryKey({}))).toEqual(allCities);
-    const restaurants = queryClient.getQueryData(trpc.guest.restaurants.queryKey({ date: searchToday(), limit: PAGE_SIZE }));
-    expect(restaurants?.map((restaurant) => restaurant.name)).toEqual(['Casa Sabor']);
+    const restaurantsKey = trpc.guest.restaurants.queryKey({ date: searchToday(), limit: PAGE_SIZE });
+    expect(queryClient.getQueryData(restaurantsKey)?.map((restaurant) => restaurant.name)).toEqual(['Casa Sabor']);
+    // Dated when the answer came, not when it went into the cache.
+    const arrived = globalThis.tablebookEarlyCalls?.arrived?.at ?? Number.NaN;
+    expect(queryClient.getQueryState(restaurantsKey)?.dataUpdatedAt).toBe(Math.round(performance.timeOrigin + arrived));
     // Taken: the link has nothing left to answer.
     expect(takeEarlyAnswer('city.list', {}, FRESH_MS)).toBeUndefined();
     expect(sent).toEqual(['/trpc/city.list,guest.restaurants']);

@@ -88,22 +88,29 @@ export function takeEarlyAnswer(path: string, input: unknown, maxAgeMs: number):
   return early.answers.then((answers) => answers[index]);
 }
 
+/** An early answer with its data, and when it arrived (ms since the epoch, as Date.now()). */
+export interface ArrivedAnswer extends EarlyCall {
+  data: unknown;
+  receivedAt: number;
+}
+
 /**
  * Every early answer that has already arrived with data and is fresh, taken at once: for the app to put
  * into its query cache before its first render, so that render shows them (no loading state, no second
  * render). Answers still on their way are left for takeEarlyAnswer.
  */
-export function takeArrivedAnswers(maxAgeMs: number): (EarlyCall & { data: unknown })[] {
+export function takeArrivedAnswers(maxAgeMs: number): ArrivedAnswer[] {
   const early = globalThis.tablebookEarlyCalls;
   if (!early?.arrived || !isFresh(early, maxAgeMs)) return [];
-  const { answers } = early.arrived;
-  const taken: (EarlyCall & { data: unknown })[] = [];
+  const { answers, at } = early.arrived;
+  const receivedAt = Math.round(performance.timeOrigin + at);
+  const taken: ArrivedAnswer[] = [];
   early.calls.forEach((call, index) => {
     const key = early.keys[index]!;
     const answer = answers[index];
     if (!answer || early.taken.has(key)) return;
     early.taken.add(key);
-    taken.push({ ...call, data: answer.data });
+    taken.push({ ...call, data: answer.data, receivedAt });
   });
   return taken;
 }
