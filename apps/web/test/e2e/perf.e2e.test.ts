@@ -7,14 +7,21 @@
  * every script of the first load, headers included. A second visit takes the hashed assets from the
  * browser's cache without asking the server, and revalidates index.html.
  *
+ * The page's first queries must go once, in the batch index.html's inline script sends while the
+ * JavaScript is still on its way (apps/web/src/api/earlyCalls.ts), so that the first render is the
+ * usable page; each load prints its waterfall (when each request was sent and finished).
+ *
  * Measured with this file on the 2-core development machine (each run prints its figures), 12
  * restaurants: before issue 16 (JS and CSS uncompressed, max-age=0, every page in the first load)
- * first paint 5.7 s, usable 6.8-6.9 s, 652 KiB of JS; after it (precompressed brotli, host pages
- * lazy, the API's JSON compressed) first paint 2.8-3.6 s, usable 3.6 s on a quieter machine and a
- * median of 4.1-4.8 s while other helpers' test runs held the load average at 10-15; 165-176 KiB of
- * JS; a second visit 1.6-2.2 s. The bound is the issue's own 4 s, not widened: on a busy machine the
- * margin is gone, and what remains is the app's own start (React's first render before any query is
- * sent, about 1.4 s at CPU x4), not the transfer.
+ * first paint 5.7 s, usable 6.8-6.9 s, 652 KiB of JS. With precompressed brotli, the host pages lazy
+ * and the API's JSON compressed: usable 3.5-4.0 s (median of three; 3.96 s at load average 5), first
+ * paint 2.8-3.1 s, 176 KiB of JS in 6 files, the API's round trip only after React's first render.
+ * With the early start, the day and cancel pages lazy and zod out of the first load: usable 2.5-2.9 s
+ * (medians while other helpers' test runs held the load average at 6-10), first paint (now the
+ * usable page itself) 2.7-3.3 s, 143 KiB of JS in 4 files; a second visit 1.5-1.8 s. What remains is
+ * the transfer (the last script's byte at about 2.2 s: 0.6 s for the HTML, 0.56 s of latency, 0.95 s
+ * for 160 KB at 180 KB/s) and the app's start at CPU x4 (0.4-0.7 s to evaluate and render, then
+ * style and layout before the paint).
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
