@@ -1,6 +1,8 @@
-import { ERROR_CATALOG, restOperations } from '@tablebook/api';
+import { ERROR_CATALOG, restOperations, type ErrorReason } from '@tablebook/api';
+import { matchesFields, undeclaredKeys } from '@tablebook/api/shared';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi/document.ts';
+import { OpenApiMismatchError, validateResponse } from './support/openapi-validator.ts';
 
 const document = buildOpenApiDocument();
 type Operation = Record<string, any>;
@@ -88,5 +90,47 @@ describe('the OpenAPI document', () => {
       'limits',
       'Last-Event-ID',
     ]);
+  });
+
+  it('shows every refusal with its details, requires them when declared, and admits no undeclared key (D4)', () => {
+    let seen = 0;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
+        for (const [status, response] of Object.entries(operation['responses'] as Record<string, Operation>)) {
+          if (Number(status) < 400) continue;
+          const media = response['content']['application/json'];
+          const branches: Operation[] = media.schema.properties.data.allOf ?? [];
+          for (const reason of reasonsAt(operation, Number(status)) as ErrorReason[]) {
+            const fields = ERROR_CATALOG[reason].details;
+            const example = media.examples[reason]?.value;
+            expect(example?.data.reason, `${method} ${path} ${status} ${reason}`).toBe(reason);
+            if (Object.keys(fields).length === 0) {
+              expect(example.data).not.toHaveProperty('details');
+              continue;
+            }
+            seen += 1;
+            // The example's details are the catalog's declaration, exactly.
+            expect(matchesFields(fields, example.data.details), `${reason} example`).toBe(true);
+            expect(undeclaredKeys(fields, example.data.details), `${reason} example`).toEqual([]);
+            const branch = branches.find((entry) => entry['if'].properties.reason.const === reason)?.['then'];
+            expect(branch?.properties.details.additionalProperties, `${method} ${path} ${reason}`).toBe(false);
+            expect(branch?.required).toEqual(Object.values(fields).some((field) => !field.optional) ? ['details'] : undefined);
+          }
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+
+  it('refuses, as the document describes it, an answer whose details hold an undeclared id or lack a declared field (D1, D4)', () => {
+    const url = 'http://127.0.0.1:1/api/restaurants/0b5f6c1e-3d2a-4c8e-9f7a-2e1d4b6a8c90/reservations';
+    const answer = (details: unknown) =>
+      JSON.stringify({ status: 'error', message: 'Cannot book', data: { reason: 'GLOBAL_DAILY_LIMIT', requestId: 'r1', details } });
+    const headers = { 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'r1' };
+    const declared = { restaurantName: 'Casa Dos', date: '2027-02-01', table: 'A1', limit: 1 };
+    expect(() => validateResponse('POST', url, 409, headers, answer(declared))).not.toThrow();
+    const leaked = { ...declared, restaurantId: 'af847815-91ad-405b-b621-301cbe66b28f' };
+    expect(() => validateResponse('POST', url, 409, headers, answer(leaked))).toThrow(OpenApiMismatchError);
+    expect(() => validateResponse('POST', url, 409, headers, answer(undefined))).toThrow(OpenApiMismatchError);
   });
 });

@@ -18,6 +18,8 @@ export { purgeExpiredIdempotencyKeys } from './services/idempotency.ts';
 export { adoptConfiguredLimits, getStoredLimits, updateStoredLimits } from './services/settings.ts';
 export { isKnownTimeZone } from './rules/calendar.ts';
 export { DEFAULT_TABLE_LABELS } from './rules/tables.ts';
+// The document's error examples name the same restaurant and day as its operations' examples.
+export { exampleIds, exampleRestaurant } from './examples.ts';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,5 +1,6 @@
 import { ERROR_CATALOG, ERROR_REASONS, type ErrorReason } from '@tablebook/api';
 import { ISSUE_CODE_NAMES, ISSUE_CODES, type Field, type Fields } from '@tablebook/api/shared';
+import { REFUSAL_EXAMPLES } from './error-examples.ts';
 import type { JsonSchema } from './json-schema.ts';
 
 const REQUEST_ID = '9f1c2b7e-5d4a-4e3b-8c2d-1a0b9c8d7e6f';
@@ -27,8 +28,11 @@ export const successContent = (data: JsonSchema, message: string, example: unkno
   },
 });
 
-/** A catalog field (packages/api/src/error-details.ts) as JSON Schema. */
-function fieldSchema(field: Field): JsonSchema {
+/**
+ * A catalog field (packages/api/src/error-details.ts) as JSON Schema; `closed`: its objects admit no
+ * key the catalog does not declare (a reason's details, which never hold more than declared).
+ */
+function fieldSchema(field: Field, closed: boolean): JsonSchema {
   const { description } = field;
   switch (field.kind) {
     case 'text':
@@ -48,36 +52,52 @@ function fieldSchema(field: Field): JsonSchema {
     case 'values':
       return { type: 'array', items: { type: ['string', 'number', 'boolean', 'null'] }, description };
     case 'list':
-      return { type: 'array', items: fieldsSchema(field.items), description };
+      return { type: 'array', items: fieldsSchema(field.items, { closed }), description };
   }
 }
 
-/** The object catalog fields declare: the required ones listed, other keys allowed (a newer server may add some). */
-function fieldsSchema(fields: Fields, description?: string): JsonSchema {
-  const required = Object.entries(fields).flatMap(([name, field]) => (field.optional ? [] : [name]));
+const requiredOf = (fields: Fields) => Object.entries(fields).flatMap(([name, field]) => (field.optional ? [] : [name]));
+
+/**
+ * The object catalog fields declare, the required ones listed. A reason's details are `closed` (the
+ * server sends exactly what the catalog declares: packages/api/src/errors.ts keeps only that); an
+ * issue's parameters sit beside its path, message and code, so their object stays open.
+ */
+function fieldsSchema(fields: Fields, options: { description?: string; closed: boolean }): JsonSchema {
+  const required = requiredOf(fields);
   return {
     type: 'object',
-    ...(description ? { description } : {}),
+    ...(options.description ? { description: options.description } : {}),
     ...(required.length > 0 ? { required } : {}),
-    properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field)])),
+    properties: Object.fromEntries(Object.entries(fields).map(([name, field]) => [name, fieldSchema(field, options.closed)])),
+    ...(options.closed ? { additionalProperties: false } : {}),
   };
 }
 
-/** `data.details` of an answer that may carry any of `reasons`: for each reason that names anything, its fields. */
+/**
+ * `data.details` of an answer that may carry any of `reasons`: for each reason that names anything,
+ * its fields, and `details` itself required when the reason declares a required field.
+ */
 const detailsByReason = (reasons: readonly ErrorReason[]): JsonSchema[] =>
   reasons
     .filter((reason) => Object.keys(ERROR_CATALOG[reason].details).length > 0)
-    .map((reason) => ({
-      if: { properties: { reason: { const: reason } } },
-      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
-      then: { properties: { details: fieldsSchema(ERROR_CATALOG[reason].details, `${reason}'s details.`) } },
-    }));
+    .map((reason) => {
+      const fields = ERROR_CATALOG[reason].details;
+      return {
+        if: { properties: { reason: { const: reason } } },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
+        then: {
+          ...(requiredOf(fields).length > 0 ? { required: ['details'] } : {}),
+          properties: { details: fieldsSchema(fields, { description: `${reason}'s details.`, closed: true }) },
+        },
+      };
+    });
 
 /** An issue's parameters beside `path`, `message` and `code`, per code (ISSUE_CODES). */
 const issueParameters = ISSUE_CODE_NAMES.filter((code) => Object.keys(ISSUE_CODES[code]).length > 0).map((code) => ({
   if: { properties: { code: { const: code } } },
   // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
-  then: fieldsSchema(ISSUE_CODES[code]),
+  then: fieldsSchema(ISSUE_CODES[code], { closed: false }),
 }));
 
 /** Every error answer of every operation has this shape; each response narrows `reason` to what it can say. */
@@ -122,18 +142,26 @@ export const errorEnvelopeSchema: JsonSchema = {
   },
 };
 
-const exampleFor = (reason: ErrorReason) => ({
-  status: 'error',
-  message:
-    reason === 'INVALID_INPUT' ? 'Invalid input: date: date must be a calendar day written YYYY-MM-DD' : ERROR_CATALOG[reason].description,
-  data: {
-    reason,
-    requestId: REQUEST_ID,
-    ...(reason === 'INVALID_INPUT'
-      ? { issues: [{ path: 'date', message: 'date must be a calendar day written YYYY-MM-DD', code: 'invalid_format', format: 'date' }] }
-      : {}),
-  },
-});
+/** A reason's answer as the server sends it: the example's message and details (error-examples.ts). */
+const exampleFor = (reason: ErrorReason) => {
+  const { message, details } = REFUSAL_EXAMPLES[reason];
+  return {
+    status: 'error',
+    message,
+    data: {
+      reason,
+      requestId: REQUEST_ID,
+      ...(details ? { details } : {}),
+      ...(reason === 'INVALID_INPUT'
+        ? { issues: [{ path: 'date', message: 'date must be a calendar day written YYYY-MM-DD', code: 'invalid_format', format: 'date' }] }
+        : {}),
+    },
+  };
+};
+
+/** One example per reason the response can carry, each named by its reason. */
+const examplesFor = (group: readonly ErrorReason[]) =>
+  Object.fromEntries(group.map((reason) => [reason, { summary: ERROR_CATALOG[reason].description, value: exampleFor(reason) }]));
 
 const detailsOf = (group: readonly ErrorReason[]) => {
   const branches = detailsByReason(group);
@@ -158,7 +186,7 @@ export function errorResponses(reasons: readonly ErrorReason[]): Record<string, 
             $ref: '#/components/schemas/ErrorEnvelope',
             properties: { data: { properties: { reason: { enum: group } }, ...detailsOf(group) } },
           },
-          example: exampleFor(group[0] as ErrorReason),
+          examples: examplesFor(group),
         },
       },
     };
