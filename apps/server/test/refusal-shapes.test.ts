@@ -1,11 +1,12 @@
 /**
  * The hostile review of issue 16 (/work/notes/review16-backend.md), the shape of refusals over HTTP on
  * a real server, REST and tRPC: the English message of a body that is no object (D6); tRPC's own
- * refusals carry what REST's do (D3). Every REST
+ * refusals carry what REST's do (D3); a daily limit's details name no id (D1). Every REST
  * answer is checked against the OpenAPI document by the request helper.
  */
 import { describe, expect, it } from 'vitest';
-import { expectErrorEnvelope, request, useServer } from './helpers.ts';
+import { updateStoredLimits } from '@tablebook/api';
+import { expectErrorEnvelope, expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
 
 const trpcPost = async (base: string, procedure: string, body: string) => {
   const response = await fetch(`${base}/trpc/${procedure}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -50,5 +51,24 @@ describe('refusals over HTTP', () => {
     expect(trpcBroken.body.error.data).toMatchObject({ reason: 'INVALID_INPUT', issues: [{ path: '', code: 'malformed_request' }] });
     expect(restBroken.body.data.issues).toEqual([expect.objectContaining({ path: '', code: 'malformed_request' })]);
     expect(trpcBroken.body.error.message).toMatch(/^Invalid input: /);
+  });
+
+  it('sends a daily limit refusal with exactly its declared details, no restaurant id, over REST and tRPC (D1)', async () => {
+    await updateStoredLimits(running().database.db, { restaurantDailyLimit: 1, globalDailyLimit: 20 });
+    const created = await request(base(), 'POST', '/api/admin/restaurant', { json: restaurantBody({ name: 'Casa Dos' }) });
+    const restaurantId = expectSuccessEnvelope(created, 201).id as string;
+    const date = '2037-02-01';
+    expectSuccessEnvelope(
+      await request(base(), 'POST', `/api/admin/restaurant/${restaurantId}/reservations`, { json: { table: 'A0', date } }),
+      201,
+    );
+    const guest = { guestName: 'X', guestEmail: 'x@example.com' };
+    const rest = await request(base(), 'POST', `/api/restaurants/${restaurantId}/reservations`, { json: { table: 'A1', date, ...guest } });
+    expectErrorEnvelope(rest, 409, 'RESTAURANT_DAILY_LIMIT');
+    expect(rest.body.data.details).toEqual({ restaurantName: 'Casa Dos', date, table: 'A1', limit: 1 });
+    const trpc = await trpcPost(base(), 'reservation.create', JSON.stringify({ restaurantId, table: 'A2', date }));
+    expect(trpc.status).toBe(409);
+    expect(trpc.body.error.data['details']).toEqual({ restaurantName: 'Casa Dos', date, table: 'A2', limit: 1 });
+    expect(JSON.stringify([rest.body, trpc.body.error.data['details']])).not.toContain(`"${restaurantId}"`);
   });
 });
