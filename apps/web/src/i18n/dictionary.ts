@@ -665,7 +665,8 @@ const es: Messages = {
   },
   cityPicker: {
     anyCity: 'Cualquier ciudad',
-    placeholder: 'Escriba una ciudad o departamento',
+    // Short enough for a phone's field ("Escriba una ciudad o departamento" was cut at 390 px).
+    placeholder: 'Ciudad o departamento',
     noMatch: 'Ninguna ciudad coincide',
     clear: 'Quitar la ciudad',
     loading: 'Cargando ciudades…',
