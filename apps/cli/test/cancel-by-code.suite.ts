@@ -61,8 +61,11 @@ export function describeCancelByCode(server: () => SpawnedServer): void {
 
     it("prints the API's answer with --json, names a booking at a time by its turn, and takes the code as people write it", async () => {
       const booking = await bookAsGuest(timed, { date: day, time: '19:30', partySize: 2 });
-      // Lower case, in groups of four: the API ignores case, spaces and dashes.
-      const written = booking.cancellationCode.toLowerCase().replace(/(.{4})(?=.)/g, '$1-');
+      // Lower case, in groups of four, with a hyphen and an en dash: the API ignores case, spaces and dashes.
+      const written = booking.cancellationCode
+        .toLowerCase()
+        .replace(/(.{4})(?=.)/g, '$1-')
+        .replace('-', '\u2013');
       const answer = parseJson<CodeCancellation>(ok(await admin('reservations', 'cancel', '--code', written, '--json')));
       expect(answer).toEqual({
         id: booking.id,
