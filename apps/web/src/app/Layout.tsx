@@ -1,18 +1,22 @@
+import { useRef } from 'react';
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { LanguageSwitch } from '../i18n/LanguageSwitch.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { paths } from './paths.ts';
+import { useStickyHeaderHeight } from './useStickyHeaderHeight.ts';
 
 /** The frame of every page: brand, navigation, language switch, then the page itself. */
 export function Layout() {
   const { t } = useI18n();
+  const headerRef = useRef<HTMLElement>(null);
+  useStickyHeaderHeight(headerRef);
   const navClass = ({ isActive }: { isActive: boolean }) => `site-nav__link${isActive ? ' site-nav__link--active' : ''}`;
   return (
     <>
       <a className="skip-link" href="#main">
         {t.app.skipToContent}
       </a>
-      <header className="site-header">
+      <header ref={headerRef} className="site-header">
         <div className="site-header__inner">
           <NavLink to={paths.find()} className="brand">
             <span className="brand__mark" aria-hidden="true">

@@ -1,0 +1,128 @@
+/**
+ * Issue 16's hostile web review (/work/notes/review16-web.md), its defects met in Chromium against the real
+ * server (the built app, in-memory PGlite), each where a guest or a host meets it: the booking's answer
+ * under a phone's sticky header (D3), a reservation's id shown to guests instead of its code (D4), a
+ * department's name picking one of its cities (D5), the restaurant form opened without focus (D6), the
+ * layout editor's refusal for several tables (D7), the route-error page without the site's frame, and
+ * the Find page's results read before its live stream opened. One server and one browser for all.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
+import { dictionaries } from '../../src/i18n/dictionary.ts';
+import { addDays, localDay } from '../../src/lib/days.ts';
+import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
+import { cspViolations, openPage, type OpenedPage } from './support/pages.ts';
+
+const es = dictionaries.es;
+const PHONE = { width: 390, height: 844 };
+// A day well ahead, so no clock's "today" can disagree about it.
+const day = addDays(localDay(), 30);
+const BOGOTA = 495;
+const guest = { guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' };
+
+const restaurantFields = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  address: 'Carrera 7 # 22-31',
+  description: 'Ajiaco y tamales',
+  photoUrl: 'https://example.com/ajiaco.jpg',
+  cityId: BOGOTA,
+  ...extra,
+});
+
+/** Resolves once the page has stopped scrolling (a smooth scroll into view runs for a few hundred ms). */
+const scrollSettled = (page: Page) =>
+  page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let last = Number.NaN;
+    for (let still = 0, attempt = 0; still < 5 && attempt < 200; attempt += 1) {
+      await frame();
+      still = window.scrollY === last ? still + 1 : 0;
+      last = window.scrollY;
+    }
+  });
+
+/** Where the focused element's top is, and where the sticky header's bottom and measured height are. */
+const focusedBelowHeader = (page: Page) =>
+  page.evaluate(() => {
+    const header = document.querySelector('.site-header')!.getBoundingClientRect();
+    const focused = document.activeElement!;
+    return {
+      focused: focused.id || focused.textContent?.trim(),
+      top: Math.round(focused.getBoundingClientRect().top),
+      headerBottom: Math.round(header.bottom),
+      headerHeight: Math.ceil(header.height),
+      measured: getComputedStyle(document.documentElement).getPropertyValue('--site-header-height').trim(),
+    };
+  });
+
+describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, in Chromium', () => {
+  let server: AppServer;
+  let browser: Browser;
+  const opened: OpenedPage[] = [];
+  const visit = async (options: Parameters<typeof openPage>[2] = {}) => {
+    const page = await openPage(browser, server.url, { locale: 'es-CO', ...options });
+    opened.push(page);
+    return page.page;
+  };
+  let wholeDayId = '';
+  let timedId = '';
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer({ webApp: true }), launchChromium()]);
+    wholeDayId = (await server.api.restaurant.create.mutate(restaurantFields('Casa Larga'))).id;
+    timedId = (
+      await server.api.restaurant.create.mutate(
+        restaurantFields('Reloj Bogotano', {
+          timeZone: 'America/Bogota',
+          hours: WEEKDAYS.map((weekday) => ({ day: weekday, opens: '12:00', closes: '23:00' })),
+        }),
+      )
+    ).id;
+  });
+
+  afterEach(async () => {
+    for (const page of opened.splice(0)) {
+      expect(page.pageErrors).toEqual([]);
+      await page.close();
+    }
+    expect(cspViolations).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('D3: on a phone the booking confirmation\'s title ("¡Reservado!") lands below the sticky header, whole-day and timed', async () => {
+    const page = await visit({ viewport: PHONE });
+    const book = async () => {
+      const dialog = page.getByRole('dialog');
+      await dialog.getByLabel(es.booking.fields.guestName).fill(guest.guestName);
+      await dialog.getByLabel(es.booking.fields.guestPhone).fill(guest.guestPhone);
+      await dialog.getByRole('button', { name: es.day.confirmAction }).click();
+      await page.getByRole('heading', { name: es.booking.confirmedTitle }).waitFor();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('booking-confirmed');
+      await scrollSettled(page);
+      const where = await focusedBelowHeader(page);
+      // The header measured as it is (brand over a wrapped navigation), and the title below it.
+      expect(where.measured).toBe(`${where.headerHeight}px`);
+      expect(where.headerHeight).toBeGreaterThan(100);
+      expect(where.top).toBeGreaterThanOrEqual(where.headerBottom);
+    };
+
+    // Whole day: the last table, far down the map.
+    await page.goto(`/restaurants/${wholeDayId}/day?date=${day}`);
+    const tiles = page.locator('.floor button.table--free');
+    await expect.poll(() => tiles.count()).toBeGreaterThan(10);
+    await tiles.last().click();
+    await book();
+
+    // By time: a start time picked, its button books the table the restaurant gives.
+    await page.goto(`/restaurants/${timedId}/day?date=${day}&time=20:00&party=2`);
+    await page.getByRole('list', { name: es.day.timed.slotsLabel }).getByRole('button', { name: /^8:00/ }).click();
+    await page.getByRole('button', { name: /^Reservar a las 8:00/ }).click();
+    await book();
+  });
+});
