@@ -5,7 +5,7 @@ import { useLayoutEffect, type RefObject } from 'react';
  * `scroll-padding-top` reads it, so whatever is scrolled into view (a confirmation, a form's title, a
  * focused field) stops below the header instead of under it.
  */
-export const HEADER_HEIGHT_PROPERTY = '--site-header-height';
+const HEADER_HEIGHT_PROPERTY = '--site-header-height';
 
 /**
  * Keeps HEADER_HEIGHT_PROPERTY equal to the header's real height, measured: it depends on the width
