@@ -209,7 +209,9 @@ const en = {
       `${name}, table ${table} at ${restaurant} is yours on ${day}, for ${party === 1 ? '1 person' : `${party} people`}.`,
     codeLabel: 'Your cancellation code',
     codeHint: 'Write it down or take a screenshot: it is shown only now, and you need it to cancel.',
-    reservationNumber: 'Reservation number',
+    copyCode: 'Copy the code',
+    /** Said beside the button once the code is on the clipboard. */
+    codeCopied: 'Copied',
     cancelLink: 'Cancel this booking',
     done: 'Done',
     confirmedBodyAt: (name: string, table: string, restaurant: string, day: string, time: string, until: string, party: number) =>
@@ -228,13 +230,14 @@ const en = {
   cancel: {
     title: 'Cancel a booking',
     intro: 'Type the cancellation code you were given when you booked: it is all that is needed.',
-    reservationId: 'Reservation number',
     /** From the confirmation's link: the booking it names. */
     linked: 'Cancelling the booking from your confirmation.',
     linkedAt: (restaurant: string) => `Cancelling your booking at ${restaurant}, from your confirmation.`,
     codeAlone: 'Another booking? Use its code alone',
     code: 'Cancellation code',
     codeHint: 'The 12 letters and digits shown once, when you booked.',
+    /** The hint when the confirmation's link filled the code in. */
+    codeFilled: 'Filled in from your confirmation.',
     codeRequired: 'Enter the cancellation code',
     unknownCode: 'No booking has this cancellation code',
     submit: 'Cancel the booking',
@@ -801,7 +804,8 @@ const es: Messages = {
       `${name}, la mesa ${table} en ${restaurant} es suya el ${day}, para ${party === 1 ? '1 persona' : `${party} personas`}.`,
     codeLabel: 'Su código de cancelación',
     codeHint: 'Anótelo o tome una captura de pantalla: solo se muestra ahora y lo necesita para cancelar.',
-    reservationNumber: 'Número de reserva',
+    copyCode: 'Copiar el código',
+    codeCopied: 'Copiado',
     cancelLink: 'Cancelar esta reserva',
     done: 'Listo',
     confirmedBodyAt: (name, table, restaurant, day, time, until, party) =>
@@ -820,12 +824,12 @@ const es: Messages = {
   cancel: {
     title: 'Cancelar una reserva',
     intro: 'Escriba el código de cancelación que recibió al reservar: no se necesita nada más.',
-    reservationId: 'Número de reserva',
     linked: 'Está cancelando la reserva de su confirmación.',
     linkedAt: (restaurant) => `Está cancelando su reserva en ${restaurant}, desde su confirmación.`,
     codeAlone: '¿Otra reserva? Use solo su código',
     code: 'Código de cancelación',
     codeHint: 'Las 12 letras y cifras que se mostraron una sola vez, al reservar.',
+    codeFilled: 'Tomado de su confirmación.',
     codeRequired: 'Escriba el código de cancelación',
     unknownCode: 'Ninguna reserva tiene este código de cancelación',
     submit: 'Cancelar la reserva',

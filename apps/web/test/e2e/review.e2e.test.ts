@@ -21,6 +21,7 @@ const PHONE = { width: 390, height: 844 };
 const day = addDays(localDay(), 30);
 const BOGOTA = 495;
 const guest = { guestName: 'Ana Gómez', guestPhone: '+57 300 123 4567' };
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 const restaurantFields = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -124,5 +125,36 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, in Chromium', ()
     await page.getByRole('list', { name: es.day.timed.slotsLabel }).getByRole('button', { name: /^8:00/ }).click();
     await page.getByRole('button', { name: /^Reservar a las 8:00/ }).click();
     await book();
+  });
+
+  it("D4: the confirmation and its cancel page show the cancellation code (copied with a button, filled in), never the reservation's id", async () => {
+    const page = await visit();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.goto(`/restaurants/${wholeDayId}/day?date=${addDays(day, 1)}`);
+    await page.locator('.floor button.table--free').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(es.booking.fields.guestName).fill(guest.guestName);
+    await dialog.getByLabel(es.booking.fields.guestPhone).fill(guest.guestPhone);
+    await dialog.getByRole('button', { name: es.day.confirmAction }).click();
+    const confirmation = page.getByRole('status').filter({ hasText: es.booking.confirmedTitle });
+    const code = (await page.getByTestId('cancellation-code').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[0-9A-Z]{12}$/);
+    expect(await confirmation.textContent()).not.toMatch(UUID);
+    await confirmation.getByRole('button', { name: es.booking.copyCode }).click();
+    await confirmation.getByText(es.booking.codeCopied, { exact: true }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+    await confirmation.getByRole('link', { name: es.booking.cancelLink }).click();
+    await page.getByRole('heading', { level: 1, name: es.cancel.title }).waitFor();
+    await page.getByText(es.cancel.linkedAt('Casa Larga')).waitFor();
+    expect(await page.getByRole('main').textContent()).not.toMatch(UUID);
+    const field = page.getByLabel(es.cancel.code);
+    expect(await field.inputValue()).toBe(code);
+    await page.getByText(es.cancel.codeFilled).waitFor();
+    await page.getByRole('button', { name: es.cancel.submit }).click();
+    await page.locator('.notice--success').waitFor();
+    expect(await page.getByRole('main').textContent()).not.toMatch(UUID);
+    const [cancelled] = await server.api.reservation.list.query({ restaurantId: wholeDayId, date: addDays(day, 1), status: 'cancelled' });
+    expect(cancelled).toMatchObject({ guestName: guest.guestName, status: 'cancelled' });
   });
 });

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
-import { linkedBookingFrom, linkedStartFrom } from './cancelLink.ts';
+import { linkedBookingFrom, linkedCodeFrom, linkedStartFrom } from './cancelLink.ts';
 import { useCancelledText } from './cancelledText.ts';
 import './cancel.css';
 
@@ -18,7 +18,9 @@ const MAX_CODE_LENGTH = 64;
 /**
  * A guest cancels their own booking with the cancellation code they were shown when booking: the
  * code alone names it (`guest.cancelByCode`). From the confirmation's link, which carries the
- * booking's ids, the code is checked against that booking (`guest.cancel`), as before.
+ * booking's ids, the code is checked against that booking (`guest.cancel`), as before; the link also
+ * brings the code (in the tab's history, not the address), filled in. The ids are never shown: the
+ * guest knows the booking by its restaurant and its code.
  */
 export function CancelBookingPage() {
   const { t } = useI18n();
@@ -26,7 +28,8 @@ export function CancelBookingPage() {
   useDocumentTitle(t.cancel.title, t.app.name);
   const [params] = useSearchParams();
   const linked = linkedBookingFrom(params);
-  const [code, setCode] = useState('');
+  const filledCode = linkedCodeFrom(useLocation().state);
+  const [code, setCode] = useState(() => (filledCode ?? '').slice(0, MAX_CODE_LENGTH));
   const [missing, setMissing] = useState(false);
   const byCode = useMutation(trpc.guest.cancelByCode.mutationOptions());
   const withIds = useMutation(trpc.guest.cancel.mutationOptions());
@@ -73,12 +76,6 @@ export function CancelBookingPage() {
             {linked ? (
               <div className="cancel-linked">
                 <p>{restaurant.data ? t.cancel.linkedAt(restaurant.data.name) : t.cancel.linked}</p>
-                <dl className="cancel-linked__facts">
-                  <dt>{t.cancel.reservationId}</dt>
-                  <dd>
-                    <code>{linked.reservationId}</code>
-                  </dd>
-                </dl>
                 {/* A code from another booking than the link's: the code alone finds it. */}
                 <Link to={paths.cancel()}>{t.cancel.codeAlone}</Link>
               </div>
@@ -88,7 +85,7 @@ export function CancelBookingPage() {
               name="cancellationCode"
               value={code}
               error={missing ? t.cancel.codeRequired : undefined}
-              hint={t.cancel.codeHint}
+              hint={filledCode && code === filledCode ? t.cancel.codeFilled : t.cancel.codeHint}
               autoComplete="off"
               onChange={(value) => {
                 setCode(value.slice(0, MAX_CODE_LENGTH));

@@ -32,3 +32,16 @@ export function linkedBookingFrom(params: URLSearchParams): { restaurantId: stri
   const reservationId = params.get('reservation')?.trim() ?? '';
   return UUID.test(restaurantId) && UUID.test(reservationId) ? { restaurantId, reservationId } : undefined;
 }
+
+/** What a confirmation's link hands the cancel page in the tab's history (react-router's location state). */
+interface CancelLinkState {
+  cancellationCode: string;
+}
+
+export const cancelLinkState = (cancellationCode: string): CancelLinkState => ({ cancellationCode });
+
+/** The code a confirmation's link carried, when it did (history state is whatever the tab kept: checked). */
+export function linkedCodeFrom(state: unknown): string | undefined {
+  const code = (state as Partial<CancelLinkState> | null)?.cancellationCode;
+  return typeof code === 'string' && code.trim() !== '' ? code : undefined;
+}

@@ -1,10 +1,10 @@
 import type { GuestBookingOutput } from '@tablebook/api/shared';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay } from '../../lib/days.ts';
-import { cancelLinkFor } from '../cancel/cancelLink.ts';
+import { cancelLinkFor, cancelLinkState } from '../cancel/cancelLink.ts';
 import { formatClockTime, localClockOf, localDayOf } from './slotTimes.ts';
 
 interface BookingConfirmationProps {
@@ -17,12 +17,24 @@ interface BookingConfirmationProps {
 
 /**
  * The booking is made: the details, and the cancellation code the guest must keep (it is shown only
- * now). Focus moves to its heading: the dialog and the button that opened it are gone, and a keyboard
- * or screen-reader user must land on the answer, not at the top of the page.
+ * now, and it is all a cancellation needs), with a button that copies it. The reservation's id is not
+ * shown: a guest never needs it. Focus moves to its heading: the dialog and the button that opened it
+ * are gone, and a keyboard or screen-reader user must land on the answer, not at the top of the page.
  */
 export function BookingConfirmation({ booking, restaurantName, timeZone, onDismiss }: BookingConfirmationProps) {
   const { t, locale } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const codeRef = useRef<HTMLParagraphElement>(null);
+  const [copied, setCopied] = useState(false);
+  /** Onto the clipboard; where the page may not write there (plain http), the code is selected for the guest to copy. */
+  const copyCode = () => {
+    const selectCode = () => codeRef.current && window.getSelection()?.selectAllChildren(codeRef.current);
+    if (!navigator.clipboard) {
+      selectCode();
+      return;
+    }
+    navigator.clipboard.writeText(booking.cancellationCode).then(() => setCopied(true), selectCode);
+  };
   useEffect(() => {
     headingRef.current?.focus({ preventScroll: true });
   }, []);
@@ -52,21 +64,24 @@ export function BookingConfirmation({ booking, restaurantName, timeZone, onDismi
       )}
       <div className="confirmation__code">
         <p className="confirmation__code-label">{t.booking.codeLabel}</p>
-        <p className="confirmation__code-value" data-testid="cancellation-code">
+        <p ref={codeRef} className="confirmation__code-value" data-testid="cancellation-code">
           {booking.cancellationCode}
+        </p>
+        <p className="confirmation__code-copy">
+          <button type="button" className="button button--small" onClick={copyCode}>
+            {t.booking.copyCode}
+          </button>
+          {/* Inside the confirmation's status region: read out when it appears. */}
+          {copied ? <span className="confirmation__code-copied">{t.booking.codeCopied}</span> : null}
         </p>
         <p className="confirmation__code-hint">{t.booking.codeHint}</p>
       </div>
-      <dl className="confirmation__facts">
-        <dt>{t.booking.reservationNumber}</dt>
-        <dd>
-          <code>{booking.id}</code>
-        </dd>
-      </dl>
       <div className="confirmation__actions">
         <Link
           className="button button--ghost button--small"
           to={booking.time ? cancelLinkFor(booking) : paths.cancel(booking.restaurantId, booking.id)}
+          // The code goes with the link in the tab's history, never in the address: the cancel page starts with it filled in.
+          state={cancelLinkState(booking.cancellationCode)}
         >
           {t.booking.cancelLink}
         </Link>
