@@ -9,7 +9,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CityCombobox } from '../src/features/cities/CityCombobox.tsx';
-import { groupMatches, matchCities, typedCity } from '../src/features/cities/cityGroups.ts';
+import { enterChoice, groupMatches, matchCities, typedCity } from '../src/features/cities/cityGroups.ts';
 import { I18nProvider } from '../src/i18n/I18nProvider.tsx';
 
 afterEach(cleanup);
@@ -57,6 +57,22 @@ describe('matching what was typed', () => {
     const ranked = matchCities(cities, 'Cartagena');
     expect(names(ranked)).toEqual(['Cartagena de Indias (Bolívar)', 'Cartagena del Chairá (Caquetá)']);
     expect(groupMatches(ranked).map((group) => group.department)).toEqual(['Bolívar', 'Caquetá']);
+  });
+
+  it('lets Enter take the best match only when it is a city by its name, exactly or by its start (review D5)', () => {
+    const enter = (query: string) => enterChoice(matchCities(cities, query), query)?.id;
+    expect(enter('Bogot')).toBe(495);
+    expect(enter('Cartagena')).toBe(167);
+    // Two exact names: the first listed (the arrows reach the other).
+    expect(enter('armenia')).toBe(3);
+    expect(enter('Armenia (Quindío)')).toBe(4);
+    // Only a department matches: none of its cities is what was typed.
+    expect(enter('Cundinamarca')).toBeUndefined();
+    expect(enter('santander')).toBeUndefined();
+    // A word inside a name, or text anywhere in one, is not a name either.
+    expect(enter('Indias')).toBeUndefined();
+    expect(enter('gotá')).toBeUndefined();
+    expect(enter('zzz')).toBeUndefined();
   });
 
   it('says which city the text names beyond doubt, and none when it is ambiguous', () => {
@@ -146,6 +162,31 @@ describe('the city picker keeps what was typed', () => {
     expect(within(screen.getByRole('listbox')).getAllByRole('option')).toHaveLength(2);
     key('Enter');
     expect(chosen()).toBe('3');
+  });
+
+  it('keeps a department typed and Enter, with its cities listed and a note to pick one (review D5)', () => {
+    render(<Harness anyLabel="Any city" initial={2} />);
+    type('Cundinamarca');
+    // No option is Enter's default: the list is a choice to make.
+    expect(document.querySelector('.combobox__option--default')).toBeNull();
+    key('Enter');
+    expect(box().value).toBe('Cundinamarca');
+    // The city chosen before no longer stands behind text that does not name it.
+    expect(chosen()).toBe('none');
+    const list = screen.getByRole('listbox');
+    expect(
+      within(list)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Bogotá', 'Chía']);
+    expect(within(list).getByText('No city chosen yet: 2 cities match, pick one from the list')).toBeTruthy();
+    // Said aloud too.
+    expect(document.querySelector('[aria-live="polite"]')?.textContent).toBe('No city chosen yet: 2 cities match, pick one from the list');
+    // The arrows still pick from it.
+    key('ArrowDown');
+    key('Enter');
+    expect(chosen()).toBe('495');
+    expect(box().value).toBe('Bogotá (Cundinamarca)');
   });
 
   it('keeps text that matches nothing, with the list saying so, and Enter does not submit or clear it', () => {

@@ -157,4 +157,36 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, in Chromium', ()
     const [cancelled] = await server.api.reservation.list.query({ restaurantId: wholeDayId, date: addDays(day, 1), status: 'cancelled' });
     expect(cancelled).toMatchObject({ guestName: guest.guestName, status: 'cancelled' });
   });
+
+  it("D5: the city picker's Enter on a department keeps the text and lists its cities; a city's name or start is still taken", async () => {
+    const page = await visit();
+    await page.goto('/');
+    const box = page.getByRole('combobox', { name: es.find.city });
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    const city = () => new URL(page.url()).searchParams.get('city');
+
+    await box.fill('Cundinamarca');
+    await box.press('Enter');
+    const list = page.getByRole('listbox', { name: es.find.city });
+    await list.getByText(/^Aún no hay ciudad elegida: coinciden \d+ ciudades, elija una en la lista$/).waitFor();
+    expect(await box.inputValue()).toBe('Cundinamarca');
+    expect(await list.getByRole('option', { name: 'Bogotá', exact: true }).count()).toBe(1);
+    expect(city()).toBeNull();
+    // Leaving the box keeps the text, with the note beside it.
+    await box.press('Tab');
+    expect(await box.inputValue()).toBe('Cundinamarca');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(city()).toBeNull();
+
+    await box.fill('Bogot');
+    await box.press('Enter');
+    await expect.poll(city).toBe(String(BOGOTA));
+    expect(await box.inputValue()).toBe('Bogotá (Cundinamarca)');
+
+    await box.fill('Cartagena');
+    await box.press('ArrowDown');
+    await box.press('Enter');
+    await expect.poll(city).toBe('167');
+    expect(await box.inputValue()).toBe('Cartagena de Indias (Bolívar)');
+  });
 });

@@ -1,7 +1,7 @@
 import type { CityOutput } from '@tablebook/api/shared';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { cityLabel, groupByDepartment, groupMatches, matchCities, typedCity } from './cityGroups.ts';
+import { cityLabel, enterChoice, groupByDepartment, groupMatches, matchCities, typedCity } from './cityGroups.ts';
 import './cities.css';
 
 interface CityComboboxProps {
@@ -27,10 +27,11 @@ const IN_INPUT = -1;
 /**
  * A searchable city picker (ARIA 1.2 combobox with a grouped listbox): type part of a city or
  * department, and the matches are listed best first (an exact name first), grouped by department.
- * Enter takes the best match, or the option the arrow keys moved to (the first arrow down lands on
- * the best match, never past it); Escape closes and goes back to the chosen city. What was typed is
- * never thrown away: leaving the box keeps the city it names beyond doubt, or keeps the text, with no
- * city chosen and a note saying so. 1103 cities.
+ * Enter takes the best match when it matches by its name (see enterChoice), or the option the arrow
+ * keys moved to (the first arrow down lands on the best match, never past it); text that only a
+ * department matches is kept, with the list and a note to pick from it. Escape closes and goes back to
+ * the chosen city. What was typed is never thrown away: leaving the box keeps the city it names beyond
+ * doubt, or keeps the text, with no city chosen and a note saying so. 1103 cities.
  */
 export function CityCombobox({
   label,
@@ -53,6 +54,8 @@ export function CityCombobox({
   const [activeIndex, setActiveIndex] = useState(IN_INPUT);
   /** The city just picked, shown until the new value comes back (an address bar's update lands a moment later). */
   const [picked, setPicked] = useState<{ city: CityOutput | undefined } | null>(null);
+  /** Enter was pressed on text that names no city by itself: the note says to pick from the list. */
+  const [enterRefused, setEnterRefused] = useState(false);
 
   const selected = useMemo(() => cities.find((city) => city.id === value), [cities, value]);
   const typing = query !== null && query.trim() !== '';
@@ -63,8 +66,8 @@ export function CityCombobox({
     // Once something is typed, "any city" is not what is being looked for: the matches come first.
     return anyLabel && !typing ? [{ kind: 'any' }, ...cityChoices] : cityChoices;
   }, [groups, anyLabel, typing]);
-  /** What Enter takes while no option is active: the best match of what was typed. */
-  const best = typing ? matches[0] : undefined;
+  /** What Enter takes while no option is active: the best match of what was typed, when it is a city's name. */
+  const best = typing ? enterChoice(matches, query) : undefined;
 
   // A city chosen from outside (or a new one picked) is shown as itself.
   useEffect(() => {
@@ -140,8 +143,13 @@ export function CityCombobox({
         if (activeChoice) choose(activeChoice);
         else if (best) choose({ kind: 'city', city: best });
         else if (!typing) settle();
-        // Nothing matches: the text stays, and the list says so.
-        else setOpen(true);
+        else {
+          // No city by that name (nothing matches, or only a department): the text stays, with the
+          // list and a note to pick from it; no city stays chosen behind text that no longer names it.
+          setOpen(true);
+          setEnterRefused(true);
+          if (value !== undefined) onChange(undefined);
+        }
         break;
       }
       case 'Escape':
@@ -159,6 +167,9 @@ export function CityCombobox({
   const shownText = query ?? (shown ? cityLabel(shown) : '');
   /** Text left in the box that names no city: said beside it, so nobody takes it for a choice. */
   const unsettled = !open && typing && value === undefined;
+  /** Enter pressed on text that names no city by itself, the list still open: it says so at its top (and aloud). */
+  const refusedInList = open && enterRefused && typing;
+  const note = matches.length === 0 ? t.cityPicker.noMatch : t.cityPicker.notChosen(matches.length);
   const describedBy = [errorId, unsettled ? noteId : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
@@ -185,6 +196,7 @@ export function CityCombobox({
           value={shownText}
           onChange={(event) => {
             setQuery(event.target.value);
+            setEnterRefused(false);
             setOpen(true);
             setActiveIndex(IN_INPUT);
           }}
@@ -207,6 +219,11 @@ export function CityCombobox({
       {open ? (
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA APG combobox pattern: a list whose options are announced through aria-activedescendant, as a ul with role listbox
         <ul id={listId} role="listbox" aria-label={label} className="combobox__list">
+          {refusedInList && matchCount > 0 ? (
+            <li role="presentation" className="combobox__empty combobox__refused">
+              {note}
+            </li>
+          ) : null}
           {anyLabel && !typing ? (
             <ChoiceOption
               id={optionId({ kind: 'any' })}
@@ -252,14 +269,16 @@ export function CityCombobox({
       ) : null}
       {unsettled ? (
         <p id={noteId} className="field__hint combobox__note">
-          {matches.length === 0 ? t.cityPicker.noMatch : t.cityPicker.notChosen(matches.length)}
+          {note}
         </p>
       ) : null}
       <p className="visually-hidden" aria-live="polite">
         {open
-          ? best && activeId === undefined
-            ? t.cityPicker.enterPicks(matchCount, cityLabel(best))
-            : t.cityPicker.matches(matchCount)
+          ? refusedInList
+            ? note
+            : best && activeId === undefined
+              ? t.cityPicker.enterPicks(matchCount, cityLabel(best))
+              : t.cityPicker.matches(matchCount)
           : ''}
       </p>
     </div>

@@ -56,6 +56,22 @@ export function matchCities(cities: readonly CityOutput[], query: string): CityO
   return ranked.sort((a, b) => a.rank - b.rank || byName(a.city, b.city)).map((entry) => entry.city);
 }
 
+/** Ranks of rankOf that are a city's own name: the whole name (or label), or its start. */
+const NAME_MATCH = 1;
+
+/**
+ * What Enter takes from `ranked` (matchCities of `query`) while no option is active: the best match,
+ * but only when it matches by its name, exactly or by its start ("Bogot", "Cartagena", "armenia").
+ * Text that only a word inside names, or only departments, match ("Cundinamarca") names no one city:
+ * Enter picking the first of them would be a guess, so it picks none and the text stays.
+ */
+export function enterChoice(ranked: readonly CityOutput[], query: string): CityOutput | undefined {
+  const best = ranked[0];
+  if (!best) return undefined;
+  const rank = rankOf(best, comparable(query));
+  return rank !== undefined && rank <= NAME_MATCH ? best : undefined;
+}
+
 /**
  * The city that what was typed names beyond doubt, if any: the only city with that exact name (or
  * label), or the only city that matches at all. "Armenia" (two departments have one) names none;
