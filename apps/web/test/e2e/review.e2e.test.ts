@@ -50,7 +50,7 @@ const focusedBelowHeader = (page: Page) =>
     const header = document.querySelector('.site-header')!.getBoundingClientRect();
     const focused = document.activeElement!;
     return {
-      focused: focused.id || focused.textContent?.trim(),
+      focused: focused.textContent?.trim(),
       top: Math.round(focused.getBoundingClientRect().top),
       headerBottom: Math.round(header.bottom),
       headerHeight: Math.ceil(header.height),
@@ -188,5 +188,36 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, in Chromium', ()
     await box.press('Enter');
     await expect.poll(city).toBe('167');
     expect(await box.inputValue()).toBe('Cartagena de Indias (Bolívar)');
+  });
+
+  it('D6: "Editar" and "Nuevo restaurante" move focus to the opened form\'s title, below the sticky header', async () => {
+    const page = await visit({ viewport: PHONE });
+    await page.goto('/manage');
+    const title = async (name: string) => {
+      await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+      await scrollSettled(page);
+      const where = await focusedBelowHeader(page);
+      expect(where.focused).toBe(name);
+      expect(where.top).toBeGreaterThanOrEqual(where.headerBottom);
+    };
+
+    // The last restaurant's "Editar", far down the list, pressed from the keyboard.
+    const edit = page.getByRole('button', { name: `${es.manage.edit} — Reloj Bogotano` });
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    await title(es.manage.editTitle('Reloj Bogotano'));
+    // The next Tab goes into the form, not back to the list.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('form')?.className)).toBe('restaurant-form');
+
+    // Pressed again while its form is open, from further down: back to the title.
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    await title(es.manage.editTitle('Reloj Bogotano'));
+
+    await page.getByRole('button', { name: es.common.cancel, exact: true }).click();
+    await page.getByRole('button', { name: es.manage.newRestaurant }).focus();
+    await page.keyboard.press('Enter');
+    await title(es.manage.createTitle);
   });
 });

@@ -49,8 +49,14 @@ export function ManagePage() {
     setNotice(null);
     remove.reset();
     setEditor(next);
-    // The form opens above the list: bring it into view for whoever clicked far down the list.
-    requestAnimationFrame(() => editorRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }));
+    requestAnimationFrame(() => {
+      // The keyboard starts at the form's title, not on the button that opened it (still in the list
+      // below) or on the body (the "New restaurant" button is gone); also when that form was open already.
+      editorRef.current?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+      // The form opens above the list: bring it into view for whoever clicked far down the list (the
+      // document's scroll padding stops it below the sticky header).
+      editorRef.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    });
   };
 
   const confirmDelete = () => {

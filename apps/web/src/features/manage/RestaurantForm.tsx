@@ -106,8 +106,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
       const form = formRef.current;
       const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
       if (invalid) {
-        // Centred rather than scrolled "into view" by focus alone: the browser counts a field behind the
-        // sticky header as in view and would leave it (and its label) hidden there.
+        // Centred, with its label and error around it, rather than just into view at an edge.
         invalid.scrollIntoView?.({ block: 'center' });
         invalid.focus({ preventScroll: true });
         return;
@@ -180,7 +179,8 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   return (
     <>
       <form ref={formRef} className="restaurant-form" aria-labelledby={headingId} noValidate onSubmit={submit}>
-        <h2 id={headingId} className="panel__title">
+        {/* Focused when the form opens (ManagePage). */}
+        <h2 id={headingId} className="panel__title" tabIndex={-1}>
           {restaurant ? t.manage.editTitle(restaurant.name) : t.manage.createTitle}
         </h2>
         {showFailureNotice ? (
