@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IssueDetail } from '@tablebook/api/shared';
 import { fieldErrorsFromServer, validateRestaurantForm, type RestaurantFormValues } from '../src/features/manage/restaurantForm.ts';
 import { dictionaries } from '../src/i18n/dictionary.ts';
-import { describeIssue } from '../src/i18n/refusals.ts';
+import { describeIssue, describeLayoutBookings } from '../src/i18n/refusals.ts';
 
 const valid: RestaurantFormValues = {
   name: '  Casa Sabor ',
@@ -82,8 +82,7 @@ describe("placing the server's issues next to their fields", () => {
       fields: {
         cityId: 'That city is not in the list: choose one from it',
         name: 'At most 250 characters; Contains characters that cannot be saved',
-        // The layout's refusal (TABLE_HAS_RESERVATIONS) goes next to the layout editor, with no id and no ISO date.
-        tables: 'Table D2 is booked on Thursday, December 10, 2026 for 4 people',
+        // The layout's refusal (TABLE_HAS_RESERVATIONS) is the layout editor's own list (below), not a field's line.
       },
       general: ['Contains characters that cannot be saved', 'A field: not valid'],
     });
@@ -91,5 +90,41 @@ describe("placing the server's issues next to their fields", () => {
 
   it('has nothing to place when there are no issues', () => {
     expect(fieldErrorsFromServer([], inEnglish)).toEqual({ fields: {}, general: [] });
+  });
+});
+
+describe('the bookings a new layout leaves without their table (review D7)', () => {
+  const booked: IssueDetail[] = [
+    { path: 'tables', message: 'B1 is booked', code: 'table_booked', table: 'B1', date: '2026-12-02', time: '21:00', partySize: 4 },
+    { path: 'tables', message: 'D1 is booked', code: 'table_booked', table: 'D1', date: '2026-12-03', partySize: 10, seats: 8 },
+    { path: 'name', message: 'too long', code: 'too_big', origin: 'string', maximum: 250 },
+  ];
+
+  it('are a list, one line per booking, under a lead that says to move or cancel them first, in both languages', () => {
+    expect(describeLayoutBookings(booked, 'en')).toEqual({
+      lead: '2 future bookings need tables this layout removes or makes smaller. Move or cancel those bookings first (Reservations), or keep the tables:',
+      items: [
+        // Intl may write a narrow no-break space before PM.
+        expect.stringMatching(/^Table B1 is booked on Wednesday, December 2, 2026 at 9:00\sPM for 4 people$/),
+        'Table D1 is booked on Thursday, December 3, 2026 for 10 people, and the new layout gives it 8 seats',
+      ],
+    });
+    const spanish = describeLayoutBookings(booked, 'es');
+    expect(spanish?.lead).toBe(
+      '2 reservas futuras necesitan mesas que este plano quita o achica. Muévalas o cancélelas primero (Reservas), o conserve esas mesas:',
+    );
+    expect(spanish?.items).toHaveLength(2);
+    expect(spanish?.items[0]).toMatch(
+      /^La mesa B1 está reservada el miércoles, 2 de diciembre de 2026 a las 9:00\sp\.\s?m\. para 4 personas$/,
+    );
+    // No line glued to another: none carries a semicolon.
+    for (const line of [...(spanish?.items ?? []), ...(describeLayoutBookings(booked, 'en')?.items ?? [])]) expect(line).not.toContain(';');
+    expect(describeLayoutBookings(booked.slice(0, 1), 'es')?.lead).toBe(
+      'Una reserva futura necesita una mesa que este plano quita o achica. Mueva o cancele esa reserva primero (Reservas), o conserve la mesa:',
+    );
+  });
+
+  it('are none without such issues', () => {
+    expect(describeLayoutBookings(booked.slice(2), 'en')).toBeUndefined();
   });
 });

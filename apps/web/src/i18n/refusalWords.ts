@@ -108,6 +108,11 @@ export interface RefusalWords {
   entry: (position: number) => string;
   /** An issue with its field: "Party size: at most 20". */
   issueLine: (field: string, text: string) => string;
+  /**
+   * Above the list of bookings a new layout leaves without their table (TABLE_HAS_RESERVATIONS's
+   * table_booked issues, one line each): what is wrong and the way out.
+   */
+  layoutBookings: (count: number) => string;
   /** A status as a name ("Confirmed"), quoted in sentences. */
   status: Record<ReservationStatus, string>;
   /** "“Confirmed”" / "«Confirmada»". */
@@ -454,6 +459,10 @@ export const en: RefusalWords = {
   issueLine: (field, text) => `${field}: ${text}`,
   status: { confirmed: 'Confirmed', seated: 'Seated', completed: 'Completed', cancelled: 'Cancelled', no_show: 'No-show' },
   quote: (text) => `“${text}”`,
+  layoutBookings: (count) =>
+    count === 1
+      ? 'A future booking needs a table this layout removes or makes smaller. Move or cancel that booking first (Reservations), or keep the table:'
+      : `${count} future bookings need tables this layout removes or makes smaller. Move or cancel those bookings first (Reservations), or keep the tables:`,
 };
 
 const esPeople = (count: number, format: Formats) => (count === 1 ? '1 persona' : `${format.count(count)} personas`);
@@ -803,4 +812,8 @@ export const es: RefusalWords = {
   issueLine: (field, text) => `${field}: ${text}`,
   status: { confirmed: 'Confirmada', seated: 'En mesa', completed: 'Completada', cancelled: 'Cancelada', no_show: 'No llegó' },
   quote: (text) => `«${text}»`,
+  layoutBookings: (count) =>
+    count === 1
+      ? 'Una reserva futura necesita una mesa que este plano quita o achica. Mueva o cancele esa reserva primero (Reservas), o conserve la mesa:'
+      : `${count} reservas futuras necesitan mesas que este plano quita o achica. Muévalas o cancélelas primero (Reservas), o conserve esas mesas:`,
 };

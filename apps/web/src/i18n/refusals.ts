@@ -83,6 +83,26 @@ export function describeIssue(issue: IssueDetail, language: Language, options: {
   return tidy(field ? words.issueLine(field, text) : capitalized(text));
 }
 
+/** The bookings a new layout leaves without their table, in words: a lead saying the way out, and one line per booking. */
+export interface LayoutBookingsWords {
+  lead: string;
+  items: string[];
+}
+
+/**
+ * The table_booked issues among `issues` (TABLE_HAS_RESERVATIONS: one per booking that a removed or
+ * shrunk table holds) as a list under a lead sentence, rather than sentences glued together; none
+ * when there are no such issues.
+ */
+export function describeLayoutBookings(issues: readonly IssueDetail[], language: Language): LayoutBookingsWords | undefined {
+  const booked = issues.filter((issue) => issue.code === 'table_booked');
+  if (booked.length === 0) return undefined;
+  return {
+    lead: refusalWords[language].layoutBookings(booked.length),
+    items: booked.map((issue) => describeIssue(issue, language, { withField: false })),
+  };
+}
+
 /** A problem in words: from its reason and details, or the reason's plain words when it has no details. */
 export function describeProblem(problem: ApiProblem, language: Language): ProblemWords {
   const words = refusalWords[language];

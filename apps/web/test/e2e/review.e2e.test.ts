@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
 import { dictionaries } from '../../src/i18n/dictionary.ts';
+import { refusalWords } from '../../src/i18n/refusals.ts';
 import { addDays, localDay } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
@@ -219,5 +220,38 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, in Chromium', ()
     await page.getByRole('button', { name: es.manage.newRestaurant }).focus();
     await page.keyboard.press('Enter');
     await title(es.manage.createTitle);
+  });
+
+  it('D7: the layout editor lists the bookings that need the tables it drops, under a lead that says to move or cancel them first', async () => {
+    const noche = await server.api.restaurant.create.mutate(
+      restaurantFields('Noche Abierta', {
+        tables: [
+          { label: 'A1', seats: 2 },
+          { label: 'B1', seats: 4 },
+          { label: 'D1', seats: 12 },
+        ],
+      }),
+    );
+    for (const [table, partySize] of [
+      ['B1', 4],
+      ['D1', 10],
+    ] as const) {
+      await server.api.reservation.create.mutate({ restaurantId: noche.id, date: day, table, partySize, guestName: `Mesa ${table}` });
+    }
+    const page = await visit();
+    await page.goto('/manage');
+    await page.getByRole('button', { name: `${es.manage.edit} — Noche Abierta` }).click();
+    await page.getByRole('button', { name: `${es.manage.layout.remove} B1` }).click();
+    await page.getByRole('button', { name: `${es.manage.layout.remove} D1` }).click();
+    await page.getByRole('button', { name: es.manage.save }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: refusalWords.es.layoutBookings(2) });
+    await refusal.waitFor();
+    const items = await refusal.getByRole('listitem').allTextContents();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^La mesa B1 está reservada el .+ para 4 personas$/);
+    expect(items[1]).toMatch(/^La mesa D1 está reservada el .+ para 10 personas$/);
+    expect(await refusal.textContent()).not.toContain(';');
+    expect(await refusal.textContent()).not.toMatch(UUID);
+    expect((await server.api.restaurant.byId.query({ id: noche.id })).tables.map((table) => table.label)).toEqual(['A1', 'B1', 'D1']);
   });
 });

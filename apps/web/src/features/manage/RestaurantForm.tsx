@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { describeIssue } from '../../i18n/refusals.ts';
+import { describeIssue, describeLayoutBookings } from '../../i18n/refusals.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ProblemNotice } from '../../ui/states.tsx';
 import { RestaurantPhoto } from '../../ui/RestaurantPhoto.tsx';
@@ -61,6 +61,8 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
   const { fields: serverErrors, general: generalErrors } = fieldErrorsFromServer(serverIssues, (issue, withField) =>
     describeIssue(issue, language, { withField }),
   );
+  /** The bookings the layout would leave without their table (TABLE_HAS_RESERVATIONS), listed beside it. */
+  const layoutBookings = describeLayoutBookings(serverIssues, language);
   /** After the first attempt, fields are checked as they change, so a fixed error disappears at once. */
   const [attempted, setAttempted] = useState(false);
   /** Bumped when a save is refused, to move focus to the first field to fix (never while typing). */
@@ -262,6 +264,7 @@ export function RestaurantForm({ restaurant, onSaved, onCancel }: RestaurantForm
             rows={values.tables}
             rowErrors={tableErrors}
             error={errors.tables}
+            bookings={layoutBookings}
             onChange={(tables) => change('tables', tables)}
           />
         ) : null}

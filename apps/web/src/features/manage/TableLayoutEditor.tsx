@@ -1,29 +1,45 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import type { LayoutBookingsWords } from '../../i18n/refusals.ts';
 import { addRow, changeRow, MAX_SEATS, removeRow, type TableRow, type TableRowErrors } from './tableLayout.ts';
 
 interface TableLayoutEditorProps {
   rows: TableRow[];
   /** Per row index. */
   rowErrors: Record<number, TableRowErrors>;
-  /** About the layout as a whole: too few or too many tables, or the server's TABLE_HAS_RESERVATIONS. */
+  /** About the layout as a whole: too few or too many tables. */
   error: string | undefined;
+  /** The server's TABLE_HAS_RESERVATIONS: the bookings that need a table this layout drops or shrinks. */
+  bookings?: LayoutBookingsWords | undefined;
   onChange: (rows: TableRow[]) => void;
 }
 
 /** The restaurant's tables: one row of label and seats each, added and removed here. */
-export function TableLayoutEditor({ rows, rowErrors, error, onChange }: TableLayoutEditorProps) {
+export function TableLayoutEditor({ rows, rowErrors, error, bookings, onChange }: TableLayoutEditorProps) {
   const { t } = useI18n();
   const id = useId();
   const errorId = `${id}-error`;
+  const bookingsId = `${id}-bookings`;
+  const describedBy = [error ? errorId : undefined, bookings ? bookingsId : undefined].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset className="layout-editor" aria-describedby={error ? errorId : undefined}>
+    <fieldset className="layout-editor" aria-describedby={describedBy}>
       <legend className="field__label">{t.manage.layout.title}</legend>
       <p className="field__hint">{t.manage.layout.hint}</p>
       {error ? (
         <p id={errorId} className="field__error layout-editor__error" role="alert">
           {error}
         </p>
+      ) : null}
+      {bookings ? (
+        // A lead with the way out, then one line per booking: not sentences glued with semicolons.
+        <div id={bookingsId} className="field__error layout-editor__error" role="alert">
+          <p>{bookings.lead}</p>
+          <ul className="layout-editor__bookings">
+            {bookings.items.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <ol className="layout-editor__rows">
         {rows.map((row, index) => {

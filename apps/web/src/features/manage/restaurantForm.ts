@@ -153,9 +153,10 @@ export interface ServerFieldErrors {
 }
 
 /**
- * Places the server's `issues` (e.g. an unknown `cityId`, a table future bookings need) next to their
- * fields, worded by `describe` from each issue's code and parameters (i18n/refusals.ts), not from the
+ * Places the server's `issues` (e.g. an unknown `cityId`, a name too long) next to their fields,
+ * worded by `describe` from each issue's code and parameters (i18n/refusals.ts), not from the
  * server's English; beside a field an issue says only what is wrong, above the form it names its field.
+ * The tables future bookings need (table_booked) are the layout editor's own list, not a field's line.
  */
 export function fieldErrorsFromServer(
   issues: readonly IssueDetail[],
@@ -164,6 +165,8 @@ export function fieldErrorsFromServer(
   const fields: FieldErrors = {};
   const general: string[] = [];
   for (const issue of issues) {
+    // Listed by the layout editor, one line per booking (i18n/refusals.ts describeLayoutBookings).
+    if (issue.code === 'table_booked') continue;
     const field = issue.path.split('.')[0] ?? '';
     if (isFormField(field)) {
       const text = describe(issue, false);
