@@ -6,7 +6,7 @@ import { Loading } from '../ui/states.tsx';
 import { Layout } from './Layout.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { routePatterns } from './paths.ts';
-import { RouteError } from './RouteError.tsx';
+import { LayoutError, RouteError } from './RouteError.tsx';
 
 // Only the Find page, the guest's landing page, is in the first load (issue 16: under 200 KiB of
 // compressed JavaScript, usable in under 4 s on a throttled phone); every other page loads when first
@@ -38,66 +38,72 @@ export function createAppRouter() {
   return createBrowserRouter([
     {
       element: <Layout />,
-      errorElement: <RouteError />,
+      errorElement: <LayoutError />,
       children: [
-        { path: routePatterns.find, element: <FindPage /> },
         {
-          path: routePatterns.day,
-          element: (
-            <Suspense fallback={<Loading />}>
-              <RestaurantDayPage />
-            </Suspense>
-          ),
+          // A page that fails is replaced inside the layout, which stays: header, navigation, language, footer.
+          errorElement: <RouteError />,
+          children: [
+            { path: routePatterns.find, element: <FindPage /> },
+            {
+              path: routePatterns.day,
+              element: (
+                <Suspense fallback={<Loading />}>
+                  <RestaurantDayPage />
+                </Suspense>
+              ),
+            },
+            {
+              path: routePatterns.reservations,
+              element: (
+                <AdminGate>
+                  <Suspense fallback={<Loading />}>
+                    <ReservationsPage />
+                  </Suspense>
+                </AdminGate>
+              ),
+            },
+            {
+              path: routePatterns.timeline,
+              element: (
+                <AdminGate>
+                  <Suspense fallback={<Loading />}>
+                    <TimelinePage />
+                  </Suspense>
+                </AdminGate>
+              ),
+            },
+            {
+              path: routePatterns.manage,
+              element: (
+                <AdminGate>
+                  <Suspense fallback={<Loading />}>
+                    <ManagePage />
+                  </Suspense>
+                </AdminGate>
+              ),
+            },
+            {
+              path: routePatterns.settings,
+              element: (
+                <AdminGate>
+                  <Suspense fallback={<Loading />}>
+                    <SettingsPage />
+                  </Suspense>
+                </AdminGate>
+              ),
+            },
+            {
+              path: routePatterns.cancel,
+              element: (
+                <Suspense fallback={<Loading />}>
+                  <CancelBookingPage />
+                </Suspense>
+              ),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
         },
-        {
-          path: routePatterns.reservations,
-          element: (
-            <AdminGate>
-              <Suspense fallback={<Loading />}>
-                <ReservationsPage />
-              </Suspense>
-            </AdminGate>
-          ),
-        },
-        {
-          path: routePatterns.timeline,
-          element: (
-            <AdminGate>
-              <Suspense fallback={<Loading />}>
-                <TimelinePage />
-              </Suspense>
-            </AdminGate>
-          ),
-        },
-        {
-          path: routePatterns.manage,
-          element: (
-            <AdminGate>
-              <Suspense fallback={<Loading />}>
-                <ManagePage />
-              </Suspense>
-            </AdminGate>
-          ),
-        },
-        {
-          path: routePatterns.settings,
-          element: (
-            <AdminGate>
-              <Suspense fallback={<Loading />}>
-                <SettingsPage />
-              </Suspense>
-            </AdminGate>
-          ),
-        },
-        {
-          path: routePatterns.cancel,
-          element: (
-            <Suspense fallback={<Loading />}>
-              <CancelBookingPage />
-            </Suspense>
-          ),
-        },
-        { path: '*', element: <NotFoundPage /> },
       ],
     },
   ]);

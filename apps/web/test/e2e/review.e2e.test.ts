@@ -13,6 +13,7 @@ import { dictionaries } from '../../src/i18n/dictionary.ts';
 import { refusalWords } from '../../src/i18n/refusals.ts';
 import { addDays, localDay } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { cspViolations, openPage, type OpenedPage } from './support/pages.ts';
 
@@ -253,5 +254,27 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, in Chromium', ()
     expect(await refusal.textContent()).not.toContain(';');
     expect(await refusal.textContent()).not.toMatch(UUID);
     expect((await server.api.restaurant.byId.query({ id: noche.id })).tables.map((table) => table.label)).toEqual(['A1', 'B1', 'D1']);
+  });
+
+  it("the route-error page is inside the site's frame: its heading, and the header, navigation, language switch and footer to leave by", async () => {
+    const page = await visit({ viewport: PHONE });
+    // A host page whose code cannot be fetched (a dropped connection, or a deploy that replaced the assets).
+    await page.route(
+      (url) => url.pathname.startsWith('/assets/SettingsPage-') && url.pathname.endsWith('.js'),
+      (route) => route.abort('connectionfailed'),
+    );
+    await page.goto('/settings');
+    await page.getByRole('main').getByRole('heading', { level: 1, name: es.routeError.title }).waitFor();
+    const nav = page.getByRole('navigation', { name: es.app.navLabel });
+    expect(await nav.getByRole('link').count()).toBe(4);
+    await page.getByRole('contentinfo').getByRole('link', { name: es.app.cancelLink }).waitFor();
+    await page.getByRole('group', { name: es.app.languageSwitch }).waitFor();
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.title()).toBe(`${es.routeError.title} · ${es.app.name}`);
+    expect(await expectNoAxeViolations(page, 'route-error inside the layout, es, 390x844')).toEqual([]);
+    // The navigation leaves it: another page renders in its place.
+    await nav.getByRole('link', { name: es.app.nav.find }).click();
+    await page.getByRole('main').getByRole('heading', { level: 1, name: es.find.title }).waitFor();
+    expect(await page.getByRole('heading', { name: es.routeError.title }).count()).toBe(0);
   });
 });
