@@ -14,6 +14,7 @@ import { FindFiltersForm } from './FindFiltersForm.tsx';
 import { RestaurantCard } from './RestaurantCard.tsx';
 import { useAppTimeZone } from './useAppTimeZone.ts';
 import { useFindFilters } from './useFindFilters.ts';
+import { refreshAnsweredBefore } from './liveResults.ts';
 
 export const PAGE_SIZE = 24;
 const TYPING_PAUSE_MS = 300;
@@ -62,11 +63,16 @@ function FindResults({ filters, onReset }: { filters: FindFilters; onReset: () =
   // stream per card would exhaust the browser's six connections per server) refreshes the list.
   const client = useTRPCClient();
   const refreshResults = () => void queryClient.invalidateQueries(trpc.guest.restaurants.pathFilter());
-  // The list was just read when its stream first opens: read again only after a gap in the stream.
   useLiveStream(
     client.guest.onDayChange,
     { date: filters.date },
-    { onEvent: refreshResults, onResync: (reason) => reason === 'gap' && refreshResults() },
+    {
+      onEvent: refreshResults,
+      // After a gap, everything is read again. As the stream first opens, only a list answered before
+      // then (the early answer, read with the HTML) may have missed a booking: it alone is read again.
+      onResync: (reason) =>
+        reason === 'gap' ? refreshResults() : void refreshAnsweredBefore(queryClient, trpc.guest.restaurants.pathFilter(), Date.now()),
+    },
   );
   const results = useQuery({
     ...trpc.guest.restaurants.queryOptions(listInputFor(filters, limit)),
