@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { rememberFileSent, webHeaders } from './web-headers.ts';
+import { lateFileRoutes } from './web-late-files.ts';
 
 /** The directory of the built web app, when it holds an index.html; else undefined (no web app). */
 export const webRootOf = (directory: string | undefined) =>
@@ -21,7 +22,8 @@ export const isAppPage = (request: FastifyRequest) =>
  * (errors.ts). The build writes `.br` and `.gz` beside each text file (apps/web/vite-plugins/precompress.ts):
  * they are sent as they are to a browser that accepts them (preCompressed), so compression costs no CPU
  * per request and uses brotli's best quality (the on-the-fly compression of api-compression.ts leaves
- * an answer that carries its encoding alone). Caching follows the file's name (web-headers.ts).
+ * an answer that carries its encoding alone). Caching follows the file's name (web-headers.ts). The
+ * files present at start-up get a route each; files a rebuild writes later are web-late-files.ts's.
  */
 const webAppPlugin: FastifyPluginAsync<{ root: string | undefined }> = async (app, { root }) => {
   if (!root) return;
@@ -38,6 +40,7 @@ const webAppPlugin: FastifyPluginAsync<{ root: string | undefined }> = async (ap
     cacheControl: false,
     setHeaders: rememberFileSent(root),
   });
+  lateFileRoutes(app);
 };
 
 // Root scope: the not-found handler answers page paths with reply.sendFile.
