@@ -5,7 +5,6 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay, isBeforeDay, type CalendarDay } from '../../lib/days.ts';
 import { LivePill } from '../../live/LivePill.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
-import { DayField } from '../../ui/DayField.tsx';
 import { Loading, ProblemNotice } from '../../ui/states.tsx';
 import { BookingConfirmation } from './BookingConfirmation.tsx';
 import { BookingFields } from './BookingFields.tsx';
@@ -14,6 +13,7 @@ import { DayLimits } from './DayLimits.tsx';
 import { type DaySearch, freeForParty, tooSmallFor } from './daySearch.ts';
 import { fullnessOf, takenLabels } from './dayState.ts';
 import { FloorMap } from './FloorMap.tsx';
+import { GuestDayField } from './GuestDayField.tsx';
 import { PartySizeField } from './PartySizeField.tsx';
 import { partySizes } from './slotTimes.ts';
 import { useDayAvailability } from './useDayAvailability.ts';
@@ -96,7 +96,7 @@ export function RestaurantDay({ restaurant, search, today, onSearchChange }: Res
         </div>
         <div className="day-controls">
           <PartySizeField value={partySize} sizes={partySizes(tables)} onChange={(next) => onSearchChange({ partySize: next })} />
-          <DayField label={t.common.date} value={date} min={today} stepper onChange={(next) => onSearchChange({ date: next })} />
+          <GuestDayField value={date} today={today} onChange={(next) => onSearchChange({ date: next })} />
         </div>
 
         {isPast ? <p className="notice notice--info">{t.day.pastDay}</p> : null}

