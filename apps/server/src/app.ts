@@ -57,6 +57,7 @@ export interface TablebookServer {
 const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export function createServer(options: ServerOptions): TablebookServer {
+  const webRoot = webRootOf(options.webRoot);
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
@@ -73,7 +74,7 @@ export function createServer(options: ServerOptions): TablebookServer {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Batched tRPC calls put every procedure name in one path segment.
     routerOptions: { maxParamLength: 5000 },
-    frameworkErrors: frameworkErrorReply,
+    frameworkErrors: (error, request, reply) => frameworkErrorReply(error, request, reply, webRoot),
     // Fastify also takes a hop count here, which its types leave out.
     trustProxy: (options.trustProxy ?? false) as boolean,
   });
@@ -96,7 +97,6 @@ export function createServer(options: ServerOptions): TablebookServer {
     streamSlots: new StreamSlots(options.streamsPerClient ?? 20),
     procedure: tracker.procedure,
   });
-  const webRoot = webRootOf(options.webRoot);
 
   // Root-scope concerns first (their hooks and handlers reach every route registered after them).
   void app.register(observability, { tracker });

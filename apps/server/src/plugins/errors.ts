@@ -2,7 +2,8 @@ import { reasonForStatus } from '@tablebook/api';
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { failure, sendError } from '../envelope.ts';
-import { isAppPage } from './web.ts';
+import { sendBadPathPage } from './web-bad-path.ts';
+import { isAppPage } from './web-navigation.ts';
 
 /** A 4xx Fastify raised itself before any handler ran (bad JSON, wrong content type, body too large...). */
 const clientErrorStatus = (error: FastifyError) =>
@@ -10,10 +11,15 @@ const clientErrorStatus = (error: FastifyError) =>
 
 /**
  * Errors Fastify's router raises before any hook runs (a path segment over the length limit, a bad
- * percent-encoding): the envelope too, with the request id, never Fastify's own body echoing the URL.
+ * percent-encoding): the envelope too, with the request id, never Fastify's own body echoing the URL;
+ * a browser's page navigation, when the web app is served, gets an HTML page instead.
  */
-export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrorReply(error: FastifyError, request: FastifyRequest, reply: FastifyReply, webRoot?: string) {
   const requestId = String(request.id);
+  if (webRoot && isAppPage(request)) {
+    void sendBadPathPage(request, reply.header('X-Request-Id', requestId));
+    return;
+  }
   const problem = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path segment is too long' : 'the path is malformed';
   void reply
     .status(400)

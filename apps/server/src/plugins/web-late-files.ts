@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 
 
 /** The variants the build writes beside a file: sent instead of it (preCompressed), never URLs of their own. */
 const VARIANT = /\.(?:br|gz)$/i;
-/** A file's name ends in an extension; a page path's last segment does not (web.ts's isAppPage). */
+/** A file's name ends in an extension; a page path's last segment does not (web-navigation.ts). */
 const HAS_EXTENSION = /\.[a-z0-9]+$/i;
 
 /**

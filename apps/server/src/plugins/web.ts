@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { rememberFileSent, webHeaders } from './web-headers.ts';
 import { lateFileRoutes } from './web-late-files.ts';
@@ -10,20 +10,14 @@ import { lateFileRoutes } from './web-late-files.ts';
 export const webRootOf = (directory: string | undefined) =>
   directory && existsSync(join(directory, 'index.html')) ? directory : undefined;
 
-/** A browser asking for a page of the web app (not the API, not a file). */
-export const isAppPage = (request: FastifyRequest) =>
-  request.method === 'GET' &&
-  !/^\/(api|trpc)(\/|$)/.test(request.url) &&
-  !/\.[a-z0-9]+(\?|$)/i.test(request.url.split('?')[0] ?? '') &&
-  (request.headers.accept ?? '').includes('text/html');
-
 /**
  * The built web app (index.html and assets) at `/`; its client-side routes are the not-found handler's
- * (errors.ts). The build writes `.br` and `.gz` beside each text file (apps/web/vite-plugins/precompress.ts):
- * they are sent as they are to a browser that accepts them (preCompressed), so compression costs no CPU
- * per request and uses brotli's best quality (the on-the-fly compression of api-compression.ts leaves
- * an answer that carries its encoding alone). Caching follows the file's name (web-headers.ts). The
- * files present at start-up get a route each; files a rebuild writes later are web-late-files.ts's.
+ * (errors.ts, for the requests web-navigation.ts counts as page navigations). The build writes `.br`
+ * and `.gz` beside each text file (apps/web/vite-plugins/precompress.ts): they are sent as they are to
+ * a browser that accepts them (preCompressed), so compression costs no CPU per request and uses
+ * brotli's best quality (the on-the-fly compression of api-compression.ts leaves an answer that
+ * carries its encoding alone). Caching follows the file's name (web-headers.ts). The files present at
+ * start-up get a route each; files a rebuild writes later are web-late-files.ts's.
  */
 const webAppPlugin: FastifyPluginAsync<{ root: string | undefined }> = async (app, { root }) => {
   if (!root) return;
@@ -32,7 +26,9 @@ const webAppPlugin: FastifyPluginAsync<{ root: string | undefined }> = async (ap
     root,
     prefix: '/',
     wildcard: false,
-    index: 'index.html',
+    // A list, not a string: preCompressed looks the index up only in a list, so with a string `/` was a
+    // 404 to any client accepting gzip or brotli that did not also accept text/html (curl --compressed).
+    index: ['index.html'],
     preCompressed: true,
     // The compressed files are variants of the others, not URLs of their own.
     globIgnore: ['**/*.br', '**/*.gz'],
