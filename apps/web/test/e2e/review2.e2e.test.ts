@@ -91,4 +91,13 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
       expect(await previous.isDisabled()).toBe(true);
     }
   });
+
+  it('D15: an unknown restaurant’s page is titled like the 404 page', async () => {
+    const page = await visit();
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+      await page.goto(`/restaurants/${id}/day`);
+      await page.getByRole('heading', { level: 1, name: es.day.notFoundTitle }).waitFor();
+      await expect.poll(() => page.title()).toBe(`${es.day.notFoundTitle} · ${es.app.name}`);
+    }
+  });
 });

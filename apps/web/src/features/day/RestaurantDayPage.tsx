@@ -27,13 +27,15 @@ export function RestaurantDayPage() {
   const restaurant = useQuery(trpc.guest.restaurant.queryOptions({ id: restaurantId }));
   // Today, the default day and "this day has passed" are the restaurant's, whatever the device's zone.
   const today = useToday(restaurant.data?.timeZone);
-  useDocumentTitle(restaurant.data?.name ?? '', t.app.name);
+  const refusal = restaurant.isError ? problemOf(restaurant.error).reason : undefined;
+  // A mistyped or deleted restaurant in the address: say so plainly rather than "invalid input".
+  const missing = refusal === 'NOT_FOUND' || refusal === 'INVALID_INPUT';
+  // The tab names the page in either case, as the 404 page does: "<title> · Tablebook".
+  useDocumentTitle(missing ? t.day.notFoundTitle : (restaurant.data?.name ?? ''), t.app.name);
 
   if (restaurant.isPending) return <Loading />;
   if (restaurant.isError) {
-    const { reason } = problemOf(restaurant.error);
-    // A mistyped or deleted restaurant in the address: say so plainly rather than "invalid input".
-    if (reason === 'NOT_FOUND' || reason === 'INVALID_INPUT') {
+    if (missing) {
       // A page with its level-one heading, as the 404 page is (axe: page-has-heading-one).
       return (
         <>
