@@ -5,8 +5,9 @@
  * said "no longer" without a reason (D13), host pages naming the zone by its IANA id (D14), and the
  * unknown restaurant's page titled "Tablebook" alone (D15). One server and one browser for all.
  */
+import { fileURLToPath } from 'node:url';
 import { todayIn } from '@tablebook/api/shared';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
 import { dictionaries } from '../../src/i18n/dictionary.ts';
@@ -16,8 +17,11 @@ import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { cspViolations, openPage, type OpenedPage } from './support/pages.ts';
 
 const { es } = dictionaries;
+const PHONE = { width: 390, height: 844 };
 const BOGOTA = 495;
 const ZONE = 'America/Bogota';
+/** The floor's pictures, for people to look at (git-ignored, beside the suite's other screenshots). */
+const SHOTS = fileURLToPath(new URL('../../test-output', import.meta.url));
 
 const restaurantFields = (name: string, extra: Record<string, unknown> = {}) => ({
   name,
@@ -29,6 +33,23 @@ const restaurantFields = (name: string, extra: Record<string, unknown> = {}) => 
 });
 /** Open all day, every day: some of any day's times are still to come whenever the test runs. */
 const allDay = { timeZone: ZONE, hours: WEEKDAYS.map((weekday) => ({ day: weekday, opens: '00:00', closes: '23:30' })) };
+
+/** Each tile whose words reach past its inner box (inside its border and padding), with by how many pixels. */
+const wordsOutOfTiles = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.floor button.table')].flatMap((tile) => {
+      const box = tile.getBoundingClientRect();
+      const style = getComputedStyle(tile);
+      const top = box.top + Number.parseFloat(style.borderTopWidth) + Number.parseFloat(style.paddingTop);
+      const bottom = box.bottom - Number.parseFloat(style.borderBottomWidth) - Number.parseFloat(style.paddingBottom);
+      const range = document.createRange();
+      range.selectNodeContents(tile);
+      // The words as painted (the visually hidden separators have no box worth measuring).
+      const lines = [...range.getClientRects()].filter((rect) => rect.width > 1 && rect.height > 1);
+      const over = Math.max(0, ...lines.map((rect) => Math.max(top - rect.top, rect.bottom - bottom)));
+      return over > 0.5 ? [`${tile.textContent?.replace(/\n/g, ' ')}: ${over.toFixed(1)} px`] : [];
+    }),
+  );
 
 describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, in Chromium', () => {
   let server: AppServer;
@@ -42,6 +63,7 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
   let wholeDayId = '';
   let timedId = '';
   const today = todayIn(ZONE);
+  const later = addDays(today, 20);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer({ webApp: true }), launchChromium()]);
@@ -89,6 +111,22 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
       await previous.click();
       await expect.poll(() => field.inputValue()).toBe(today);
       expect(await previous.isDisabled()).toBe(true);
+    }
+  });
+
+  it('D12: on a phone every floor tile’s words stay inside its inner box, in Spanish and English', async () => {
+    for (const locale of ['es-CO', 'en-US']) {
+      const page = await visit({ locale, viewport: PHONE });
+      // A party of 12: "Muy pequeña" / "Too small" on the small tables, "12 puestos", "20 puestos" on the large.
+      await page.goto(`/restaurants/${wholeDayId}/day?date=${later}&party=12`);
+      await page.locator('.floor button.table').nth(5).waitFor();
+      expect(await wordsOutOfTiles(page)).toEqual([]);
+      await page.locator('.floor').screenshot({ path: `${SHOTS}/review2-tiles-${locale}-m.png` });
+      // And at a time, where the map is the picked slot's.
+      await page.goto(`/restaurants/${timedId}/day?date=${later}&party=12&time=20:00`);
+      await page.locator('button.slot:not([aria-disabled])').first().click();
+      await page.locator('.floor button.table').nth(5).waitFor();
+      expect(await wordsOutOfTiles(page)).toEqual([]);
     }
   });
 

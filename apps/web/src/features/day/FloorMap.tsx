@@ -3,6 +3,8 @@ import type { Messages } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import type { TableSpot } from './dayState.ts';
 import { floorRows } from './floorRows.ts';
+// The phone tile's spacing (the tiles themselves are styled with the app's shared parts).
+import './day.css';
 
 type TableState = keyof Messages['day']['tableState'];
 
