@@ -107,12 +107,13 @@ describe('why a slot cannot be booked', () => {
     expect(slotStateOf(slot('19:00', { bookable: false, reason: 'SOMETHING_NEW' as never }), window())).toBe('other');
   });
 
-  it('tells "not yet open" (a day beyond the days ahead) from "no longer" (started, or inside the notice)', () => {
+  it('tells "not yet open" (a day beyond the days ahead) from "too soon" (inside the notice) and "no longer" (started)', () => {
     expect(slotStateOf(outside, window({ maxAdvanceDays: 30 }))).toBe('notYetOpen');
     expect(slotStateOf(outside, window({ now: startsAt + 60_000, maxAdvanceDays: 30 }))).toBe('noLonger');
-    expect(slotStateOf(outside, window({ minAdvanceMinutes: 240, maxAdvanceDays: 30 }))).toBe('noLonger');
+    expect(slotStateOf(outside, window({ now: startsAt + 60_000, minAdvanceMinutes: 240 }))).toBe('noLonger');
+    expect(slotStateOf(outside, window({ minAdvanceMinutes: 240, maxAdvanceDays: 30 }))).toBe('tooSoon');
     // No limit on the days ahead: a start still to come that is refused can only be inside the notice.
-    expect(slotStateOf(outside, window())).toBe('noLonger');
+    expect(slotStateOf(outside, window())).toBe('tooSoon');
   });
 
   it('counts the starts gone at the beginning of the day', () => {

@@ -175,6 +175,8 @@ const en = {
         NO_TABLE_AVAILABLE: 'Full',
         notYetOpen: 'Not yet open',
         noLonger: 'Too late',
+        /** Still to come, but sooner than the restaurant's minimum notice (the page says how long it is). */
+        tooSoon: 'Too soon',
         GLOBAL_DAILY_LIMIT: 'Day full',
         RESTAURANT_DAILY_LIMIT: 'Day full',
         PACING_LIMIT: 'Time full',
@@ -764,6 +766,7 @@ const es: Messages = {
         NO_TABLE_AVAILABLE: 'Lleno',
         notYetOpen: 'Aún no abre',
         noLonger: 'Ya no',
+        tooSoon: 'Muy pronto',
         GLOBAL_DAILY_LIMIT: 'Día lleno',
         RESTAURANT_DAILY_LIMIT: 'Día lleno',
         PACING_LIMIT: 'Hora llena',

@@ -117,7 +117,21 @@ export interface RefusalWords {
   status: Record<ReservationStatus, string>;
   /** "“Confirmed”" / "«Confirmada»". */
   quote: (text: string) => string;
+  /**
+   * Beside a day's times inside the restaurant's minimum notice: a slot's OUTSIDE_BOOKING_WINDOW whose
+   * start is still to come (the catalog's `why: tooSoon`). A slot's reason carries no details, so the
+   * restaurant's own notice (minAdvanceMinutes) says how far ahead.
+   */
+  slotsTooSoon: Sentence<Pick<ReasonDetails<'OUTSIDE_BOOKING_WINDOW'>, 'restaurantName'> & { minAdvanceMinutes: number }>;
 }
+
+/** A notice in the unit people say it in: 90 minutes, 24 hours, 2 days. */
+const noticeUnits = (minutes: number): { count: number; unit: 'minute' | 'hour' | 'day' } =>
+  minutes > 1440 && minutes % 1440 === 0
+    ? { count: minutes / 1440, unit: 'day' }
+    : minutes >= 60 && minutes % 60 === 0
+      ? { count: minutes / 60, unit: 'hour' }
+      : { count: minutes, unit: 'minute' };
 
 const enPeople = (count: number, format: Formats) => (count === 1 ? '1 person' : `${format.count(count)} people`);
 const enParty = (count: number, format: Formats) => (count === 1 ? 'a party of 1' : `a party of ${format.count(count)}`);
@@ -126,6 +140,10 @@ const enMinutes = (count: number, format: Formats) => (count === 1 ? '1 minute' 
 const enBookings = (count: number, format: Formats) => (count === 1 ? '1 booking' : `${format.count(count)} bookings`);
 const enOn = (date: string, time: string | undefined, format: Formats) =>
   time ? `on ${format.day(date)} ${format.at(time)}` : `on ${format.day(date)}`;
+const enNotice = (minutes: number, format: Formats) => {
+  const { count, unit } = noticeUnits(minutes);
+  return count === 1 ? `1 ${unit}` : `${format.count(count)} ${unit}s`;
+};
 
 export const en: RefusalWords = {
   reasons: {
@@ -459,6 +477,8 @@ export const en: RefusalWords = {
   issueLine: (field, text) => `${field}: ${text}`,
   status: { confirmed: 'Confirmed', seated: 'Seated', completed: 'Completed', cancelled: 'Cancelled', no_show: 'No-show' },
   quote: (text) => `“${text}”`,
+  slotsTooSoon: (d, f) =>
+    `${d.restaurantName} takes bookings at least ${enNotice(d.minAdvanceMinutes, f)} ahead, so the times that start sooner can no longer be booked.`,
   layoutBookings: (count) =>
     count === 1
       ? 'A future booking needs a table this layout removes or makes smaller. Move or cancel that booking first (Reservations), or keep the table:'
@@ -472,6 +492,11 @@ const esMinutes = (count: number, format: Formats) => (count === 1 ? '1 minuto' 
 const esBookings = (count: number, format: Formats) => (count === 1 ? '1 reserva' : `${format.count(count)} reservas`);
 const esOn = (date: string, time: string | undefined, format: Formats) =>
   time ? `el ${format.day(date)} ${format.at(time)}` : `el ${format.day(date)}`;
+const ES_UNITS = { minute: ['minuto', 'minutos'], hour: ['hora', 'horas'], day: ['día', 'días'] } as const;
+const esNotice = (minutes: number, format: Formats) => {
+  const { count, unit } = noticeUnits(minutes);
+  return count === 1 ? `1 ${ES_UNITS[unit][0]}` : `${format.count(count)} ${ES_UNITS[unit][1]}`;
+};
 
 const isStatus = (value: string): value is ReservationStatus => Object.hasOwn(en.status, value);
 
@@ -812,6 +837,8 @@ export const es: RefusalWords = {
   issueLine: (field, text) => `${field}: ${text}`,
   status: { confirmed: 'Confirmada', seated: 'En mesa', completed: 'Completada', cancelled: 'Cancelada', no_show: 'No llegó' },
   quote: (text) => `«${text}»`,
+  slotsTooSoon: (d, f) =>
+    `${d.restaurantName} recibe reservas con al menos ${esNotice(d.minAdvanceMinutes, f)} de anticipación, así que las horas que empiezan antes ya no se pueden reservar.`,
   layoutBookings: (count) =>
     count === 1
       ? 'Una reserva futura necesita una mesa que este plano quita o achica. Mueva o cancele esa reserva primero (Reservas), o conserve la mesa:'

@@ -121,3 +121,11 @@ export function describeProblem(problem: ApiProblem, language: Language): Proble
   const issues = [...new Set(listed.map((issue) => describeIssue(issue, language, { withField: true })))];
   return { detail, issues };
 }
+
+/**
+ * Why a day's times inside the restaurant's minimum notice cannot be booked (their reason is
+ * OUTSIDE_BOOKING_WINDOW, still to come: the catalog's `tooSoon`), in `language`.
+ */
+export function describeSlotsTooSoon(restaurantName: string, minAdvanceMinutes: number, language: Language): string {
+  return tidy(refusalWords[language].slotsTooSoon({ restaurantName, minAdvanceMinutes }, formatsFor(language)));
+}

@@ -11,12 +11,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
 import { dictionaries } from '../../src/i18n/dictionary.ts';
+import { describeSlotsTooSoon } from '../../src/i18n/refusals.ts';
 import { addDays } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { cspViolations, openPage, type OpenedPage } from './support/pages.ts';
 
-const { es } = dictionaries;
+const { es, en } = dictionaries;
 const PHONE = { width: 390, height: 844 };
 const BOGOTA = 495;
 const ZONE = 'America/Bogota';
@@ -62,6 +63,7 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
   };
   let wholeDayId = '';
   let timedId = '';
+  let noticeId = '';
   const today = todayIn(ZONE);
   const later = addDays(today, 20);
 
@@ -75,12 +77,14 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
       { label: 'D1', seats: 12 },
       { label: 'E1', seats: 20 },
     ];
-    [wholeDayId, timedId] = (
+    [wholeDayId, timedId, noticeId] = (
       await Promise.all([
         server.api.restaurant.create.mutate(restaurantFields('La Cevichería', { tables })),
         server.api.restaurant.create.mutate(restaurantFields('Casa Sabor', { ...allDay, tables })),
+        // Two days' notice: every time of tomorrow is still to come, and too soon.
+        server.api.restaurant.create.mutate(restaurantFields('Mar Caribe', { ...allDay, tables, minAdvanceMinutes: 2880 })),
       ])
-    ).map((restaurant) => restaurant.id) as [string, string];
+    ).map((restaurant) => restaurant.id) as [string, string, string];
   });
 
   afterEach(async () => {
@@ -128,6 +132,26 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
       await page.locator('.floor button.table').nth(5).waitFor();
       expect(await wordsOutOfTiles(page)).toEqual([]);
     }
+  });
+
+  it('D13: times inside the restaurant’s notice say "too soon", and the page says how much notice it needs, in each language', async () => {
+    const tomorrow = addDays(today, 1);
+    for (const [locale, words, language] of [
+      ['es-CO', es, 'es'],
+      ['en-US', en, 'en'],
+    ] as const) {
+      const page = await visit({ locale });
+      await page.goto(`/restaurants/${noticeId}/day?date=${tomorrow}`);
+      const states = page.locator('.slot-picker__slots .slot__state');
+      await states.first().waitFor();
+      expect(new Set(await states.allTextContents())).toEqual(new Set([words.day.timed.slotState.tooSoon]));
+      await page.getByText(describeSlotsTooSoon('Mar Caribe', 2880, language), { exact: true }).waitFor();
+    }
+    // A restaurant without notice says nothing of it.
+    const page = await visit();
+    await page.goto(`/restaurants/${timedId}/day?date=${tomorrow}`);
+    await page.locator('.slot-picker__slots .slot__state').first().waitFor();
+    expect(await page.getByText('de anticipación').count()).toBe(0);
   });
 
   it('D15: an unknown restaurant’s page is titled like the 404 page', async () => {

@@ -2,6 +2,7 @@ import { MAX_PARTY_SIZE, type RestaurantOutput, type SlotOutput } from '@tablebo
 import { useEffect, useRef, useState } from 'react';
 import { isTransient, problemOf } from '../../api/problems.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { describeSlotsTooSoon } from '../../i18n/refusals.ts';
 import { formatDay, isBeforeDay, type CalendarDay } from '../../lib/days.ts';
 import { LivePill } from '../../live/LivePill.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
@@ -20,6 +21,7 @@ import {
   isOtherZone,
   localDayOf,
   partySizes,
+  slotStateOf,
   type TimedSearch,
 } from './slotTimes.ts';
 import { TimedDayControls } from './TimedDayControls.tsx';
@@ -44,7 +46,7 @@ interface TimedRestaurantDayProps {
  * party, or with a table chosen on the floor map, which shows the tables free for that slot's turn.
  */
 export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSearchChange }: TimedRestaurantDayProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
   const timed = t.day.timed;
   const { date, partySize, wanted } = search;
   const { slots, live } = useDaySlots(restaurant.id, date, partySize);
@@ -80,6 +82,8 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
     maxAdvanceDays: restaurant.maxAdvanceDays,
   };
   const outcomeIsForThis = booking.variables?.date === date;
+  // Times still to come that the restaurant's notice refuses: the page says how much notice it needs.
+  const tooSoon = !isPast && (current?.slots.some((slot) => slotStateOf(slot, bookingWindow) === 'tooSoon') ?? false);
 
   useEffect(() => {
     // Booked: the slot is done with. Either way the answer is brought into view.
@@ -143,6 +147,9 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
         {showZone ? <p className="field__hint timed-zone">{timed.localTimes(restaurant.timeZone)}</p> : null}
         {isPast ? <p className="notice notice--info">{timed.pastDay}</p> : null}
         {!isPast && capacity ? <DayLimits restaurantName={restaurant.name} day={day} capacity={capacity} /> : null}
+        {tooSoon ? (
+          <p className="notice notice--info">{describeSlotsTooSoon(restaurant.name, restaurant.minAdvanceMinutes, language)}</p>
+        ) : null}
         {opensOn && restaurant.maxAdvanceDays !== null ? (
           <p className="notice notice--info">{timed.notYetOpen(restaurant.maxAdvanceDays, formatDay(opensOn, locale))}</p>
         ) : null}

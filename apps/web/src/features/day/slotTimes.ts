@@ -100,17 +100,24 @@ export function goneCount(slots: readonly SlotOutput[], window: BookingWindow): 
 }
 
 const UNBOOKABLE_REASONS = ['NO_TABLE_AVAILABLE', 'GLOBAL_DAILY_LIMIT', 'RESTAURANT_DAILY_LIMIT', 'PACING_LIMIT'] as const;
-/** `notYetOpen`: beyond the days ahead the restaurant takes bookings for; `noLonger`: started, or inside its notice. */
-export type SlotState = 'free' | (typeof UNBOOKABLE_REASONS)[number] | 'notYetOpen' | 'noLonger' | 'other';
+/**
+ * OUTSIDE_BOOKING_WINDOW told apart as the catalog's `why` does: `notYetOpen` beyond the days ahead the
+ * restaurant takes bookings for (tooFar), `tooSoon` still to come but inside its notice, `noLonger` started.
+ */
+export type SlotState = 'free' | (typeof UNBOOKABLE_REASONS)[number] | 'notYetOpen' | 'tooSoon' | 'noLonger' | 'other';
 
 /**
  * What a slot button says: free, or why a booking then would be refused ('other' for a reason newer
- * than this build). OUTSIDE_BOOKING_WINDOW is told apart by the slot's start: still to come (beyond
- * `maxAdvanceDays`) is "not yet open", passed or inside the notice is "no longer".
+ * than this build). OUTSIDE_BOOKING_WINDOW is told apart by the slot's start: passed is "no longer",
+ * inside the notice "too soon", beyond it (so beyond `maxAdvanceDays`) "not yet open".
  */
 export function slotStateOf(slot: SlotOutput, window: BookingWindow): SlotState {
   if (slot.bookable) return 'free';
-  if (slot.reason === 'OUTSIDE_BOOKING_WINDOW') return !isGone(slot, window) && window.maxAdvanceDays !== null ? 'notYetOpen' : 'noLonger';
+  if (slot.reason === 'OUTSIDE_BOOKING_WINDOW') {
+    if (Date.parse(slot.startsAt) < window.now) return 'noLonger';
+    // Without a limit on the days ahead, a start still to come that is refused can only be inside the notice.
+    return isGone(slot, window) || window.maxAdvanceDays === null ? 'tooSoon' : 'notYetOpen';
+  }
   return UNBOOKABLE_REASONS.find((reason) => reason === slot.reason) ?? 'other';
 }
 
