@@ -517,7 +517,8 @@ const en = {
     openList: 'See the list',
     heading: (day: string, count: number) => `${day} · ${count === 1 ? '1 reservation' : `${count} reservations`}`,
     hours: (ranges: string) => `Open ${ranges}`,
-    zone: (zone: string) => `Times in ${zone}`,
+    /** The restaurant's zone by its name (lib/zoneName: "Colombia Standard Time"), as a label of the times beside it. */
+    zone: (name: string) => name,
     closedDay: (day: string) => `Closed on ${day}.`,
     closedBody: 'No opening hours that day. Any reservations it has are in the list.',
     wholeDayTitle: 'This restaurant books whole days',
@@ -1111,7 +1112,8 @@ const es: Messages = {
     openList: 'Ver la lista',
     heading: (day: string, count: number) => `${day} · ${count === 1 ? '1 reserva' : `${count} reservas`}`,
     hours: (ranges: string) => `Abierto ${ranges}`,
-    zone: (zone: string) => `Hora de ${zone}`,
+    // Intl writes the name for a sentence ("hora estándar de Colombia"): as a label it starts with a capital.
+    zone: (name: string) => name.charAt(0).toLocaleUpperCase('es-CO') + name.slice(1),
     closedDay: (day: string) => `Cerrado el ${day}.`,
     closedBody: 'Ese día no tiene horario de atención. Si tiene reservas, están en la lista.',
     wholeDayTitle: 'Este restaurante reserva por días completos',

@@ -154,6 +154,30 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
     expect(await page.getByText('de anticipación').count()).toBe(0);
   });
 
+  it('D14: the timeline, its new-reservation dialog and a guest abroad name the zone for people; the id stays in a title', async () => {
+    const page = await visit();
+    await page.goto(`/reservations/timeline?restaurant=${timedId}&date=${later}`);
+    const hours = page.locator('.timeline__hours').filter({ hasText: 'Abierto' });
+    await hours.waitFor();
+    const zone = hours.locator('span[title]');
+    expect(await zone.getAttribute('title')).toBe(ZONE);
+    expect(await zone.textContent()).toMatch(/^Hora (estándar )?de Colombia$/);
+    expect(await hours.textContent()).not.toContain('America');
+
+    await page.getByRole('button', { name: es.host.newReservation, exact: true }).click();
+    const hint = page.getByRole('dialog').locator('.field__hint[title]');
+    expect(await hint.getAttribute('title')).toBe(ZONE);
+    expect(await hint.textContent()).toMatch(/^Hora (estándar )?de Colombia$/);
+
+    // A guest whose device is in Tokyo: the restaurant's times are said to be Colombia's.
+    const abroad = await visit({ timezoneId: 'Asia/Tokyo' });
+    await abroad.goto(`/restaurants/${timedId}/day?date=${later}`);
+    const note = abroad.locator('.timed-zone');
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/^Las horas son la hora local del restaurante \(hora (estándar )?de Colombia\)\.$/);
+    expect(await note.getAttribute('title')).toBe(ZONE);
+  });
+
   it('D15: an unknown restaurant’s page is titled like the 404 page', async () => {
     const page = await visit();
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {

@@ -4,6 +4,7 @@ import { isTransient, problemOf } from '../../api/problems.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { describeSlotsTooSoon } from '../../i18n/refusals.ts';
 import { formatDay, isBeforeDay, type CalendarDay } from '../../lib/days.ts';
+import { zoneName } from '../../lib/zoneName.ts';
 import { LivePill } from '../../live/LivePill.tsx';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { EmptyState, Loading, ProblemNotice } from '../../ui/states.tsx';
@@ -144,7 +145,11 @@ export function TimedRestaurantDay({ restaurant, search, today, linkedTime, onSe
           onDateChange={(next) => onSearchChange({ date: next })}
           onWantedChange={(next) => onSearchChange({ wanted: next })}
         />
-        {showZone ? <p className="field__hint timed-zone">{timed.localTimes(restaurant.timeZone)}</p> : null}
+        {showZone ? (
+          <p className="field__hint timed-zone" title={restaurant.timeZone}>
+            {timed.localTimes(zoneName(restaurant.timeZone, locale))}
+          </p>
+        ) : null}
         {isPast ? <p className="notice notice--info">{timed.pastDay}</p> : null}
         {!isPast && capacity ? <DayLimits restaurantName={restaurant.name} day={day} capacity={capacity} /> : null}
         {tooSoon ? (

@@ -2,6 +2,7 @@ import { bookableCount, DEFAULT_PARTY_SIZE, type RestaurantOutput, type SlotOutp
 import { Link } from 'react-router';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { type CalendarDay, formatDay } from '../../lib/days.ts';
+import { zoneName } from '../../lib/zoneName.ts';
 import { freeForParty } from '../day/daySearch.ts';
 import { formatClockTime, isAfterMidnight, isOtherZone, localDayOf } from '../day/slotTimes.ts';
 import { restaurantDayOf } from './findDays.ts';
@@ -90,7 +91,9 @@ export function RestaurantCard({ restaurant, date, time, partySize, listUpdatedA
           </ul>
         ) : null}
         {slots.length > 0 && isOtherZone(restaurant.timeZone) ? (
-          <p className="field__hint">{t.day.timed.localTimes(restaurant.timeZone)}</p>
+          <p className="field__hint" title={restaurant.timeZone}>
+            {t.day.timed.localTimes(zoneName(restaurant.timeZone, locale))}
+          </p>
         ) : null}
         <div className="restaurant-card__actions">
           <Link className="button button--primary" to={dayLink(restaurant.id, day.linkDate, time, partySize)}>

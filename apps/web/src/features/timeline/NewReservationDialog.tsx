@@ -2,6 +2,7 @@ import type { ReservationOutput, RestaurantOutput } from '@tablebook/api/shared'
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay, type CalendarDay } from '../../lib/days.ts';
+import { zoneName } from '../../lib/zoneName.ts';
 import { ConfirmDialog } from '../../ui/ConfirmDialog.tsx';
 import { ProblemNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -192,8 +193,8 @@ export function NewReservationDialog({ restaurant, date, ranges, now, start, onD
               </option>
             ))}
           </select>
-          <p id={`${timeId}-hint`} className="field__hint">
-            {t.timeline.zone(restaurant.timeZone)}
+          <p id={`${timeId}-hint`} className="field__hint" title={restaurant.timeZone}>
+            {t.timeline.zone(zoneName(restaurant.timeZone, locale))}
           </p>
           {messageOf('time') ? (
             <p id={`${timeId}-error`} className="field__error">

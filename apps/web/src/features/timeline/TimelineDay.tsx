@@ -5,6 +5,7 @@ import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { formatDay, type CalendarDay } from '../../lib/days.ts';
+import { zoneName } from '../../lib/zoneName.ts';
 import { LivePill } from '../../live/LivePill.tsx';
 import { EmptyState, Loading, ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { MoveDialog, type MoveChoice } from './MoveDialog.tsx';
@@ -152,7 +153,8 @@ export function TimelineDay({ restaurant, date }: TimelineDayProps) {
       {axis && !bookable ? <p className="timeline__hours">{t.host.pastDay}</p> : null}
       {axis ? (
         <p className="timeline__hours">
-          {t.timeline.hours(hours)} · {t.timeline.zone(restaurant.timeZone)}
+          {t.timeline.hours(hours)} · {/* The zone by its name for people; its id for tools (and a host who wants it) on hover. */}
+          <span title={restaurant.timeZone}>{t.timeline.zone(zoneName(restaurant.timeZone, locale))}</span>
         </p>
       ) : null}
       {change ? (
