@@ -19,7 +19,7 @@ import { addDays, formatDay } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
 import { namedBy, tableNamed } from '../support/names.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
-import { cspViolations, openPage, screenshot, type OpenedPage } from './support/pages.ts';
+import { openPage, screenshot, type OpenedPage, closeCheckedPages } from './support/pages.ts';
 
 const ADMIN_TOKEN = 'e2e-defects-token';
 const ZONE = 'America/Bogota';
@@ -92,13 +92,7 @@ describe.skipIf(!shouldRunBrowserSuite())("issue 16's remaining defects in Chrom
     ids.otra = otra.id;
   });
 
-  afterEach(async () => {
-    for (const page of opened.splice(0)) {
-      expect(page.pageErrors).toEqual([]);
-      await page.close();
-    }
-    expect(cspViolations).toEqual([]);
-  });
+  afterEach(() => closeCheckedPages(opened));
 
   afterAll(async () => {
     await browser?.close();

@@ -16,7 +16,7 @@ import { addDays, formatDay } from '../../src/lib/days.ts';
 import { DAILY_LIMITS, startAppServer, type AppServer } from '../support/appServer.ts';
 import { tableNamed } from '../support/names.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
-import { cspViolations, fitsViewportWidth, openPage, screenshot, type OpenedPage } from './support/pages.ts';
+import { fitsViewportWidth, openPage, screenshot, type OpenedPage, closeCheckedPages } from './support/pages.ts';
 
 const SIZES = [
   { name: 'desktop', viewport: { width: 1280, height: 800 } },
@@ -102,14 +102,7 @@ describe.skipIf(!shouldRunBrowserSuite())('the guest side in Chromium', () => {
     ).id;
   });
 
-  afterEach(async () => {
-    for (const page of opened.splice(0)) {
-      expect(page.pageErrors).toEqual([]);
-      await page.close();
-    }
-    // The built app must run under the server's Content-Security-Policy.
-    expect(cspViolations).toEqual([]);
-  });
+  afterEach(() => closeCheckedPages(opened));
 
   afterAll(async () => {
     await browser?.close();

@@ -15,7 +15,7 @@ import { describeSlotsTooSoon } from '../../src/i18n/refusals.ts';
 import { addDays } from '../../src/lib/days.ts';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
-import { cspViolations, openPage, type OpenedPage } from './support/pages.ts';
+import { openPage, type OpenedPage, closeCheckedPages } from './support/pages.ts';
 
 const { es, en } = dictionaries;
 const PHONE = { width: 390, height: 844 };
@@ -87,13 +87,7 @@ describe.skipIf(!shouldRunBrowserSuite())('issue 16 web review, later defects, i
     ).map((restaurant) => restaurant.id) as [string, string, string];
   });
 
-  afterEach(async () => {
-    for (const page of opened.splice(0)) {
-      expect(page.pageErrors).toEqual([]);
-      await page.close();
-    }
-    expect(cspViolations).toEqual([]);
-  });
+  afterEach(() => closeCheckedPages(opened));
 
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Screenshots for people to look at (git-ignored). */
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../../test-output', import.meta.url));
@@ -50,6 +51,18 @@ export async function openPage(browser: Browser, baseUrl: string, options: PageO
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
   });
   return { page, pageErrors, close: () => context.close() };
+}
+
+/**
+ * After each test: every page it opened closes, and none of them threw or met the server's
+ * Content-Security-Policy (the built app must run under it).
+ */
+export async function closeCheckedPages(opened: OpenedPage[]): Promise<void> {
+  for (const page of opened.splice(0)) {
+    expect(page.pageErrors).toEqual([]);
+    await page.close();
+  }
+  expect(cspViolations).toEqual([]);
 }
 
 export async function screenshot(page: Page, name: string) {
