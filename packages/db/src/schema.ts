@@ -71,6 +71,8 @@ export const restaurants = pgTable(
     /** Pacing: at most `pacing_max_covers` guests start in each interval of this many minutes from local midnight. */
     pacingIntervalMinutes: integer('pacing_interval_minutes'),
     pacingMaxCovers: integer('pacing_max_covers'),
+    /** Minutes before a timed reservation's start at which its guest is reminded by e-mail (issue 17). */
+    reminders: jsonb('reminders').$type<number[]>().notNull().default([1440, 120]),
   },
   (t) => [
     index('restaurants_name_idx').on(t.name),
@@ -123,9 +125,17 @@ export const reservations = pgTable(
      */
     startsAt: timestamp('starts_at', { withTimezone: true, mode: 'date' }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /**
+     * Bumped by the database on every update (trigger `reservations_version`, migration 0012), for any
+     * writer: a message in the outbox names the version it reports, so one change is never queued twice.
+     */
+    version: integer('version').notNull().default(1),
+    /** The guest's language for messages: 'es-CO' or 'en' (null on rows made before issue 17: es-CO). */
+    language: text('language'),
   },
   (t) => [
     index('reservations_date_idx').on(t.date),
+    check('reservations_language_known', sql`${t.language} is null or ${t.language} in ('es-CO', 'en')`),
     index('reservations_restaurant_date_idx').on(t.restaurantId, t.date),
     check(
       'reservations_table_label_normalised',
@@ -254,10 +264,116 @@ export const rateLimits = pgTable(
   (t) => [index('rate_limits_expire_idx').on(t.expire)],
 );
 
+/** Where an admin asked to be told of changes (issue 17): signed with `secret` (Standard Webhooks). */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    url: text('url').notNull(),
+    /** `reservation.created`, `reservation.updated`, `reservation.moved`, `reservation.cancelled` or `*`. */
+    events: jsonb('events').$type<string[]>().notNull(),
+    /** `whsec_<base64>`: the receiver needs it to verify signatures, so it is kept (not a hash). */
+    secret: text('secret').notNull(),
+    /** After a rotation the old secret also signs for a day, so receivers can switch without a gap. */
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: timestamp('previous_secret_until', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [check('webhook_endpoints_url_scheme', sql`${t.url} ~ '^https?://'`)],
+);
+
+export const OUTBOX_KINDS = ['confirmation', 'change', 'cancellation', 'reminder'] as const;
+export const OUTBOX_CHANNELS = ['email', 'webhook'] as const;
+/**
+ * pending: waiting for its time (or its next attempt); sending: claimed by a process until
+ * `lease_until`; sent; dead: out of attempts (an admin may retry it); dropped: no longer to be sent
+ * (a reminder of a moved, cancelled or past reservation).
+ */
+export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'dropped'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * Messages to guests and integrators, written in the transaction of the change they report (issue 17)
+ * and sent by every server process (`FOR UPDATE SKIP LOCKED`, a lease, retries with backoff). One row
+ * per (reservation, kind, channel, endpoint, version, reminder): a change is never queued twice.
+ * No foreign key to the reservation: a deleted restaurant's reservations go, their messages stay.
+ */
+export const outboxMessages = pgTable(
+  'outbox_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reservationId: uuid('reservation_id').notNull(),
+    restaurantId: uuid('restaurant_id').notNull(),
+    kind: text('kind', { enum: OUTBOX_KINDS }).notNull(),
+    channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull(),
+    endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    /** A reminder's minutes before the start; 0 for the other kinds. */
+    reminderMinutes: integer('reminder_minutes').notNull().default(0),
+    /** A webhook's event type (`reservation.created`, ...); null for e-mail. */
+    eventType: text('event_type'),
+    /** The guest's address for e-mail; null for webhooks. */
+    recipient: text('recipient'),
+    language: text('language').notNull().default('es-CO'),
+    /** What the message says, as of the change: the reservation and its restaurant. */
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** When it may be attempted next: its commit, a reminder's time, or a retry's backoff. */
+    dueAt: timestamp('due_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true, mode: 'date' }),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('outbox_messages_once')
+      .on(t.reservationId, t.kind, t.channel, t.endpointId, t.version, t.reminderMinutes)
+      .nullsNotDistinct(),
+    index('outbox_messages_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_messages_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
+    index('outbox_messages_reservation_idx').on(t.reservationId),
+    index('outbox_messages_created_idx').on(t.createdAt),
+    check('outbox_messages_channel_target', sql`(${t.channel} = 'email') = (${t.recipient} is not null) and (${t.channel} = 'webhook') = (${t.endpointId} is not null)`),
+  ],
+);
+
+/** Every attempt to send a message: when, how long, and what came back. */
+export const outboxAttempts = pgTable(
+  'outbox_attempts',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => outboxMessages.id, { onDelete: 'cascade' }),
+    attempt: integer('attempt').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, mode: 'date' }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    ok: boolean('ok').notNull(),
+    /** A webhook receiver's HTTP status, or the SMTP reply code. */
+    responseStatus: integer('response_status'),
+    error: text('error'),
+  },
+  (t) => [index('outbox_attempts_message_idx').on(t.messageId, t.attempt)],
+);
+
+/** Keys every process and machine must share (the cancel links' signing key), made once. */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 export type Restaurant = typeof restaurants.$inferSelect;
 export type NewRestaurant = typeof restaurants.$inferInsert;
 export type Reservation = typeof reservations.$inferSelect;
 export type City = typeof cities.$inferSelect;
+export type OutboxMessage = typeof outboxMessages.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type RestaurantTable = typeof restaurantTables.$inferSelect;
 export type IdempotencyRecord = typeof idempotencyKeys.$inferSelect;
 export type ReservationEventRow = typeof reservationEvents.$inferSelect;
