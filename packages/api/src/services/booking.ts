@@ -385,7 +385,7 @@ export async function bookInTransaction(
       .returning();
     if (!row) throw new Error('insert returned no row');
     const reservation = toReservationOutput(row, calendar.timeZone);
-    await recordEvent(tx, { type: 'created', reservation });
+    await recordEvent(tx, { type: 'created', reservation, version: row.version, language: row.language });
     return reservation;
   } catch (error) {
     // The id only names a vanished restaurant in the 404's message, never a refusal's details.

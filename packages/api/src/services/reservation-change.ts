@@ -219,9 +219,14 @@ async function applyChange(
   // the slots overlapping the old span are the ones that changed too.
   const spanChanged = moved || row.endsAt.getTime() !== current.endsAt.getTime();
   const before = toReservationOutput(current, calendar.timeZone);
+  const guestVisible = row.partySize !== current.partySize || (row.durationMinutes !== current.durationMinutes && !closes);
   await recordEvent(tx, {
     type,
     reservation,
+    version: row.version,
+    language: row.language,
+    guestVisible,
+    replanReminders: row.startsAt.getTime() !== current.startsAt.getTime() || row.guestEmail !== current.guestEmail,
     ...(spanChanged ? { previous: { date: before.date, table: before.table, startsAt: before.startsAt, endsAt: before.endsAt } } : {}),
   });
   return reservation;

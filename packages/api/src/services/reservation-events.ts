@@ -1,14 +1,17 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { eventCounter, reservationEvents, reservations } from '@tablebook/db';
 import { remainingCapacity } from '../rules/booking.ts';
+import type { reservationEventTypes } from '../schemas/events.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { restaurantLimitOf, storedGlobalLimit } from './daily-limits.ts';
+import { queueOutbox, type OutboxChange } from './outbox-queue.ts';
 import type { Queryable } from './transactions.ts';
 
 /** The PostgreSQL channel every committed event is announced on (events/hub.ts listens). */
 export const EVENTS_CHANNEL = 'reservation_events';
 
-export type ReservationEventType = 'created' | 'updated' | 'moved' | 'cancelled';
+/** One source: the event types the live streams' schema lists. */
+export type ReservationEventType = (typeof reservationEventTypes)[number];
 
 interface DayState {
   capacity: { date: string; restaurantRemaining: number; globalRemaining: number };
@@ -75,18 +78,17 @@ async function announce(tx: Queryable, id: number): Promise<void> {
 
 /**
  * Records a change as the last step of its transaction (the day locks are held, so the capacity is
- * exact).
+ * exact), and queues its messages in the outbox (issue 17) in the same transaction: a rolled-back
+ * change tells no one, a committed one is never lost.
  */
-export async function recordEvent(
-  tx: Queryable,
-  change: { type: ReservationEventType; reservation: ReservationOutput; previous?: PreviousPlace | undefined },
-): Promise<void> {
+export async function recordEvent(tx: Queryable, change: OutboxChange & { previous?: PreviousPlace | undefined }): Promise<void> {
   const { reservation, previous: place } = change;
   const current = await readDayState(tx, reservation.restaurantId, reservation.date);
   const leftDay = place !== undefined && place.date !== reservation.date;
   const previousDay = leftDay ? await readDayState(tx, reservation.restaurantId, place.date) : current;
   const previous = place ? { ...previousDay, table: place.table, startsAt: place.startsAt, endsAt: place.endsAt } : undefined;
   const payload: EventPayload = { reservation, ...current, ...(previous ? { previous } : {}) };
+  await queueOutbox(tx, change);
   const id = await nextEventId(tx);
   await tx.insert(reservationEvents).values({
     id,
