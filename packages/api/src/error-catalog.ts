@@ -146,14 +146,23 @@ export const ERROR_CATALOG = {
     details: { token: oneOf(['missing', 'invalid'], 'No admin token was sent, or the one sent is not valid.') },
   }),
   INVALID_CANCELLATION_CODE: entry('FORBIDDEN', 403, 'refused', 'The cancellation code does not match the reservation.'),
+  INVALID_CANCEL_TOKEN: entry(
+    'FORBIDDEN',
+    403,
+    'refused',
+    "The cancel link's token is not valid: it was altered, cut short, or signed by another Tablebook installation.",
+  ),
+  MESSAGE_NOT_DEAD: entry('CONFLICT', 409, 'refused', 'Only a message that ran out of attempts (dead) can be retried.', {
+    details: { status: oneOf(['pending', 'sending', 'sent', 'dropped'], "The message's status now.") },
+  }),
   FORBIDDEN_HOST: entry(
     'FORBIDDEN',
     403,
     'auth',
     'The administration is open (no ADMIN_TOKEN), so the server answers only requests addressed to a loopback host.',
   ),
-  NOT_FOUND: entry('NOT_FOUND', 404, 'missing', 'No such restaurant, reservation or path.', {
-    details: { entity: oneOf(['restaurant', 'reservation', 'route'], 'What was not found.') },
+  NOT_FOUND: entry('NOT_FOUND', 404, 'missing', 'No such restaurant, reservation, webhook endpoint, message or path.', {
+    details: { entity: oneOf(['restaurant', 'reservation', 'webhook', 'message', 'route'], 'What was not found.') },
   }),
   METHOD_NOT_ALLOWED: entry('METHOD_NOT_SUPPORTED', 405, 'invalid', 'The path exists but not with this method.'),
   TABLE_ALREADY_BOOKED: entry(

@@ -331,14 +331,15 @@ export const outboxMessages = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (t) => [
-    unique('outbox_messages_once')
-      .on(t.reservationId, t.kind, t.channel, t.endpointId, t.version, t.reminderMinutes)
-      .nullsNotDistinct(),
+    unique('outbox_messages_once').on(t.reservationId, t.kind, t.channel, t.endpointId, t.version, t.reminderMinutes).nullsNotDistinct(),
     index('outbox_messages_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`),
     index('outbox_messages_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index('outbox_messages_reservation_idx').on(t.reservationId),
     index('outbox_messages_created_idx').on(t.createdAt),
-    check('outbox_messages_channel_target', sql`(${t.channel} = 'email') = (${t.recipient} is not null) and (${t.channel} = 'webhook') = (${t.endpointId} is not null)`),
+    check(
+      'outbox_messages_channel_target',
+      sql`(${t.channel} = 'email') = (${t.recipient} is not null) and (${t.channel} = 'webhook') = (${t.endpointId} is not null)`,
+    ),
   ],
 );
 

@@ -41,6 +41,11 @@ export const REFUSAL_EXAMPLES: { [R in ErrorReason]: RefusalExample<R> } = {
     details: { token: 'missing' },
   },
   INVALID_CANCELLATION_CODE: { message: 'The cancellation code does not match this reservation', details: undefined },
+  INVALID_CANCEL_TOKEN: { message: 'This cancel link is not valid: check that it was copied whole from the e-mail', details: undefined },
+  MESSAGE_NOT_DEAD: {
+    message: 'Message 1f0c2e4a-7b1d-4c8e-9a55-3d2f6b8e0c11 is sent: only a dead message can be retried',
+    details: { status: 'sent' },
+  },
   FORBIDDEN_HOST: {
     message: 'The administration is open (no ADMIN_TOKEN): only requests to a loopback host are answered',
     details: undefined,

@@ -179,6 +179,18 @@ export const en: RefusalWords = {
     INVALID_CANCELLATION_CODE: {
       plain: 'That code does not cancel this booking. Check the code in your confirmation and type it again.',
     },
+    INVALID_CANCEL_TOKEN: {
+      plain: 'Open the link from your e-mail again, whole, or cancel with the code from your confirmation.',
+    },
+    MESSAGE_NOT_DEAD: {
+      plain: 'This message is not failed: it is still being sent, or was sent already.',
+      detail: (d) =>
+        d.status === 'sent'
+          ? 'This message was sent already.'
+          : d.status === 'dropped'
+            ? 'This message is no longer to be sent.'
+            : 'This message is still being sent.',
+    },
     FORBIDDEN_HOST: {
       plain: 'Without an admin token, this server is administered only at its own address (localhost).',
     },
@@ -189,7 +201,11 @@ export const en: RefusalWords = {
           ? 'This restaurant no longer exists: it may have been deleted.'
           : d.entity === 'reservation'
             ? 'This booking was not found: it may have been deleted, or the code or the link is not right.'
-            : 'The server has no such address.',
+            : d.entity === 'webhook'
+              ? 'This webhook no longer exists: it may have been deleted.'
+              : d.entity === 'message'
+                ? 'This message no longer exists.'
+                : 'The server has no such address.',
     },
     METHOD_NOT_ALLOWED: { plain: 'Reload the page and try again.' },
     TABLE_ALREADY_BOOKED: {
@@ -537,6 +553,18 @@ export const es: RefusalWords = {
     INVALID_CANCELLATION_CODE: {
       plain: 'Ese código no cancela esta reserva. Revise el código de su confirmación y escríbalo de nuevo.',
     },
+    INVALID_CANCEL_TOKEN: {
+      plain: 'Abra de nuevo el enlace de su correo, completo, o cancele con el código de su confirmación.',
+    },
+    MESSAGE_NOT_DEAD: {
+      plain: 'Este mensaje no ha fallado: todavía se está enviando, o ya se envió.',
+      detail: (d) =>
+        d.status === 'sent'
+          ? 'Este mensaje ya se envió.'
+          : d.status === 'dropped'
+            ? 'Este mensaje ya no se va a enviar.'
+            : 'Este mensaje todavía se está enviando.',
+    },
     FORBIDDEN_HOST: {
       plain: 'Sin un token de administración, este servidor solo se administra desde su propia dirección (localhost).',
     },
@@ -547,7 +575,11 @@ export const es: RefusalWords = {
           ? 'Este restaurante ya no existe: puede que se haya eliminado.'
           : d.entity === 'reservation'
             ? 'No se encontró esta reserva: puede que se haya eliminado, o que el código o el enlace no sean correctos.'
-            : 'El servidor no tiene esa dirección.',
+            : d.entity === 'webhook'
+              ? 'Este webhook ya no existe: puede que se haya eliminado.'
+              : d.entity === 'message'
+                ? 'Este mensaje ya no existe.'
+                : 'El servidor no tiene esa dirección.',
     },
     METHOD_NOT_ALLOWED: { plain: 'Recargue la página e intente de nuevo.' },
     TABLE_ALREADY_BOOKED: {
