@@ -28,3 +28,4 @@ export { WindowRateLimiter, defaultRateLimits } from './rate-limit.ts';
 export type { RateLimiter, RateLimits } from './rate-limit.ts';
 export { ReservationEventHub } from './events/hub.ts';
 export { StreamSlots } from './events/stream-slots.ts';
+export { newWebhookSecret, signWebhook } from './rules/webhook-signature.ts';
