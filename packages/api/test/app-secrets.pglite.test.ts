@@ -1,0 +1,3 @@
+import { appSecretsSuite } from './app-secrets.suite.ts';
+
+appSecretsSuite('pglite', '');
