@@ -29,3 +29,6 @@ export type { RateLimiter, RateLimits } from './rate-limit.ts';
 export { ReservationEventHub } from './events/hub.ts';
 export { StreamSlots } from './events/stream-slots.ts';
 export { newWebhookSecret, signWebhook } from './rules/webhook-signature.ts';
+export { checkWebhookAddress } from './services/webhook-address.ts';
+export type { WebhookAddressCheck } from './services/webhook-address.ts';
+export { isPrivateAddress } from './rules/webhook-url.ts';
