@@ -1,0 +1,242 @@
+// The outbox's SQL for its sender: claiming due rows, recording how an attempt went, and the queue's
+// figures for the metrics. Each is one statement; the clock is a parameter (tests move it).
+import { sql } from 'drizzle-orm';
+import { queryRows, type OutboxChannel, type OutboxKind } from '@tablebook/db';
+import type { ReservationOutput } from '../schemas/reservation.ts';
+import type { Queryable } from '../services/transactions.ts';
+
+/** What the queue stored with each row (packages/api/src/services/outbox-queue.ts). */
+export interface OutboxPayload {
+  reservation: ReservationOutput;
+  restaurant: { id: string; name: string; address: string | null; timeZone: string };
+  /** When the change was recorded, ISO UTC. */
+  occurredAt: string;
+}
+
+export interface ClaimedEndpoint {
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  /** Epoch ms; the previous secret still signs until then. */
+  previousSecretUntilMs: number | null;
+}
+
+export interface ClaimedMessage {
+  id: string;
+  reservationId: string;
+  restaurantId: string;
+  kind: OutboxKind;
+  channel: OutboxChannel;
+  eventType: string | null;
+  recipient: string | null;
+  language: string;
+  reminderMinutes: number;
+  payload: OutboxPayload;
+  /** This attempt's number (1 for the first). */
+  attempt: number;
+  /** What the claim decided: send it now, or it was dropped (a stale reminder) or given up (its last attempt's process died). */
+  outcome: 'send' | 'dropped' | 'dead';
+  /** Why a row was dropped or given up. */
+  reason: string | null;
+  endpoint: ClaimedEndpoint | null;
+}
+
+export interface ClaimOptions {
+  now: Date;
+  channels: readonly OutboxChannel[];
+  leaseSeconds: number;
+  batchSize: number;
+  maxAttempts: number;
+}
+
+interface ClaimRow {
+  id: string;
+  reservation_id: string;
+  restaurant_id: string;
+  kind: OutboxKind;
+  channel: OutboxChannel;
+  event_type: string | null;
+  recipient: string | null;
+  language: string;
+  reminder_minutes: number;
+  payload: OutboxPayload | string;
+  attempts: number;
+  outcome: 'send' | 'dropped' | 'dead';
+  reason: string | null;
+  endpoint_url: string | null;
+  secret: string | null;
+  previous_secret: string | null;
+  previous_secret_until_ms: number | string | null;
+}
+
+/** What the last attempt of a row whose lease ran out is recorded as. */
+export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the process sending it stopped)';
+
+/**
+ * Claims up to `batchSize` due rows of the given channels in one statement: pending ones whose time has
+ * come, and ones still 'sending' whose lease ran out (the process sending them died), oldest first,
+ * skipping rows another sender holds (FOR UPDATE SKIP LOCKED). Each becomes 'sending' with a lease and
+ * one more attempt. In the same statement: a reminder whose reservation is gone, no longer confirmed,
+ * already started or moved is 'dropped' instead (never sent); a row whose lease ran out on its last
+ * attempt is 'dead'; and a run-out lease is recorded as a failed attempt.
+ */
+export async function claimDue(db: Queryable, options: ClaimOptions): Promise<ClaimedMessage[]> {
+  if (options.channels.length === 0 || options.batchSize <= 0) return [];
+  const now = options.now.toISOString();
+  const rows = await queryRows<ClaimRow>(
+    db,
+    sql`
+      with due as (
+        select id, status, attempts, updated_at, kind, reservation_id, endpoint_id, payload #>> '{reservation,startsAt}' as starts_at
+          from outbox_messages
+         where channel = any(${sql.param([...options.channels])}::text[])
+           and ((status = 'pending' and due_at <= ${now}::timestamptz)
+             or (status = 'sending' and lease_until <= ${now}::timestamptz))
+         order by due_at, id
+         limit ${options.batchSize}
+         for update skip locked
+      ), checked as (
+        -- The columns of the locked rows come from \`due\` itself: FOR UPDATE returns each row's newest version.
+        select due.id, due.status as previous_status, due.attempts as previous_attempts, due.updated_at as previous_claim,
+               case
+                 when due.kind <> 'reminder' then null
+                 when r.id is null then 'the reservation is gone'
+                 when r.status <> 'confirmed' then 'the reservation is ' || r.status
+                 when r.starts_at <= ${now}::timestamptz then 'the reservation has already started'
+                 when r.starts_at <> due.starts_at::timestamptz then 'the reservation moved'
+               end as stale,
+               due.status = 'sending' and due.attempts >= ${options.maxAttempts}::int as exhausted,
+               e.url as endpoint_url, e.secret, e.previous_secret,
+               (extract(epoch from e.previous_secret_until) * 1000)::float8 as previous_secret_until_ms
+          from due
+          left join reservations r on due.kind = 'reminder' and r.id = due.reservation_id
+          left join webhook_endpoints e on e.id = due.endpoint_id
+      ), decided as (
+        select c.*, case when c.exhausted then 'dead' when c.stale is not null then 'dropped' else 'send' end as outcome
+          from checked c
+      ), lost as (
+        insert into outbox_attempts (message_id, attempt, started_at, finished_at, ok, error)
+        select id, previous_attempts, previous_claim, ${now}::timestamptz, false, ${LEASE_EXPIRED}::text
+          from decided where previous_status = 'sending'
+      )
+      update outbox_messages m
+         set status = case d.outcome when 'send' then 'sending' else d.outcome end,
+             attempts = m.attempts + case when d.outcome = 'send' then 1 else 0 end,
+             lease_until = case when d.outcome = 'send' then ${now}::timestamptz + make_interval(secs => ${options.leaseSeconds}) end,
+             last_error = case d.outcome when 'send' then m.last_error when 'dead' then ${LEASE_EXPIRED}::text else d.stale end,
+             updated_at = ${now}::timestamptz
+        from decided d
+       where m.id = d.id
+      returning m.id, m.reservation_id, m.restaurant_id, m.kind, m.channel, m.event_type, m.recipient, m.language,
+                m.reminder_minutes, m.payload, m.attempts, d.outcome,
+                case d.outcome when 'dead' then ${LEASE_EXPIRED}::text else d.stale end as reason,
+                d.endpoint_url, d.secret, d.previous_secret, d.previous_secret_until_ms
+    `,
+  );
+  return rows
+    .map(
+      (row): ClaimedMessage => ({
+        id: row.id,
+        reservationId: row.reservation_id,
+        restaurantId: row.restaurant_id,
+        kind: row.kind,
+        channel: row.channel,
+        eventType: row.event_type,
+        recipient: row.recipient,
+        language: row.language,
+        reminderMinutes: Number(row.reminder_minutes),
+        payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as OutboxPayload) : row.payload,
+        attempt: Number(row.attempts),
+        outcome: row.outcome,
+        reason: row.reason,
+        endpoint:
+          row.endpoint_url !== null && row.secret !== null
+            ? {
+                url: row.endpoint_url,
+                secret: row.secret,
+                previousSecret: row.previous_secret,
+                previousSecretUntilMs: row.previous_secret_until_ms === null ? null : Number(row.previous_secret_until_ms),
+              }
+            : null,
+      }),
+    )
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export interface AttemptRecord {
+  id: string;
+  attempt: number;
+  startedAt: Date;
+  finishedAt: Date;
+  ok: boolean;
+  /** The SMTP reply code or the HTTP status, when there was one. */
+  responseStatus: number | null;
+  error: string | null;
+  /** After a failure: 'pending' again at `dueAt`, or 'dead'. */
+  next: { status: 'sent' } | { status: 'pending'; dueAt: Date } | { status: 'dead' };
+}
+
+/**
+ * Records an attempt (its outbox_attempts row) and the row's new state in one statement. The row is
+ * only changed while this attempt still holds it (its id and attempt number, status 'sending'): a row
+ * whose lease ran out and that another sender claimed again is left to that sender. Returns whether
+ * the row was changed.
+ */
+export async function recordAttempt(db: Queryable, record: AttemptRecord): Promise<boolean> {
+  const { next } = record;
+  const finishedAt = record.finishedAt.toISOString();
+  const dueAt = next.status === 'pending' ? next.dueAt.toISOString() : null;
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`
+      with attempt as (
+        insert into outbox_attempts (message_id, attempt, started_at, finished_at, ok, response_status, error)
+        select ${record.id}::uuid, ${record.attempt}::int, ${record.startedAt.toISOString()}::timestamptz, ${finishedAt}::timestamptz,
+               ${record.ok}::boolean, ${record.responseStatus}::int, ${record.error}::text
+         where exists (select 1 from outbox_messages where id = ${record.id}::uuid)
+      )
+      update outbox_messages
+         set status = ${next.status}::text,
+             sent_at = case when ${next.status}::text = 'sent' then ${finishedAt}::timestamptz else sent_at end,
+             due_at = coalesce(${dueAt}::timestamptz, due_at),
+             lease_until = null,
+             last_error = ${record.error}::text,
+             updated_at = ${finishedAt}::timestamptz
+       where id = ${record.id}::uuid and attempts = ${record.attempt}::int and status = 'sending'
+      returning id
+    `,
+  );
+  return rows.length > 0;
+}
+
+export interface QueueFigures {
+  channel: OutboxChannel;
+  /** Rows due now or being sent (reminders still ahead are not counted). */
+  depth: number;
+  /** How long the oldest due, unsent row has waited past its due time (0 when none). */
+  oldestDueAgeSeconds: number;
+}
+
+/** The queue's figures by channel, for the metrics: one statement over the outbox's partial indexes. */
+export async function queueFigures(db: Queryable, now: Date = new Date()): Promise<QueueFigures[]> {
+  const at = now.toISOString();
+  const rows = await queryRows<{ channel: OutboxChannel; depth: number | string; oldest: number | string | null }>(
+    db,
+    sql`
+      select channel, count(*)::int as depth,
+             (extract(epoch from ${at}::timestamptz - min(due_at)))::float8 as oldest
+        from outbox_messages
+       where (status = 'pending' and due_at <= ${at}::timestamptz) or status = 'sending'
+       group by channel
+    `,
+  );
+  const byChannel = new Map(rows.map((row) => [row.channel, row]));
+  return (['email', 'webhook'] as const).map((channel) => {
+    const row = byChannel.get(channel);
+    return {
+      channel,
+      depth: row ? Number(row.depth) : 0,
+      oldestDueAgeSeconds: row?.oldest != null ? Math.max(0, Number(row.oldest)) : 0,
+    };
+  });
+}
