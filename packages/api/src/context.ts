@@ -12,6 +12,8 @@ import type { RateLimiter } from './rate-limit.ts';
 export interface BookingSettings {
   /** IANA zone of a new restaurant (APP_TIMEZONE) and of "today" where no restaurant is named. */
   timeZone: string;
+  /** Webhook endpoints may be loopback or private addresses (WEBHOOKS_ALLOW_PRIVATE; default false). */
+  webhooksAllowPrivate?: boolean;
 }
 
 /** How a booking attempt ended, for metrics: created, refused by a rule (409), rejected as invalid (4xx), or failed (5xx). */
