@@ -87,6 +87,14 @@ const settingsSchema = z.object({
   RATE_LIMIT_FAILED_AUTH: integerSetting('RATE_LIMIT_FAILED_AUTH', 1, 1_000_000, defaultRateLimits.failedAdminAuth),
   RATE_LIMIT_PUBLIC: integerSetting('RATE_LIMIT_PUBLIC', 1, 1_000_000, defaultRateLimits.public),
   STREAMS_PER_CLIENT: integerSetting('STREAMS_PER_CLIENT', 1, 10_000, 20),
+  /** Webhook endpoints may be loopback or private addresses (tests, a receiver on the same network on purpose). */
+  WEBHOOKS_ALLOW_PRIVATE: z.preprocess(
+    unsetIfEmpty,
+    z
+      .enum(['true', 'false'], { error: 'WEBHOOKS_ALLOW_PRIVATE must be true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+  ),
   /** Behind a load balancer: true, a number of hops, or a comma-separated list of trusted addresses. */
   TRUST_PROXY: z.preprocess(
     unsetIfEmpty,
