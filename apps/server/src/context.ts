@@ -37,6 +37,7 @@ export function contextFactory(sources: ContextSources): ContextFor {
       log: request.log,
       admin: checkAdminAccess(request.headers.authorization, adminTokens),
       clientAddress: request.ip,
+      acceptLanguage: request.headers['accept-language'],
       ...(rateLimiter ? { rateLimiter } : {}),
       events,
       streamSlots,

@@ -38,6 +38,8 @@ export interface Context {
   admin: AdminAccess;
   /** The caller's address, for rate limits. */
   clientAddress: string;
+  /** The request's Accept-Language header: a booking without `language` is written to in the guest's language from it. */
+  acceptLanguage?: string;
   /** Absent: no limits (tests, RATE_LIMIT=off). */
   rateLimiter?: RateLimiter;
   /** This process's feed of committed reservation changes; absent: no live updates. */
@@ -56,6 +58,7 @@ export interface CreateContextOptions {
   /** Default: open administration, as when no ADMIN_TOKEN is configured. */
   admin?: AdminAccess;
   clientAddress?: string;
+  acceptLanguage?: string | undefined;
   rateLimiter?: RateLimiter;
   events?: ReservationEventHub;
   streamSlots?: StreamSlots;
@@ -70,6 +73,7 @@ export function createContext(options: CreateContextOptions): Context {
     now: options.now ?? (() => new Date()),
     admin: options.admin ?? { granted: true, open: true },
     clientAddress: options.clientAddress ?? 'local',
+    ...(options.acceptLanguage ? { acceptLanguage: options.acceptLanguage } : {}),
     ...(options.log ? { log: options.log } : {}),
     ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
     ...(options.events ? { events: options.events } : {}),

@@ -70,6 +70,7 @@ export const exampleReservation = {
   durationMinutes: 120,
   startsAt: `${date}T19:30:00-05:00`,
   endsAt: `${date}T21:30:00-05:00`,
+  language: 'es-CO',
 };
 
 export const exampleSlots = {

@@ -24,6 +24,7 @@ function reservation(overrides: Partial<ReservationOutput> = {}): ReservationOut
     durationMinutes: 120,
     startsAt: '2031-03-15T19:30:00-05:00',
     endsAt: '2031-03-15T21:30:00-05:00',
+    language: 'es-CO',
     ...overrides,
   };
 }

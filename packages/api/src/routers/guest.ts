@@ -28,6 +28,7 @@ import { getRestaurant, listQueryFrom, listRestaurants } from '../services/resta
 import { countBookingOutcome, guestBookingProcedure, publicProcedure } from '../trpc.ts';
 import { BOOKING_REFUSALS, LIST_FILTERS, SLOTS_DESCRIPTION, TIMED_BOOKING } from './descriptions.ts';
 import { slotsOfDay } from '../services/slots.ts';
+import { bookingLanguage } from '../rules/guest-language.ts';
 
 const tag = 'guests';
 const TIME_REFUSALS = ['TIME_NOT_OFFERED', 'CLOSED', 'OFF_SLOT', 'OUTSIDE_BOOKING_WINDOW', 'NO_TABLE_AVAILABLE', 'PACING_LIMIT'] as const;
@@ -153,7 +154,7 @@ export const guestRouter = {
     })
     .input(guestBookingInput)
     .output(guestBookingOutput)
-    .mutation(({ ctx, input }) => bookAsGuest(ctx.db, ctx.now(), input)),
+    .mutation(({ ctx, input }) => bookAsGuest(ctx.db, ctx.now(), { ...input, language: bookingLanguage(input.language, ctx.acceptLanguage) })),
 
   cancel: publicProcedure
     .meta({

@@ -21,6 +21,7 @@ import { eventStreamInput, reservationStreamItem } from '../schemas/events.ts';
 import { exampleAdminEvent, exampleDayAvailability, exampleIds, exampleReservation, exampleSlots } from '../examples.ts';
 import { adminProcedure, countBookingOutcome } from '../trpc.ts';
 import { BOOKING_REFUSALS, SLOTS_DESCRIPTION, TIMED_BOOKING } from './descriptions.ts';
+import { bookingLanguage } from '../rules/guest-language.ts';
 import { slotsOfDay } from '../services/slots.ts';
 
 const tag = 'reservations';
@@ -66,7 +67,9 @@ export const reservationRouter = {
     })
     .input(createReservationInput)
     .output(reservationOutput)
-    .mutation(({ ctx, input }) => createReservation(ctx.db, ctx.now(), input)),
+    .mutation(({ ctx, input }) =>
+      createReservation(ctx.db, ctx.now(), { ...input, language: bookingLanguage(input.language, ctx.acceptLanguage) }),
+    ),
 
   byId: adminProcedure
     .meta({

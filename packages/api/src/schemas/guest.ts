@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { boundedText, calendarDate, entityId, exactInt } from './common.ts';
-import { guestEmail, guestPhone, idempotencyKey, MAX_PARTY_SIZE, startTime, tableLabel } from './reservation.ts';
+import { guestEmail, guestLanguage, guestPhone, idempotencyKey, MAX_PARTY_SIZE, startTime, tableLabel } from './reservation.ts';
 
 /** A guest books for themselves: a name, and a phone or an e-mail to be reached at. */
 export const guestBookingInput = z
@@ -17,6 +17,7 @@ export const guestBookingInput = z
     guestPhone: guestPhone.optional(),
     guestEmail: guestEmail.optional(),
     notes: boundedText('notes', 0, 500).optional(),
+    language: guestLanguage.optional(),
     idempotencyKey: idempotencyKey.optional(),
   })
   .superRefine((input, context) => {

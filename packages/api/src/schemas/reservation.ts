@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { boundedText, calendarDate, entityId, exactInt, isStorableText, optionalQuery, queryInt } from './common.ts';
 import { clockTime } from './hours.ts';
 import { SLOT_REFUSALS } from '../rules/slots.ts';
+import { GUEST_LANGUAGES } from '../rules/guest-language.ts';
 
 /** A table label: trimmed and upper-cased, so " a0" and "A0" are the same table. */
 export const tableLabel = z
@@ -53,6 +54,9 @@ export const guestFields = {
   notes: optionalNullable(boundedText('notes', 0, 500)),
 };
 
+/** The language of the guest's e-mail: absent, the request's Accept-Language (en* or es*), else es-CO. */
+export const guestLanguage = z.enum(GUEST_LANGUAGES, { error: `language must be one of ${GUEST_LANGUAGES.join(', ')}` });
+
 /** 1..255 printable ASCII characters; scoped to the operation and the restaurant. */
 export const idempotencyKey = z
   .string({ error: 'idempotencyKey must be a string' })
@@ -67,6 +71,7 @@ export const createReservationInput = z.object({
   durationMinutes: durationMinutes.optional(),
   partySize: exactInt('partySize', 1, MAX_PARTY_SIZE).optional(),
   ...guestFields,
+  language: guestLanguage.optional(),
   idempotencyKey: idempotencyKey.optional(),
 });
 export type CreateReservationInput = z.input<typeof createReservationInput>;
@@ -123,6 +128,8 @@ export const reservationOutput = z.object({
   /** When the table is held, in the restaurant's zone (YYYY-MM-DDTHH:MM:SS±HH:MM): a whole-day reservation from its local midnight to the next. */
   startsAt: z.string(),
   endsAt: z.string(),
+  /** The guest's language for e-mail (es-CO or en); null for a booking made before it was recorded (its e-mail is es-CO). */
+  language: guestLanguage.nullable(),
 });
 export type ReservationOutput = z.infer<typeof reservationOutput>;
 

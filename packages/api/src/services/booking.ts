@@ -7,6 +7,7 @@ import { booksWholeDays, placeTime, type RestaurantCalendar } from '../rules/ope
 import { coversByInterval, coversInInterval, describePacingRefusal, pacingIntervalOf, pacingRefusal } from '../rules/pacing.ts';
 import { smallestFreeTable, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
+import { DEFAULT_GUEST_LANGUAGE, type GuestLanguage } from '../rules/guest-language.ts';
 import { lockDaysFor, planTimedBooking, type Booker, type HeldTime } from '../rules/timed-booking.ts';
 import { addDays, formatClock, formatZoned, instantOf, localDateTimeOf } from '../rules/zoned-time.ts';
 import { DEFAULT_PARTY_SIZE, type ReservationOutput } from '../schemas/reservation.ts';
@@ -204,7 +205,7 @@ export function chooseTable(
 }
 
 /** The daily limits as stored when the day lock was taken (BookingLoad.limits). */
-export function checkDailyLimits(load: BookingLoad, details: { table: string; date: string; restaurantName: string }) {
+export function checkDailyLimits(load: BookingLoad, details: { table: string; date: string; restaurantName: string; time?: string | null }) {
   const broken = firstBrokenRule({ ...load, tableTaken: false }, load.limits);
   if (!broken) return;
   const message = describeRefusal(broken, { ...details, limits: load.limits });
@@ -313,6 +314,8 @@ export interface BookingRequest {
   guestEmail?: string | null | undefined;
   notes?: string | null | undefined;
   idempotencyKey?: string | undefined;
+  /** The guest's language for e-mail, as the caller resolved it (rules/guest-language.ts); absent: es-CO. */
+  language?: GuestLanguage | undefined;
   /** Set by guest bookings: the hash of the code that lets the guest cancel. */
   cancellationCodeHash?: string | undefined;
 }
@@ -363,7 +366,7 @@ export async function bookInTransaction(
   });
   const table = chooseTable(candidates, load.overlapping, { table: request.table, date: request.date, partySize }, placement, calendar);
   const where = { table, date: request.date, restaurantName: calendar.name };
-  checkDailyLimits(load, where);
+  checkDailyLimits(load, { ...where, time: placement.kind === 'time' ? request.time : null });
   checkPacing(load, placement, partySize, calendar);
   try {
     const [row] = await tx
@@ -378,6 +381,7 @@ export async function bookInTransaction(
         guestEmail: request.guestEmail ?? null,
         notes: request.notes ?? null,
         cancellationCodeHash: request.cancellationCodeHash ?? null,
+        language: request.language ?? DEFAULT_GUEST_LANGUAGE,
         ...(placement.kind === 'time' ? { startTime: `${placement.time}:00`, durationMinutes: placement.held.durationMinutes } : {}),
         startsAt: placement.range.startsAt,
         endsAt: placement.range.endsAt,
@@ -422,7 +426,9 @@ export async function runBooking<T>(
  */
 export async function createReservation(db: Database, now: Date, request: BookingRequest): Promise<ReservationOutput> {
   const { idempotencyKey, ...rest } = request;
-  const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: rest } : undefined;
+  // The language is how the guest is written to, not the booking: a retry that words it otherwise is the same request.
+  const { language: _language, ...booking } = rest;
+  const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: booking } : undefined;
   return runBooking(
     db,
     rest.restaurantId,

@@ -71,8 +71,10 @@ export async function bookAsGuest(
   // A replay shows the booking as it is now, with the code it was given.
   const current = async (stored: GuestBookingOutput) =>
     guestView(await getReservation(db, request.restaurantId, stored.id), stored.cancellationCode);
+  // The language is how the guest is written to, not the booking: a retry that words it otherwise is the same request.
+  const { language: _language, ...booking } = request;
   const idempotency = idempotencyKey
-    ? { scope: `guest.book:${request.restaurantId}`, key: idempotencyKey, request, secret: true }
+    ? { scope: `guest.book:${request.restaurantId}`, key: idempotencyKey, request: booking, secret: true }
     : undefined;
   return runBooking(db, request.restaurantId, idempotency, book, current);
 }

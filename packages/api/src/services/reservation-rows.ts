@@ -28,6 +28,7 @@ export function toReservationOutput(row: Reservation, timeZone: string): Reserva
     durationMinutes: row.durationMinutes,
     startsAt: formatZoned(row.startsAt.getTime(), timeZone),
     endsAt: formatZoned(row.endsAt.getTime(), timeZone),
+    language: row.language === 'en' || row.language === 'es-CO' ? row.language : null,
   };
 }
 

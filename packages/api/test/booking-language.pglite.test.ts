@@ -1,0 +1,3 @@
+import { bookingLanguageSuite } from './booking-language.suite.ts';
+
+bookingLanguageSuite('pglite', '');
