@@ -8,7 +8,7 @@ import type { ErrorReason } from './error-catalog.ts';
  */
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-type RestTag = 'cities' | 'restaurants' | 'reservations' | 'guests' | 'settings';
+type RestTag = 'cities' | 'restaurants' | 'reservations' | 'guests' | 'settings' | 'webhooks' | 'messages';
 
 /** Request headers an operation may honour, each read into the named input field. */
 type HonouredHeader = 'Idempotency-Key' | 'Last-Event-ID';

@@ -3,9 +3,11 @@ import { operationReasons, type Meta, type RestContract } from './contract.ts';
 import type { ErrorReason } from './error-catalog.ts';
 import { cityRouter } from './routers/city.ts';
 import { guestRouter } from './routers/guest.ts';
+import { messageRouter } from './routers/message.ts';
 import { reservationRouter } from './routers/reservation.ts';
 import { restaurantRouter } from './routers/restaurant.ts';
 import { settingsRouter } from './routers/settings.ts';
+import { webhookRouter } from './routers/webhook.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -14,6 +16,8 @@ export const appRouter = router({
   restaurant: restaurantRouter,
   reservation: reservationRouter,
   settings: settingsRouter,
+  webhook: webhookRouter,
+  message: messageRouter,
 });
 
 export type AppRouter = typeof appRouter;

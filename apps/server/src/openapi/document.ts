@@ -21,6 +21,16 @@ const TAGS = [
     name: 'settings',
     description: 'The daily limits stored in the database, which every server process and the database itself enforce (admin token).',
   },
+  {
+    name: 'webhooks',
+    description:
+      'Endpoints told of every reservation change: a signed POST per event (Standard Webhooks), retried, with the attempts visible (admin token).',
+  },
+  {
+    name: 'messages',
+    description:
+      'The outbox: guest e-mail and webhook deliveries with their status, attempts and last error; a dead one can be retried (admin token).',
+  },
   { name: 'operations', description: 'Liveness and readiness, for load balancers and monitoring.' },
 ];
 

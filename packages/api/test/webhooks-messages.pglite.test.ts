@@ -1,0 +1,3 @@
+import { webhooksMessagesSuite } from './webhooks-messages.suite.ts';
+
+webhooksMessagesSuite('pglite', '');
