@@ -95,6 +95,42 @@ const settingsSchema = z.object({
       .default('false')
       .transform((value) => value === 'true'),
   ),
+  /** The SMTP server e-mail goes through (smtp://user:pass@host:587, smtps://...); unset: e-mail is kept in the outbox, not sent. */
+  SMTP_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((url) => /^smtps?:\/\/[^/?#]/.test(url) && URL.canParse(url), 'SMTP_URL must be an smtp://… or smtps://… URL')
+      .optional(),
+  ),
+  /** The From of every e-mail; its domain also names the Message-IDs. */
+  MAIL_FROM: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default('Tablebook <no-reply@tablebook.invalid>')
+      .refine((value) => /^[^\r\n<>@]*<[^\s<>@]+@[^\s<>@]+>$|^[^\s<>@]+@[^\s<>@]+$/.test(value.trim()), {
+        message: 'MAIL_FROM must be an address (reservas@example.com) or a name and address (Tablebook <reservas@example.com>)',
+      })
+      .transform((value) => value.trim()),
+  ),
+  /** Where guests reach this server (the cancel link in e-mail): default http://HOST:PORT. */
+  PUBLIC_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((url) => /^https?:\/\//.test(url) && URL.canParse(url), 'PUBLIC_URL must be an http://… or https://… URL')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  /** How often each process looks for outbox messages that are due. */
+  OUTBOX_POLL_MS: integerSetting('OUTBOX_POLL_MS', 50, 60_000, 1000),
+  /** A message that failed this many times is dead (shown to the admin, retried by hand). */
+  OUTBOX_MAX_ATTEMPTS: integerSetting('OUTBOX_MAX_ATTEMPTS', 1, 100, 8),
+  /** How long a claimed message is held by its process; one that died mid-send is retried after it. */
+  OUTBOX_LEASE_SECONDS: integerSetting('OUTBOX_LEASE_SECONDS', 1, 3600, 60),
+  /** The first retry's delay; each further failure doubles it (up to an hour), with jitter. */
+  OUTBOX_RETRY_BASE_MS: integerSetting('OUTBOX_RETRY_BASE_MS', 10, 3_600_000, 5000),
   /** Behind a load balancer: true, a number of hops, or a comma-separated list of trusted addresses. */
   TRUST_PROXY: z.preprocess(
     unsetIfEmpty,
@@ -109,7 +145,16 @@ const settingsSchema = z.object({
   ),
 });
 
-export type Settings = z.infer<typeof settingsSchema>;
+/** An IPv6 host in a URL is bracketed. */
+const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
+
+/** The settings as read, with the defaults that depend on others filled in (PUBLIC_URL from HOST and PORT). */
+const resolvedSettingsSchema = settingsSchema.transform((settings) => ({
+  ...settings,
+  PUBLIC_URL: settings.PUBLIC_URL ?? `http://${urlHost(settings.HOST)}:${settings.PORT}`,
+}));
+
+export type Settings = z.infer<typeof resolvedSettingsSchema>;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -117,7 +162,7 @@ export class ConfigError extends Error {
 
 /** Reads every runtime setting once; a bad value is one clear line naming the variable. */
 export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
-  const result = settingsSchema.safeParse(env);
+  const result = resolvedSettingsSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? 'environment');

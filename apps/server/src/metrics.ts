@@ -4,7 +4,8 @@
 import cluster from 'node:cluster';
 import type pg from 'pg';
 import client from 'prom-client';
-import type { BookingOutcome } from '@tablebook/api';
+import { queueFigures, type BookingOutcome } from '@tablebook/api';
+import type { Database } from '@tablebook/db';
 
 export const METRICS_REQUEST = 'tablebook:metrics-request';
 export const METRICS_RESPONSE = 'tablebook:metrics-response';
@@ -15,7 +16,14 @@ interface ServerMetrics {
   bookings: client.Counter<'outcome' | 'reason'>;
   openStreams: client.Gauge;
   pools: Set<pg.Pool>;
+  outboxSent: client.Counter<'channel'>;
+  outboxFailed: client.Counter<'channel'>;
+  outboxDead: client.Counter<'channel'>;
+  /** The databases whose outbox the queue gauges report (the process's sender registers its own). */
+  outboxDatabases: Set<Database>;
 }
+
+const OUTBOX_CHANNELS = ['email', 'webhook'] as const;
 
 let metrics: ServerMetrics | undefined;
 
@@ -48,7 +56,70 @@ export function serverMetrics(): ServerMetrics {
       help: 'Live update streams open now (tRPC subscriptions and REST server-sent events)',
     }),
     pools,
+    outboxSent: new client.Counter({
+      name: 'tablebook_outbox_sent_total',
+      help: 'Outbox messages sent (an e-mail accepted by the SMTP server, a webhook answered 2xx), by channel',
+      labelNames: ['channel'],
+    }),
+    outboxFailed: new client.Counter({
+      name: 'tablebook_outbox_failed_total',
+      help: 'Outbox attempts that failed and will be retried after a backoff, by channel',
+      labelNames: ['channel'],
+    }),
+    outboxDead: new client.Counter({
+      name: 'tablebook_outbox_dead_total',
+      help: 'Outbox messages given up after their last attempt (dead: shown to the admin, retried by hand), by channel',
+      labelNames: ['channel'],
+    }),
+    outboxDatabases: new Set<Database>(),
   };
+  for (const channel of OUTBOX_CHANNELS) {
+    metrics.outboxSent.inc({ channel }, 0);
+    metrics.outboxFailed.inc({ channel }, 0);
+    metrics.outboxDead.inc({ channel }, 0);
+  }
+  const outboxDatabases = metrics.outboxDatabases;
+  // Both read at scrape time, one query for the two. Every worker of a cluster reports the same shared
+  // queue: the primary keeps the largest figure, not their sum.
+  let figures: Promise<Map<string, { depth: number; oldestDueAgeSeconds: number }>> | undefined;
+  const readFigures = () => {
+    figures ??= (async () => {
+      const byChannel = new Map(OUTBOX_CHANNELS.map((channel) => [channel as string, { depth: 0, oldestDueAgeSeconds: 0 }]));
+      for (const database of outboxDatabases) {
+        for (const figure of await queueFigures(database)) {
+          const known = byChannel.get(figure.channel)!;
+          known.depth = Math.max(known.depth, figure.depth);
+          known.oldestDueAgeSeconds = Math.max(known.oldestDueAgeSeconds, figure.oldestDueAgeSeconds);
+        }
+      }
+      return byChannel;
+    })().finally(() => {
+      // Kept for this scrape only (both gauges read it).
+      setTimeout(() => (figures = undefined), 0);
+    });
+    return figures;
+  };
+  new client.Gauge({
+    name: 'tablebook_outbox_queue_depth',
+    help: 'Outbox messages due now or being sent (reminders still ahead not counted), by channel',
+    labelNames: ['channel'],
+    aggregator: 'max',
+    async collect() {
+      // The database not answering: the last figures stay.
+      const byChannel = await readFigures().catch(() => undefined);
+      if (byChannel) for (const channel of OUTBOX_CHANNELS) this.set({ channel }, byChannel.get(channel)?.depth ?? 0);
+    },
+  });
+  new client.Gauge({
+    name: 'tablebook_outbox_oldest_due_age_seconds',
+    help: 'How long the oldest due, unsent outbox message has waited past its due time, by channel (0: none waiting)',
+    labelNames: ['channel'],
+    aggregator: 'max',
+    async collect() {
+      const byChannel = await readFigures().catch(() => undefined);
+      if (byChannel) for (const channel of OUTBOX_CHANNELS) this.set({ channel }, byChannel.get(channel)?.oldestDueAgeSeconds ?? 0);
+    },
+  });
   new client.Gauge({
     name: 'tablebook_db_pool_connections',
     help: 'Database pool connections: total open, idle, and requests waiting for one',

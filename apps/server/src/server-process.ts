@@ -1,7 +1,8 @@
 // One server process: the whole server when WORKERS=1, or one cluster worker. Reads its settings,
 // opens the database, migrates (unless the cluster primary already did), serves, and on SIGTERM
 // shuts down gracefully: /api/ready turns 503, the listener closes, live streams end, requests in
-// flight finish (up to SHUTDOWN_GRACE_MS), the pool closes, exit 0.
+// flight finish (up to SHUTDOWN_GRACE_MS), the outbox's sends in flight finish, the pool closes, exit 0.
+// Every serving process (each worker with WORKERS>1; never the cluster primary) runs the outbox's sender.
 import cluster from 'node:cluster';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate } from '@tablebook/db';
@@ -10,6 +11,7 @@ import { createServer } from './app.ts';
 import { adoptConfiguredLimits } from '@tablebook/api';
 import type { Database } from '@tablebook/db';
 import type { FastifyBaseLogger } from 'fastify';
+import { type RunningOutbox, startOutbox } from './outbox/start.ts';
 
 /** The variable behind each stored limit. */
 const LIMIT_VARIABLES = { globalDailyLimit: 'GLOBAL_DAILY_LIMIT', restaurantDailyLimit: 'RESTAURANT_DAILY_LIMIT' } as const;
@@ -54,7 +56,7 @@ export async function runServerProcess(settings: Settings): Promise<void> {
   if (process.env[MIGRATED_BY_PRIMARY] !== '1') await migrate(database);
   const server = createServer({
     database,
-    settings: { timeZone: settings.APP_TIMEZONE },
+    settings: { timeZone: settings.APP_TIMEZONE, webhooksAllowPrivate: settings.WEBHOOKS_ALLOW_PRIVATE },
     port: settings.PORT,
     host: settings.HOST,
     corsOrigins: settings.CORS_ORIGINS,
@@ -77,6 +79,7 @@ export async function runServerProcess(settings: Settings): Promise<void> {
 
   await adoptLimits(database.db, settings, server.app.log);
 
+  let outbox: RunningOutbox | undefined;
   let stopping = false;
   const shutdown = async (reason: string) => {
     if (stopping) return;
@@ -97,7 +100,9 @@ export async function runServerProcess(settings: Settings): Promise<void> {
       server.app.server.closeAllConnections();
     }, settings.SHUTDOWN_GRACE_MS);
     try {
-      await server.stop();
+      // The sender stops claiming at once; what it is sending may finish within the grace period
+      // (a send cut short keeps its lease and is retried by another process after it).
+      await Promise.all([server.stop(), outbox?.stop()]);
       await database.close();
     } catch (error) {
       log.error({ err: error }, 'shutdown failed');
@@ -113,6 +118,9 @@ export async function runServerProcess(settings: Settings): Promise<void> {
   if (cluster.isWorker) process.on('disconnect', () => void shutdown('cluster primary gone'));
 
   const address = await server.start();
+  if (!stopping) {
+    outbox = startOutbox(database.db, settings, server.app.log, { stopTimeoutMs: Math.min(settings.SHUTDOWN_GRACE_MS, 10_000) });
+  }
   server.app.log.info(
     { address, database: database.description, docs: `${address}/api/docs`, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
     `Tablebook listening at ${address} (REST ${address}/api, tRPC ${address}/trpc, docs ${address}/api/docs)`,

@@ -33,6 +33,6 @@ export { checkWebhookAddress } from './services/webhook-address.ts';
 export type { WebhookAddressCheck } from './services/webhook-address.ts';
 export { isPrivateAddress } from './rules/webhook-url.ts';
 export { createOutboxSender } from './outbox/sender.ts';
-export type { OutboxObserver, OutboxOutcome, OutboxSender, OutboxSenderOptions, RunSummary } from './outbox/sender.ts';
+export type { OutboxObserver, OutboxOutcome, OutboxSender, OutboxSenderOptions, RunSummary, SenderLogger } from './outbox/sender.ts';
 export type { EmailTransport, OutgoingEmail, WebhookRequest, WebhookTransport } from './outbox/transports.ts';
 export { queueFigures } from './outbox/claim.ts';

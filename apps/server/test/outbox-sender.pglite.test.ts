@@ -1,0 +1,3 @@
+import { outboxSenderSuite } from './outbox-sender.suite.ts';
+
+outboxSenderSuite('pglite', '');
