@@ -174,8 +174,12 @@ function cancelByCodeOverHttp(driver: 'pglite' | 'postgres') {
       const document = (await request(base, 'GET', '/api/openapi.json')).body;
       const operation = document.paths['/reservations/cancel'].post;
       expect(operation.security).toEqual([]);
-      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '404', '409', '429']));
-      expect(operation.requestBody.content['application/json'].schema.required).toEqual(['cancellationCode']);
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['200', '400', '403', '404', '409', '429']));
+      // Issue 17: the code, or the token of the e-mail's cancel link; exactly one of the two.
+      const schema = operation.requestBody.content['application/json'].schema;
+      expect(operation.requestBody.required).toBe(true);
+      expect(Object.keys(schema.properties)).toEqual(['cancellationCode', 'cancelToken']);
+      expect(schema.anyOf.map((branch: { required: string[] }) => branch.required)).toEqual([['cancellationCode'], ['cancelToken']]);
     });
   });
 }

@@ -36,3 +36,5 @@ export { createOutboxSender } from './outbox/sender.ts';
 export type { OutboxObserver, OutboxOutcome, OutboxSender, OutboxSenderOptions, RunSummary, SenderLogger } from './outbox/sender.ts';
 export type { EmailTransport, OutgoingEmail, WebhookRequest, WebhookTransport } from './outbox/transports.ts';
 export { queueFigures } from './outbox/claim.ts';
+export { signCancelToken, verifyCancelToken } from './rules/cancel-token.ts';
+export { cancelTokenKey } from './services/app-secrets.ts';

@@ -154,7 +154,9 @@ export const guestRouter = {
     })
     .input(guestBookingInput)
     .output(guestBookingOutput)
-    .mutation(({ ctx, input }) => bookAsGuest(ctx.db, ctx.now(), { ...input, language: bookingLanguage(input.language, ctx.acceptLanguage) })),
+    .mutation(({ ctx, input }) =>
+      bookAsGuest(ctx.db, ctx.now(), { ...input, language: bookingLanguage(input.language, ctx.acceptLanguage) }),
+    ),
 
   cancel: publicProcedure
     .meta({
@@ -183,19 +185,22 @@ export const guestRouter = {
     .output(guestCancelOutput)
     .mutation(({ ctx, input }) => cancelAsGuest(ctx.db, ctx.now(), input)),
 
-  /** The code alone names the booking. In the guest-booking rate limit: each call is a guess at a code. */
+  /**
+   * The code alone names the booking, or the signed token of the e-mail's cancel link. In the
+   * guest-booking rate limit: each call is a guess at a code.
+   */
   cancelByCode: guestBookingProcedure
     .meta({
       rest: {
         method: 'POST',
         path: '/reservations/cancel',
         tag,
-        summary: 'Cancel your booking with its cancellation code alone',
+        summary: "Cancel your booking with its cancellation code alone, or with the token of its e-mail's cancel link",
         description:
-          "The code names the booking: no ids needed. An unknown code is 404 NOT_FOUND; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE; one already over (a turn that has ended, a whole day before today, in the restaurant's zone) is 409 ALREADY_OVER. Counted with guest bookings: at most 10 per address and minute (429 with Retry-After).",
+          "Send exactly one of {cancellationCode} (the code shown once at booking) or {cancelToken} (the token of the cancel link in the guest's e-mail, /cancel?token=...): no ids needed. Both or neither is 400 INVALID_INPUT. An unknown code is 404 NOT_FOUND; a token that does not verify (altered, cut short, from another installation) is 403 INVALID_CANCEL_TOKEN; a booking already cancelled is 409 ALREADY_CANCELLED; one already seated, completed or marked no-show is 409 ILLEGAL_STATUS_CHANGE; one already over (a turn that has ended, a whole day before today, in the restaurant's zone) is 409 ALREADY_OVER. Counted with guest bookings: at most 10 per address and minute (429 with Retry-After).",
         successMessage: 'Reservation cancelled',
         // No id in the path: the unknown code's 404 is listed here.
-        errors: ['NOT_FOUND', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'ALREADY_OVER'],
+        errors: ['NOT_FOUND', 'INVALID_CANCEL_TOKEN', 'ALREADY_CANCELLED', 'ILLEGAL_STATUS_CHANGE', 'ALREADY_OVER'],
         example: {
           request: { cancellationCode: exampleGuestBooking.cancellationCode },
           response: {

@@ -63,8 +63,51 @@ export const guestCancelInput = z.object({
   cancellationCode,
 });
 
-/** The code alone names the booking: a guest need not keep (or type) two 36-character ids. */
-export const guestCancelByCodeInput = z.object({ cancellationCode });
+/** The signed token of a cancel link (the guest's e-mail): bounded here, verified by the service (403 INVALID_CANCEL_TOKEN). */
+const cancelToken = z
+  .string({ error: 'cancelToken must be a string' })
+  .trim()
+  .min(1, 'cancelToken must not be empty')
+  .max(256, 'cancelToken must be at most 256 characters');
+
+/**
+ * The code alone names the booking: a guest need not keep (or type) two 36-character ids. Or the
+ * token of the cancel link in the guest's e-mail (issue 17): exactly one of the two.
+ */
+export const guestCancelByCodeInput = z
+  .object({
+    cancellationCode: cancellationCode.optional().describe('The code shown once at booking (give this or cancelToken).'),
+    cancelToken: cancelToken
+      .optional()
+      .describe("The token of the cancel link in the guest's e-mail, /cancel?token=... (give this or cancellationCode)."),
+  })
+  .superRefine((input, context) => {
+    const code = input.cancellationCode !== undefined;
+    const token = input.cancelToken !== undefined;
+    if (code && token) {
+      context.addIssue({
+        code: 'custom',
+        path: ['cancelToken'],
+        message: 'give cancellationCode or cancelToken, not both',
+        params: { code: 'code_or_token' },
+      });
+    } else if (!code && !token) {
+      context.addIssue({
+        code: 'custom',
+        path: ['cancellationCode'],
+        message: 'cancellationCode (or cancelToken) is required',
+        params: { code: 'code_or_token' },
+      });
+    }
+  })
+  // The refinement in the JSON Schema (the OpenAPI document): exactly one of the two.
+  .meta({
+    anyOf: [
+      { required: ['cancellationCode'], not: { properties: { cancelToken: {} }, required: ['cancelToken'] } },
+      { required: ['cancelToken'], not: { properties: { cancellationCode: {} }, required: ['cancellationCode'] } },
+    ],
+  });
+export type GuestCancelByCodeInput = z.input<typeof guestCancelByCodeInput>;
 
 export const guestCancelOutput = z.object({
   id: z.string(),

@@ -205,7 +205,10 @@ export function chooseTable(
 }
 
 /** The daily limits as stored when the day lock was taken (BookingLoad.limits). */
-export function checkDailyLimits(load: BookingLoad, details: { table: string; date: string; restaurantName: string; time?: string | null }) {
+export function checkDailyLimits(
+  load: BookingLoad,
+  details: { table: string; date: string; restaurantName: string; time?: string | null },
+) {
   const broken = firstBrokenRule({ ...load, tableTaken: false }, load.limits);
   if (!broken) return;
   const message = describeRefusal(broken, { ...details, limits: load.limits });
@@ -428,7 +431,9 @@ export async function createReservation(db: Database, now: Date, request: Bookin
   const { idempotencyKey, ...rest } = request;
   // The language is how the guest is written to, not the booking: a retry that words it otherwise is the same request.
   const { language: _language, ...booking } = rest;
-  const idempotency = idempotencyKey ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: booking } : undefined;
+  const idempotency = idempotencyKey
+    ? { scope: `reservation.create:${rest.restaurantId}`, key: idempotencyKey, request: booking }
+    : undefined;
   return runBooking(
     db,
     rest.restaurantId,

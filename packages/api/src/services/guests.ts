@@ -2,9 +2,11 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { reservations, restaurants, type Database } from '@tablebook/db';
 import { AppError, notFound } from '../errors.ts';
+import { verifyCancelToken } from '../rules/cancel-token.ts';
 import { CODE_ALPHABET, canonicalCancellationCode } from '../rules/cancellation-code.ts';
 import type { GuestBookingInput, GuestBookingOutput, GuestCancelByCodeOutput } from '../schemas/guest.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
+import { cancelTokenKey } from './app-secrets.ts';
 import { getReservation } from './reservations.ts';
 import { bookInTransaction, runBooking } from './booking.ts';
 import { cancelReservation } from './reservation-change.ts';
@@ -106,14 +108,32 @@ export async function cancelAsGuest(
  * through a unique index: what the database compares is a hash, so how long an answer takes says
  * nothing about how close a guess came, and an unknown code is a plain 404 (NOT_FOUND). At 60 random
  * bits and the guest-booking rate limit, guessing a live code is out of reach.
+ *
+ * Or the booking a cancel link's token names (issue 17): a token that does not verify under the
+ * shared key is 403 INVALID_CANCEL_TOKEN; a valid one cancels exactly as the code does.
  */
-export async function cancelAsGuestByCode(db: Database, now: Date, input: { cancellationCode: string }): Promise<GuestCancelByCodeOutput> {
-  const [row] = await db
+export async function cancelAsGuestByCode(
+  db: Database,
+  now: Date,
+  input: { cancellationCode?: string | undefined; cancelToken?: string | undefined },
+): Promise<GuestCancelByCodeOutput> {
+  const target = db
     .select({ id: reservations.id, restaurantId: reservations.restaurantId, restaurantName: restaurants.name })
     .from(reservations)
-    .innerJoin(restaurants, eq(restaurants.id, reservations.restaurantId))
-    .where(eq(reservations.cancellationCodeHash, hashCancellationCode(input.cancellationCode)));
-  if (!row) throw notFound('No booking has this cancellation code', 'reservation');
+    .innerJoin(restaurants, eq(restaurants.id, reservations.restaurantId));
+  let row: { id: string; restaurantId: string; restaurantName: string } | undefined;
+  if (input.cancelToken !== undefined) {
+    const reservationId = verifyCancelToken(input.cancelToken, await cancelTokenKey(db));
+    if (reservationId === null) {
+      throw new AppError({ reason: 'INVALID_CANCEL_TOKEN', message: 'The cancel link is not valid: its token does not verify' });
+    }
+    [row] = await target.where(eq(reservations.id, reservationId));
+    // Signed by this installation for a booking since deleted (with its restaurant).
+    if (!row) throw notFound('The booking of this cancel link no longer exists', 'reservation');
+  } else {
+    [row] = await target.where(eq(reservations.cancellationCodeHash, hashCancellationCode(input.cancellationCode ?? '')));
+    if (!row) throw notFound('No booking has this cancellation code', 'reservation');
+  }
   // The same change as a cancel with the ids: 409 ALREADY_CANCELLED, ILLEGAL_STATUS_CHANGE, ALREADY_OVER, one event.
   const cancelled = await cancelReservation(
     db,

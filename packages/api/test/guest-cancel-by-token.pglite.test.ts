@@ -1,0 +1,3 @@
+import { guestCancelByTokenSuite } from './guest-cancel-by-token.suite.ts';
+
+guestCancelByTokenSuite('pglite', '');
