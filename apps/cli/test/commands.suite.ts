@@ -35,7 +35,10 @@ export function describeCommands(server: () => SpawnedServer): void {
       [['restaurants', 'list', '--date'], "Option '--date <value>' argument missing"],
       [['restaurants', 'rename'], 'unknown command "restaurants rename" (see \'tablebook restaurants --help\')'],
       [['restaurants'], 'missing subcommand: list, create, update, delete'],
-      [[], "missing command: cities, restaurants, reservations, book, availability, slots, import, settings (see 'tablebook --help')"],
+      [
+        [],
+        "missing command: cities, restaurants, reservations, book, availability, slots, import, settings, webhooks, messages (see 'tablebook --help')",
+      ],
       [['cities', '--url', 'ftp://example.com'], 'the server URL must be an http(s) URL, not "ftp://example.com"'],
     ])('exits 2 for %j, with one line on stderr and nothing on stdout', async (args, message) => {
       const run = await tablebook(...args);

@@ -3,6 +3,8 @@ import { availabilityCommand } from './availability.ts';
 import { bookCommand } from './book.ts';
 import { citiesCommand } from './cities.ts';
 import { importCommand } from './import.ts';
+import { messagesListCommand } from './messages-list.ts';
+import { messagesRetryCommand } from './messages-retry.ts';
 import { reservationsCancelCommand } from './reservations-cancel.ts';
 import { reservationsListCommand } from './reservations-list.ts';
 import { reservationsMoveCommand } from './reservations-move.ts';
@@ -15,6 +17,11 @@ import { restaurantsUpdateCommand } from './restaurants-update.ts';
 import { settingsSetCommand } from './settings-set.ts';
 import { settingsShowCommand } from './settings-show.ts';
 import { slotsCommand } from './slots.ts';
+import { webhooksAddCommand } from './webhooks-add.ts';
+import { webhooksDeleteCommand } from './webhooks-delete.ts';
+import { webhooksDeliveriesCommand } from './webhooks-deliveries.ts';
+import { webhooksListCommand } from './webhooks-list.ts';
+import { webhooksRotateSecretCommand } from './webhooks-rotate-secret.ts';
 
 /** Every command, in the order the help lists them. */
 export const commands: readonly Command[] = [
@@ -34,4 +41,11 @@ export const commands: readonly Command[] = [
   importCommand,
   settingsShowCommand,
   settingsSetCommand,
+  webhooksListCommand,
+  webhooksAddCommand,
+  webhooksDeleteCommand,
+  webhooksRotateSecretCommand,
+  webhooksDeliveriesCommand,
+  messagesListCommand,
+  messagesRetryCommand,
 ];
