@@ -103,8 +103,9 @@ describe('parseSpecialDates and formatSpecialDates', () => {
 });
 
 describe('parseTurnTimes and formatTurnTimes', () => {
-  it('reads MAX_PARTY_SIZE:MINUTES pairs in ascending party size and writes them back', () => {
-    const turns = parseTurnTimes('4:120, 2:90,20:150');
+  it('reads MAX_PARTY_SIZE:MINUTES pairs in ascending party size and writes them back, and refuses them out of order', () => {
+    expect(() => parseTurnTimes('4:120, 2:90,20:150')).toThrow('4:120 comes after 2:90, not before');
+    const turns = parseTurnTimes('2:90, 4:120,20:150');
     expect(turns).toEqual([
       { maxPartySize: 2, minutes: 90 },
       { maxPartySize: 4, minutes: 120 },

@@ -231,12 +231,15 @@ export const ERROR_CATALOG = {
         restaurantName,
         change: oneOf(['hours', 'timeZone'], 'What the change was to.'),
         why: oneOf(
-          ['outsideHours', 'pacing', 'overlap'],
-          'Reservations fall outside the new hours; kept at their local times they would exceed the pacing, or overlap on one table.',
+          ['outsideHours', 'noSuchTime', 'pacing', 'overlap'],
+          'Reservations fall outside the new hours; their local times do not exist in the new zone (a daylight-saving gap); kept at their local times they would exceed the pacing, or overlap on one table.',
         ),
         timeZone: optional(text('The new time zone (pacing, overlap).')),
         reservations: optional(
-          list({ date: day('Its day.'), time: clock('Its start.'), table }, 'The reservations outside the new hours (outsideHours).'),
+          list(
+            { date: day('Its day.'), time: clock('Its start.'), table },
+            'The reservations in the way: outside the new hours (outsideHours), at a skipped time (noSuchTime), or overlapping (overlap).',
+          ),
         ),
       },
     },
@@ -398,8 +401,9 @@ export const ISSUE_CODES = {
   },
   before_today: { today: day('Today in the restaurant’s time zone.') },
   outside_new_hours: { date: day('Its day.'), time: clock('Its start.'), table },
+  no_such_time_in_new_zone: { date: day('Its day.'), time: clock('Its start, a local time the new zone skips.'), table },
   zone_exceeds_pacing: {},
-  zone_overlaps: {},
+  zone_overlaps: { date: optional(day('Its day.')), time: optional(clock('Its start.')), table: optional(table) },
   zone_disagrees: { timeZone: text('The zone whose rules the database and the server disagree about.') },
   table_booked: {
     table,

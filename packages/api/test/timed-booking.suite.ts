@@ -315,9 +315,51 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
         'HAS_FUTURE_RESERVATIONS',
       );
       expect(refused.issues?.[0]?.path).toBe('timeZone');
+      // Both turns are named: the refusal lists what to move.
+      expect(refused.message).toContain('2031-03-09 01:00 at table A1');
+      expect(refused.message).toContain('2031-03-09 03:30 at table A1');
+      expect((refused as unknown as { details: unknown }).details).toMatchObject({
+        why: 'overlap',
+        reservations: [
+          { date: '2031-03-09', time: '01:00', table: 'A1' },
+          { date: '2031-03-09', time: '03:30', table: 'A1' },
+        ],
+      });
       const day = await api.reservation.availability({ restaurantId: id, date: '2031-03-09' });
       expect('takenTables' in day && day.takenTables).toEqual(['A1']);
       expect((await api.restaurant.byId({ id })).timeZone).toBe('America/Bogota');
+    });
+
+    it("refuses a zone change that skips a future turn's local time (a spring-forward gap), listing it, and changes nothing", async () => {
+      const { id } = await api.restaurant.create(body('Salto', { hours: everyDay('00:00', '06:00') }));
+      // 02:30 on 2031-03-09 exists in Bogotá; New York's clocks jump from 02:00 to 03:00 that night.
+      const gap = await api.reservation.create({ restaurantId: id, date: '2031-03-09', time: '02:30', table: 'A1' });
+      const cancelled = await api.reservation.create({ restaurantId: id, date: '2031-03-09', time: '02:00', table: 'A2' });
+      await api.reservation.update({ restaurantId: id, reservationId: cancelled.id, status: 'cancelled' });
+      const refused = await expectRefusal(
+        api.restaurant.update({ id, ...body('Salto', { hours: everyDay('00:00', '06:00') }), timeZone: 'America/New_York' }),
+        'HAS_FUTURE_RESERVATIONS',
+        'CONFLICT',
+      );
+      expect(refused.message).toContain('do not exist in America/New_York');
+      expect(refused.message).toContain('2031-03-09 02:30 at table A1');
+      expect((refused as unknown as { details: unknown }).details).toMatchObject({
+        change: 'timeZone',
+        why: 'noSuchTime',
+        timeZone: 'America/New_York',
+        reservations: [{ date: '2031-03-09', time: '02:30', table: 'A1' }],
+      });
+      expect(refused.issues).toEqual([expect.objectContaining({ path: 'timeZone', code: 'no_such_time_in_new_zone', table: 'A1' })]);
+      expect(await api.reservation.byId({ restaurantId: id, reservationId: gap.id })).toMatchObject({
+        startsAt: '2031-03-09T02:30:00-05:00',
+      });
+      // Once that turn is moved, the zone changes; the cancelled 02:30 keeps its instants (no rule counts it).
+      await api.reservation.update({ restaurantId: id, reservationId: gap.id, time: '03:30' });
+      await api.restaurant.update({ id, ...body('Salto', { hours: everyDay('00:00', '06:00') }), timeZone: 'America/New_York' });
+      expect(await api.reservation.byId({ restaurantId: id, reservationId: gap.id })).toMatchObject({
+        time: '03:30',
+        startsAt: '2031-03-09T03:30:00-04:00',
+      });
     });
 
     it('holds the table rule in the database for every writer: an overlapping insert in SQL is refused', async () => {

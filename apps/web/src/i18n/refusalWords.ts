@@ -261,12 +261,16 @@ export const en: RefusalWords = {
         if (d.why === 'pacing') {
           return `Kept at their local times${zone}, the future bookings of ${d.restaurantName} would exceed its pacing: move one first.`;
         }
-        if (d.why === 'overlap') {
-          return `Kept at their local times${zone}, two future bookings of one table at ${d.restaurantName} would overlap (a daylight-saving difference): move one first.`;
-        }
         const listed = (d.reservations ?? []).map((row) => `table ${row.table} ${enOn(row.date, row.time, f)}`);
+        const named = listed.length > 0 ? `: ${f.list(listed)}` : '';
+        if (d.why === 'overlap') {
+          return `Kept at their local times${zone}, two future bookings of one table at ${d.restaurantName} would overlap (a daylight-saving difference)${named}. Move one first.`;
+        }
+        if (d.why === 'noSuchTime') {
+          return `The clocks${zone} skip the local time of ${enBookings(listed.length, f)} of ${d.restaurantName} (a daylight-saving change)${named}. Move or cancel ${listed.length === 1 ? 'it' : 'them'} first.`;
+        }
         const what = d.change === 'timeZone' ? 'The new time zone' : 'The new hours';
-        return `${what} would leave ${enBookings(listed.length, f)} of ${d.restaurantName} outside its hours${listed.length > 0 ? `: ${f.list(listed)}` : ''}. Move or cancel ${listed.length === 1 ? 'it' : 'them'} first.`;
+        return `${what} would leave ${enBookings(listed.length, f)} of ${d.restaurantName} outside its hours${named}. Move or cancel ${listed.length === 1 ? 'it' : 'them'} first.`;
       },
     },
     GLOBAL_DAILY_LIMIT: {
@@ -412,7 +416,12 @@ export const en: RefusalWords = {
     before_today: (issue, f) => `today (${f.day(issue.today)}) or later`,
     outside_new_hours: (issue, f) => `the booking at table ${issue.table} ${enOn(issue.date, issue.time, f)} would fall outside them`,
     zone_exceeds_pacing: () => 'bookings kept at their local times would exceed the pacing there',
-    zone_overlaps: () => 'two bookings of one table would overlap there',
+    no_such_time_in_new_zone: (issue, f) =>
+      `the booking at table ${issue.table} ${enOn(issue.date, issue.time, f)} is at a time the clocks skip there (a daylight-saving change)`,
+    zone_overlaps: (issue, f) =>
+      issue.table && issue.date && issue.time
+        ? `the booking at table ${issue.table} ${enOn(issue.date, issue.time, f)} would overlap another of its table there`
+        : 'two bookings of one table would overlap there',
     zone_disagrees: (issue) =>
       `${issue.timeZone.replaceAll('_', ' ')} cannot be used on this server (its time-zone rules differ from the database’s): choose another zone`,
     table_booked: (issue, f) =>
@@ -635,12 +644,16 @@ export const es: RefusalWords = {
         if (d.why === 'pacing') {
           return `Con sus horas locales${zone}, las reservas futuras de ${d.restaurantName} superarían su ritmo de llegadas: mueva una primero.`;
         }
-        if (d.why === 'overlap') {
-          return `Con sus horas locales${zone}, dos reservas futuras de una misma mesa de ${d.restaurantName} se cruzarían (por un cambio de hora): mueva una primero.`;
-        }
         const listed = (d.reservations ?? []).map((row) => `la mesa ${row.table} ${esOn(row.date, row.time, f)}`);
+        const named = listed.length > 0 ? `: ${f.list(listed)}` : '';
+        if (d.why === 'overlap') {
+          return `Con sus horas locales${zone}, dos reservas futuras de una misma mesa de ${d.restaurantName} se cruzarían (por un cambio de hora)${named}. Mueva una primero.`;
+        }
+        if (d.why === 'noSuchTime') {
+          return `Los relojes${zone} se saltan la hora local de ${esBookings(listed.length, f)} de ${d.restaurantName} (por un cambio de hora)${named}. ${listed.length === 1 ? 'Muévala o cancélela' : 'Muévalas o cancélelas'} primero.`;
+        }
         const what = d.change === 'timeZone' ? 'La nueva zona horaria' : 'El nuevo horario';
-        return `${what} dejaría ${esBookings(listed.length, f)} de ${d.restaurantName} fuera de su horario${listed.length > 0 ? `: ${f.list(listed)}` : ''}. ${listed.length === 1 ? 'Muévala o cancélela' : 'Muévalas o cancélelas'} primero.`;
+        return `${what} dejaría ${esBookings(listed.length, f)} de ${d.restaurantName} fuera de su horario${named}. ${listed.length === 1 ? 'Muévala o cancélela' : 'Muévalas o cancélelas'} primero.`;
       },
     },
     GLOBAL_DAILY_LIMIT: {
@@ -788,7 +801,12 @@ export const es: RefusalWords = {
     before_today: (issue, f) => `hoy (${f.day(issue.today)}) o después`,
     outside_new_hours: (issue, f) => `la reserva de la mesa ${issue.table} ${esOn(issue.date, issue.time, f)} quedaría por fuera`,
     zone_exceeds_pacing: () => 'con sus horas locales, las reservas superarían allí el ritmo de llegadas',
-    zone_overlaps: () => 'dos reservas de una misma mesa se cruzarían allí',
+    no_such_time_in_new_zone: (issue, f) =>
+      `la reserva de la mesa ${issue.table} ${esOn(issue.date, issue.time, f)} queda en una hora que allí se salta el reloj (por un cambio de hora)`,
+    zone_overlaps: (issue, f) =>
+      issue.table && issue.date && issue.time
+        ? `la reserva de la mesa ${issue.table} ${esOn(issue.date, issue.time, f)} se cruzaría allí con otra de su mesa`
+        : 'dos reservas de una misma mesa se cruzarían allí',
     zone_disagrees: (issue) =>
       `${issue.timeZone.replaceAll('_', ' ')} no se puede usar en este servidor (sus reglas de hora difieren de las de la base de datos): elija otra zona`,
     table_booked: (issue, f) =>

@@ -81,9 +81,9 @@ export const restaurantRouter = {
         path: '/admin/restaurant/{id}',
         tag,
         summary: 'Replace a restaurant',
-        description: `The full create body; without tables the layout is kept, and so are the time-of-day fields, dailyLimit and pacing when left out (null clears the last two). A layout that drops (or shrinks below its party) a table that future reservations need is 409 TABLE_HAS_RESERVATIONS, listing them. ${RESTAURANT_LIMITS}`,
+        description: `The full create body; without tables the layout is kept, and so are the time-of-day fields, dailyLimit and pacing when left out (null clears the last two). A layout that drops (or shrinks below its party) a table that future reservations need is 409 TABLE_HAS_RESERVATIONS, listing them. A new timeZone or new hours that would leave reservations still to be served outside the hours (or at a local time the new zone skips, or overlapping on one table) is 409 HAS_FUTURE_RESERVATIONS, listing them. ${RESTAURANT_LIMITS}`,
         successMessage: 'Restaurant updated',
-        errors: ['TABLE_HAS_RESERVATIONS'],
+        errors: ['TABLE_HAS_RESERVATIONS', 'HAS_FUTURE_RESERVATIONS'],
         example: {
           request: { ...exampleRestaurantFields, description: 'Pescados' },
           response: { ...exampleRestaurant, description: 'Pescados' },

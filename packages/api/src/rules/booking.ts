@@ -45,10 +45,13 @@ export interface RefusalDetails {
   date: string;
   restaurantName: string;
   limits: DailyLimits;
+  /** A timed booking's local start, said after its day. */
+  time?: string | null | undefined;
 }
 
 export function describeRefusal(refusal: BookingRefusal, details: RefusalDetails): string {
-  const { table, date, restaurantName, limits } = details;
+  const { table, restaurantName, limits } = details;
+  const date = details.time ? `${details.date} at ${details.time}` : details.date;
   switch (refusal) {
     case 'TABLE_ALREADY_BOOKED':
       return `Table ${table} at "${restaurantName}" is already booked on ${date}`;

@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, isNotNull, sql } from 'drizzle-orm';
-import { findPgError, PgErrorCode, reservations } from '@tablebook/db';
+import { findPgError, PgErrorCode, queryRows, reservations } from '@tablebook/db';
 import { AppError } from '../errors.ts';
 import { rehome, type TimedReservation } from '../rules/hours-change.ts';
 import { lockDaysFor } from '../rules/timed-booking.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
-import { instantAtOrAfter, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
+import { instantAtOrAfter, instantOf, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
 import { dayNumber } from '../rules/calendar.ts';
 import { localDayRange } from './held-range.ts';
 import { clockOfStart } from './reservation-rows.ts';
@@ -21,6 +21,60 @@ type TimedRow = TimedReservation & { status: string; startsAt: Date; endsAt: Dat
 function startMinutes(row: { date: string; startsAt: Date; startTime: string | null }, timeZone: string): number {
   const afterMidnight = dayNumber(localDateTimeOf(row.startsAt.getTime(), timeZone).date) - dayNumber(row.date);
   return afterMidnight * 1440 + (parseClock(clockOfStart(row.startTime) ?? '00:00') ?? 0);
+}
+
+function outsideNewHours(
+  before: RestaurantCalendar,
+  field: 'hours' | 'timeZone',
+  what: string,
+  outside: TimedRow[],
+  why: 'outsideHours' | 'noSuchTime',
+  timeZone?: string,
+): AppError {
+  const because =
+    why === 'noSuchTime' ? `their local times do not exist in ${timeZone} (a daylight-saving gap)` : 'they would fall outside its hours';
+  return new AppError({
+    reason: 'HAS_FUTURE_RESERVATIONS',
+    message: `Cannot change the ${what} of "${before.name}": future reservations would be lost, ${because}: ${outside
+      .map((row) => `${row.date} ${row.time} at table ${row.table} (reservation ${row.id})`)
+      .join('; ')}`,
+    details: {
+      restaurantName: before.name,
+      change: field,
+      why,
+      ...(timeZone ? { timeZone } : {}),
+      reservations: outside.map((row) => ({ date: row.date, time: row.time, table: row.table })),
+    },
+    issues: outside.map((row) => ({
+      path: field,
+      message:
+        why === 'noSuchTime'
+          ? `reservation ${row.id} at ${row.time} on ${row.date} (table ${row.table}) is at a time ${timeZone} skips that night`
+          : `reservation ${row.id} at ${row.time} on ${row.date} (table ${row.table}) would be outside the new hours`,
+      code: why === 'noSuchTime' ? 'no_such_time_in_new_zone' : 'outside_new_hours',
+      date: row.date,
+      time: row.time,
+      table: row.table,
+    })),
+  });
+}
+
+/**
+ * The live reservations of the restaurant whose held ranges overlap another of their table, read
+ * while the table rule is deferred (after a zone change moved them), so the refusal can list them; the
+ * exclusion constraint stays the last word at the `immediate` below.
+ */
+async function overlappingTurns(tx: Queryable, restaurantId: string) {
+  return queryRows<{ id: string; date: string; time: string | null; table: string }>(
+    tx,
+    sql`
+    select distinct a.id, a.date::text as date, to_char(a.start_time, 'HH24:MI') as time, a.table_label as "table", a.starts_at
+      from ${reservations} a
+      join ${reservations} b on b.restaurant_id = a.restaurant_id and b.table_label = a.table_label and b.id <> a.id
+       and b.status <> 'cancelled' and tstzrange(a.starts_at, a.ends_at) && tstzrange(b.starts_at, b.ends_at)
+     where a.restaurant_id = ${restaurantId} and a.status <> 'cancelled'
+     order by a.starts_at, a.table_label`,
+  );
 }
 
 /**
@@ -68,28 +122,13 @@ export async function applyCalendarChange(
     heldMs: row.endsAt.getTime() - row.startsAt.getTime(),
   }));
   const outside = rows.filter((row) => upcoming(row.status) && rehome(row, after) === null);
-  if (outside.length > 0) {
-    throw new AppError({
-      reason: 'HAS_FUTURE_RESERVATIONS',
-      message: `Cannot change the ${what} of "${before.name}": future reservations would fall outside its hours: ${outside
-        .map((row) => `${row.date} ${row.time} at table ${row.table} (reservation ${row.id})`)
-        .join('; ')}`,
-      details: {
-        restaurantName: before.name,
-        change: field,
-        why: 'outsideHours',
-        reservations: outside.map((row) => ({ date: row.date, time: row.time, table: row.table })),
-      },
-      issues: outside.map((row) => ({
-        path: field,
-        message: `reservation ${row.id} at ${row.time} on ${row.date} (table ${row.table}) would be outside the new hours`,
-        code: 'outside_new_hours',
-        date: row.date,
-        time: row.time,
-        table: row.table,
-      })),
-    });
-  }
+  if (outside.length > 0) throw outsideNewHours(before, field, what, outside, 'outsideHours');
+  // A local time a daylight-saving shift of the new zone skips (02:30 on New York's spring-forward
+  // night) has no instant there: the guest's time cannot be kept, so the change waits for a move.
+  const skipped = zoneChanged
+    ? rows.filter((row) => upcoming(row.status) && instantOf(row.date, row.minutes, after.timeZone) === null)
+    : [];
+  if (skipped.length > 0) throw outsideNewHours(before, field, what, skipped, 'noSuchTime', after.timeZone);
   if (!zoneChanged) return;
   // Each range moves through a neighbour's old one: the table rule and the reservation trigger's rules
   // (pacing, with local times kept) are checked once all have moved.
@@ -98,7 +137,9 @@ export async function applyCalendarChange(
     .update(reservations)
     .set({ ...localDayRange(sql`${reservations.date}`, after.timeZone), updatedAt: sql`now()` })
     .where(and(eq(reservations.restaurantId, restaurantId), sql`${reservations.startTime} is null`));
-  const moved = rows.map((row) => {
+  // A cancelled or closed turn whose local time the new zone skips keeps its instants: no rule counts it.
+  const movable = rows.filter((row) => instantOf(row.date, row.minutes, after.timeZone) !== null);
+  const moved = movable.map((row) => {
     const startsAt = instantAtOrAfter(row.date, row.minutes, after.timeZone) ?? row.startsAt.getTime();
     return { id: row.id, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + row.heldMs).toISOString() };
   });
@@ -108,7 +149,7 @@ export async function applyCalendarChange(
     await lockDays(
       tx,
       moved.flatMap((row, index) =>
-        lockDaysFor(rows[index]!.date, { startsAt: Date.parse(row.startsAt), endsAt: Date.parse(row.endsAt) }, after.timeZone),
+        lockDaysFor(movable[index]!.date, { startsAt: Date.parse(row.startsAt), endsAt: Date.parse(row.endsAt) }, after.timeZone),
       ),
     );
     // One statement for all of them: a restaurant may hold thousands of upcoming turns.
@@ -117,6 +158,29 @@ export async function applyCalendarChange(
                    unnest(${sql.param(moved.map((row) => row.startsAt))}::timestamptz[]) as starts_at,
                    unnest(${sql.param(moved.map((row) => row.endsAt))}::timestamptz[]) as ends_at) as moved
       where ${reservations.id} = moved.id`);
+  }
+  const clashes = await overlappingTurns(tx, restaurantId);
+  if (clashes.length > 0) {
+    const listed = clashes.map((row) => `${row.date} ${row.time ?? 'all day'} at table ${row.table}`).join('; ');
+    throw new AppError({
+      reason: 'HAS_FUTURE_RESERVATIONS',
+      message: `Cannot change the time zone of "${before.name}" to ${after.timeZone}: kept at their local times, these reservations of one table would overlap there (a daylight-saving difference): ${listed}; move one first`,
+      details: {
+        restaurantName: before.name,
+        change: 'timeZone',
+        why: 'overlap',
+        timeZone: after.timeZone,
+        reservations: clashes.map((row) => ({ date: row.date, time: row.time ?? '00:00', table: row.table })),
+      },
+      issues: clashes.map((row) => ({
+        path: 'timeZone',
+        message: `reservation ${row.id} at ${row.time ?? 'all day'} on ${row.date} (table ${row.table}) would overlap another of its table in the new zone`,
+        code: 'zone_overlaps',
+        date: row.date,
+        time: row.time ?? '00:00',
+        table: row.table,
+      })),
+    });
   }
   try {
     await tx.execute(sql`set constraints reservations_table_no_overlap, "Reservation_rules" immediate`);

@@ -142,7 +142,7 @@ function refuseEarlySeating(current: Reservation, calendar: RestaurantCalendar, 
     const seatable = localDateTimeOf(from, calendar.timeZone);
     throw new AppError({
       reason: 'ILLEGAL_STATUS_CHANGE',
-      message: `Reservation ${current.id} starts at ${formatZoned(current.startsAt.getTime(), calendar.timeZone)}; it can be seated from ${formatZoned(from, calendar.timeZone)} (${SEAT_EARLY_MINUTES} minutes before)`,
+      message: `Too early to seat the reservation at table ${current.tableLabel} of "${calendar.name}": it starts at ${timeOf(current)} on ${current.date}; it can be seated from ${formatClock(seatable.minutes)}${seatable.date !== current.date ? ` on ${seatable.date}` : ''} (${SEAT_EARLY_MINUTES} minutes before)`,
       details: {
         from: current.status,
         to: 'seated',
@@ -310,7 +310,7 @@ export async function changeReservation(
           );
         }
         if (relocates && beforeTo.date !== current.date) {
-          checkDailyLimits(load, { table: beforeTo.table, date: beforeTo.date, restaurantName: calendar.name });
+          checkDailyLimits(load, { table: beforeTo.table, date: beforeTo.date, restaurantName: calendar.name, time: beforeTo.time });
         }
         if (paced) checkPacing(load, placement, beforeTo.partySize, calendar);
       }
