@@ -47,6 +47,12 @@ describe('loadSettings', () => {
     [{ APP_TIMEZONE: 'Mars/Olympus' }, /APP_TIMEZONE must be an IANA time zone/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be/],
     [{ CORS_ORIGINS: 'not a url' }, /CORS_ORIGINS/],
+    [{ SMTP_URL: 'http://mail.example.com' }, /SMTP_URL must be an smtp:\/\/… or smtps:\/\/… URL/],
+    [{ MAIL_FROM: 'Tablebook' }, /MAIL_FROM must be an address/],
+    [{ PUBLIC_URL: 'mesa.example.com' }, /PUBLIC_URL must be an http/],
+    [{ OUTBOX_POLL_MS: '0' }, /OUTBOX_POLL_MS must be at least 50/],
+    [{ OUTBOX_MAX_ATTEMPTS: '0' }, /OUTBOX_MAX_ATTEMPTS must be at least 1/],
+    [{ OUTBOX_LEASE_SECONDS: 'long' }, /OUTBOX_LEASE_SECONDS must be a whole number/],
   ])('refuses %j with one clear line', (env, message) => {
     let caught: unknown;
     try {
@@ -57,5 +63,34 @@ describe('loadSettings', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as Error).message).toMatch(message);
     expect((caught as Error).message).not.toContain('\n');
+  });
+
+  it('gives the outbox its defaults: no SMTP (nothing sent), PUBLIC_URL from HOST and PORT', () => {
+    expect(loadSettings({ SMTP_URL: '', MAIL_FROM: '', PUBLIC_URL: '' })).toMatchObject({
+      SMTP_URL: undefined,
+      MAIL_FROM: 'Tablebook <no-reply@tablebook.invalid>',
+      PUBLIC_URL: 'http://127.0.0.1:5000',
+      OUTBOX_POLL_MS: 1000,
+      OUTBOX_MAX_ATTEMPTS: 8,
+      OUTBOX_LEASE_SECONDS: 60,
+      OUTBOX_RETRY_BASE_MS: 5000,
+      WEBHOOKS_ALLOW_PRIVATE: false,
+    });
+    expect(loadSettings({ HOST: '::1', PORT: '8080' }).PUBLIC_URL).toBe('http://[::1]:8080');
+    expect(
+      loadSettings({
+        SMTP_URL: 'smtps://user:secret@mail.example.com:465',
+        MAIL_FROM: 'reservas@mesa.example.com',
+        PUBLIC_URL: 'https://mesa.example.com/',
+        OUTBOX_POLL_MS: '250',
+        WEBHOOKS_ALLOW_PRIVATE: 'true',
+      }),
+    ).toMatchObject({
+      SMTP_URL: 'smtps://user:secret@mail.example.com:465',
+      MAIL_FROM: 'reservas@mesa.example.com',
+      PUBLIC_URL: 'https://mesa.example.com',
+      OUTBOX_POLL_MS: 250,
+      WEBHOOKS_ALLOW_PRIVATE: true,
+    });
   });
 });

@@ -717,4 +717,35 @@ describe.skipIf(!postgresUrl)('operations: GET /metrics', () => {
     expect(sum(samples(text, 'tablebook_bookings_total'))).toBeGreaterThanOrEqual(1);
     expect(samples(text, 'tablebook_http_request_duration_seconds_count').length).toBeGreaterThan(0);
   });
+
+  it("counts the outbox by channel: without SMTP_URL a guest's e-mail waits in the queue, its age growing, and the log says so once", {
+    timeout: 60_000,
+  }, async () => {
+    const [restaurantId] = await createRestaurants(server.url, 1, 'Outbox metrics', AUTH);
+    const response = await fetchValidated(`${server.url}/api/admin/restaurant/${restaurantId}/reservations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...AUTH },
+      body: JSON.stringify({ table: 'A0', date: '2063-02-01', guestName: 'Ana', guestEmail: 'ana@example.com' }),
+    });
+    expect(response.status, await response.text()).toBe(201);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const { text } = await getJson(`${server.url}/metrics`, AUTH);
+    const value = (name: string, channel: string) =>
+      samples(text, name).find((sample) => sample.labels === `{channel="${channel}"}`)?.value;
+    for (const channel of ['email', 'webhook']) {
+      for (const name of ['tablebook_outbox_sent_total', 'tablebook_outbox_failed_total', 'tablebook_outbox_dead_total']) {
+        expect(value(name, channel), `${name}{channel="${channel}"}`).toBe(0);
+      }
+    }
+    expect(value('tablebook_outbox_queue_depth', 'email')).toBeGreaterThanOrEqual(1);
+    expect(value('tablebook_outbox_oldest_due_age_seconds', 'email')).toBeGreaterThanOrEqual(1);
+    expect(value('tablebook_outbox_queue_depth', 'webhook')).toBe(0);
+    expect(value('tablebook_outbox_oldest_due_age_seconds', 'webhook')).toBe(0);
+    const notices = server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('SMTP_URL is not set'));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain('e-mail messages are kept in the outbox, not sent');
+  });
 });
