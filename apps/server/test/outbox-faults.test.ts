@@ -205,6 +205,7 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     expect([...byId.values()].every((count) => count <= 2)).toBe(true);
     expect(rows.every((row) => row.status === 'sent' && row.attempts === 2)).toBe(true);
     expect(lost[0]!.n).toBe(MESSAGES);
+    expect(await metric(second.url, 'tablebook_outbox_sent_total', 'channel="email"')).toBe(MESSAGES);
   });
 
   it('two processes (one with WORKERS=2) sending one queue: no message twice; one refused for good is dead after its attempts', async () => {
