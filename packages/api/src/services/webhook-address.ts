@@ -12,7 +12,21 @@ import { isPrivateAddress, judgeWebhookUrl, WEBHOOK_URL_REFUSAL_MESSAGES, type W
 /** Resolves a host name to all its addresses (node:dns's lookup, as the HTTP client would). */
 export type HostLookup = (host: string) => Promise<readonly string[]>;
 
-const systemLookup: HostLookup = async (host) => (await dnsLookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+/** A name that does not resolve within this long is refused as unresolved (a request does not wait on a silent resolver). */
+const LOOKUP_TIMEOUT_MS = 5000;
+
+const systemLookup: HostLookup = async (host) => {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer for ${host} within ${LOOKUP_TIMEOUT_MS} ms`)), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    const entries = await Promise.race([dnsLookup(host, { all: true, verbatim: true }), timeout]);
+    return entries.map((entry) => entry.address);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 export type WebhookAddressCheck =
   | { ok: true; url: URL; host: string; addresses: readonly string[] }
