@@ -393,6 +393,12 @@ export const ISSUE_CODES = {
   pacing_needs_hours: {},
   table_required: {},
   time_required: {},
+  webhook_url_invalid: {},
+  webhook_url_scheme: {},
+  webhook_url_userinfo: {},
+  webhook_url_host: {},
+  webhook_url_private: {},
+  webhook_url_unresolved: {},
   whole_days_only: {},
   not_in_layout: { table },
   too_many_guests: {
