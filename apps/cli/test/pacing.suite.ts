@@ -44,7 +44,7 @@ export function describePacing(server: () => SpawnedServer): void {
           '30:20',
         ),
       );
-      expect(created.stdout).toMatch(/\n {2}max advance days +none\n {2}daily limit +30\n {2}pacing +30:20\n$/);
+      expect(created.stdout).toMatch(/\n {2}max advance days +none\n {2}daily limit +30\n {2}pacing +30:20\n {2}reminders +1440,120\n$/);
       const [restaurant] = parseJson<Restaurant[]>(ok(await tablebook('restaurants', 'list', '--starts-with', 'Ritmo Propio', '--json')));
       expect(restaurant).toMatchObject({ dailyLimit: 30, pacing: { intervalMinutes: 30, maxCovers: 20 } });
       const id = (restaurant as Restaurant).id;
@@ -52,9 +52,9 @@ export function describePacing(server: () => SpawnedServer): void {
       const kept = parseJson<Restaurant>(ok(await tablebook('restaurants', 'update', id, '--description', 'Otra', '--json')));
       expect(kept).toMatchObject({ description: 'Otra', dailyLimit: 30, pacing: { intervalMinutes: 30, maxCovers: 20 } });
       const changed = ok(await tablebook('restaurants', 'update', id, '--pacing', '15:8'));
-      expect(changed.stdout).toMatch(/\n {2}daily limit +30\n {2}pacing +15:8\n$/);
+      expect(changed.stdout).toMatch(/\n {2}daily limit +30\n {2}pacing +15:8\n {2}reminders +1440,120\n$/);
       const cleared = ok(await tablebook('restaurants', 'update', id, '--daily-limit', 'default', '--pacing', 'none'));
-      expect(cleared.stdout).toMatch(/\n {2}daily limit +default\n {2}pacing +none\n$/);
+      expect(cleared.stdout).toMatch(/\n {2}daily limit +default\n {2}pacing +none\n {2}reminders +1440,120\n$/);
       expect(parseJson<Restaurant>(ok(await tablebook('restaurants', 'update', id, '--daily-limit', '4', '--json')))).toMatchObject({
         dailyLimit: 4,
         pacing: null,

@@ -58,7 +58,7 @@ export function describeTimeOfDay(server: () => SpawnedServer): void {
       expect(created.stdout).toMatch(/\n {2}time zone +America\/New_York\n/);
       expect(created.stdout).toMatch(/\n {2}special dates +2031-12-24 12:00-16:00; 2031-12-25 closed\n/);
       expect(created.stdout).toMatch(
-        /\n {2}turn times +2:60,6:120\n {2}min advance minutes +30\n {2}max advance days +90\n {2}daily limit +default\n {2}pacing +none\n$/,
+        /\n {2}turn times +2:60,6:120\n {2}min advance minutes +30\n {2}max advance days +90\n {2}daily limit +default\n {2}pacing +none\n {2}reminders +1440,120\n$/,
       );
 
       const [restaurant] = parseJson<Restaurant[]>(ok(await tablebook('restaurants', 'list', '--starts-with', 'Horario Propio', '--json')));

@@ -56,6 +56,8 @@ describe('POST /api/admin/restaurant', () => {
       // Its own limits: none (the stored default daily limit, no pacing).
       dailyLimit: null,
       pacing: null,
+      // Issue 17: the guest of a timed booking is reminded a day and two hours before it.
+      reminders: [1440, 120],
     });
     expect(await restaurantCount()).toBe((before ?? 0) + 1);
   });

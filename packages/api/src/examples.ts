@@ -48,6 +48,7 @@ export const exampleRestaurant = {
   maxAdvanceDays: 90,
   dailyLimit: null,
   pacing: { intervalMinutes: 30, maxCovers: 20 },
+  reminders: [1440, 120],
 };
 
 export const exampleRestaurantOnDay = { ...exampleRestaurant, restaurantRemaining: 14, globalRemaining: 19 };

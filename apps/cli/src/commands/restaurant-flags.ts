@@ -5,6 +5,7 @@ import { UsageError } from '../errors.ts';
 import { resolveCity } from '../resolve/city.ts';
 import { type CalendarFields, calendarFieldsFromFlags, calendarFlags } from './calendar-flags.ts';
 import { type LimitFields, limitFieldsFromFlags, limitFlags } from './limit-flags.ts';
+import { type ReminderFields, reminderFieldsFromFlags, reminderFlags } from './reminder-flags.ts';
 
 /** The fields of a restaurant as flags: all needed to create one, any subset to update one. */
 export const restaurantFieldFlags = {
@@ -25,13 +26,17 @@ export const tablesFlag = {
 } as const satisfies FlagSpecs;
 
 /** "--name, --address, …", for messages. */
-export const restaurantFieldNames = Object.keys({ ...restaurantFieldFlags, ...tablesFlag, ...calendarFlags, ...limitFlags }).map(
-  (name) => `--${name}`,
-);
+export const restaurantFieldNames = Object.keys({
+  ...restaurantFieldFlags,
+  ...tablesFlag,
+  ...calendarFlags,
+  ...limitFlags,
+  ...reminderFlags,
+}).map((name) => `--${name}`);
 
 export type RestaurantBody = RouterInputs['restaurant']['create'];
 type RestaurantField = keyof Pick<RestaurantBody, 'name' | 'address' | 'description' | 'photoUrl' | 'cityId'>;
-type GivenFields = Partial<Pick<RestaurantBody, RestaurantField | 'tables'>> & CalendarFields & LimitFields;
+type GivenFields = Partial<Pick<RestaurantBody, RestaurantField | 'tables'>> & CalendarFields & LimitFields & ReminderFields;
 
 /** Which flag gives which field of the API's body. */
 const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantFieldFlags>> = {
@@ -45,9 +50,9 @@ const flagOfField: Readonly<Record<RestaurantField, keyof typeof restaurantField
 /** The body fields the flags give, the city resolved to its id; fields not given are left out. */
 export async function fieldsFromFlags(
   client: TablebookClient,
-  flags: FlagValues<typeof restaurantFieldFlags & typeof tablesFlag & typeof calendarFlags & typeof limitFlags>,
+  flags: FlagValues<typeof restaurantFieldFlags & typeof tablesFlag & typeof calendarFlags & typeof limitFlags & typeof reminderFlags>,
 ): Promise<GivenFields> {
-  const fields: GivenFields = { ...calendarFieldsFromFlags(flags), ...limitFieldsFromFlags(flags) };
+  const fields: GivenFields = { ...calendarFieldsFromFlags(flags), ...limitFieldsFromFlags(flags), ...reminderFieldsFromFlags(flags) };
   if (flags.tables !== undefined) fields.tables = parseTables(flags.tables);
   for (const field of ['name', 'address', 'description', 'photoUrl'] as const) {
     const value = flags[flagOfField[field]];

@@ -1,6 +1,7 @@
 import type { City, Reservation, Restaurant, RouterOutputs } from '@tablebook/client';
 import { formatHours } from '../args/hours.ts';
 import { formatDailyLimit, formatPacing } from '../args/pacing.ts';
+import { formatReminders } from '../args/reminders.ts';
 import { formatSpecialDates } from '../args/special-dates.ts';
 import { formatTables } from '../args/tables.ts';
 import { formatTurnTimes } from '../args/turn-times.ts';
@@ -60,6 +61,8 @@ export const restaurantFields: readonly Column<Restaurant>[] = asFields([
   // Its own limits, as --daily-limit and --pacing take them.
   { header: 'DAILY LIMIT', value: (restaurant) => formatDailyLimit(restaurant.dailyLimit) },
   { header: 'PACING', value: (restaurant) => formatPacing(restaurant.pacing) },
+  // As --reminders takes them: minutes before a timed booking's start.
+  { header: 'REMINDERS', value: (restaurant) => formatReminders(restaurant.reminders) },
 ]);
 
 const reservationDate: Column<Reservation> = { header: 'DATE', value: (reservation) => reservation.date };

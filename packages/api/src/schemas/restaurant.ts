@@ -55,6 +55,38 @@ const restaurantLimitFields = {
   pacing: pacingSettings.nullable().optional(),
 };
 
+export const REMINDER_MINUTES_MIN = 5;
+export const REMINDER_MINUTES_MAX = 10_080;
+export const MAX_REMINDERS = 5;
+export const DEFAULT_REMINDERS = [1440, 120] as const;
+
+/**
+ * When the guest of a timed booking is reminded (issue 17): minutes before the start, each 5..10080
+ * (a week), distinct, at most 5; [] for no reminders. Stored and shown latest first (descending).
+ */
+export const reminderMinutes = z
+  .array(exactInt('reminders', REMINDER_MINUTES_MIN, REMINDER_MINUTES_MAX), {
+    error: 'reminders must be a list of minutes before the start, such as [1440, 120]',
+  })
+  .max(MAX_REMINDERS, `reminders must list at most ${MAX_REMINDERS} times`)
+  .superRefine((minutes, context) => {
+    const seen = new Set<number>();
+    minutes.forEach((value, index) => {
+      if (seen.has(value)) {
+        context.addIssue({
+          code: 'custom',
+          path: [index],
+          message: `${value} is listed twice in reminders`,
+          params: { code: 'listed_twice', value: String(value) },
+        });
+      }
+      seen.add(value);
+    });
+  });
+
+/** Reminders as stored and shown: latest first. */
+export const sortedReminders = (minutes: readonly number[]) => [...minutes].sort((a, b) => b - a);
+
 /** The body of a create, and of a full update (PUT). The web app validates its form with it. */
 export const restaurantFields = z.object({
   name: boundedText('name', 2, 250),
@@ -67,6 +99,12 @@ export const restaurantFields = z.object({
   /** Optional: a new restaurant gets APP_TIMEZONE and whole-day booking; an update without them keeps them. */
   ...bookingCalendarFields,
   ...restaurantLimitFields,
+  /** Optional: a new restaurant reminds 1440 and 120 minutes before; an update without it keeps them. */
+  reminders: reminderMinutes
+    .optional()
+    .describe(
+      'Minutes before a timed booking starts when its guest is e-mailed a reminder (each 5..10080, distinct, at most 5; [] = none). Default [1440, 120]; a PUT without it keeps them.',
+    ),
 });
 export type RestaurantFields = z.input<typeof restaurantFields>;
 
@@ -130,6 +168,8 @@ export const restaurantOutput = z.object({
   dailyLimit: z.number().int().nullable(),
   /** Its pacing, or null for none. */
   pacing: z.object({ intervalMinutes: z.number().int(), maxCovers: z.number().int() }).nullable(),
+  /** Minutes before a timed booking's start when its guest is reminded, latest first; [] = none. */
+  reminders: z.array(z.number().int()),
   /** Present when the list is asked for a day: bookings this restaurant can still take that day. */
   restaurantRemaining: z.number().int().optional(),
   /** Present when the list is asked for a day: bookings the whole system can still take that day. */

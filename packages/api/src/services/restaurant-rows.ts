@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { cities, departments, restaurants, restaurantTables } from '@tablebook/db';
 import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
-import type { RestaurantOutput } from '../schemas/restaurant.ts';
+import { sortedReminders, type RestaurantOutput } from '../schemas/restaurant.ts';
 
 /** A restaurant's booking calendar (zone, hours, grid, turns, window): what every reservation writer reads first. */
 const bookingCalendarColumns = {
@@ -27,6 +27,7 @@ export const restaurantColumns = {
   dailyLimit: restaurants.dailyLimit,
   pacingIntervalMinutes: restaurants.pacingIntervalMinutes,
   pacingMaxCovers: restaurants.pacingMaxCovers,
+  reminders: restaurants.reminders,
 };
 
 export const calendarColumns = { name: restaurants.name, ...bookingCalendarColumns };
@@ -48,6 +49,7 @@ type RestaurantRow = Pick<
   | 'dailyLimit'
   | 'pacingIntervalMinutes'
   | 'pacingMaxCovers'
+  | 'reminders'
 > & { cityId: number; cityName: string; deptName: string };
 
 export function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): RestaurantOutput {
@@ -72,6 +74,7 @@ export function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): Restau
       row.pacingIntervalMinutes === null || row.pacingMaxCovers === null
         ? null
         : { intervalMinutes: row.pacingIntervalMinutes, maxCovers: row.pacingMaxCovers },
+    reminders: sortedReminders(row.reminders),
   };
 }
 
@@ -79,6 +82,11 @@ export function toOutput(row: RestaurantRow, tables: TableLayoutEntry[]): Restau
 export function pacingColumns(pacing: { intervalMinutes: number; maxCovers: number } | null | undefined) {
   if (pacing === undefined) return {};
   return { pacingIntervalMinutes: pacing?.intervalMinutes ?? null, pacingMaxCovers: pacing?.maxCovers ?? null };
+}
+
+/** The reminders column a write sets: none when `reminders` is not given (kept), else the list latest first. */
+export function remindersColumn(reminders: readonly number[] | undefined) {
+  return reminders === undefined ? {} : { reminders: sortedReminders(reminders) };
 }
 
 /** The restaurant's tables as JSON, in the same row: one round trip for a whole page of restaurants. */

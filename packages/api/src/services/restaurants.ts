@@ -11,7 +11,7 @@ import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { MAX_PAGE_SIZE } from '../schemas/restaurant.ts';
 import { defaultLayout } from '../rules/tables.ts';
 import { preparedQuery, UNNAMED_STATEMENT } from './prepared.ts';
-import { byLabel, pacingColumns, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
+import { remindersColumn, byLabel, pacingColumns, restaurantColumns, tablesJson, toOutput } from './restaurant-rows.ts';
 import { searchByTime } from './time-search.ts';
 import { findCity } from './cities.ts';
 import { applyCalendarChange } from './calendar-change.ts';
@@ -183,14 +183,14 @@ export async function createRestaurant(
   now: Date,
   input: RestaurantInput,
 ): Promise<RestaurantOutput> {
-  const { tables, pacing, ...fields } = input;
+  const { tables, pacing, reminders, ...fields } = input;
   await requireCity(db, input.cityId);
   await requireAgreeingZone(db, fields.timeZone ?? settings.timeZone, now);
   return db
     .transaction(async (tx) => {
       const [row] = await tx
         .insert(restaurants)
-        .values({ ...fields, ...pacingColumns(pacing), timeZone: fields.timeZone ?? settings.timeZone })
+        .values({ ...fields, ...pacingColumns(pacing), ...remindersColumn(reminders), timeZone: fields.timeZone ?? settings.timeZone })
         .returning({ id: restaurants.id });
       if (!row) throw new Error('insert returned no row');
       await insertLayout(tx, row.id, tables ?? defaultLayout());
@@ -211,7 +211,7 @@ export async function updateRestaurant(
   id: string,
   input: RestaurantInput,
 ): Promise<RestaurantOutput> {
-  const { tables, pacing, ...fields } = input;
+  const { tables, pacing, reminders, ...fields } = input;
   await requireCity(db, input.cityId);
   if (fields.timeZone !== undefined) await requireAgreeingZone(db, fields.timeZone, now);
   // A deadlock or serialization failure (a layout save meeting bookings) is tried again, not a 500.
@@ -232,7 +232,7 @@ export async function updateRestaurant(
       const [row] = await tx
         .update(restaurants)
         // Drizzle leaves out undefined fields: a PUT without a time-of-day field keeps it, as it keeps `tables`.
-        .set({ ...written, ...pacingColumns(pacing), updatedAt: sql`now()` })
+        .set({ ...written, ...pacingColumns(pacing), ...remindersColumn(reminders), updatedAt: sql`now()` })
         .where(eq(restaurants.id, id))
         .returning({ id: restaurants.id, name: restaurants.name });
       if (!row) throw notFound(`Restaurant ${id} does not exist`, 'restaurant');

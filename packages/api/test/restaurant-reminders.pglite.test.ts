@@ -1,0 +1,3 @@
+import { restaurantRemindersSuite } from './restaurant-reminders.suite.ts';
+
+restaurantRemindersSuite('pglite', '');
