@@ -144,6 +144,9 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
         `attempts per message ${Math.min(...rows.map((row) => row.attempts))}..${Math.max(...rows.map((row) => row.attempts))}`,
     );
     expect(byId.size).toBe(MESSAGES);
+    // Each Message-ID is its outbox row's id: the same on every attempt.
+    const outboxIds = await sql<{ id: string }>(database.url, `select id::text from outbox_messages where channel = 'email'`);
+    expect([...byId.keys()].sort()).toEqual(outboxIds.map((row) => `<${row.id}@tablebook.invalid>`).sort());
     expect(duplicates).toBe(0);
     expect([...byId.values()].every((count) => count === 1)).toBe(true);
     expect(rows.map((row) => row.status)).toEqual(Array(MESSAGES).fill('sent'));

@@ -395,6 +395,52 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
       expect((await rowsOf(booked.id)).find((r) => r.id === row!.id)).toMatchObject({ status: 'dead', attempts: 3 });
     });
 
+    it('runs on its own once started, and stop() waits for the sends in flight, bounded (a send still hanging keeps its lease)', async () => {
+      clock = new Date('2031-03-01T17:00:00Z');
+      const sender = makeSender({ pollMs: 50, stopTimeoutMs: 400 });
+      const { id: restaurantId } = await api().restaurant.create(restaurantBody('En marcha'));
+      sender.start();
+      const to = `loop.${driver}@example.com`;
+      const startedAt = Date.now();
+      await api().reservation.create({ restaurantId, date: '2031-09-01', time: '19:00', guestName: 'L', guestEmail: to });
+      await sink.waitFor((email) => email.to === to, 1, 5000);
+      expect(Date.now() - startedAt).toBeLessThan(2000);
+
+      sink.mode = 'hold';
+      const hung = await api().reservation.create({
+        restaurantId,
+        date: '2031-09-02',
+        time: '19:00',
+        guestName: 'H',
+        guestEmail: `hang.${driver}@example.com`,
+      });
+      const deadline = Date.now() + 5000;
+      while (sink.holding === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(sink.holding).toBeGreaterThan(0);
+      const stopping = Date.now();
+      await sender.stop();
+      const stoppedIn = Date.now() - stopping;
+      expect(stoppedIn).toBeGreaterThanOrEqual(350);
+      expect(stoppedIn).toBeLessThan(1500);
+      const [row] = (await rowsOf(hung.id)).filter((r) => r.kind === 'confirmation');
+      expect(row).toMatchObject({ status: 'sending', attempts: 1 });
+      sink.mode = 'accept';
+      // Stopped: nothing more is claimed.
+      const after = await api().reservation.create({
+        restaurantId,
+        date: '2031-09-03',
+        time: '19:00',
+        guestName: 'A',
+        guestEmail: `after.${driver}@example.com`,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await rowsOf(after.id)).find((r) => r.kind === 'confirmation')).toMatchObject({ status: 'pending', attempts: 0 });
+      // What it left is still sent, by the next sender once the lease runs out.
+      clock = new Date(clock.getTime() + 61_000);
+      expect(await makeSender().runOnce()).toMatchObject({ sent: 2 });
+      await sink.waitFor((email) => email.to === `hang.${driver}@example.com`, 1, 5000);
+    });
+
     it('never claims e-mail without an e-mail transport (SMTP_URL unset): the rows stay pending', async () => {
       clock = new Date('2031-03-01T17:00:00Z');
       const sender = makeSender({ transports: { webhook: createWebhookTransport() } });
