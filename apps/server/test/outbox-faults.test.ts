@@ -217,7 +217,7 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     const [cluster, single] = await Promise.all([spawn({ ...settings, WORKERS: '2' }), spawn(settings)]);
     sink.refuseRecipient = (to) => (to === 'never@example.com' ? 550 : null);
     const restaurant = await post(single.url, '/api/admin/restaurant', restaurantBody({ name: 'Dos procesos' }));
-    const MESSAGES = 60;
+    const MESSAGES = 40;
     const started = Date.now();
     await bookMany([cluster.url, single.url], restaurant.id, MESSAGES, 80, (index) => `pair-${index}@example.com`);
     const bookedIn = Date.now() - started;
