@@ -393,6 +393,7 @@ export const ISSUE_CODES = {
   pacing_needs_hours: {},
   table_required: {},
   time_required: {},
+  code_or_token: {},
   webhook_url_invalid: {},
   webhook_url_scheme: {},
   webhook_url_userinfo: {},
