@@ -180,8 +180,6 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     const exited = new Promise((resolve) => first.process.once('exit', resolve));
     first.process.kill('SIGKILL');
     await exited;
-    // Gone: nothing to stop after the test (its stop() would wait for an exit already past).
-    processes.splice(processes.indexOf(first), 1);
     const killedAt = Date.now();
     sink.mode = 'accept';
 

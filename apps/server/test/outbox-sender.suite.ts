@@ -457,5 +457,31 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
       expect((await rowsOf(booked.id)).map((row) => `${row.kind}:${row.status}:${row.attempts}`)).toContain('confirmation:pending:0');
       expect(sink.to(`s.${driver}@example.com`)).toEqual([]);
     });
+
+    it('tells no guest of a visit that is over (e-mail kept until after it), while its webhook is still delivered', async () => {
+      clock = new Date('2031-03-01T17:00:00Z');
+      const { id: restaurantId } = await api().restaurant.create(restaurantBody('Tarde'));
+      await handle.db.execute(sql`
+        insert into webhook_endpoints (url, events, secret) values (${receiver.url}, '["*"]'::jsonb, ${newWebhookSecret()})`);
+      const to = `tarde.${driver}@example.com`;
+      const booked = await api().reservation.create({ restaurantId, date: '2031-09-01', time: '19:00', guestName: 'T', guestEmail: to });
+      // Nothing ran until the turn had ended (SMTP_URL set only then, or a long outage).
+      clock = new Date(Date.parse(booked.endsAt) + MINUTE);
+      const before = receiver.deliveries.length;
+      const sender = makeSender();
+      // Earlier tests' rows fall due at this clock too: run until the queue is drained.
+      while ((await sender.runOnce()).claimed > 0);
+      const rows = await rowsOf(booked.id);
+      expect(rows.filter((row) => row.channel === 'email').map((row) => `${row.kind}:${row.status}:${row.last_error}`)).toEqual([
+        'confirmation:dropped:the visit is over',
+        'reminder:dropped:the reservation has already started',
+        'reminder:dropped:the reservation has already started',
+      ]);
+      // Attempted, not dropped (the receiver refuses its 2031 timestamp as too far from its own clock: that is its tolerance at work).
+      expect(rows.find((row) => row.channel === 'webhook')).toMatchObject({ attempts: 1 });
+      expect(rows.find((row) => row.channel === 'webhook')?.status).not.toBe('dropped');
+      expect(receiver.deliveries.length).toBeGreaterThan(before);
+      expect(sink.to(to)).toEqual([]);
+    });
   });
 }

@@ -332,7 +332,7 @@ export const outboxMessages = pgTable(
   },
   (t) => [
     unique('outbox_messages_once').on(t.reservationId, t.kind, t.channel, t.endpointId, t.version, t.reminderMinutes).nullsNotDistinct(),
-    index('outbox_messages_due_idx').on(t.dueAt).where(sql`${t.status} = 'pending'`),
+    index('outbox_messages_due_idx').on(t.channel, t.dueAt).where(sql`${t.status} = 'pending'`),
     index('outbox_messages_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index('outbox_messages_reservation_idx').on(t.reservationId),
     index('outbox_messages_created_idx').on(t.createdAt),

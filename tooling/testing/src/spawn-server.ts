@@ -26,7 +26,9 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`server exited with ${child.exitCode ?? child.signalCode}:\n${output}`);
+    }
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok) break;
@@ -45,7 +47,8 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Exited on its own (exitCode) or killed by a signal, e.g. a test's SIGKILL (signalCode): nothing to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         child.once('exit', () => {
           clearTimeout(killer);

@@ -77,7 +77,8 @@ export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the
  * come, and ones still 'sending' whose lease ran out (the process sending them died), oldest first,
  * skipping rows another sender holds (FOR UPDATE SKIP LOCKED). Each becomes 'sending' with a lease and
  * one more attempt. In the same statement: a reminder whose reservation is gone, no longer confirmed,
- * already started or moved is 'dropped' instead (never sent); a row whose lease ran out on its last
+ * already started or moved is 'dropped' instead (never sent), and so is any e-mail about a visit that
+ * is over; a row whose lease ran out on its last
  * attempt is 'dead'; and a run-out lease is recorded as a failed attempt.
  */
 export async function claimDue(db: Queryable, options: ClaimOptions): Promise<ClaimedMessage[]> {
@@ -87,7 +88,7 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
     db,
     sql`
       with due as (
-        select id, status, attempts, updated_at, kind, reservation_id, endpoint_id, payload #>> '{reservation,startsAt}' as starts_at
+        select id, status, attempts, updated_at, kind, channel, reservation_id, endpoint_id, payload #>> '{reservation,startsAt}' as starts_at
           from outbox_messages
          where channel = any(${sql.param([...options.channels])}::text[])
            and ((status = 'pending' and due_at <= ${now}::timestamptz)
@@ -99,6 +100,9 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
         -- The columns of the locked rows come from \`due\` itself: FOR UPDATE returns each row's newest version.
         select due.id, due.status as previous_status, due.attempts as previous_attempts, due.updated_at as previous_claim,
                case
+                 -- A guest is not told of a visit that is over (e-mail kept while SMTP_URL was unset, or
+                 -- retried for hours); integrators hear of every change, whenever it reaches them.
+                 when due.channel = 'email' and due.kind <> 'reminder' and r.ends_at <= ${now}::timestamptz then 'the visit is over'
                  when due.kind <> 'reminder' then null
                  when r.id is null then 'the reservation is gone'
                  when r.status <> 'confirmed' then 'the reservation is ' || r.status
@@ -109,7 +113,7 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
                e.url as endpoint_url, e.secret, e.previous_secret,
                (extract(epoch from e.previous_secret_until) * 1000)::float8 as previous_secret_until_ms
           from due
-          left join reservations r on due.kind = 'reminder' and r.id = due.reservation_id
+          left join reservations r on due.channel = 'email' and r.id = due.reservation_id
           left join webhook_endpoints e on e.id = due.endpoint_id
       ), decided as (
         select c.*, case when c.exhausted then 'dead' when c.stale is not null then 'dropped' else 'send' end as outcome
