@@ -29,6 +29,7 @@ export default defineConfig({
         [routePatterns.timeline]: 'src/features/timeline/TimelinePage.tsx',
         [routePatterns.manage]: 'src/features/manage/ManagePage.tsx',
         [routePatterns.settings]: 'src/features/settings/SettingsPage.tsx',
+        [routePatterns.messages]: 'src/features/messages/MessagesPage.tsx',
       },
     }),
     precompress(),

@@ -45,6 +45,7 @@ const restaurant: RestaurantOutput = {
   maxAdvanceDays: null,
   dailyLimit: null,
   pacing: null,
+  reminders: [1440, 120],
 };
 
 /** The restaurant's form after `edit` changed its calendar. */

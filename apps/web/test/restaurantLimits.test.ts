@@ -36,6 +36,7 @@ const restaurant: RestaurantOutput = {
   maxAdvanceDays: null,
   dailyLimit: 25,
   pacing: { intervalMinutes: 30, maxCovers: 12 },
+  reminders: [1440, 120],
 };
 
 /** The restaurant's form with its limits changed as a manager would type them. */

@@ -37,6 +37,9 @@ export function Layout() {
             <NavLink to={paths.settings()} className={navClass}>
               {t.app.nav.settings}
             </NavLink>
+            <NavLink to={paths.messages()} className={navClass}>
+              {t.app.nav.messages}
+            </NavLink>
           </nav>
           <LanguageSwitch />
         </div>

@@ -9,6 +9,7 @@ export const routePatterns = {
   manage: '/manage',
   settings: '/settings',
   cancel: '/cancel',
+  messages: '/messages',
 } as const;
 
 const withQuery = (path: string, query: Record<string, string | undefined>) => {
@@ -27,6 +28,8 @@ export const paths = {
   manage: () => routePatterns.manage,
   /** The stored daily limits (administration). */
   settings: () => routePatterns.settings,
+  /** Outgoing e-mails and webhook deliveries, and the webhook endpoints (administration). */
+  messages: (filters: { status?: string; channel?: string } = {}) => withQuery(routePatterns.messages, filters),
   /** Cancel a booking: the ids in the address (from the confirmation), the code typed by the guest. */
   cancel: (restaurantId?: string, reservationId?: string) =>
     withQuery(routePatterns.cancel, { restaurant: restaurantId, reservation: reservationId }),

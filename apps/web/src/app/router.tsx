@@ -23,6 +23,7 @@ const ReservationsPage = lazy(() =>
   import('../features/reservations/ReservationsPage.tsx').then((module) => ({ default: module.ReservationsPage })),
 );
 const SettingsPage = lazy(() => import('../features/settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
+const MessagesPage = lazy(() => import('../features/messages/MessagesPage.tsx').then((module) => ({ default: module.MessagesPage })));
 const TimelinePage = lazy(() => import('../features/timeline/TimelinePage.tsx').then((module) => ({ default: module.TimelinePage })));
 
 /**
@@ -89,6 +90,16 @@ export function createAppRouter() {
                 <AdminGate>
                   <Suspense fallback={<Loading />}>
                     <SettingsPage />
+                  </Suspense>
+                </AdminGate>
+              ),
+            },
+            {
+              path: routePatterns.messages,
+              element: (
+                <AdminGate>
+                  <Suspense fallback={<Loading />}>
+                    <MessagesPage />
                   </Suspense>
                 </AdminGate>
               ),

@@ -4,6 +4,9 @@ export type Language = (typeof LANGUAGES)[number];
 
 export const LOCALE_OF: Record<Language, string> = { es: 'es-CO', en: 'en-US' };
 
+/** The language a booking is stored with (the API's `language`): what the guest's e-mails are written in. */
+export const bookingLanguageOf = (language: Language): 'es-CO' | 'en' => (language === 'es' ? 'es-CO' : 'en');
+
 /** For browsers that prefer neither language: visitors from abroad read English more often than Spanish. */
 export const FALLBACK_LANGUAGE: Language = 'en';
 

@@ -15,7 +15,10 @@
  * the route-error page (a host page whose code cannot be fetched: a dropped connection, or a deploy
  * that replaced the assets under an open tab), the live pill while the server is away, an unknown
  * cancellation code, the layout editor refused by the server; and the host's dialogs (move, new
- * reservation sent empty, walk-in).
+ * reservation sent empty, walk-in). And those of issue 17: the booking e-mail's cancel link (its one
+ * button, its answer, a link that is not valid), a timed restaurant's reminders with an error, and the
+ * Messages page (empty, with a dead webhook delivery, its attempts open, the endpoint form sent empty, a
+ * new endpoint's secret shown once).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -26,10 +29,13 @@ import { WEEKDAYS } from '../../src/features/manage/bookingCalendar.ts';
 import { dictionaries, type Messages } from '../../src/i18n/dictionary.ts';
 import type { Language } from '../../src/i18n/language.ts';
 import { addDays, localDay } from '../../src/lib/days.ts';
+import { cancelTokenKey, signCancelToken } from '@tablebook/api';
+import { outboxMessages } from '@tablebook/db';
 import { startAppServer, type AppServer } from '../support/appServer.ts';
 import { expectNoAxeViolations, lowContrastText, type AxeViolation } from './support/axe.ts';
 import { launchChromium, shouldRunBrowserSuite } from './support/chromium.ts';
 import { cspViolations, openPage } from './support/pages.ts';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhookReceiver.ts';
 import { morningZone } from './support/zones.ts';
 
 const ADMIN_TOKEN = 'e2e-a11y-token';
@@ -229,11 +235,18 @@ async function scrollSettled(page: Page) {
 describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and is photographed', () => {
   let server: AppServer;
   let browser: Browser;
+  /** A webhook endpoint that is down (500): with one attempt allowed, its deliveries are dead at once. */
+  let receiver: WebhookReceiver;
   const ids = { wholeDay: '', timed: '', openNow: '' };
 
   beforeAll(async () => {
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    [server, browser] = await Promise.all([startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN] }), launchChromium()]);
+    receiver = await startWebhookReceiver(500);
+    // The outbox's sender runs (no SMTP_URL: e-mails wait), so the Messages page has a dead delivery to show.
+    [server, browser] = await Promise.all([
+      startAppServer({ webApp: true, adminTokens: [ADMIN_TOKEN], outbox: { OUTBOX_MAX_ATTEMPTS: '1', OUTBOX_POLL_MS: '200' } }),
+      launchChromium(),
+    ]);
     const [city] = await server.api.city.list.query({ search: 'Medellín' });
     const fields = {
       address: 'Calle 10 # 5-51',
@@ -293,6 +306,7 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
     }
     await browser?.close();
     await server?.stop();
+    await receiver?.close();
   });
 
   for (const [languageIndex, { language, locale }] of LANGUAGES.entries()) {
@@ -392,6 +406,27 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await page.getByRole('alert').getByText(t.cancel.unknownCode, { exact: true }).waitFor();
           await check('cancel-code-unknown');
 
+          // The booking e-mail's cancel link (issue 17): one button, its answer, and a link that is not valid.
+          const linked = await server.api.guest.book.mutate({
+            restaurantId: ids.timed,
+            date: addDays(day, 40 + languageIndex * SIZES.length + sizeIndex),
+            time: '13:00',
+            partySize: 2,
+            guestName: 'Sofía Ruiz',
+            guestPhone: '+57 300 765 4321',
+          });
+          const token = signCancelToken(linked.id, await cancelTokenKey(server.database.db));
+          await page.goto(`/cancel?token=${token}`);
+          await page.getByText(t.cancel.byLink.fromEmail).waitFor();
+          await check('cancel-link');
+          await page.getByRole('button', { name: t.cancel.submit }).click();
+          await page.locator('.notice--success').waitFor();
+          await check('cancel-link-done');
+          await page.goto(`/cancel?token=${token.slice(0, -3)}xyz`);
+          await page.getByRole('button', { name: t.cancel.submit }).click();
+          await page.getByRole('alert').getByText(t.problems.titles.INVALID_CANCEL_TOKEN, { exact: true }).waitFor();
+          await check('cancel-link-refused');
+
           await page.goto('/no-such-page');
           await page.getByRole('main').getByRole('heading', { level: 1, name: t.notFound.title }).waitFor();
           await check('not-found');
@@ -451,6 +486,14 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await check('layout-editor-errors');
           await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
 
+          // A timed restaurant's e-mail reminders, one of them out of range.
+          await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(TIMED)}$`) }).click();
+          await page.getByLabel(t.manage.calendar.reminderAmountOf(2)).fill('0');
+          await page.getByRole('button', { name: t.manage.save }).click();
+          await page.getByText(t.manage.validation.calendar.reminderRange).waitFor();
+          await check('manage-form-reminders');
+          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
           // The server's refusal beside the layout: A0 is booked that day.
           await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
           await page.getByRole('button', { name: `${t.manage.layout.remove} A0` }).click();
@@ -471,6 +514,43 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           await page.goto('/settings');
           await page.getByLabel(t.settings.globalDailyLimit).waitFor();
           await check('settings');
+
+          // ---- Messages (issue 17) ----
+          await page.goto('/messages');
+          await page.getByText(t.messages.emptyTitle).waitFor();
+          await check('messages-empty');
+          // An endpoint that is down, told of a booking with an e-mail: the e-mails wait, the delivery dies.
+          const hook = await server.api.webhook.create.mutate({ url: receiver.url, events: ['*'] });
+          await server.api.reservation.create.mutate({
+            restaurantId: ids.timed,
+            date: addDays(day, 50 + languageIndex * SIZES.length + sizeIndex),
+            time: '14:00',
+            guestName: 'Sofía Ruiz',
+            guestEmail: 'sofia@example.com',
+            partySize: 2,
+          });
+          await expect
+            .poll(async () => (await server.api.message.list.query({ status: 'dead' })).items.length, { timeout: 15_000 })
+            .toBe(1);
+          await page.getByRole('button', { name: t.messages.refresh }).click();
+          const deadRow = page.getByRole('row').filter({ has: page.getByText(t.messages.statuses.dead, { exact: true }) });
+          await deadRow.waitFor();
+          await check('messages');
+          await deadRow.getByRole('button', { name: new RegExp(`^${escaped(t.messages.showAttempts)}`) }).click();
+          await page.getByText(`${t.messages.attemptFailed} (${t.messages.httpStatus(500)})`).waitFor();
+          await check('messages-attempts');
+          await page.getByRole('button', { name: t.messages.webhooks.add }).click();
+          await page.getByRole('button', { name: t.messages.webhooks.create }).click();
+          await page.getByText(t.messages.webhooks.validation.url).waitFor();
+          await check('webhook-form-errors');
+          await page.getByLabel(t.messages.webhooks.url).fill(`${receiver.url}/other`);
+          await page.getByRole('button', { name: t.messages.webhooks.create }).click();
+          await page.getByTestId('webhook-secret').waitFor();
+          await check('webhook-secret');
+          // The next visit starts from an empty outbox again.
+          for (const endpoint of await server.api.webhook.list.query()) await server.api.webhook.delete.mutate({ id: endpoint.id });
+          await server.database.db.delete(outboxMessages);
+          expect(hook.id).not.toBe('');
 
           await page.goto(`/reservations?restaurant=${ids.wholeDay}&date=${day}`);
           await page

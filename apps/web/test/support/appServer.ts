@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { updateStoredLimits, type RateLimits } from '@tablebook/api';
-import { createServer, type TablebookServer } from '@tablebook/server';
+import { createServer, loadSettings, type TablebookServer } from '@tablebook/server';
+// The server's own outbox start-up (its SMTP and webhook transports), which @tablebook/server does not
+// export: what every serving process runs (server-process.ts), here beside the in-process server.
+import { startOutbox, type RunningOutbox } from '../../../server/src/outbox/start.ts';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
 /** The built app that the server serves at `/`; `npm test` builds it before running vitest. */
@@ -14,6 +17,16 @@ const WEB_DIST = fileURLToPath(new URL('../../dist', import.meta.url));
  * restaurant can be full while its map still shows free tables to click (and be refused).
  */
 export const DAILY_LIMITS = { restaurantDailyLimit: 10, globalDailyLimit: 20 } as const;
+
+/**
+ * The outbox's sender beside the server (issue 17), set up as a deployment is: these are the server's
+ * environment variables (SMTP_URL, MAIL_FROM, OUTBOX_POLL_MS, OUTBOX_MAX_ATTEMPTS, OUTBOX_RETRY_BASE_MS,
+ * ...), read by its own config (loadSettings). PUBLIC_URL is this server's address, for the cancel
+ * links; WEBHOOKS_ALLOW_PRIVATE=true, so endpoints on this machine can be registered and called.
+ */
+export type OutboxEnv = Partial<
+  Record<'SMTP_URL' | 'MAIL_FROM' | 'OUTBOX_POLL_MS' | 'OUTBOX_MAX_ATTEMPTS' | 'OUTBOX_RETRY_BASE_MS' | 'OUTBOX_LEASE_SECONDS', string>
+>;
 
 export interface AppServer {
   url: string;
@@ -31,13 +44,16 @@ export interface AppServer {
 /**
  * The real Fastify server over an in-memory PGlite; with `webApp`, it also serves the built app at `/`;
  * with `rateLimits`, it counts calls per address as a deployed server does (none by default); with
- * `timeZone`, its APP_TIMEZONE (America/Bogota by default).
+ * `timeZone`, its APP_TIMEZONE (America/Bogota by default); with `outbox`, the outbox's sender runs
+ * (see OutboxEnv).
  */
 export async function startAppServer(options: {
   webApp: boolean;
   adminTokens?: string[];
   rateLimits?: RateLimits;
   timeZone?: string;
+  /** Runs the outbox's sender (e-mail only with SMTP_URL; webhooks always); none by default. */
+  outbox?: OutboxEnv;
 }): Promise<AppServer> {
   if (options.webApp && !existsSync(join(WEB_DIST, 'index.html'))) {
     throw new Error(
@@ -49,7 +65,7 @@ export async function startAppServer(options: {
   await updateStoredLimits(database.db, DAILY_LIMITS);
   const serverOptions = {
     database,
-    settings: { timeZone: options.timeZone ?? 'America/Bogota' },
+    settings: { timeZone: options.timeZone ?? 'America/Bogota', ...(options.outbox ? { webhooksAllowPrivate: true } : {}) },
     ...(options.webApp ? { webRoot: WEB_DIST } : {}),
     logLevel: 'silent',
     ...(options.adminTokens ? { adminTokens: options.adminTokens } : {}),
@@ -59,6 +75,10 @@ export async function startAppServer(options: {
   const url = await server.start();
   // A restart listens where the pages already are.
   const port = Number(new URL(url).port);
+  const silent = { info() {}, warn() {}, error() {} };
+  const outbox: RunningOutbox | undefined = options.outbox
+    ? startOutbox(database.db, loadSettings({ ...options.outbox, PUBLIC_URL: url, WEBHOOKS_ALLOW_PRIVATE: 'true' }), silent)
+    : undefined;
   const stopServer = async () => {
     const running = server;
     server = undefined;
@@ -80,6 +100,7 @@ export async function startAppServer(options: {
       server = restarted;
     },
     async stop() {
+      await outbox?.stop();
       await stopServer();
       await database.close();
     },

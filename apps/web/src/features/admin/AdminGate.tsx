@@ -27,6 +27,8 @@ export function AdminGate({ children }: { children: ReactNode }) {
     queryClient.removeQueries(trpc.restaurant.pathFilter());
     queryClient.removeQueries(trpc.reservation.pathFilter());
     queryClient.removeQueries(trpc.settings.pathFilter());
+    queryClient.removeQueries(trpc.message.pathFilter());
+    queryClient.removeQueries(trpc.webhook.pathFilter());
   };
   const signIn = (token: string) => {
     forgetAdminData();

@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { paths } from '../../app/paths.ts';
 import { problemOf } from '../../api/problems.ts';
 import { useTRPC } from '../../api/trpc.ts';
@@ -8,12 +8,36 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ProblemNotice, SuccessNotice } from '../../ui/states.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { CancelByLink } from './CancelByLink.tsx';
 import { linkedBookingFrom, linkedCodeFrom, linkedStartFrom } from './cancelLink.ts';
 import { useCancelledText } from './cancelledText.ts';
+import { linkedTokenFrom, TOKEN_PARAM, tokenLocation } from './cancelToken.ts';
 import './cancel.css';
 
 /** The API takes codes up to 64 characters (spaces and dashes are ignored). */
 const MAX_CODE_LENGTH = 64;
+
+/**
+ * The cancel page. From a booking e-mail's link (`/cancel?token=...`) it is one button that cancels the
+ * booking the token names (CancelByLink); otherwise the guest types their cancellation code.
+ */
+export function CancelBookingPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t.cancel.title, t.app.name);
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const token = linkedTokenFrom(params, location.state);
+  const tokenInAddress = token !== undefined && params.has(TOKEN_PARAM);
+  useEffect(() => {
+    // Read: out of the address, into this history entry's state, where a reload finds it again
+    // (cancelToken.ts's tokenLocation says why).
+    if (!token || !tokenInAddress) return;
+    const next = tokenLocation(params, token);
+    navigate({ pathname: location.pathname, search: next.search }, { replace: true, state: next.state });
+  }, [token, tokenInAddress, params, location.pathname, navigate]);
+  return token ? <CancelByLink token={token} /> : <CancelByCode />;
+}
 
 /**
  * A guest cancels their own booking with the cancellation code they were shown when booking: the
@@ -22,10 +46,9 @@ const MAX_CODE_LENGTH = 64;
  * brings the code (in the tab's history, not the address), filled in. The ids are never shown: the
  * guest knows the booking by its restaurant and its code.
  */
-export function CancelBookingPage() {
+function CancelByCode() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  useDocumentTitle(t.cancel.title, t.app.name);
   const [params] = useSearchParams();
   const linked = linkedBookingFrom(params);
   const filledCode = linkedCodeFrom(useLocation().state);

@@ -1,15 +1,20 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTRPC } from '../../api/trpc.ts';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { bookingLanguageOf } from '../../i18n/language.ts';
 import { attemptFor, type BookingAttempt } from './bookingAttempt.ts';
 import type { GuestBookingRequest } from './bookingForm.ts';
 
 /**
  * Books a table as a guest, with one idempotency key per attempt (see bookingAttempt.ts). Success or
  * refusal, the day and the search results are fetched again, so the map shows what the server holds.
+ * The booking carries the page's language: the guest's e-mails (confirmation, reminders, a change)
+ * are written in the language they booked in, not in whatever their browser prefers.
  */
 export function useGuestBooking() {
   const trpc = useTRPC();
+  const { language } = useI18n();
   const queryClient = useQueryClient();
   const attempt = useRef<BookingAttempt | undefined>(undefined);
   const mutation = useMutation(
@@ -28,8 +33,9 @@ export function useGuestBooking() {
     }),
   );
   const book = (request: GuestBookingRequest) => {
-    attempt.current = attemptFor(attempt.current, request);
-    mutation.mutate({ ...request, idempotencyKey: attempt.current.key });
+    const details = { ...request, language: bookingLanguageOf(language) };
+    attempt.current = attemptFor(attempt.current, details);
+    mutation.mutate({ ...details, idempotencyKey: attempt.current.key });
   };
   /** The same attempt again, with the same key: safe after a lost answer. */
   const retry = () => {

@@ -2,6 +2,7 @@ import { useId, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { SLOT_CHOICES, timeZoneChoices, type CalendarErrors, type CalendarFormValues, type SlotMinutes } from './bookingCalendar.ts';
 import { BookingWindowFields } from './BookingWindowFields.tsx';
+import { RemindersEditor } from './RemindersEditor.tsx';
 import { SpecialDatesEditor } from './SpecialDatesEditor.tsx';
 import { TurnTimesEditor } from './TurnTimesEditor.tsx';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor.tsx';
@@ -57,6 +58,12 @@ export function BookingCalendarEditor({ values, errors, storedZone, refusal, onC
             onChange={(turnTimes) => change({ turnTimes })}
           />
           <BookingWindowFields values={values} errors={errors} onChange={change} />
+          <RemindersEditor
+            rows={values.reminders}
+            rowErrors={errors.reminderRows}
+            error={errors.reminders}
+            onChange={(reminders) => change({ reminders })}
+          />
         </>
       ) : null}
     </fieldset>

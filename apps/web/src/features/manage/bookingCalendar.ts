@@ -1,5 +1,6 @@
 import { DEFAULT_TURN_TIMES, restaurantFields, SLOT_MINUTES, WEEKDAYS, type RestaurantOutput } from '@tablebook/api/shared';
 import type { Messages } from '../../i18n/dictionary.ts';
+import { defaultReminderRows, placeReminderIssue, reminderRowsOf, remindersInputOf, sameReminders, type ReminderRow } from './reminders.ts';
 
 /**
  * The restaurant's booking calendar as the form edits it: its time zone, whether it books times of day
@@ -62,6 +63,8 @@ export interface CalendarFormValues {
   minAdvanceMinutes: string;
   /** Days, as typed; '' = no limit. */
   maxAdvanceDays: string;
+  /** When guests are reminded by e-mail before their start (times of day only); none = no reminders. */
+  reminders: ReminderRow[];
 }
 
 let rowCount = 0;
@@ -97,6 +100,7 @@ export function newCalendarValues(): CalendarFormValues {
     turnTimes: turnRowsOf(DEFAULT_TURN_TIMES),
     minAdvanceMinutes: '0',
     maxAdvanceDays: '',
+    reminders: defaultReminderRows(),
   };
 }
 
@@ -115,6 +119,7 @@ export function calendarValuesOf(restaurant: RestaurantOutput): CalendarFormValu
     turnTimes: turnRowsOf(restaurant.turnTimes.length > 0 ? restaurant.turnTimes : DEFAULT_TURN_TIMES),
     minAdvanceMinutes: String(restaurant.minAdvanceMinutes),
     maxAdvanceDays: restaurant.maxAdvanceDays === null ? '' : String(restaurant.maxAdvanceDays),
+    reminders: reminderRowsOf(restaurant.reminders),
   };
 }
 
@@ -125,7 +130,8 @@ const rangeOf = (row: RangeRow) => ({ opens: row.opens, closes: row.closes });
 /**
  * What the API takes. The lists keep the rows' order, so an issue's index is the row's. Whole-day
  * booking sends no hours and no special dates; the slot size, turn times and booking window are kept
- * for later. No zone chosen (a new restaurant): none sent, and the server applies its default.
+ * for later; its reminders are not sent (a whole day has no start to remind before: the stored ones
+ * stay, unused). No zone chosen (a new restaurant): none sent, and the server applies its default.
  */
 export function calendarInputOf(values: CalendarFormValues) {
   const maxAdvanceDays = values.maxAdvanceDays.trim();
@@ -137,6 +143,7 @@ export function calendarInputOf(values: CalendarFormValues) {
     turnTimes: values.turnTimes.map((row) => ({ maxPartySize: wholeNumber(row.maxPartySize), minutes: wholeNumber(row.minutes) })),
     minAdvanceMinutes: wholeNumber(values.minAdvanceMinutes, 6),
     maxAdvanceDays: maxAdvanceDays === '' ? null : wholeNumber(maxAdvanceDays, 4),
+    ...(values.booksTimes ? { reminders: remindersInputOf(values.reminders) } : {}),
   };
 }
 
@@ -162,6 +169,8 @@ function sameCalendarField(field: CalendarField, input: CalendarInputFields, sto
     }
     case 'turnTimes':
       return JSON.stringify(input.turnTimes) === JSON.stringify(stored.turnTimes);
+    case 'reminders':
+      return sameReminders(input.reminders ?? [], stored.reminders);
     default:
       return input[field] === stored[field];
   }
@@ -265,6 +274,9 @@ export interface CalendarErrors {
   /** A special date's own date, by its row's key. */
   dates: Record<string, string>;
   turnRows: Record<string, Partial<Record<'maxPartySize' | 'minutes', string>>>;
+  /** The reminders as a list (too many), and each by its row's key. */
+  reminders?: string;
+  reminderRows: Record<string, string>;
 }
 
 export const CALENDAR_FIELDS = [
@@ -275,6 +287,7 @@ export const CALENDAR_FIELDS = [
   'turnTimes',
   'minAdvanceMinutes',
   'maxAdvanceDays',
+  'reminders',
 ] as const;
 export type CalendarField = (typeof CALENDAR_FIELDS)[number];
 export const isCalendarField = (field: string): field is CalendarField => (CALENDAR_FIELDS as readonly string[]).includes(field);
@@ -287,13 +300,14 @@ interface CalendarIssue {
   code: string;
 }
 
-export const noCalendarErrors = (): CalendarErrors => ({ ranges: {}, dates: {}, turnRows: {} });
+export const noCalendarErrors = (): CalendarErrors => ({ ranges: {}, dates: {}, turnRows: {}, reminderRows: {} });
 
 export const hasCalendarErrors = (errors: CalendarErrors) =>
   CALENDAR_FIELDS.some((field) => errors[field] !== undefined) ||
   Object.keys(errors.ranges).length > 0 ||
   Object.keys(errors.dates).length > 0 ||
-  Object.keys(errors.turnRows).length > 0;
+  Object.keys(errors.turnRows).length > 0 ||
+  Object.keys(errors.reminderRows).length > 0;
 
 function rangeMessage(code: string, messages: CalendarMessages): string {
   // A custom issue on a range is the schema's overlap check; anything else is a malformed time.
@@ -337,6 +351,9 @@ export function placeCalendarIssue(errors: CalendarErrors, issue: CalendarIssue,
       else errors.dates[entry.key] ??= messages.tooManyRanges;
       return;
     }
+    case 'reminders':
+      placeReminderIssue(errors, issue, values.reminders, messages);
+      return;
     case 'turnTimes': {
       const turn = row === undefined ? undefined : values.turnTimes[row];
       if (!turn) {
