@@ -345,7 +345,7 @@ describe.skipIf(!shouldRunBrowserSuite())('e-mail, the cancel link and the Messa
     await second.getByRole('button', { name: new RegExp(`^${escaped(t.messages.webhooks.delete)}`) }).click();
     await page.getByRole('dialog').getByRole('button', { name: t.messages.webhooks.deleteAction }).click();
     await page.getByText(t.messages.webhooks.deleted(`${receiver.url}/second`)).waitFor();
-    expect(await second.count()).toBe(0);
+    await expect.poll(() => second.count()).toBe(0);
     expect(await secret.count()).toBe(0);
     expect((await server.api.webhook.list.query()).map((hook) => hook.url)).toEqual([receiver.url]);
   });

@@ -25,11 +25,11 @@ export function MessageAttempts({ message, title }: { message: Message; title: s
   const attempts = detail.data.attemptLog;
   return (
     <div className="message-attempts">
-      <p className="message-attempts__title">{title}</p>
+      <p className="message-attempts__title">{words.attemptsCaption}</p>
       {attempts.length === 0 ? (
         <p className="messages-table__none">{words.noAttempts}</p>
       ) : (
-        <ol className="message-attempts__list" aria-label={words.attemptsCaption}>
+        <ol className="message-attempts__list" aria-label={title}>
           {attempts.map((attempt) => (
             <li key={attempt.attempt} className="message-attempts__item">
               <span className="message-attempts__number">{attempt.attempt}</span>

@@ -93,8 +93,18 @@ export function MessageList({ filters }: { filters: MessageFilters }) {
         <h2 id={headingId} className="panel__title">
           {t.messages.caption}
         </h2>
-        <button type="button" className="button button--small button--ghost" disabled={list.isFetching} onClick={() => void list.refetch()}>
-          {list.isFetching && !list.isPending ? t.common.loading : t.messages.refresh}
+        {/* Read again now, not at the next poll: the list and the endpoints (another administrator may have changed them). */}
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() =>
+            void Promise.all([
+              queryClient.invalidateQueries(trpc.message.pathFilter()),
+              queryClient.invalidateQueries(trpc.webhook.pathFilter()),
+            ])
+          }
+        >
+          {t.messages.refresh}
         </button>
       </div>
       {retried ? <SuccessNotice onDismiss={() => setRetried(undefined)}>{t.messages.retried}</SuccessNotice> : null}
