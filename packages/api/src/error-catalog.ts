@@ -14,7 +14,7 @@
  * Browser-safe: it imports only import-free modules.
  */
 
-import { RESERVATION_STATUSES } from '@tablebook/db/statuses';
+import { OUTBOX_STATUSES, RESERVATION_STATUSES } from '@tablebook/db/statuses';
 import {
   clock,
   day,
@@ -153,7 +153,12 @@ export const ERROR_CATALOG = {
     "The cancel link's token is not valid: it was altered, cut short, or signed by another Tablebook installation.",
   ),
   MESSAGE_NOT_DEAD: entry('CONFLICT', 409, 'refused', 'Only a message that ran out of attempts (dead) can be retried.', {
-    details: { status: oneOf(['pending', 'sending', 'sent', 'dropped'], "The message's status now.") },
+    details: {
+      status: oneOf(
+        OUTBOX_STATUSES.filter((status) => status !== 'dead'),
+        "The message's status now.",
+      ),
+    },
   }),
   FORBIDDEN_HOST: entry(
     'FORBIDDEN',

@@ -270,6 +270,36 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
       });
     });
 
+    it('moves the pending reminders of the turns a zone change moves, to the same local time', async () => {
+      const { id } = await api.restaurant.create(body('Recordar Zona'));
+      const dinner = await api.reservation.create({
+        restaurantId: id,
+        date: '2031-03-11',
+        time: '20:00',
+        table: 'A1',
+        guestEmail: 'zona@example.com',
+      });
+      const reminders = async () =>
+        (
+          await database().db.execute(
+            sql`select reminder_minutes, status, to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as due,
+                       payload #>> '{reservation,startsAt}' as starts from outbox_messages
+                 where reservation_id = ${dinner.id} and kind = 'reminder' order by reminder_minutes`,
+          )
+        ).rows;
+      // 20:00 in Bogotá is 01:00Z the next day: reminders at 01:00Z (a day before) and 23:00Z (two hours before).
+      expect(await reminders()).toEqual([
+        { reminder_minutes: 120, status: 'pending', due: '2031-03-11T23:00', starts: '2031-03-11T20:00:00-05:00' },
+        { reminder_minutes: 1440, status: 'pending', due: '2031-03-11T01:00', starts: '2031-03-11T20:00:00-05:00' },
+      ]);
+      await api.restaurant.update({ id, ...body('Recordar Zona'), timeZone: 'Europe/Madrid' });
+      // 20:00 in Madrid (+01:00 in March) is 19:00Z.
+      expect(await reminders()).toEqual([
+        { reminder_minutes: 120, status: 'pending', due: '2031-03-11T17:00', starts: '2031-03-11T20:00:00+01:00' },
+        { reminder_minutes: 1440, status: 'pending', due: '2031-03-10T19:00', starts: '2031-03-11T20:00:00+01:00' },
+      ]);
+    });
+
     it('answers the edges of the calendar without hanging: the last writable day, last night after midnight, DST zone changes', async () => {
       const { id } = await api.restaurant.create(body('Bordes', { hours: everyDay('18:00', '02:00') }));
       // A turn that would end in the year 10000 is refused; 9999-12-31's range closes in that year, so it has no slots.

@@ -7,5 +7,5 @@ export type { RetryOptions } from './retry.ts';
 export type { Fetch } from './transport.ts';
 export type { AppRouter, City, Reservation, Restaurant, RouterInputs, RouterOutputs } from './types.ts';
 export type { ErrorCategory, ErrorReason, IssueDetail } from '@tablebook/api/shared';
-export { RESERVATION_STATUSES } from '@tablebook/db/statuses';
-export type { ReservationStatus } from '@tablebook/db/statuses';
+export { OUTBOX_CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES, RESERVATION_STATUSES, WEBHOOK_EVENT_TYPES } from '@tablebook/db/statuses';
+export type { OutboxChannel, OutboxKind, OutboxStatus, ReservationStatus, WebhookEventType } from '@tablebook/db/statuses';

@@ -37,6 +37,11 @@ CREATE TABLE "outbox_messages" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "outbox_messages_once" UNIQUE NULLS NOT DISTINCT("reservation_id","kind","channel","endpoint_id","version","reminder_minutes"),
+	CONSTRAINT "outbox_messages_kind_known" CHECK ("outbox_messages"."kind" in ('confirmation', 'change', 'cancellation', 'reminder')),
+	CONSTRAINT "outbox_messages_channel_known" CHECK ("outbox_messages"."channel" in ('email', 'webhook')),
+	CONSTRAINT "outbox_messages_status_known" CHECK ("outbox_messages"."status" in ('pending', 'sending', 'sent', 'dead', 'dropped')),
+	CONSTRAINT "outbox_messages_language_known" CHECK ("outbox_messages"."language" in ('es-CO', 'en')),
+	CONSTRAINT "outbox_messages_event_type_known" CHECK ("outbox_messages"."event_type" is null or "outbox_messages"."event_type" in ('reservation.created', 'reservation.updated', 'reservation.moved', 'reservation.cancelled')),
 	CONSTRAINT "outbox_messages_channel_target" CHECK (("outbox_messages"."channel" = 'email') = ("outbox_messages"."recipient" is not null) and ("outbox_messages"."channel" = 'webhook') = ("outbox_messages"."endpoint_id" is not null))
 );
 --> statement-breakpoint

@@ -18,7 +18,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { RESERVATION_STATUSES } from './statuses.ts';
+import { GUEST_LANGUAGES, OUTBOX_CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES, RESERVATION_STATUSES, WEBHOOK_EVENT_TYPES } from './statuses.ts';
 
 export const departments = pgTable('departments', {
   id: serial('id').primaryKey(),
@@ -91,8 +91,9 @@ export const restaurants = pgTable(
   ],
 );
 
-/** The CHECK's list, `'confirmed', 'seated', …`: the statuses are plain identifiers (no quoting to escape). */
-const knownStatuses = sql.raw(RESERVATION_STATUSES.map((status) => `'${status}'`).join(', '));
+/** A CHECK's list, `'confirmed', 'seated', …`: the values are plain identifiers (no quoting to escape). */
+const listOf = (values: readonly string[]) => sql.raw(values.map((value) => `'${value}'`).join(', '));
+const knownStatuses = listOf(RESERVATION_STATUSES);
 
 export const reservations = pgTable(
   'reservations',
@@ -135,7 +136,7 @@ export const reservations = pgTable(
   },
   (t) => [
     index('reservations_date_idx').on(t.date),
-    check('reservations_language_known', sql`${t.language} is null or ${t.language} in ('es-CO', 'en')`),
+    check('reservations_language_known', sql`${t.language} is null or ${t.language} in (${listOf(GUEST_LANGUAGES)})`),
     index('reservations_restaurant_date_idx').on(t.restaurantId, t.date),
     check(
       'reservations_table_label_normalised',
@@ -283,17 +284,8 @@ export const webhookEndpoints = pgTable(
   (t) => [check('webhook_endpoints_url_scheme', sql`${t.url} ~ '^https?://'`)],
 );
 
-export const OUTBOX_KINDS = ['confirmation', 'change', 'cancellation', 'reminder'] as const;
-export const OUTBOX_CHANNELS = ['email', 'webhook'] as const;
-/**
- * pending: waiting for its time (or its next attempt); sending: claimed by a process until
- * `lease_until`; sent; dead: out of attempts (an admin may retry it); dropped: no longer to be sent
- * (a reminder of a moved, cancelled or past reservation).
- */
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'dead', 'dropped'] as const;
-export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
-export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+export { OUTBOX_CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES, WEBHOOK_EVENT_TYPES, GUEST_LANGUAGES } from './statuses.ts';
+export type { OutboxChannel, OutboxKind, OutboxStatus, WebhookEventType } from './statuses.ts';
 
 /**
  * Messages to guests and integrators, written in the transaction of the change they report (issue 17)
@@ -336,6 +328,11 @@ export const outboxMessages = pgTable(
     index('outbox_messages_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
     index('outbox_messages_reservation_idx').on(t.reservationId),
     index('outbox_messages_created_idx').on(t.createdAt),
+    check('outbox_messages_kind_known', sql`${t.kind} in (${listOf(OUTBOX_KINDS)})`),
+    check('outbox_messages_channel_known', sql`${t.channel} in (${listOf(OUTBOX_CHANNELS)})`),
+    check('outbox_messages_status_known', sql`${t.status} in (${listOf(OUTBOX_STATUSES)})`),
+    check('outbox_messages_language_known', sql`${t.language} in (${listOf(GUEST_LANGUAGES)})`),
+    check('outbox_messages_event_type_known', sql`${t.eventType} is null or ${t.eventType} in (${listOf(WEBHOOK_EVENT_TYPES)})`),
     check(
       'outbox_messages_channel_target',
       sql`(${t.channel} = 'email') = (${t.recipient} is not null) and (${t.channel} = 'webhook') = (${t.endpointId} is not null)`,

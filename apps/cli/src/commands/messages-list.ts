@@ -1,11 +1,12 @@
+import { OUTBOX_CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES } from '@tablebook/client';
 import { defineCommand } from '../args/command.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { messageColumns } from '../output/outbox-views.ts';
 import { morePages, oneOfFlag, pageFlags, pageInput } from './outbox-flags.ts';
 
-const STATUSES = ['pending', 'sending', 'sent', 'dead', 'dropped'] as const;
-const CHANNELS = ['email', 'webhook'] as const;
-const KINDS = ['confirmation', 'change', 'cancellation', 'reminder'] as const;
+const STATUSES = OUTBOX_STATUSES;
+const CHANNELS = OUTBOX_CHANNELS;
+const KINDS = OUTBOX_KINDS;
 
 export const messagesListCommand = defineCommand({
   path: ['messages', 'list'],

@@ -1,9 +1,10 @@
+import { WEBHOOK_EVENT_TYPES } from '@tablebook/client';
 import { defineCommand } from '../args/command.ts';
 import { UsageError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { webhookSecretFields } from '../output/outbox-views.ts';
 
-const WEBHOOK_EVENTS = ['reservation.created', 'reservation.updated', 'reservation.moved', 'reservation.cancelled'] as const;
+const WEBHOOK_EVENTS = WEBHOOK_EVENT_TYPES;
 type Subscription = (typeof WEBHOOK_EVENTS)[number] | '*';
 
 /** "reservation.created,reservation.cancelled" or "*": the list the API takes. */

@@ -2,8 +2,9 @@
  * The language a guest's e-mail is written in (issue 17): the booking's own `language`, else the
  * request's Accept-Language (the first language by preference that is English or Spanish), else es-CO.
  */
+import { GUEST_LANGUAGES } from '@tablebook/db/statuses';
 
-export const GUEST_LANGUAGES = ['es-CO', 'en'] as const;
+export { GUEST_LANGUAGES };
 export type GuestLanguage = (typeof GUEST_LANGUAGES)[number];
 export const DEFAULT_GUEST_LANGUAGE: GuestLanguage = 'es-CO';
 

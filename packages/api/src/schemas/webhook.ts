@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { WEBHOOK_EVENT_TYPES } from '../services/outbox-queue.ts';
+import { WEBHOOK_EVENT_TYPES } from '@tablebook/db/statuses';
 import { entityId, isStorableText } from './common.ts';
 import { messageOutput, messagePageInput, outboxAttemptOutput } from './message.ts';
 

@@ -4,7 +4,7 @@ import { AppError } from '../errors.ts';
 import { rehome, type TimedReservation } from '../rules/hours-change.ts';
 import { lockDaysFor } from '../rules/timed-booking.ts';
 import type { RestaurantCalendar } from '../rules/opening-hours.ts';
-import { instantAtOrAfter, instantOf, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
+import { formatZoned, instantAtOrAfter, instantOf, localDateTimeOf, parseClock } from '../rules/zoned-time.ts';
 import { dayNumber } from '../rules/calendar.ts';
 import { localDayRange } from './held-range.ts';
 import { clockOfStart } from './reservation-rows.ts';
@@ -158,6 +158,17 @@ export async function applyCalendarChange(
                    unnest(${sql.param(moved.map((row) => row.startsAt))}::timestamptz[]) as starts_at,
                    unnest(${sql.param(moved.map((row) => row.endsAt))}::timestamptz[]) as ends_at) as moved
       where ${reservations.id} = moved.id`);
+    // Their pending reminders follow the new instants (the guest's local time is kept, so the reminder
+    // is still "a day before" it): a zone change is no booking event, so nothing else would re-plan them.
+    await tx.execute(sql`update outbox_messages o
+         set due_at = moved.starts_at - make_interval(mins => o.reminder_minutes),
+             payload = jsonb_set(jsonb_set(o.payload, '{reservation,startsAt}', to_jsonb(moved.local_starts)), '{reservation,endsAt}', to_jsonb(moved.local_ends)),
+             updated_at = now()
+        from (select unnest(${sql.param(moved.map((row) => row.id))}::uuid[]) as id,
+                     unnest(${sql.param(moved.map((row) => row.startsAt))}::timestamptz[]) as starts_at,
+                     unnest(${sql.param(moved.map((row) => formatZoned(Date.parse(row.startsAt), after.timeZone)))}::text[]) as local_starts,
+                     unnest(${sql.param(moved.map((row) => formatZoned(Date.parse(row.endsAt), after.timeZone)))}::text[]) as local_ends) as moved
+       where o.reservation_id = moved.id and o.kind = 'reminder' and o.status = 'pending'`);
   }
   const clashes = await overlappingTurns(tx, restaurantId);
   if (clashes.length > 0) {

@@ -3,9 +3,7 @@ import type { ReservationOutput } from '../schemas/reservation.ts';
 import type { reservationEventTypes } from '../schemas/events.ts';
 import type { Queryable } from './transactions.ts';
 
-/** The webhook event each change is delivered as (`POST /api/admin/webhooks` subscribes to these). */
-export const WEBHOOK_EVENT_TYPES = ['reservation.created', 'reservation.updated', 'reservation.moved', 'reservation.cancelled'] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+import type { WebhookEventType } from '@tablebook/db/statuses';
 
 /** What a change tells the outbox beyond its event: the stored row's version and the guest's side of it. */
 export interface OutboxChange {
