@@ -4,7 +4,7 @@
  * most 5), its issues on their rows; sent only for a restaurant that books times, and not at all when
  * unchanged. And the words that say them.
  */
-import type { RestaurantOutput } from '@tablebook/api/shared';
+import { MAX_REMINDERS, REMINDER_MINUTES_MAX, REMINDER_MINUTES_MIN, type RestaurantOutput } from '@tablebook/api/shared';
 import { describe, expect, it } from 'vitest';
 import { calendarInputOf, calendarValuesOf, newCalendarValues, withoutUnchangedCalendar } from '../src/features/manage/bookingCalendar.ts';
 import {
@@ -78,6 +78,9 @@ describe('reminders between the API and the form', () => {
   });
 
   it('is judged by the API’s schema, each problem on its row, and a list too long on the list', () => {
+    // The words say "from 5 minutes to 7 days" and "at most 5": the schema's own bounds.
+    expect([REMINDER_MINUTES_MIN, REMINDER_MINUTES_MAX, MAX_REMINDERS]).toEqual([5, 7 * 1440, 5]);
+    expect(en.calendar.reminderRange).toMatch(/5 minutes to 7 days/);
     const values = formValuesOf(restaurant);
     const rows = values.calendar!.reminders;
     const withRows = (reminders: typeof rows) => ({ ...values, calendar: { ...values.calendar!, reminders } });

@@ -1,4 +1,4 @@
-import { DEFAULT_REMINDERS, MAX_REMINDERS, REMINDER_MINUTES_MAX, REMINDER_MINUTES_MIN } from '@tablebook/api/shared';
+import { DEFAULT_REMINDERS, MAX_REMINDERS, REMINDER_MINUTES_MIN } from '@tablebook/api/shared';
 import type { Messages } from '../../i18n/dictionary.ts';
 
 /**
@@ -9,13 +9,10 @@ import type { Messages } from '../../i18n/dictionary.ts';
  */
 
 export const REMINDER_UNITS = ['minutes', 'hours', 'days'] as const;
-export type ReminderUnit = (typeof REMINDER_UNITS)[number];
+type ReminderUnit = (typeof REMINDER_UNITS)[number];
 const MINUTES_PER: Record<ReminderUnit, number> = { minutes: 1, hours: 60, days: 1440 };
 
 export { MAX_REMINDERS };
-/** The schema's bounds, in minutes. */
-export const REMINDER_BOUNDS = { min: REMINDER_MINUTES_MIN, max: REMINDER_MINUTES_MAX };
-
 export interface ReminderRow {
   key: string;
   /** As typed. */

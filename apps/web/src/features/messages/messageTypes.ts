@@ -9,11 +9,10 @@ import type { inferRouterOutputs } from '@trpc/server';
 type Outputs = inferRouterOutputs<AppRouter>;
 
 export type Message = Outputs['message']['list']['items'][number];
-export type MessageDetail = Outputs['message']['get'];
+type MessageDetail = Outputs['message']['get'];
 export type MessageAttempt = MessageDetail['attemptLog'][number];
 export type MessageStatus = Message['status'];
 export type MessageChannel = Message['channel'];
-export type MessageKind = Message['kind'];
 export type Webhook = Outputs['webhook']['list'][number];
 export type WebhookWithSecret = Outputs['webhook']['create'];
 

@@ -29,7 +29,7 @@ export function messageFiltersFrom(params: URLSearchParams): MessageFilters {
 }
 
 /** How many messages a page of the list holds. */
-export const MESSAGE_PAGE_SIZE = 50;
+const MESSAGE_PAGE_SIZE = 50;
 
 /** What `message.list` is asked for a page. */
 export const listInputOf = (filters: MessageFilters, cursor?: string) => ({

@@ -10,7 +10,7 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from './messageTypes.ts';
  */
 
 /** The API's own limit on an endpoint's URL. */
-export const MAX_WEBHOOK_URL_LENGTH = 2000;
+const MAX_WEBHOOK_URL_LENGTH = 2000;
 
 export interface WebhookFormValues {
   url: string;
