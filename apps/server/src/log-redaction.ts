@@ -29,3 +29,10 @@ export function serializeErrorForLog(error: Error): SerializedError {
   };
   return clean(serialized)!;
 }
+
+/**
+ * A cancel link's token (`/cancel?token=...`, issue 17) cancels a booking by itself, for as long as
+ * the booking stands: it must not sit in the request log for anyone who can read it. Any `token` query
+ * value is replaced.
+ */
+export const redactUrlSecrets = (url: string): string => url.replace(/([?&](?:token|cancelToken)=)[^&#]*/gi, '$1[redacted]');

@@ -47,6 +47,15 @@ describe('the request log', () => {
     expect(line).toMatchObject({ url: '/api/cities?search=Cali', statusCode: 200 });
   });
 
+  it("keeps a cancel link's token out of the log (it cancels a booking by itself)", async () => {
+    const secret = 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde';
+    const response = await fetch(`${server().url}/cancel?token=${secret}&lang=en`, { headers: { 'x-request-id': 'log-token-check' } });
+    await response.arrayBuffer();
+    const line = await logLine((entry) => entry.reqId === 'log-token-check' && entry.msg === 'request completed');
+    expect(line.url).toBe('/cancel?token=[redacted]&lang=en');
+    expect(server().output()).not.toContain(secret);
+  });
+
   it('logs and counts live streams (tRPC and REST) when they open and when they close', async () => {
     const created = await fetch(`${server().url}/api/admin/restaurant`, {
       method: 'POST',

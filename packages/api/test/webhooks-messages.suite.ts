@@ -230,6 +230,12 @@ export function webhooksMessagesSuite(driver: Driver, postgresUrl: string) {
       expect(left[0]?.n).toBe(0);
     });
 
+    it('refuses a cursor of the right form whose instant does not exist (400 on cursor, not a 500)', async () => {
+      const impossible = Buffer.from('2026-13-45T99:99:99.000000|0f0e0d0c-0b0a-4908-8706-050403020100', 'utf8').toString('base64url');
+      const refused = await expectRefusal(api.message.list({ cursor: impossible }), 'INVALID_INPUT');
+      expect(refused.issues?.[0]?.path).toBe('cursor');
+    });
+
     it('lists messages newest first with filters and cursor paging; an e-mail shows its recipient', async () => {
       const date = nextDay();
       const booked = await api.guest.book({ restaurantId, table: 'B0', date, ...guest, guestEmail: 'luis@example.com' });

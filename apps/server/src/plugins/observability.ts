@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { finished } from 'node:stream';
+import { redactUrlSecrets } from '../log-redaction.ts';
 import { serverMetrics } from '../metrics.ts';
 
 const isEventStream = (contentType: unknown) => String(contentType ?? '').startsWith('text/event-stream');
@@ -47,7 +48,10 @@ export class RequestTracker {
     if (this.#streams.has(request)) return;
     this.#streams.set(request, { openedAt: performance.now(), status });
     this.#metrics.openStreams.inc();
-    request.log.info({ method: request.method, url: request.originalUrl, procedure: this.procedureOf(request) }, 'live stream opened');
+    request.log.info(
+      { method: request.method, url: redactUrlSecrets(request.originalUrl), procedure: this.procedureOf(request) },
+      'live stream opened',
+    );
     // Whichever side ends the stream, and even when its connection had already closed (where 'close'
     // would never come again); Fastify's onResponse only comes when an answer finished.
     finished(reply.raw, () => this.#streamClosed(request));
@@ -62,7 +66,7 @@ export class RequestTracker {
     this.#metrics.requests.inc({ procedure, method: request.method, status: String(stream.status) });
     const durationMs = Math.round(performance.now() - stream.openedAt);
     request.log.info(
-      { method: request.method, url: request.originalUrl, statusCode: stream.status, durationMs, procedure },
+      { method: request.method, url: redactUrlSecrets(request.originalUrl), statusCode: stream.status, durationMs, procedure },
       'live stream closed',
     );
   }
@@ -93,7 +97,13 @@ const observabilityPlugin: FastifyPluginCallback<ObservabilityOptions> = (app, {
     metrics.requests.inc(labels);
     if (!isStream) metrics.durations.observe(labels, reply.elapsedTime / 1000);
     // The path as the client sent it (a plugin's routing may have rewritten request.url).
-    const line = { method: request.method, url: request.originalUrl, statusCode: reply.statusCode, responseTimeMs, procedure };
+    const line = {
+      method: request.method,
+      url: redactUrlSecrets(request.originalUrl),
+      statusCode: reply.statusCode,
+      responseTimeMs,
+      procedure,
+    };
     if (responseTimeMs >= tracker.slowRequestMs && !isStream) request.log.warn(line, 'slow request');
     else request.log.info(line, 'request completed');
   });

@@ -108,7 +108,11 @@ const CURSOR_FORM = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6})\|([0-9a-f]{8}
 
 function readCursor(cursor: string): { createdKey: string; id: string } {
   const match = CURSOR_FORM.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
+  // The form alone lets through a day or hour that does not exist (2026-13-45T99:...): PostgreSQL would
+  // refuse the cast with a 500, so the instant must read back as itself.
+  const instant = match ? `${match[1]!.slice(0, 23)}Z` : '';
+  const ms = Date.parse(instant);
+  if (!match || Number.isNaN(ms) || new Date(ms).toISOString() !== instant) {
     throw invalidInput([
       { path: 'cursor', message: 'cursor must be a nextCursor value from a previous page', code: 'invalid_format', format: 'cursor' },
     ]);
