@@ -107,6 +107,7 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
     afterEach(async () => {
       await handle.db.execute(sql`delete from webhook_endpoints`);
       sink.refuseRecipient = () => null;
+      sink.answerDelayMs = 0;
       receiver.failFirst = 0;
     });
     afterAll(async () => {
@@ -200,6 +201,43 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
       // No cancel link in a cancellation.
       expect(told.find((email) => /^Reserva cancelada/.test(email.subject))!.text).not.toContain('/cancel?token=');
       expect((await rowsOf(second.id)).filter((row) => row.kind === 'reminder').map((row) => row.status)).toEqual(['dropped', 'dropped']);
+    });
+
+    it('claims no more e-mail than its slots, and never claims again a row it is still sending, even once its lease ran out', async () => {
+      clock = new Date('2031-03-01T17:00:00Z');
+      const sender = makeSender({ slots: { email: 2 } });
+      const { id: restaurantId } = await api().restaurant.create(restaurantBody('Ranuras', false));
+      const ids: string[] = [];
+      for (const day of ['2031-10-01', '2031-10-02', '2031-10-03']) {
+        const booked = await api().reservation.create({
+          restaurantId,
+          date: day,
+          table: 'A1',
+          guestName: 'S',
+          guestEmail: `slot.${day}.${driver}@example.com`,
+        });
+        ids.push(booked.id);
+      }
+      const confirmations = async () =>
+        (await Promise.all(ids.map(rowsOf)))
+          .flat()
+          .filter((row) => row.kind === 'confirmation')
+          .map((row) => row.status)
+          .sort();
+      sink.answerDelayMs = 1500;
+      const running = sender.runOnce();
+      const deadline = Date.now() + 5000;
+      while (!(await confirmations()).includes('sending') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Two slots: two sending, the third waits in the queue (not in the SMTP pool's).
+      expect(await confirmations()).toEqual(['pending', 'sending', 'sending']);
+      // Their leases run out while the SMTP server is still answering: this sender does not take them again.
+      clock = new Date(clock.getTime() + 61_000);
+      expect((await sender.runOnce()).claimed).toBe(0);
+      expect(await running).toMatchObject({ claimed: 3, sent: 3 });
+      const received = sink.received.filter((email) => email.to.startsWith('slot.') && email.to.endsWith(`.${driver}@example.com`));
+      expect(received).toHaveLength(3);
+      expect(new Set(received.map((email) => email.messageId)).size).toBe(3);
+      expect(await confirmations()).toEqual(['sent', 'sent', 'sent']);
     });
 
     it('plans no reminder for a whole-day booking', async () => {

@@ -16,15 +16,19 @@ export interface SmtpTransportOptions {
 }
 
 export function createSmtpTransport(options: SmtpTransportOptions): EmailTransport {
+  const maxConnections = options.maxConnections ?? 3;
   const transporter = nodemailer.createTransport({
     url: options.url,
     pool: true,
-    maxConnections: options.maxConnections ?? 3,
+    maxConnections,
     connectionTimeout: options.connectionTimeoutMs ?? 10_000,
     greetingTimeout: options.greetingTimeoutMs ?? 10_000,
     socketTimeout: options.socketTimeoutMs ?? 30_000,
   });
   return {
+    // The sender claims no more e-mail than there are connections: none waits in the pool's queue
+    // while its lease runs.
+    concurrency: maxConnections,
     async send(email: OutgoingEmail) {
       const info = await transporter.sendMail({
         messageId: email.messageId,

@@ -9,6 +9,8 @@ import type { WebhookRequest, WebhookTransport } from '@tablebook/api';
 export interface WebhookTransportOptions {
   /** The whole delivery, from connecting to the answer's status line (default 10 s). */
   timeoutMs?: number;
+  /** Deliveries in flight at once (default 10), apart from e-mail's. */
+  concurrency?: number;
 }
 
 /** A lookup that answers with the judged addresses instead of asking DNS again. */
@@ -29,6 +31,7 @@ function pinnedLookup(addresses: readonly string[]): LookupFunction {
 export function createWebhookTransport(options: WebhookTransportOptions = {}): WebhookTransport {
   const timeoutMs = options.timeoutMs ?? 10_000;
   return {
+    concurrency: options.concurrency ?? 10,
     post(request: WebhookRequest) {
       const url = new URL(request.url);
       const client = url.protocol === 'https:' ? https : http;

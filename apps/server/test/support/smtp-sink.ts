@@ -26,6 +26,8 @@ export interface SmtpSink {
   refusalCode: number;
   /** A recipient for which this returns a code is refused with it on DATA, whatever the mode. */
   refuseRecipient: (to: string) => number | null;
+  /** Each accepted message is answered this long after its DATA ends (a slow but healthy server); 0: at once. */
+  answerDelayMs: number;
   /** DATA replies refused so far, and DATA being held now. */
   refused: number;
   readonly holding: number;
@@ -48,6 +50,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
     received: [],
     mode: 'accept',
     refusalCode: 451,
+    answerDelayMs: 0,
     refuseRecipient: () => null,
     refused: 0,
     get holding() {
@@ -94,7 +97,9 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         const code = recipients.map((to) => sink.refuseRecipient(to)).find((value) => value !== null) ?? null;
         const refuse = (responseCode: number) => {
           sink.refused += 1;
-          callback(Object.assign(new Error(`${responseCode === 451 ? 'Try again later' : 'Refused'} (test sink)`), { responseCode }));
+          // The reply quotes the recipient, as real servers do (the log must not).
+          const words = responseCode === 451 ? 'Try again later' : 'Refused';
+          callback(Object.assign(new Error(`${words} <${recipients.join(', ')}> (test sink)`), { responseCode }));
         };
         if (code !== null) return refuse(code);
         if (sink.mode === 'refuse') return refuse(sink.refusalCode);
@@ -104,7 +109,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
           return;
         }
         void simpleParser(Buffer.concat(chunks)).then(
-          (parsed) => {
+          async (parsed) => {
+            if (sink.answerDelayMs > 0) await sleep(sink.answerDelayMs);
             sink.received.push({
               messageId: parsed.messageId ?? '',
               from: parsed.from?.text ?? '',

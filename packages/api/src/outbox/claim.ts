@@ -1,7 +1,7 @@
 // The outbox's SQL for its sender: claiming due rows, recording how an attempt went, and the queue's
 // figures for the metrics. Each is one statement; the clock is a parameter (tests move it).
 import { sql } from 'drizzle-orm';
-import { queryRows, type OutboxChannel, type OutboxKind } from '@tablebook/db';
+import { OUTBOX_CHANNELS, queryRows, type OutboxChannel, type OutboxKind } from '@tablebook/db';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import type { Queryable } from '../services/transactions.ts';
 
@@ -43,9 +43,14 @@ export interface ClaimedMessage {
 
 export interface ClaimOptions {
   now: Date;
-  channels: readonly OutboxChannel[];
+  /**
+   * How many rows of each channel to claim at most: what the process can start sending now (its free
+   * slots for that channel). A channel absent or at 0 is not claimed.
+   */
+  limits: Partial<Record<OutboxChannel, number>>;
+  /** Rows this process is still sending: never claimed again by it, even once their lease has run out. */
+  exclude?: readonly string[];
   leaseSeconds: number;
-  batchSize: number;
   maxAttempts: number;
 }
 
@@ -73,29 +78,43 @@ interface ClaimRow {
 export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the process sending it stopped)';
 
 /**
- * Claims up to `batchSize` due rows of the given channels in one statement: pending ones whose time has
+ * Claims up to `limits[channel]` due rows of each channel in one statement: pending ones whose time has
  * come, and ones still 'sending' whose lease ran out (the process sending them died), oldest first,
- * skipping rows another sender holds (FOR UPDATE SKIP LOCKED). Each becomes 'sending' with a lease and
+ * skipping rows another sender holds (FOR UPDATE SKIP LOCKED) and the ones this sender is still sending
+ * (`exclude`). Each becomes 'sending' with a lease and
  * one more attempt. In the same statement: a reminder whose reservation is gone, no longer confirmed,
  * already started or moved is 'dropped' instead (never sent), and so is any e-mail about a visit that
  * is over; a row whose lease ran out on its last
  * attempt is 'dead'; and a run-out lease is recorded as a failed attempt.
  */
 export async function claimDue(db: Queryable, options: ClaimOptions): Promise<ClaimedMessage[]> {
-  if (options.channels.length === 0 || options.batchSize <= 0) return [];
+  const wanted = OUTBOX_CHANNELS.filter((channel) => (options.limits[channel] ?? 0) > 0);
+  if (wanted.length === 0) return [];
   const now = options.now.toISOString();
-  const rows = await queryRows<ClaimRow>(
-    db,
-    sql`
-      with due as (
-        select id, status, attempts, updated_at, kind, channel, reservation_id, endpoint_id, payload #>> '{reservation,startsAt}' as starts_at
+  const exclude = sql.param([...(options.exclude ?? [])]);
+  // One locking CTE per channel (FOR UPDATE is not allowed under a UNION), each with its own limit:
+  // a channel's slots are its own, so a slow webhook receiver never takes e-mail's.
+  const perChannel = wanted.map(
+    (channel) => sql`${sql.raw(`due_${channel}`)} as (
+        select id, status, attempts, updated_at, kind, channel, reservation_id, endpoint_id, reminder_minutes, payload #>> '{reservation,startsAt}' as starts_at
           from outbox_messages
-         where channel = any(${sql.param([...options.channels])}::text[])
+         where channel = ${channel}::text
+           and not (id = any(${exclude}::uuid[]))
            and ((status = 'pending' and due_at <= ${now}::timestamptz)
              or (status = 'sending' and lease_until <= ${now}::timestamptz))
          order by due_at, id
-         limit ${options.batchSize}
+         limit ${Math.floor(options.limits[channel]!)}
          for update skip locked
+      )`,
+  );
+  const union = sql.join(
+    wanted.map((channel) => sql`select * from ${sql.raw(`due_${channel}`)}`),
+    sql` union all `,
+  );
+  const rows = await queryRows<ClaimRow>(
+    db,
+    sql`
+      with ${sql.join(perChannel, sql`, `)}, due as (${union}
       ), checked as (
         -- The columns of the locked rows come from \`due\` itself: FOR UPDATE returns each row's newest version.
         select due.id, due.status as previous_status, due.attempts as previous_attempts, due.updated_at as previous_claim,

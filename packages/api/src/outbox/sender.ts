@@ -40,8 +40,12 @@ export interface OutboxSenderOptions {
   leaseSeconds: number;
   /** After this many failed attempts a row is 'dead'. */
   maxAttempts: number;
-  /** Rows claimed and sent together (default 20). */
-  batchSize?: number;
+  /**
+   * Sends in flight at once, per channel: a process claims no more rows of a channel than it can start
+   * sending now, so no claimed row waits (its lease running) in a queue of the process's own. Default:
+   * e-mail the transport's `concurrency` (the SMTP pool's connections) or 3; webhooks theirs or 10.
+   */
+  slots?: Partial<Record<OutboxChannel, number>>;
   /** The backoff's first delay (default 5 s; see backoff.ts). */
   retryBaseMs?: number;
   /** How long stop() waits for sends in flight (default 10 s); those still running keep their lease. */
@@ -66,11 +70,17 @@ export interface OutboxSender {
   start(): void;
   /** Stops polling and waits (bounded by stopTimeoutMs) for the sends in flight. */
   stop(): Promise<void>;
-  /** One claim and its sends; resolves when every claimed row is recorded. */
+  /**
+   * Claims and sends until nothing more is due: each round claims no more of a channel than its slots
+   * and waits for those sends; resolves when every claimed row is recorded.
+   */
   runOnce(): Promise<RunSummary>;
 }
 
 const MAX_ERROR_LENGTH = 1000;
+
+/** Sends in flight per channel when neither the options nor the transport say (see OutboxSenderOptions.slots). */
+const DEFAULT_SLOTS: Record<OutboxChannel, number> = { email: 3, webhook: 10 };
 
 const errorText = (error: unknown) => {
   const text = error instanceof Error ? error.message || error.name : String(error);
@@ -89,11 +99,16 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const { db, transports, logger } = options;
   const clock = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
-  const batchSize = options.batchSize ?? 20;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const channels: OutboxChannel[] = [];
   if (transports.email) channels.push('email');
   if (transports.webhook) channels.push('webhook');
+  const slots: Record<OutboxChannel, number> = {
+    email: Math.max(1, Math.floor(options.slots?.email ?? transports.email?.concurrency ?? DEFAULT_SLOTS.email)),
+    webhook: Math.max(1, Math.floor(options.slots?.webhook ?? transports.webhook?.concurrency ?? DEFAULT_SLOTS.webhook)),
+  };
+  /** The rows this sender is sending now, by channel: never claimed again by it (see claimDue's `exclude`). */
+  const inFlight: Record<OutboxChannel, Map<string, Promise<OutboxOutcome>>> = { email: new Map(), webhook: new Map() };
 
   const observe = (message: ClaimedMessage, outcome: OutboxOutcome) => {
     try {
@@ -184,25 +199,57 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     }
   }
 
-  const claim = (limit: number) =>
-    claimDue(db, { now: clock(), channels, leaseSeconds: options.leaseSeconds, batchSize: limit, maxAttempts: options.maxAttempts });
+  /** Free slots per channel, and whether any channel has one. */
+  const room = () => {
+    const limits: Partial<Record<OutboxChannel, number>> = {};
+    for (const channel of channels) limits[channel] = Math.max(0, slots[channel] - inFlight[channel].size);
+    return limits;
+  };
+
+  const claim = (limits: Partial<Record<OutboxChannel, number>>) =>
+    claimDue(db, {
+      now: clock(),
+      limits,
+      exclude: channels.flatMap((channel) => [...inFlight[channel].keys()]),
+      leaseSeconds: options.leaseSeconds,
+      maxAttempts: options.maxAttempts,
+    });
+
+  /** Starts a claimed row's send in its channel's slot; the slot is freed when it is recorded. */
+  const launch = (message: ClaimedMessage, onSettled?: () => void) => {
+    const slot = inFlight[message.channel];
+    const sending = handle(message);
+    slot.set(message.id, sending);
+    void sending.then(() => {
+      slot.delete(message.id);
+      onSettled?.();
+    });
+    return sending;
+  };
+
+  /** Whether a claim filled some channel's room: more may be waiting there. */
+  const filled = (limits: Partial<Record<OutboxChannel, number>>, claimed: readonly ClaimedMessage[]) =>
+    channels.some((channel) => (limits[channel] ?? 0) > 0 && claimed.filter((m) => m.channel === channel).length >= limits[channel]!);
 
   async function runOnce(): Promise<RunSummary> {
     const summary: RunSummary = { claimed: 0, sent: 0, failed: 0, dead: 0, dropped: 0 };
     if (channels.length === 0) return summary;
-    const claimed = await claim(batchSize);
-    summary.claimed = claimed.length;
-    for (const outcome of await Promise.all(claimed.map(handle))) summary[outcome] += 1;
+    for (;;) {
+      const limits = room();
+      if (!channels.some((channel) => (limits[channel] ?? 0) > 0)) break;
+      const claimed = await claim(limits);
+      summary.claimed += claimed.length;
+      for (const outcome of await Promise.all(claimed.map((message) => launch(message)))) summary[outcome] += 1;
+      if (!filled(limits, claimed)) break;
+    }
     return summary;
   }
 
-  // The running loop: every poll claims as many rows as there is room for (at most batchSize sends in
-  // flight), and does not wait for them: a slow receiver (a webhook taking its 10 s) holds its own
-  // slot, not the whole queue.
+  // The running loop: every poll claims, per channel, as many rows as there are free slots, and does
+  // not wait for them: a slow receiver (a webhook taking its 10 s) holds its own slot, not the queue.
   let running = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let claiming: Promise<void> | undefined;
-  const active = new Set<Promise<OutboxOutcome>>();
   let failing = false;
 
   /** The next look; while a claim runs, its end decides. */
@@ -213,11 +260,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   };
 
   async function claimAndSend(): Promise<boolean> {
-    const room = batchSize - active.size;
-    if (room <= 0) return false;
+    const limits = room();
+    if (!channels.some((channel) => (limits[channel] ?? 0) > 0)) return false;
     let claimed: ClaimedMessage[];
     try {
-      claimed = await claim(room);
+      claimed = await claim(limits);
       if (failing) logger.info({}, 'the outbox can be read again');
       failing = false;
     } catch (error) {
@@ -226,16 +273,12 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       failing = true;
       return false;
     }
-    for (const message of claimed) {
-      const sending = handle(message);
-      active.add(sending);
-      void sending.then(() => {
-        active.delete(sending);
-        // A freed slot with more waiting: look again at once rather than after a poll.
-        if (claimed.length === room) schedule(0);
-      });
-    }
-    return claimed.length === room && active.size < batchSize;
+    const more = filled(limits, claimed);
+    // A freed slot with more waiting: look again at once rather than after a poll.
+    for (const message of claimed) launch(message, more ? () => schedule(0) : undefined);
+    // Room left in a channel whose claim came back full: claim again at once.
+    const after = room();
+    return more && channels.some((channel) => (after[channel] ?? 0) > 0);
   }
 
   function tick() {
@@ -259,7 +302,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       running = false;
       if (timer) clearTimeout(timer);
       timer = undefined;
-      const pending = Promise.all([claiming, ...active]);
+      const pending = Promise.all([claiming, ...channels.flatMap((channel) => [...inFlight[channel].values()])]);
       await Promise.race([pending, delay(stopTimeoutMs)]);
     },
   };

@@ -16,6 +16,8 @@ export interface OutgoingEmail {
 export interface EmailTransport {
   /** Resolves when the SMTP server accepted the message; rejects otherwise (an error may carry `responseCode`). */
   send(email: OutgoingEmail): Promise<{ responseCode?: number }>;
+  /** How many sends it can start at once (the SMTP pool's connections): the sender's e-mail slots. */
+  readonly concurrency?: number;
   close?(): void | Promise<void>;
 }
 
@@ -35,6 +37,8 @@ export interface WebhookRequest {
 export interface WebhookTransport {
   /** POSTs the request (no redirects followed, bounded by a timeout) and reports the answer's status; rejects when there is no answer. */
   post(request: WebhookRequest): Promise<{ status: number }>;
+  /** How many deliveries it can have in flight at once: the sender's webhook slots. */
+  readonly concurrency?: number;
   close?(): void | Promise<void>;
 }
 
