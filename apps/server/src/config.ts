@@ -125,8 +125,13 @@ const settingsSchema = z.object({
   ),
   /** How often each process looks for outbox messages that are due. */
   OUTBOX_POLL_MS: integerSetting('OUTBOX_POLL_MS', 50, 60_000, 1000),
-  /** A message that failed this many times is dead (shown to the admin, retried by hand). */
-  OUTBOX_MAX_ATTEMPTS: integerSetting('OUTBOX_MAX_ATTEMPTS', 1, 100, 8),
+  /**
+   * A message that failed this many times is dead (shown to the admin, retried by hand). With the default
+   * 18 and the default backoff (5 s doubling, capped at an hour, jitter x0.5..1) its retries span about
+   * 4 to 8.4 hours (6.3 h on average): an SMTP server or receiver down for a few hours loses nothing.
+   * An SMTP 5xx refusal (550 unknown recipient) is dead at once, whatever this says.
+   */
+  OUTBOX_MAX_ATTEMPTS: integerSetting('OUTBOX_MAX_ATTEMPTS', 1, 100, 18),
   /** How long a claimed message is held by its process; one that died mid-send is retried after it. */
   OUTBOX_LEASE_SECONDS: integerSetting('OUTBOX_LEASE_SECONDS', 1, 3600, 60),
   /** The first retry's delay; each further failure doubles it (up to an hour), with jitter. */

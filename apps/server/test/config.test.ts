@@ -71,7 +71,7 @@ describe('loadSettings', () => {
       MAIL_FROM: 'Tablebook <no-reply@tablebook.invalid>',
       PUBLIC_URL: 'http://127.0.0.1:5000',
       OUTBOX_POLL_MS: 1000,
-      OUTBOX_MAX_ATTEMPTS: 8,
+      OUTBOX_MAX_ATTEMPTS: 18,
       OUTBOX_LEASE_SECONDS: 60,
       OUTBOX_RETRY_BASE_MS: 5000,
       WEBHOOKS_ALLOW_PRIVATE: false,

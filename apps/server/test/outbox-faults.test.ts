@@ -7,7 +7,7 @@
 // 3. A slow but healthy SMTP server (each message answered after 10 s), one process, its defaults but a
 //    short lease: no message is claimed again while its process is still sending it (no duplicates).
 // 4. Two processes (one of them WORKERS=2) sending one queue: no message twice; a message refused
-//    for good is dead after OUTBOX_MAX_ATTEMPTS; the metrics count it all.
+//    for good (550) is dead at its first attempt; the metrics count it all.
 //
 // Small leases, polls and backoff (through the settings) keep it to seconds.
 import { createTestDatabase, spawnServer, type SpawnedServer, type TestDatabase } from '@tablebook/testing';
@@ -212,7 +212,7 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     expect(await metric(second.url, 'tablebook_outbox_sent_total', 'channel="email"')).toBe(MESSAGES);
   });
 
-  it('two processes (one with WORKERS=2) sending one queue: no message twice; one refused for good is dead after its attempts', async () => {
+  it('two processes (one with WORKERS=2) sending one queue: no message twice; one refused for good (550) is dead at once', async () => {
     database = await createTestDatabase(postgresUrl);
     const settings = { OUTBOX_MAX_ATTEMPTS: '3', OUTBOX_RETRY_BASE_MS: '100' };
     const [cluster, single] = await Promise.all([spawn({ ...settings, WORKERS: '2' }), spawn(settings)]);
@@ -261,7 +261,8 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     expect(sentBy.cluster + sentBy.single).toBe(MESSAGES);
     expect(sentBy.cluster).toBeGreaterThan(0);
     expect(sentBy.single).toBeGreaterThan(0);
-    expect(dead[0]).toMatchObject({ status: 'dead', attempts: 3, last_error: expect.stringMatching(/550/) });
+    // A 550 (permanent) is dead at its first attempt, not retried up to OUTBOX_MAX_ATTEMPTS.
+    expect(dead[0]).toMatchObject({ status: 'dead', attempts: 1, last_error: expect.stringMatching(/550/) });
     expect(deadCount).toBe(1);
     expect(sink.to('never@example.com')).toEqual([]);
     // The dead message is not waiting: the queue is empty, its oldest age 0.

@@ -396,10 +396,10 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
       expect(receiver.deliveries.length).toBe(before);
     });
 
-    it('gives a message up as dead after OUTBOX_MAX_ATTEMPTS, each attempt recorded with the SMTP reply', async () => {
+    it('gives a message up as dead after OUTBOX_MAX_ATTEMPTS of a 4xx, each attempt recorded with the SMTP reply', async () => {
       clock = new Date('2031-03-01T17:00:00Z');
       const sender = makeSender({ maxAttempts: 3 });
-      sink.refuseRecipient = (to) => (to === `never.${driver}@example.com` ? 550 : null);
+      sink.refuseRecipient = (to) => (to === `never.${driver}@example.com` ? 452 : null);
       const { id: restaurantId } = await api().restaurant.create(restaurantBody('Muertos'));
       const booked = await api().reservation.create({
         restaurantId,
@@ -421,16 +421,38 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
       ]);
       const [row] = (await rowsOf(booked.id)).filter((r) => r.kind === 'confirmation');
       expect(row).toMatchObject({ status: 'dead', attempts: 3 });
-      expect(row!.last_error).toMatch(/550/);
+      expect(row!.last_error).toMatch(/452/);
       const attempts = await queryRows<{ response_status: number }>(
         handle.db,
         sql`select response_status from outbox_attempts where message_id = ${row!.id} order by attempt`,
       );
-      expect(attempts.map((attempt) => attempt.response_status)).toEqual([550, 550, 550]);
+      expect(attempts.map((attempt) => attempt.response_status)).toEqual([452, 452, 452]);
       // Dead stays dead.
       clock = new Date(clock.getTime() + 24 * HOUR);
       await sender.runOnce();
       expect((await rowsOf(booked.id)).find((r) => r.id === row!.id)).toMatchObject({ status: 'dead', attempts: 3 });
+    });
+
+    it('gives a message up at once on a permanent SMTP refusal (550 unknown recipient), not retried', async () => {
+      clock = new Date('2031-03-01T17:00:00Z');
+      const sender = makeSender({ maxAttempts: 18 });
+      sink.refuseRecipient = (to) => (to === `unknown.${driver}@example.com` ? 550 : null);
+      const { id: restaurantId } = await api().restaurant.create(restaurantBody('Desconocido'));
+      const booked = await api().reservation.create({
+        restaurantId,
+        date: '2031-07-02',
+        guestName: 'Unknown',
+        guestEmail: `unknown.${driver}@example.com`,
+        table: 'A1',
+        time: '19:00',
+      });
+      expect(await sender.runOnce()).toMatchObject({ claimed: 1, failed: 0, dead: 1 });
+      const [row] = (await rowsOf(booked.id)).filter((r) => r.kind === 'confirmation');
+      expect(row).toMatchObject({ status: 'dead', attempts: 1 });
+      expect(row!.last_error).toMatch(/550/);
+      clock = new Date(clock.getTime() + 24 * HOUR);
+      await sender.runOnce();
+      expect((await rowsOf(booked.id)).find((r) => r.id === row!.id)).toMatchObject({ status: 'dead', attempts: 1 });
     });
 
     it('runs on its own once started, and stop() waits for the sends in flight, bounded (a send still hanging keeps its lease)', async () => {

@@ -26,6 +26,16 @@ describe('outbox backoff', () => {
     }
   });
 
+  it("keeps retrying for hours with the server's defaults (18 attempts): an outage of about 4 hours loses nothing", () => {
+    // The waits after failures 1..17 (the 18th is the last).
+    const horizon = (random: () => number) =>
+      Array.from({ length: 17 }, (_, index) => retryDelayMs(index + 1, random)).reduce((a, b) => a + b, 0);
+    const hours = (ms: number) => ms / 3_600_000;
+    expect(hours(horizon(() => 0))).toBeGreaterThan(4.2);
+    expect(hours(horizon(() => 0.999_999_999))).toBeCloseTo(8.42, 1);
+    expect(hours(horizon(() => 0.5))).toBeCloseTo(6.32, 1);
+  });
+
   it('takes another base and ceiling (small ones for tests), and reads a nonsense attempt as the first', () => {
     expect(retryDelayMs(3, () => 0, { baseMs: 100 })).toBe(200);
     expect(retryDelayMs(10, () => 0, { baseMs: 100, maxMs: 1000 })).toBe(500);

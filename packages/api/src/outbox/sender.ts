@@ -87,6 +87,15 @@ const errorText = (error: unknown) => {
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH - 1)}…` : text;
 };
 
+/**
+ * An SMTP 5xx reply (550 no such mailbox, 553 bad address, 554 rejected) is the server's final word:
+ * the message is dead at once rather than refused again for hours. 4xx replies (451 try later, a full
+ * mailbox) and failures without a reply (connection refused, a timeout) are retried. A webhook's HTTP
+ * 5xx is a receiver's trouble, retried.
+ */
+const permanentRefusal = (channel: OutboxChannel, responseStatus: number | null) =>
+  channel === 'email' && responseStatus !== null && responseStatus >= 500 && responseStatus < 600;
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
 
 interface AttemptResult {
@@ -149,7 +158,11 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       result = { ok: false, responseStatus: responseCodeOf(error), error: errorText(error) };
     }
     const finishedAt = clock();
-    const outcome: OutboxOutcome = result.ok ? 'sent' : message.attempt >= options.maxAttempts ? 'dead' : 'failed';
+    const outcome: OutboxOutcome = result.ok
+      ? 'sent'
+      : message.attempt >= options.maxAttempts || permanentRefusal(message.channel, result.responseStatus)
+        ? 'dead'
+        : 'failed';
     const next =
       outcome === 'sent'
         ? ({ status: 'sent' } as const)
