@@ -116,4 +116,47 @@ describe('e-mail to the guest, through the real server process', () => {
     expect(email!.text).toContain('21:30');
     expect(email!.headers.get('content-language')).toBe('es-CO');
   });
+
+  it("logs a failed attempt as an error with a readable message, the guest's address redacted", async () => {
+    const call = (method: string, path: string, options?: Parameters<typeof request>[3]) => request(server.url, method, path, options);
+    const restaurant = expectSuccessEnvelope(
+      await call('POST', '/api/admin/restaurant', {
+        json: restaurantBody({ name: 'Buzón lleno', hours: WEEKDAYS.map((day) => ({ day, opens: '12:00', closes: '23:00' })) }),
+      }),
+      201,
+    );
+    const to = 'refused.guest@example.com';
+    sink.refuseRecipient = (address) => (address === to ? 451 : null);
+    try {
+      expectSuccessEnvelope(
+        await call('POST', `/api/restaurants/${restaurant.id}/reservations`, {
+          json: { date: bogotaDay(14), time: '20:00', guestName: 'Refused', guestEmail: to },
+        }),
+        201,
+      );
+      const deadline = Date.now() + 10_000;
+      let lines: Record<string, unknown>[] = [];
+      while (Date.now() < deadline) {
+        lines = server
+          .output()
+          .split('\n')
+          .filter((line) => line.includes('outbox message failed'))
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+        if (lines.length > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(lines.length).toBeGreaterThan(0);
+      const [line] = lines;
+      expect(line).toMatchObject({ channel: 'email', kind: 'confirmation', attempt: 1, responseStatus: 451 });
+      const err = line!['err'] as { type: string; message: string };
+      expect(err.type).toBe('OutboxAttemptError');
+      // The SMTP reply, readable, with the address it quoted redacted.
+      expect(err.message).toMatch(/451/);
+      expect(err.message).toContain('[email]');
+      expect(JSON.stringify(line)).not.toContain(to);
+      expect(server.output()).not.toContain(to);
+    } finally {
+      sink.refuseRecipient = () => null;
+    }
+  });
 });

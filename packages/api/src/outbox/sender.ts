@@ -96,6 +96,22 @@ const errorText = (error: unknown) => {
 const permanentRefusal = (channel: OutboxChannel, responseStatus: number | null) =>
   channel === 'email' && responseStatus !== null && responseStatus >= 500 && responseStatus < 600;
 
+/**
+ * A failed attempt as an Error for the log, under `err` as every error is: its message readable, and
+ * redacted by the server's serializer like any other (an SMTP reply usually quotes the recipient's
+ * address). Built from the text, not the transport's error, whose other fields (nodemailer's
+ * `response`, `rejected`) would carry the address past the serializer.
+ */
+class OutboxAttemptError extends Error {
+  override name = 'OutboxAttemptError';
+}
+
+function attemptError(text: string): Error {
+  const error = new OutboxAttemptError(text);
+  error.stack = `${error.name}: ${text}`;
+  return error;
+}
+
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref?.());
 
 interface AttemptResult {
@@ -183,7 +199,14 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     }
     if (outcome !== 'sent') {
       logger.warn(
-        { outboxId: message.id, channel: message.channel, kind: message.kind, attempt: message.attempt, err: result.error },
+        {
+          outboxId: message.id,
+          channel: message.channel,
+          kind: message.kind,
+          attempt: message.attempt,
+          responseStatus: result.responseStatus,
+          err: attemptError(result.error ?? 'the attempt failed'),
+        },
         outcome === 'dead' ? 'outbox message failed its last attempt: dead' : 'outbox message failed: will retry',
       );
     }
