@@ -6,13 +6,16 @@
 //    the lease, nothing lost, at most a duplicate with the same Message-ID.
 // 3. A slow but healthy SMTP server (each message answered after 10 s), one process, its defaults but a
 //    short lease: no message is claimed again while its process is still sending it (no duplicates).
-// 4. Two processes (one of them WORKERS=2) sending one queue: no message twice; a message refused
+// 4. A process whose clock is an hour behind the database's: it sends at once all the same (one clock,
+//    the database's, for what is due and for leases).
+// 5. Two processes (one of them WORKERS=2) sending one queue: no message twice; a message refused
 //    for good (550) is dead at its first attempt; the metrics count it all.
 //
 // Small leases, polls and backoff (through the settings) keep it to seconds.
 import { createTestDatabase, spawnServer, type SpawnedServer, type TestDatabase } from '@tablebook/testing';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_TABLES, restaurantBody } from './helpers.ts';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.ts';
 
@@ -306,5 +309,29 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     expect(lost[0]!.n).toBe(0);
     expect(rows).toHaveLength(MESSAGES);
     expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+  });
+
+  it("a process whose clock is an hour behind the database's still sends within seconds: what is due is the database's word", async () => {
+    database = await createTestDatabase(postgresUrl);
+    const shiftClock = fileURLToPath(new URL('./support/shift-clock.mjs', import.meta.url));
+    const server = await spawn({
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import ${shiftClock}`.trim(),
+      TABLEBOOK_TEST_CLOCK_OFFSET_MS: String(-3_600_000),
+    });
+    const restaurant = await post(server.url, '/api/admin/restaurant', restaurantBody({ name: 'Reloj atrasado' }));
+    const started = Date.now();
+    await bookMany([server.url], restaurant.id, 3, 160, (index) => `skewed-${index}@example.com`);
+    const arrived = await sink.waitFor((email) => email.to.startsWith('skewed-'), 3, 10_000);
+    const [clocks] = await sql<{ due: Date; sent: Date }>(
+      database.url,
+      `select max(due_at) as due, max(sent_at) as sent from outbox_messages where recipient like 'skewed-%'`,
+    );
+    console.info(
+      `[outbox/faults] process clock 1 h behind the database: 3 messages received ${Math.max(...arrived.map((email) => email.receivedAt)) - started} ms after the first booking`,
+    );
+    expect(arrived).toHaveLength(3);
+    // Recorded on the database's clock too: sent after it was due, not an hour before.
+    expect(clocks!.sent.getTime()).toBeGreaterThanOrEqual(clocks!.due.getTime());
+    expect(clocks!.sent.getTime() - clocks!.due.getTime()).toBeLessThan(10_000);
   });
 });

@@ -1,5 +1,7 @@
 // The outbox's SQL for its sender: claiming due rows, recording how an attempt went, and the queue's
-// figures for the metrics. Each is one statement; the clock is a parameter (tests move it).
+// figures for the metrics. Each is one statement. The clock is the database's (now(), as the queue's
+// due_at), so every process and machine judges what is due and whose lease ran out by the same clock;
+// a test passes its own instead (it moves it).
 import { sql } from 'drizzle-orm';
 import { OUTBOX_CHANNELS, queryRows, type OutboxChannel, type OutboxKind } from '@tablebook/db';
 import type { ReservationOutput } from '../schemas/reservation.ts';
@@ -39,10 +41,13 @@ export interface ClaimedMessage {
   /** Why a row was dropped or given up. */
   reason: string | null;
   endpoint: ClaimedEndpoint | null;
+  /** The clock the claim went by (the database's, or the test's): what "now" is for this attempt. */
+  claimedAt: Date;
 }
 
 export interface ClaimOptions {
-  now: Date;
+  /** The clock's reading to claim by; null: the database's now(). */
+  now: Date | null;
   /**
    * How many rows of each channel to claim at most: what the process can start sending now (its free
    * slots for that channel). A channel absent or at 0 is not claimed.
@@ -72,7 +77,11 @@ interface ClaimRow {
   secret: string | null;
   previous_secret: string | null;
   previous_secret_until_ms: number | string | null;
+  claimed_at: Date | string;
 }
+
+/** A clock in SQL: the given reading, or the database's now() (constant within the statement). */
+const clockOf = (at: Date | null) => sql`coalesce(${at === null ? null : at.toISOString()}::timestamptz, now())`;
 
 /** What the last attempt of a row whose lease ran out is recorded as. */
 export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the process sending it stopped)';
@@ -90,7 +99,7 @@ export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the
 export async function claimDue(db: Queryable, options: ClaimOptions): Promise<ClaimedMessage[]> {
   const wanted = OUTBOX_CHANNELS.filter((channel) => (options.limits[channel] ?? 0) > 0);
   if (wanted.length === 0) return [];
-  const now = options.now.toISOString();
+  const now = clockOf(options.now);
   const exclude = sql.param([...(options.exclude ?? [])]);
   // One locking CTE per channel (FOR UPDATE is not allowed under a UNION), each with its own limit:
   // a channel's slots are its own, so a slow webhook receiver never takes e-mail's.
@@ -100,8 +109,8 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
           from outbox_messages
          where channel = ${channel}::text
            and not (id = any(${exclude}::uuid[]))
-           and ((status = 'pending' and due_at <= ${now}::timestamptz)
-             or (status = 'sending' and lease_until <= ${now}::timestamptz))
+           and ((status = 'pending' and due_at <= ${now})
+             or (status = 'sending' and lease_until <= ${now}))
          order by due_at, id
          limit ${Math.floor(options.limits[channel]!)}
          for update skip locked
@@ -121,11 +130,11 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
                case
                  -- A guest is not told of a visit that is over (e-mail kept while SMTP_URL was unset, or
                  -- retried for hours); integrators hear of every change, whenever it reaches them.
-                 when due.channel = 'email' and due.kind <> 'reminder' and r.ends_at <= ${now}::timestamptz then 'the visit is over'
+                 when due.channel = 'email' and due.kind <> 'reminder' and r.ends_at <= ${now} then 'the visit is over'
                  when due.kind <> 'reminder' then null
                  when r.id is null then 'the reservation is gone'
                  when r.status <> 'confirmed' then 'the reservation is ' || r.status
-                 when r.starts_at <= ${now}::timestamptz then 'the reservation has already started'
+                 when r.starts_at <= ${now} then 'the reservation has already started'
                  when r.starts_at <> due.starts_at::timestamptz then 'the reservation moved'
                end as stale,
                due.status = 'sending' and due.attempts >= ${options.maxAttempts}::int as exhausted,
@@ -139,21 +148,21 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
           from checked c
       ), lost as (
         insert into outbox_attempts (message_id, attempt, started_at, finished_at, ok, error)
-        select id, previous_attempts, previous_claim, ${now}::timestamptz, false, ${LEASE_EXPIRED}::text
+        select id, previous_attempts, previous_claim, ${now}, false, ${LEASE_EXPIRED}::text
           from decided where previous_status = 'sending'
       )
       update outbox_messages m
          set status = case d.outcome when 'send' then 'sending' else d.outcome end,
              attempts = m.attempts + case when d.outcome = 'send' then 1 else 0 end,
-             lease_until = case when d.outcome = 'send' then ${now}::timestamptz + make_interval(secs => ${options.leaseSeconds}) end,
+             lease_until = case when d.outcome = 'send' then ${now} + make_interval(secs => ${options.leaseSeconds}) end,
              last_error = case d.outcome when 'send' then m.last_error when 'dead' then ${LEASE_EXPIRED}::text else d.stale end,
-             updated_at = ${now}::timestamptz
+             updated_at = ${now}
         from decided d
        where m.id = d.id
       returning m.id, m.reservation_id, m.restaurant_id, m.kind, m.channel, m.event_type, m.recipient, m.language,
                 m.reminder_minutes, m.payload, m.attempts, d.outcome,
                 case d.outcome when 'dead' then ${LEASE_EXPIRED}::text else d.stale end as reason,
-                d.endpoint_url, d.secret, d.previous_secret, d.previous_secret_until_ms
+                d.endpoint_url, d.secret, d.previous_secret, d.previous_secret_until_ms, ${now} as claimed_at
     `,
   );
   return rows
@@ -181,6 +190,7 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
                 previousSecretUntilMs: row.previous_secret_until_ms === null ? null : Number(row.previous_secret_until_ms),
               }
             : null,
+        claimedAt: new Date(row.claimed_at),
       }),
     )
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -190,41 +200,45 @@ export interface AttemptRecord {
   id: string;
   attempt: number;
   startedAt: Date;
-  finishedAt: Date;
+  /** When it ended; null: the database's now(). */
+  finishedAt: Date | null;
   ok: boolean;
   /** The SMTP reply code or the HTTP status, when there was one. */
   responseStatus: number | null;
   error: string | null;
-  /** After a failure: 'pending' again at `dueAt`, or 'dead'. */
-  next: { status: 'sent' } | { status: 'pending'; dueAt: Date } | { status: 'dead' };
+  /** After a failure: 'pending' again `retryInMs` after it finished, or 'dead'. */
+  next: { status: 'sent' } | { status: 'pending'; retryInMs: number } | { status: 'dead' };
 }
 
 /**
  * Records an attempt (its outbox_attempts row) and the row's new state in one statement. The row is
- * only changed while this attempt still holds it (its id and attempt number, status 'sending'): a row
- * whose lease ran out and that another sender claimed again is left to that sender. Returns whether
- * the row was changed.
+ * only changed, and the attempt only recorded, while this attempt still holds it (its id and attempt
+ * number, status 'sending'): a row whose lease ran out and that another sender claimed again is left
+ * to that sender (the claim recorded this attempt as lost). Returns whether the row was changed.
  */
 export async function recordAttempt(db: Queryable, record: AttemptRecord): Promise<boolean> {
   const { next } = record;
-  const finishedAt = record.finishedAt.toISOString();
-  const dueAt = next.status === 'pending' ? next.dueAt.toISOString() : null;
+  const finishedAt = clockOf(record.finishedAt);
+  const retryInMs = next.status === 'pending' ? Math.max(0, Math.round(next.retryInMs)) : null;
   const rows = await queryRows<{ id: string }>(
     db,
     sql`
-      with attempt as (
+      with held as (
+        select id from outbox_messages
+         where id = ${record.id}::uuid and attempts = ${record.attempt}::int and status = 'sending'
+      ), attempt as (
         insert into outbox_attempts (message_id, attempt, started_at, finished_at, ok, response_status, error)
-        select ${record.id}::uuid, ${record.attempt}::int, ${record.startedAt.toISOString()}::timestamptz, ${finishedAt}::timestamptz,
+        select held.id, ${record.attempt}::int, ${record.startedAt.toISOString()}::timestamptz, ${finishedAt},
                ${record.ok}::boolean, ${record.responseStatus}::int, ${record.error}::text
-         where exists (select 1 from outbox_messages where id = ${record.id}::uuid)
+          from held
       )
       update outbox_messages
          set status = ${next.status}::text,
-             sent_at = case when ${next.status}::text = 'sent' then ${finishedAt}::timestamptz else sent_at end,
-             due_at = coalesce(${dueAt}::timestamptz, due_at),
+             sent_at = case when ${next.status}::text = 'sent' then ${finishedAt} else sent_at end,
+             due_at = case when ${retryInMs}::int is null then due_at else ${finishedAt} + make_interval(secs => ${retryInMs}::int / 1000.0) end,
              lease_until = null,
              last_error = ${record.error}::text,
-             updated_at = ${finishedAt}::timestamptz
+             updated_at = ${finishedAt}
        where id = ${record.id}::uuid and attempts = ${record.attempt}::int and status = 'sending'
       returning id
     `,
@@ -240,16 +254,16 @@ export interface QueueFigures {
   oldestDueAgeSeconds: number;
 }
 
-/** The queue's figures by channel, for the metrics: one statement over the outbox's partial indexes. */
-export async function queueFigures(db: Queryable, now: Date = new Date()): Promise<QueueFigures[]> {
-  const at = now.toISOString();
+/** The queue's figures by channel, for the metrics: one statement over the outbox's partial indexes (the database's clock unless given one). */
+export async function queueFigures(db: Queryable, now: Date | null = null): Promise<QueueFigures[]> {
+  const at = clockOf(now);
   const rows = await queryRows<{ channel: OutboxChannel; depth: number | string; oldest: number | string | null }>(
     db,
     sql`
       select channel, count(*)::int as depth,
-             (extract(epoch from ${at}::timestamptz - min(due_at)))::float8 as oldest
+             (extract(epoch from ${at} - min(due_at)))::float8 as oldest
         from outbox_messages
-       where (status = 'pending' and due_at <= ${at}::timestamptz) or status = 'sending'
+       where (status = 'pending' and due_at <= ${at}) or status = 'sending'
        group by channel
     `,
   );

@@ -31,7 +31,10 @@ export interface OutboxSenderOptions {
   email: EmailSettings;
   /** WEBHOOKS_ALLOW_PRIVATE: deliveries to loopback and private addresses are allowed (tests). */
   allowPrivateWebhooks: boolean;
-  /** The sender's clock: what is due, leases, backoff, reminders' start (tests move it). */
+  /**
+   * The sender's clock: what is due, leases, backoff, reminders' start (tests move it). Unset: the
+   * database's clock (now()), the one the queue writes due_at by, shared by every process and machine.
+   */
   now?: () => Date;
   /** Math.random's contract, for the backoff's jitter. */
   random?: () => number;
@@ -122,7 +125,8 @@ interface AttemptResult {
 
 export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
   const { db, transports, logger } = options;
-  const clock = options.now ?? (() => new Date());
+  /** The injected clock's reading, or null: the database's (see claim.ts). */
+  const clock = () => options.now?.() ?? null;
   const random = options.random ?? Math.random;
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
   const channels: OutboxChannel[] = [];
@@ -157,14 +161,14 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
       ...(options.lookup ? { lookup: options.lookup } : {}),
     });
     if (!check.ok) return { ok: false, responseStatus: null, error: `refused to deliver: ${check.message}` };
-    const request = { ...composeWebhook(message, Math.floor(Date.now() / 1000), clock().getTime()), addresses: check.addresses };
+    const request = { ...composeWebhook(message, Math.floor(Date.now() / 1000), message.claimedAt.getTime()), addresses: check.addresses };
     const answer = await transport.post(request);
     const ok = answer.status >= 200 && answer.status < 300;
     return { ok, responseStatus: answer.status, error: ok ? null : `the endpoint answered HTTP ${answer.status}` };
   }
 
   async function deliver(message: ClaimedMessage): Promise<OutboxOutcome> {
-    const startedAt = clock();
+    const startedAt = clock() ?? message.claimedAt;
     let result: AttemptResult;
     try {
       if (message.channel === 'email' && transports.email) result = await sendEmail(message, transports.email);
@@ -186,9 +190,7 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
           ? ({ status: 'dead' } as const)
           : ({
               status: 'pending',
-              dueAt: new Date(
-                finishedAt.getTime() + retryDelayMs(message.attempt, random, options.retryBaseMs ? { baseMs: options.retryBaseMs } : {}),
-              ),
+              retryInMs: retryDelayMs(message.attempt, random, options.retryBaseMs ? { baseMs: options.retryBaseMs } : {}),
             } as const);
     const held = await recordAttempt(db, { id: message.id, attempt: message.attempt, startedAt, finishedAt, ...result, next });
     if (!held) {
