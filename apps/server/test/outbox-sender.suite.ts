@@ -240,6 +240,50 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
       expect(await confirmations()).toEqual(['sent', 'sent', 'sent']);
     });
 
+    it('after an outage sends only the reminder nearest the start, saying the time really left, from the booking and restaurant as they are now', async () => {
+      clock = new Date('2031-03-01T17:00:00Z');
+      const sender = makeSender();
+      const { id: restaurantId } = await api().restaurant.create(restaurantBody('Antes del cambio'));
+      const to = `tarde.rec.${driver}@example.com`;
+      const booked = await api().reservation.create({
+        restaurantId,
+        date: '2031-03-20',
+        time: '20:00',
+        partySize: 2,
+        table: 'A1',
+        guestName: 'Rita',
+        guestEmail: to,
+        language: 'en',
+      });
+      expect(await sender.runOnce()).toMatchObject({ sent: 1 });
+      // Edited since it was queued: a bigger party at another table (told at once as a change), a renamed restaurant.
+      await api().reservation.update({ restaurantId, reservationId: booked.id, partySize: 5, table: 'B1' });
+      expect(await sender.runOnce()).toMatchObject({ sent: 1 });
+      await handle.db.execute(
+        sql`update restaurants set name = 'Después del cambio', address = 'Calle 10 # 4-20' where id = ${restaurantId}`,
+      );
+      // The sender was down from before the 24-hour reminder until 90 minutes before the start: both are due.
+      clock = new Date(Date.parse(booked.startsAt) - 90 * MINUTE);
+      expect(await sender.runOnce()).toMatchObject({ claimed: 2, sent: 1, dropped: 1 });
+      const reminders = sink.to(to).filter((email) => /^Reminder/.test(email.subject));
+      expect(reminders).toHaveLength(1);
+      const [reminder] = reminders;
+      expect(reminder!.subject).toContain('Después del cambio');
+      for (const body of [reminder!.text, reminder!.html]) {
+        expect(body).toContain('in 1 hour and 30 minutes');
+        expect(body).not.toMatch(/in 2 hours|in 24 hours/);
+        expect(body).toContain('Calle 10 # 4-20');
+        expect(body).toContain('5 people');
+        expect(body).toContain('B1');
+        expect(body).not.toContain('Antes del cambio');
+      }
+      const rows = (await rowsOf(booked.id)).filter((row) => row.kind === 'reminder');
+      expect(rows.map((row) => `${row.reminder_minutes}:${row.status}:${row.status === 'dropped' ? row.last_error : ''}`).sort()).toEqual([
+        '120:sent:',
+        '1440:dropped:a later reminder is due',
+      ]);
+    });
+
     it('plans no reminder for a whole-day booking', async () => {
       clock = new Date('2031-03-01T17:00:00Z');
       const sender = makeSender();

@@ -92,8 +92,8 @@ export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the
  * skipping rows another sender holds (FOR UPDATE SKIP LOCKED) and the ones this sender is still sending
  * (`exclude`). Each becomes 'sending' with a lease and
  * one more attempt. In the same statement: a reminder whose reservation is gone, no longer confirmed,
- * already started or moved is 'dropped' instead (never sent), and so is any e-mail about a visit that
- * is over; a row whose lease ran out on its last
+ * already started or moved, or one with a later reminder of the same reservation also due (the sender
+ * was down), is 'dropped' instead (never sent), and so is any e-mail about a visit that is over; a row whose lease ran out on its last
  * attempt is 'dead'; and a run-out lease is recorded as a failed attempt.
  */
 export async function claimDue(db: Queryable, options: ClaimOptions): Promise<ClaimedMessage[]> {
@@ -136,6 +136,14 @@ export async function claimDue(db: Queryable, options: ClaimOptions): Promise<Cl
                  when r.status <> 'confirmed' then 'the reservation is ' || r.status
                  when r.starts_at <= ${now} then 'the reservation has already started'
                  when r.starts_at <> due.starts_at::timestamptz then 'the reservation moved'
+                 -- The sender was down past several of its reminders: only the one nearest the start is sent.
+                 when exists (
+                   select 1 from outbox_messages later
+                    where later.reservation_id = due.reservation_id and later.kind = 'reminder' and later.channel = 'email'
+                      and later.id <> due.id and later.reminder_minutes < due.reminder_minutes
+                      and later.status in ('pending', 'sending', 'sent') and later.due_at <= ${now}
+                      and (later.payload #>> '{reservation,startsAt}')::timestamptz = r.starts_at
+                 ) then 'a later reminder is due'
                end as stale,
                due.status = 'sending' and due.attempts >= ${options.maxAttempts}::int as exhausted,
                e.url as endpoint_url, e.secret, e.previous_secret,

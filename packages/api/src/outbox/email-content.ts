@@ -25,7 +25,7 @@ export interface EmailInput {
   kind: EmailKind;
   language: EmailLanguage | string | null;
   payload: EmailPayload;
-  /** outbox_messages.reminder_minutes: how long before the start a reminder is sent (0 for other kinds). */
+  /** A reminder's minutes left until the start when it is sent (the sender computes them then); 0 for other kinds. */
   reminderMinutes: number;
 }
 

@@ -3,7 +3,9 @@
 // backoff, or dead after the last attempt. At-least-once: a process that dies mid-send leaves its rows
 // 'sending' until their lease runs out, and another sender claims them again with the same Message-ID
 // / webhook-id, so receivers can drop the duplicate.
-import type { OutboxChannel } from '@tablebook/db';
+import { reservations, restaurants, type OutboxChannel } from '@tablebook/db';
+import { eq } from 'drizzle-orm';
+import { toReservationOutput } from '../services/reservation-rows.ts';
 import { cancelTokenKey } from '../services/app-secrets.ts';
 import { checkWebhookAddress, type WebhookAddressCheck } from '../services/webhook-address.ts';
 import type { Queryable } from '../services/transactions.ts';
@@ -147,9 +149,32 @@ export function createOutboxSender(options: OutboxSenderOptions): OutboxSender {
     }
   };
 
+  /**
+   * A reminder tells the booking and the restaurant as they are when it is sent (a party size, table
+   * or restaurant name edited since it was queued), and the time really left until the start. Other
+   * e-mails keep their snapshot: they report that change.
+   */
+  async function asSentNow(message: ClaimedMessage): Promise<ClaimedMessage> {
+    if (message.kind !== 'reminder') return message;
+    const [row] = await db.select().from(reservations).where(eq(reservations.id, message.reservationId));
+    // The claim checked it a moment ago; changed since: failed, and the next claim drops it.
+    if (row?.status !== 'confirmed') throw new Error(`the reservation is ${row ? row.status : 'gone'}`);
+    const [restaurant] = await db
+      .select({ id: restaurants.id, name: restaurants.name, address: restaurants.address, timeZone: restaurants.timeZone })
+      .from(restaurants)
+      .where(eq(restaurants.id, row.restaurantId));
+    if (!restaurant) throw new Error('the restaurant is gone');
+    const minutesLeft = Math.max(0, Math.round((row.startsAt.getTime() - message.claimedAt.getTime()) / 60_000));
+    return {
+      ...message,
+      payload: { ...message.payload, reservation: toReservationOutput(row, restaurant.timeZone), restaurant },
+      reminderMinutes: minutesLeft,
+    };
+  }
+
   async function sendEmail(message: ClaimedMessage, transport: EmailTransport): Promise<AttemptResult> {
     const key = message.kind === 'cancellation' ? null : await cancelTokenKey(db);
-    const answer = await transport.send(composeEmail(message, options.email, key));
+    const answer = await transport.send(composeEmail(await asSentNow(message), options.email, key));
     return { ok: true, responseStatus: answer.responseCode ?? null, error: null };
   }
 
