@@ -6,6 +6,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { createDb, migrate } from '@tablebook/db';
 import type { Settings } from './config.ts';
 import { METRICS_REQUEST, METRICS_RESPONSE } from './metrics.ts';
+import { outboxNotices } from './outbox/start.ts';
 import { MIGRATED_BY_PRIMARY } from './server-process.ts';
 
 const log = (level: number, msg: string, fields: Record<string, unknown> = {}) =>
@@ -83,5 +84,7 @@ export async function runClusterPrimary(settings: Settings): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   log(30, `starting ${settings.WORKERS} workers on port ${settings.PORT}`, { workers: settings.WORKERS });
+  // Said once here, not by each worker.
+  for (const notice of outboxNotices(settings)) log(40, notice);
   for (let index = 0; index < settings.WORKERS; index += 1) fork();
 }

@@ -114,7 +114,10 @@ const settingsSchema = z.object({
       })
       .transform((value) => value.trim()),
   ),
-  /** Where guests reach this server (the cancel link in e-mail): default http://HOST:PORT. */
+  /**
+   * Where guests reach this server (the cancel link in e-mail): default http://HOST:PORT (localhost when
+   * HOST is 0.0.0.0 or ::), with a warning at start to set it.
+   */
   PUBLIC_URL: z.preprocess(
     unsetIfEmpty,
     z
@@ -153,10 +156,18 @@ const settingsSchema = z.object({
 /** An IPv6 host in a URL is bracketed. */
 const urlHost = (host: string) => (isIP(host) === 6 ? `[${host}]` : host);
 
-/** The settings as read, with the defaults that depend on others filled in (PUBLIC_URL from HOST and PORT). */
+/** A wildcard bind address is no address to give a guest: the default link names localhost instead. */
+const linkHost = (host: string) => (host === '0.0.0.0' || host === '::' || host === '[::]' ? 'localhost' : urlHost(host));
+
+/**
+ * The settings as read, with the defaults that depend on others filled in: PUBLIC_URL from HOST and
+ * PORT (localhost for a wildcard HOST such as 0.0.0.0), PUBLIC_URL_DEFAULTED saying it was not set
+ * (the start log then asks for it).
+ */
 const resolvedSettingsSchema = settingsSchema.transform((settings) => ({
   ...settings,
-  PUBLIC_URL: settings.PUBLIC_URL ?? `http://${urlHost(settings.HOST)}:${settings.PORT}`,
+  PUBLIC_URL: settings.PUBLIC_URL ?? `http://${linkHost(settings.HOST)}:${settings.PORT}`,
+  PUBLIC_URL_DEFAULTED: settings.PUBLIC_URL === undefined,
 }));
 
 export type Settings = z.infer<typeof resolvedSettingsSchema>;
@@ -178,7 +189,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return result.data;
 }
 
-const isLoopback = (host: string) => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 
 const isPostgresUrl = (url: string | undefined) => url !== undefined && /^postgres(ql)?:\/\//.test(url);
 

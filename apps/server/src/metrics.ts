@@ -5,7 +5,7 @@ import cluster from 'node:cluster';
 import type pg from 'pg';
 import client from 'prom-client';
 import { queueFigures, type BookingOutcome } from '@tablebook/api';
-import type { Database } from '@tablebook/db';
+import { OUTBOX_CHANNELS, type Database } from '@tablebook/db';
 
 export const METRICS_REQUEST = 'tablebook:metrics-request';
 export const METRICS_RESPONSE = 'tablebook:metrics-response';
@@ -22,8 +22,6 @@ interface ServerMetrics {
   /** The databases whose outbox the queue gauges report (the process's sender registers its own). */
   outboxDatabases: Set<Database>;
 }
-
-const OUTBOX_CHANNELS = ['email', 'webhook'] as const;
 
 let metrics: ServerMetrics | undefined;
 

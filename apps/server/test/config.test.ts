@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadSettings } from '../src/config.ts';
+import { outboxNotices } from '../src/outbox/start.ts';
 
 describe('loadSettings', () => {
   it('gives the documented defaults, empty values counting as unset', () => {
@@ -77,6 +78,18 @@ describe('loadSettings', () => {
       WEBHOOKS_ALLOW_PRIVATE: false,
     });
     expect(loadSettings({ HOST: '::1', PORT: '8080' }).PUBLIC_URL).toBe('http://[::1]:8080');
+    // A wildcard bind address is no link for a guest: localhost, and the start log asks for PUBLIC_URL.
+    expect(loadSettings({ HOST: '0.0.0.0', PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    expect(loadSettings({ HOST: '::', PORT: '8080' }).PUBLIC_URL).toBe('http://localhost:8080');
+    const notices = outboxNotices(loadSettings({ HOST: '0.0.0.0', ADMIN_TOKEN: 't' }));
+    expect(notices).toHaveLength(2);
+    expect(notices[0]).toMatch(/^SMTP_URL is not set/);
+    expect(notices[1]).toMatch(/^PUBLIC_URL is not set: the cancel links in guests' e-mail use http:\/\/localhost:5000; set PUBLIC_URL/);
+    // Set, or on loopback: nothing to say about it.
+    expect(
+      outboxNotices(loadSettings({ HOST: '0.0.0.0', PUBLIC_URL: 'https://mesa.example.com', SMTP_URL: 'smtp://mail.example.com' })),
+    ).toEqual([]);
+    expect(outboxNotices(loadSettings({ SMTP_URL: 'smtp://mail.example.com' }))).toEqual([]);
     expect(
       loadSettings({
         SMTP_URL: 'smtps://user:secret@mail.example.com:465',

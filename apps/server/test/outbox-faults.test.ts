@@ -334,4 +334,25 @@ describe.skipIf(!postgresUrl)('the outbox under faults (real PostgreSQL, real se
     expect(clocks!.sent.getTime()).toBeGreaterThanOrEqual(clocks!.due.getTime());
     expect(clocks!.sent.getTime() - clocks!.due.getTime()).toBeLessThan(10_000);
   });
+
+  it('WORKERS=2 without SMTP_URL: the log says so once (the primary), not once per worker', async () => {
+    database = await createTestDatabase(postgresUrl);
+    const server = await spawn({ SMTP_URL: '', WORKERS: '2', LOG_LEVEL: 'info' });
+    // Both workers serving, their senders started.
+    const started = () =>
+      server
+        .output()
+        .split('\n')
+        .filter((line) => line.includes('outbox sender started')).length;
+    const deadline = Date.now() + 20_000;
+    while (started() < 2 && Date.now() < deadline) await sleep(100);
+    expect(started()).toBe(2);
+    await sleep(1500);
+    const notices = server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('SMTP_URL is not set'));
+    expect(notices).toHaveLength(1);
+    expect(JSON.parse(notices[0]!)).toMatchObject({ role: 'primary', level: 40 });
+  });
 });

@@ -1,8 +1,9 @@
 // The outbox's sender in a server process (issue 17): built from the settings, counted in the
 // metrics, started once the process serves, and stopped on shutdown before its pool closes.
+import cluster from 'node:cluster';
 import { createOutboxSender, type OutboxSender, type SenderLogger } from '@tablebook/api';
 import type { Database } from '@tablebook/db';
-import type { Settings } from '../config.ts';
+import { isLoopback, type Settings } from '../config.ts';
 import { serverMetrics } from '../metrics.ts';
 import { createSmtpTransport } from './smtp-transport.ts';
 import { createWebhookTransport } from './webhook-transport.ts';
@@ -12,6 +13,8 @@ export type OutboxSettings = Pick<
   | 'SMTP_URL'
   | 'MAIL_FROM'
   | 'PUBLIC_URL'
+  | 'PUBLIC_URL_DEFAULTED'
+  | 'HOST'
   | 'OUTBOX_POLL_MS'
   | 'OUTBOX_MAX_ATTEMPTS'
   | 'OUTBOX_LEASE_SECONDS'
@@ -27,6 +30,24 @@ export interface RunningOutbox {
 
 export const SMTP_UNSET_MESSAGE = 'SMTP_URL is not set: e-mail messages are kept in the outbox, not sent';
 
+/**
+ * What the server says once at start about its e-mail settings: SMTP_URL unset (nothing is sent), and
+ * PUBLIC_URL left to its default on a HOST other than loopback (0.0.0.0 in a container: the cancel link
+ * then names localhost or this machine's address, which a guest's phone does not reach). Said by the process that starts the server: the single process, or the cluster
+ * primary with WORKERS>1 (not each worker).
+ */
+export function outboxNotices(settings: Pick<Settings, 'HOST' | 'SMTP_URL' | 'PUBLIC_URL' | 'PUBLIC_URL_DEFAULTED'>): string[] {
+  const notices: string[] = [];
+  if (!settings.SMTP_URL) notices.push(SMTP_UNSET_MESSAGE);
+  // On a loopback HOST (a developer's machine) the default link is the right one.
+  if (settings.PUBLIC_URL_DEFAULTED && !isLoopback(settings.HOST)) {
+    notices.push(
+      `PUBLIC_URL is not set: the cancel links in guests' e-mail use ${settings.PUBLIC_URL}; set PUBLIC_URL to the address guests reach this server at (https://reservas.example.com) for links they can open`,
+    );
+  }
+  return notices;
+}
+
 /** Builds and starts this process's sender over `db`. */
 export function startOutbox(
   db: Database,
@@ -36,7 +57,8 @@ export function startOutbox(
 ): RunningOutbox {
   const metrics = serverMetrics();
   const email = settings.SMTP_URL ? createSmtpTransport({ url: settings.SMTP_URL }) : undefined;
-  if (!email) logger.warn({}, SMTP_UNSET_MESSAGE);
+  // Once per server: a cluster's primary says it for all its workers (cluster.ts).
+  if (!cluster.isWorker) for (const notice of outboxNotices(settings)) logger.warn({}, notice);
   const sender = createOutboxSender({
     db,
     transports: { ...(email ? { email } : {}), webhook: createWebhookTransport() },

@@ -276,7 +276,7 @@ export async function queueFigures(db: Queryable, now: Date | null = null): Prom
     `,
   );
   const byChannel = new Map(rows.map((row) => [row.channel, row]));
-  return (['email', 'webhook'] as const).map((channel) => {
+  return OUTBOX_CHANNELS.map((channel) => {
     const row = byChannel.get(channel);
     return {
       channel,
