@@ -1,3 +1,4 @@
+import { queryRows } from '@tablebook/db';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WEEKDAYS, type Weekday } from '../src/rules/zoned-time.ts';
@@ -279,14 +280,13 @@ export function timedBookingSuite(driver: Driver, postgresUrl: string) {
         table: 'A1',
         guestEmail: 'zona@example.com',
       });
-      const reminders = async () =>
-        (
-          await database().db.execute(
-            sql`select reminder_minutes, status, to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as due,
-                       payload #>> '{reservation,startsAt}' as starts from outbox_messages
-                 where reservation_id = ${dinner.id} and kind = 'reminder' order by reminder_minutes`,
-          )
-        ).rows;
+      const reminders = () =>
+        queryRows(
+          database().db,
+          sql`select reminder_minutes, status, to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI') as due,
+                     payload #>> '{reservation,startsAt}' as starts from outbox_messages
+               where reservation_id = ${dinner.id} and kind = 'reminder' order by reminder_minutes`,
+        );
       // 20:00 in Bogotá is 01:00Z the next day: reminders at 01:00Z (a day before) and 23:00Z (two hours before).
       expect(await reminders()).toEqual([
         { reminder_minutes: 120, status: 'pending', due: '2031-03-11T23:00', starts: '2031-03-11T20:00:00-05:00' },

@@ -230,6 +230,27 @@ export function webhooksMessagesSuite(driver: Driver, postgresUrl: string) {
       expect(left[0]?.n).toBe(0);
     });
 
+    it('tells no one of a PATCH that changes nothing: no event, no webhook, no e-mail; a real change does', async () => {
+      await open.webhook.create({ url: 'http://127.0.0.1:9/hooks', events: ['*'] });
+      const booked = await api.reservation.create({ restaurantId, table: 'C2', date: nextDay(), ...guest });
+      const counts = async () => {
+        const [row] = await queryRows<{ outbox: number; events: number }>(
+          database().db,
+          sql`select (select count(*)::int from outbox_messages where reservation_id = ${booked.id}) as outbox,
+                     (select count(*)::int from reservation_events where payload #>> '{reservation,id}' = ${booked.id}) as events`,
+        );
+        return row;
+      };
+      const before = await counts();
+      await api.reservation.update({ restaurantId, reservationId: booked.id, table: 'C2', guestName: guest.guestName });
+      expect(await counts()).toEqual(before);
+      await api.reservation.update({ restaurantId, reservationId: booked.id, notes: 'Ventana' });
+      const after = await counts();
+      expect(after?.events).toBe((before?.events ?? 0) + 1);
+      expect(after?.outbox).toBe((before?.outbox ?? 0) + 1);
+      await database().db.execute(sql`delete from webhook_endpoints where url = 'http://127.0.0.1:9/hooks'`);
+    });
+
     it('refuses a cursor of the right form whose instant does not exist (400 on cursor, not a 500)', async () => {
       const impossible = Buffer.from('2026-13-45T99:99:99.000000|0f0e0d0c-0b0a-4908-8706-050403020100', 'utf8').toString('base64url');
       const refused = await expectRefusal(api.message.list({ cursor: impossible }), 'INVALID_INPUT');

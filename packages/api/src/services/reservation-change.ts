@@ -169,6 +169,28 @@ function refuseCancelWhenOver(current: Reservation, calendar: RestaurantCalendar
   });
 }
 
+/** Whether any field a reader of the reservation sees differs (not updatedAt, not version). */
+function changedForReaders(before: Reservation, after: Reservation): boolean {
+  const instants = (row: Reservation) => [row.startsAt.getTime(), row.endsAt.getTime()];
+  const fields = (row: Reservation) => [
+    row.date,
+    row.tableLabel,
+    row.partySize,
+    row.startTime,
+    row.durationMinutes,
+    row.status,
+    row.guestName,
+    row.guestPhone,
+    row.guestEmail,
+    row.notes,
+    row.cancelReason,
+    ...instants(row),
+  ];
+  const a = fields(before);
+  const b = fields(after);
+  return a.some((value, index) => value !== b[index]);
+}
+
 async function applyChange(
   tx: Transaction,
   now: Date,
@@ -219,6 +241,9 @@ async function applyChange(
   // the slots overlapping the old span are the ones that changed too.
   const spanChanged = moved || row.endsAt.getTime() !== current.endsAt.getTime();
   const before = toReservationOutput(current, calendar.timeZone);
+  // A PATCH that changes nothing (a client's retry, a form saved as it was) tells no one: no live event,
+  // no webhook, no e-mail. The row was written (its updatedAt and version moved), nothing anyone sees.
+  if (!changedForReaders(current, row)) return reservation;
   const guestVisible = row.partySize !== current.partySize || (row.durationMinutes !== current.durationMinutes && !closes);
   await recordEvent(tx, {
     type,
