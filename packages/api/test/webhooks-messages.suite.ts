@@ -99,6 +99,13 @@ export function webhooksMessagesSuite(driver: Driver, postgresUrl: string) {
       expect(await database().db.select().from(webhookEndpoints)).toEqual([]);
     });
 
+    it('registers a host that does not resolve (yet): each delivery judges its addresses again', async () => {
+      // .invalid never resolves (RFC 6761), here or anywhere.
+      const created = await api.webhook.create({ url: 'https://pos.tablebook.invalid/hooks', events: ['reservation.created'] });
+      expect(created).toMatchObject({ url: 'https://pos.tablebook.invalid/hooks', events: ['reservation.created'] });
+      await api.webhook.delete({ id: created.id });
+    });
+
     it('takes a non-empty list of the reservation events, or ["*"] alone', async () => {
       const refusedEvents = async (events: unknown) =>
         issuesOf(await expectRefusal(api.webhook.create({ url: 'https://93.184.216.34/', events } as never), 'INVALID_INPUT'));

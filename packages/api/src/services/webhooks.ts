@@ -61,10 +61,14 @@ export async function createWebhook(
   policy: WebhookAddressPolicy,
 ): Promise<WebhookWithSecretOutput> {
   const check = await checkWebhookAddress(input.url, policy);
-  if (!check.ok) throw invalidInput([webhookUrlIssue(check.why, check.message)]);
+  // A host that does not resolve now (no DNS here, a name not yet published) is no sign of a private
+  // address: it is registered, and every delivery judges its addresses again before connecting (an
+  // unresolvable one is a failed attempt, retried, then dead, in the admin's view).
+  if (!check.ok && check.why !== 'webhook_url_unresolved') throw invalidInput([webhookUrlIssue(check.why, check.message)]);
+  const accepted = check.ok ? check.url : new URL(input.url);
   const secret = newWebhookSecret();
   // The URL as parsed (http://0x7f.1/ is stored as http://127.0.0.1/): what was judged is what is called.
-  const [row] = await db.insert(webhookEndpoints).values({ url: check.url.href, events: input.events, secret }).returning();
+  const [row] = await db.insert(webhookEndpoints).values({ url: accepted.href, events: input.events, secret }).returning();
   if (!row) throw new Error('the webhook endpoint was not stored');
   return { ...webhookOf(row), secret };
 }
