@@ -28,7 +28,7 @@ export interface RunningOutbox {
   stop(): Promise<void>;
 }
 
-export const SMTP_UNSET_MESSAGE = 'SMTP_URL is not set: e-mail messages are kept in the outbox, not sent';
+const SMTP_UNSET_MESSAGE = 'SMTP_URL is not set: e-mail messages are kept in the outbox, not sent';
 
 /**
  * What the server says once at start about its e-mail settings: SMTP_URL unset (nothing is sent), and

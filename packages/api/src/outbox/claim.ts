@@ -84,7 +84,7 @@ interface ClaimRow {
 const clockOf = (at: Date | null) => sql`coalesce(${at === null ? null : at.toISOString()}::timestamptz, now())`;
 
 /** What the last attempt of a row whose lease ran out is recorded as. */
-export const LEASE_EXPIRED = 'the lease expired before the attempt finished (the process sending it stopped)';
+const LEASE_EXPIRED = 'the lease expired before the attempt finished (the process sending it stopped)';
 
 /**
  * Claims up to `limits[channel]` due rows of each channel in one statement: pending ones whose time has

@@ -20,7 +20,7 @@ export const emailMessageId = (outboxId: string, mailFrom: string) => `<${outbox
 export const webhookId = (outboxId: string) => `msg_${outboxId}`;
 
 /** The guest's cancel link: PUBLIC_URL + /cancel?token=... (no link in a cancellation). */
-export function cancelUrlFor(message: ClaimedMessage, publicUrl: string, key: Uint8Array | null): string | null {
+function cancelUrlFor(message: ClaimedMessage, publicUrl: string, key: Uint8Array | null): string | null {
   if (message.kind === 'cancellation' || key === null) return null;
   return `${publicUrl.replace(/\/+$/, '')}/cancel?token=${signCancelToken(message.reservationId, key)}`;
 }
