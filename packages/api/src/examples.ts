@@ -111,6 +111,7 @@ export const exampleGuestBooking = {
   guestName: 'Ana Gómez',
   status: 'confirmed',
   createdAt: stamp,
+  language: 'es-CO' as const,
   cancellationCode: '7K2M9QX4PZ1D',
 };
 

@@ -30,9 +30,9 @@ export const webhookSecretFields: readonly Column<WebhookWithSecret>[] = [
 const target = (message: Message) =>
   message.channel === 'email' ? (message.recipient ?? '') : (message.endpointUrl ?? message.endpointId ?? '');
 
-/** What it is about: the kind (with a reminder's lead time) or the webhook event. */
+/** Its kind (what --kind filters on), with a reminder's lead time or a webhook's event. */
 const about = (message: Message) => {
-  if (message.channel === 'webhook') return message.eventType ?? message.kind;
+  if (message.channel === 'webhook') return message.eventType ? `${message.kind} (${message.eventType})` : message.kind;
   return message.kind === 'reminder' ? `reminder ${message.reminderMinutes} min` : message.kind;
 };
 

@@ -1,3 +1,4 @@
+import { GUEST_LANGUAGES } from '@tablebook/db/statuses';
 import { z } from 'zod';
 import { boundedText, calendarDate, entityId, exactInt } from './common.ts';
 import { guestEmail, guestLanguage, guestPhone, idempotencyKey, MAX_PARTY_SIZE, startTime, tableLabel } from './reservation.ts';
@@ -46,6 +47,8 @@ export const guestBookingOutput = z.object({
   guestName: z.string(),
   status: z.string(),
   createdAt: z.string(),
+  /** The language the guest's e-mails are written in (the booking's `language`, else Accept-Language, else es-CO). */
+  language: z.enum(GUEST_LANGUAGES).nullable(),
   /** Shown once (and on an idempotent replay); the server keeps only its hash. */
   cancellationCode: z.string(),
 });

@@ -37,6 +37,7 @@ const guestView = (reservation: ReservationOutput, cancellationCode: string): Gu
   guestName: reservation.guestName ?? '',
   status: reservation.status,
   createdAt: reservation.createdAt,
+  language: reservation.language,
   cancellationCode,
 });
 
