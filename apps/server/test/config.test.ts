@@ -90,6 +90,9 @@ describe('loadSettings', () => {
       outboxNotices(loadSettings({ HOST: '0.0.0.0', PUBLIC_URL: 'https://mesa.example.com', SMTP_URL: 'smtp://mail.example.com' })),
     ).toEqual([]);
     expect(outboxNotices(loadSettings({ SMTP_URL: 'smtp://mail.example.com' }))).toEqual([]);
+    expect(outboxNotices(loadSettings({ SMTP_URL: 'smtp://mail.example.com', OUTBOX_LEASE_SECONDS: '5' }))).toEqual([
+      expect.stringContaining('OUTBOX_LEASE_SECONDS=5 is shorter than a send may take'),
+    ]);
     expect(
       loadSettings({
         SMTP_URL: 'smtps://user:secret@mail.example.com:465',

@@ -28,6 +28,9 @@ export interface RunningOutbox {
   stop(): Promise<void>;
 }
 
+/** The longest an attempt can take: SMTP's 10 s to connect, 10 s for the greeting, 30 s of silence (smtp-transport.ts). */
+const LONGEST_SEND_SECONDS = 50;
+
 const SMTP_UNSET_MESSAGE = 'SMTP_URL is not set: e-mail messages are kept in the outbox, not sent';
 
 /**
@@ -36,9 +39,17 @@ const SMTP_UNSET_MESSAGE = 'SMTP_URL is not set: e-mail messages are kept in the
  * then names localhost or this machine's address, which a guest's phone does not reach). Said by the process that starts the server: the single process, or the cluster
  * primary with WORKERS>1 (not each worker).
  */
-export function outboxNotices(settings: Pick<Settings, 'HOST' | 'SMTP_URL' | 'PUBLIC_URL' | 'PUBLIC_URL_DEFAULTED'>): string[] {
+export function outboxNotices(
+  settings: Pick<Settings, 'HOST' | 'SMTP_URL' | 'PUBLIC_URL' | 'PUBLIC_URL_DEFAULTED' | 'OUTBOX_LEASE_SECONDS'>,
+): string[] {
   const notices: string[] = [];
   if (!settings.SMTP_URL) notices.push(SMTP_UNSET_MESSAGE);
+  // A lease that can run out while its own process is still sending lets another process send it again.
+  if (settings.OUTBOX_LEASE_SECONDS < LONGEST_SEND_SECONDS) {
+    notices.push(
+      `OUTBOX_LEASE_SECONDS=${settings.OUTBOX_LEASE_SECONDS} is shorter than a send may take (an SMTP exchange up to ${LONGEST_SEND_SECONDS} s): another process may send a slow message again, a duplicate with the same Message-ID`,
+    );
+  }
   // On a loopback HOST (a developer's machine) the default link is the right one.
   if (settings.PUBLIC_URL_DEFAULTED && !isLoopback(settings.HOST)) {
     notices.push(
