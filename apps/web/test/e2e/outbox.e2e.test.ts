@@ -367,5 +367,18 @@ describe.skipIf(!shouldRunBrowserSuite())('e-mail, the cancel link and the Messa
     await page.getByText(t.messages.attemptOk).first().waitFor();
     expect(await fitsViewportWidth(page)).toBe(true);
     await screenshot(page, 'messages-es-390');
+    // The endpoint form's buttons stay inside its padding on a phone (they once ran into it on the left).
+    await page.getByRole('button', { name: t.messages.webhooks.add }).click();
+    const outside = await page.locator('.webhook-form').evaluate((form) => {
+      const box = form.getBoundingClientRect();
+      const style = getComputedStyle(form);
+      const left = box.left + Number.parseFloat(style.borderLeftWidth) + Number.parseFloat(style.paddingLeft) - 0.5;
+      const right = box.right - Number.parseFloat(style.borderRightWidth) - Number.parseFloat(style.paddingRight) + 0.5;
+      return [...form.querySelectorAll('button')]
+        .map((button) => ({ text: button.textContent, at: button.getBoundingClientRect() }))
+        .filter(({ at }) => at.left < left || at.right > right)
+        .map(({ text }) => text);
+    });
+    expect(outside).toEqual([]);
   });
 });
