@@ -135,7 +135,9 @@ describe('tablebook webhooks and messages', () => {
 
     const deadList = ok(await tablebook('messages', 'list', '--status', 'dead')).stdout;
     expect(deadList).toMatch(/^ID +CREATED +CHANNEL +KIND +TO +STATUS +ATTEMPTS +DUE +LAST ERROR/);
-    expect(deadList).toMatch(new RegExp(`^${dead!.id} +\\S+ +webhook +confirmation \\(reservation\\.created\\) +${receiver.url}/hook +dead +1 `, 'm'));
+    expect(deadList).toMatch(
+      new RegExp(`^${dead!.id} +\\S+ +webhook +confirmation \\(reservation\\.created\\) +${receiver.url}/hook +dead +1 `, 'm'),
+    );
     const emails = parseJson<{ id: string; kind: string; status: string; recipient: string }[]>(
       ok(await tablebook('messages', 'list', '--channel', 'email', '--reservation', reservationId, '--json')),
     );

@@ -8,7 +8,7 @@ const WEBHOOK_EVENTS = WEBHOOK_EVENT_TYPES;
 type Subscription = (typeof WEBHOOK_EVENTS)[number] | '*';
 
 /** "reservation.created,reservation.cancelled" or "*": the list the API takes. */
-export function parseEvents(text: string): Subscription[] {
+function parseEvents(text: string): Subscription[] {
   const events = text
     .split(',')
     .map((event) => event.trim().toLowerCase())

@@ -4,7 +4,7 @@
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export interface ReceivedEmail {
+interface ReceivedEmail {
   messageId: string;
   from: string;
   to: string;
@@ -15,7 +15,7 @@ export interface ReceivedEmail {
   receivedAt: number;
 }
 
-export type SinkMode = 'accept' | 'refuse' | 'hold';
+type SinkMode = 'accept' | 'refuse' | 'hold';
 
 export interface SmtpSink {
   url: string;

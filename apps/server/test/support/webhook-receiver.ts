@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import { Webhook } from 'standardwebhooks';
 
-export interface Delivery {
+interface Delivery {
   id: string;
   timestamp: string;
   signature: string;

@@ -8,7 +8,7 @@ import type { ReservationOutput } from '../schemas/reservation.ts';
 import type { Queryable } from '../services/transactions.ts';
 
 /** What the queue stored with each row (packages/api/src/services/outbox-queue.ts). */
-export interface OutboxPayload {
+interface OutboxPayload {
   reservation: ReservationOutput;
   restaurant: { id: string; name: string; address: string | null; timeZone: string };
   /** When the change was recorded, ISO UTC. */

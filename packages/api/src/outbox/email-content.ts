@@ -12,7 +12,7 @@ import type { ReservationOutput } from '../schemas/reservation.ts';
 import { formatClock, localDateTimeOf, weekdayOf, type Weekday } from '../rules/zoned-time.ts';
 
 export type EmailKind = 'confirmation' | 'change' | 'cancellation' | 'reminder';
-export type EmailLanguage = 'es-CO' | 'en';
+type EmailLanguage = 'es-CO' | 'en';
 
 /** outbox_messages.payload, as queueOutbox writes it. */
 export interface EmailPayload {
@@ -189,7 +189,7 @@ const english: Words = {
 const WORDS: Record<EmailLanguage, Words> = { 'es-CO': spanish, en: english };
 
 /** The language an outbox row names, es-CO unless it is en. */
-export const emailLanguage = (language: string | null | undefined): EmailLanguage => (language === 'en' ? 'en' : 'es-CO');
+const emailLanguage = (language: string | null | undefined): EmailLanguage => (language === 'en' ? 'en' : 'es-CO');
 
 /** Text for the HTML body: markup characters and quotes as entities. */
 export function escapeHtml(text: string): string {

@@ -26,7 +26,7 @@ const exampleWebhook = {
 };
 const exampleSecret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
-export const WEBHOOK_SIGNING =
+const WEBHOOK_SIGNING =
   'Each event is POSTed as JSON {type, timestamp, data: {reservation, restaurantId}} with the Standard Webhooks headers webhook-id (msg_<message id>, the same on every retry: drop duplicates by it), webhook-timestamp (seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of "<webhook-id>.<webhook-timestamp>.<body>" keyed by the base64 after whsec_ in the secret; during a rotation one v1 signature per secret, space-separated). A receiver answers 2xx; anything else, or no answer, is retried with exponential backoff until the message is dead.';
 
 const URL_RULES =

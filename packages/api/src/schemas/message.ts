@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { entityId, optionalQuery, queryInt } from './common.ts';
 
 export const DEFAULT_MESSAGE_PAGE = 50;
-export const MAX_MESSAGE_PAGE = 200;
+const MAX_MESSAGE_PAGE = 200;
 
 const outboxStatus = z.enum(OUTBOX_STATUSES, { error: `status must be one of ${OUTBOX_STATUSES.join(', ')}` });
 const outboxChannel = z.enum(OUTBOX_CHANNELS, { error: `channel must be one of ${OUTBOX_CHANNELS.join(', ')}` });
@@ -32,7 +32,6 @@ export const listMessagesInput = messagePageInput
     reservationId: optionalQuery(entityId('reservationId')).describe("Only this reservation's messages."),
   })
   .default({});
-export type ListMessagesInput = z.infer<typeof listMessagesInput>;
 
 export const messageIdInput = z.object({ id: entityId('id') });
 

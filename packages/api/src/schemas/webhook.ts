@@ -4,16 +4,16 @@ import { entityId, isStorableText } from './common.ts';
 import { messageOutput, messagePageInput, outboxAttemptOutput } from './message.ts';
 
 /** The longest URL an endpoint may have (browsers and proxies agree on far less than this). */
-export const MAX_WEBHOOK_URL_LENGTH = 2000;
+const MAX_WEBHOOK_URL_LENGTH = 2000;
 
 /** What an endpoint may subscribe to: the reservation events, or `*` for every one (now and later). */
-export const WEBHOOK_SUBSCRIPTIONS = [...WEBHOOK_EVENT_TYPES, '*'] as const;
+const WEBHOOK_SUBSCRIPTIONS = [...WEBHOOK_EVENT_TYPES, '*'] as const;
 
 const webhookEvent = z.enum(WEBHOOK_SUBSCRIPTIONS, {
   error: `each event must be one of ${WEBHOOK_SUBSCRIPTIONS.join(', ')}`,
 });
 
-export const webhookEvents = z
+const webhookEvents = z
   .array(webhookEvent, { error: 'events must be a list of event types' })
   .min(1, 'events must name at least one event type, or be ["*"]')
   .max(WEBHOOK_SUBSCRIPTIONS.length, `events must have at most ${WEBHOOK_SUBSCRIPTIONS.length} entries`)
@@ -79,7 +79,7 @@ export const deletedWebhookOutput = z.object({ id: z.string() });
 
 export const webhookDeliveriesInput = messagePageInput.extend({ id: entityId('id') });
 
-export const webhookDeliveryOutput = messageOutput.extend({ attemptLog: z.array(outboxAttemptOutput) });
+const webhookDeliveryOutput = messageOutput.extend({ attemptLog: z.array(outboxAttemptOutput) });
 
 export const webhookDeliveriesOutput = z.object({
   items: z.array(webhookDeliveryOutput),

@@ -15,7 +15,7 @@ import type { Queryable } from './transactions.ts';
 import { checkWebhookAddress, type HostLookup } from './webhook-address.ts';
 
 /** How long the previous secret keeps signing after a rotation. */
-export const PREVIOUS_SECRET_HOURS = 24;
+const PREVIOUS_SECRET_HOURS = 24;
 
 function webhookOf(row: WebhookEndpoint): WebhookOutput {
   return {
@@ -34,7 +34,7 @@ function webhookOf(row: WebhookEndpoint): WebhookOutput {
  * invalid_format; its scheme: invalid_value with the schemes allowed; its user info, a private or
  * unresolvable host: custom). The English message always names the cause.
  */
-export function webhookUrlIssue(why: WebhookUrlRefusal, message: string): IssueDetail {
+function webhookUrlIssue(why: WebhookUrlRefusal, message: string): IssueDetail {
   const code: string = why;
   if (isIssueCode(code) && Object.keys(ISSUE_CODES[code]).length === 0) return { path: 'url', message, code } as IssueDetail;
   switch (why) {
