@@ -522,7 +522,7 @@ const en = {
     emptyTitle: 'No messages yet',
     emptyBody:
       'Each confirmation, change, cancellation and reminder e-mailed to a guest who gave an e-mail, and each delivery to a webhook endpoint, appears here when a booking is made or changes.',
-    emptySmtp: 'Without SMTP_URL set on the server, e-mails are kept here as Waiting, not sent; webhooks are sent all the same.',
+    emptySmtp: 'Without SMTP_URL set on the server, e-mails are kept here as “Waiting”, not sent; webhooks are sent all the same.',
     emptyFiltered: 'No message matches these filters.',
     showMore: 'Show more messages',
     refresh: 'Refresh',
@@ -1246,7 +1246,7 @@ const es: Messages = {
     emptyTitle: 'Todavía no hay mensajes',
     emptyBody:
       'Cada confirmación, cambio, cancelación y recordatorio enviado por correo a un cliente que dio su correo, y cada entrega a un webhook, aparece aquí cuando se hace o cambia una reserva.',
-    emptySmtp: 'Sin SMTP_URL en el servidor, los correos se guardan aquí En espera, sin enviarse; los webhooks se envían igual.',
+    emptySmtp: 'Sin SMTP_URL en el servidor, los correos se guardan aquí “En espera”, sin enviarse; los webhooks se envían igual.',
     emptyFiltered: 'Ningún mensaje coincide con estos filtros.',
     showMore: 'Mostrar más mensajes',
     refresh: 'Actualizar',

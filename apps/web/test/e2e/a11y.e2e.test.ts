@@ -345,6 +345,13 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
           // Measured in every state, as the pictures are looked at: words cut off in a field or a card.
           expect.soft(await cutPlaceholders(page), `placeholders cut, ${label}`).toEqual([]);
           expect.soft(await textOutsideCards(page), `text out of a restaurant card, ${label}`).toEqual([]);
+          // Nothing makes the page wider than the screen (a webhook secret's long URL once did, at 390 px).
+          expect
+            .soft(
+              await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+              `page wider than the screen, ${label}`,
+            )
+            .toBeLessThanOrEqual(0);
           report.push({ state, language, size: size.name, violations: violations.map(({ rule, elements }) => ({ rule, elements })) });
           await photograph(page, `a11y-${state}-${language}-${size.name}`);
         };
