@@ -3,10 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { updateStoredLimits, type RateLimits } from '@tablebook/api';
-import { createServer, loadSettings, type TablebookServer } from '@tablebook/server';
-// The server's own outbox start-up (its SMTP and webhook transports), which @tablebook/server does not
-// export: what every serving process runs (server-process.ts), here beside the in-process server.
-import { startOutbox, type RunningOutbox } from '../../../server/src/outbox/start.ts';
+import { createServer, loadSettings, startOutbox, type RunningOutbox, type TablebookServer } from '@tablebook/server';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
 /** The built app that the server serves at `/`; `npm test` builds it before running vitest. */

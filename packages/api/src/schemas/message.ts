@@ -1,4 +1,4 @@
-import { OUTBOX_CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES } from '@tablebook/db';
+import { OUTBOX_CHANNELS, OUTBOX_KINDS, OUTBOX_STATUSES } from '@tablebook/db/statuses';
 import { z } from 'zod';
 import { entityId, optionalQuery, queryInt } from './common.ts';
 
