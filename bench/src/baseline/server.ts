@@ -10,6 +10,55 @@ import * as statements from './statements.ts';
 
 const PAGE_SIZE = 500;
 const EVENTS_CHANNEL = 'reservation_events';
+/** The guest's language the product stores when a booking names none (rules/guest-language.ts). */
+const GUEST_LANGUAGE = 'es-CO';
+const CREATED = 'reservation.created';
+
+/** A reservation row as the insert returns it (the columns queueOutbox reads). */
+interface ReservationRow {
+  id: string;
+  restaurant_id: string;
+  guest_email: string | null;
+  status: string;
+  start_time: string | null;
+  starts_at: Date;
+  version: number;
+  language: string | null;
+}
+
+/**
+ * queueOutbox's parameters for a new booking, as the product passes them (services/outbox-queue.ts):
+ * nothing to drop, a confirmation e-mail when the guest gave an address, reminders for a live timed
+ * booking, one delivery per endpoint subscribed to reservation.created. The queued reservation is the
+ * row itself (as in the baseline's event payload), not the product's output shape.
+ */
+const outboxValues = (row: ReservationRow) => {
+  const plan = row.status === 'confirmed' && row.start_time !== null;
+  const email = row.guest_email;
+  return [
+    row.restaurant_id,
+    row.id,
+    row.version,
+    false,
+    'confirmation',
+    email,
+    'confirmation',
+    email,
+    email,
+    row.starts_at,
+    plan,
+    email,
+    row.starts_at,
+    'confirmation',
+    CREATED,
+    JSON.stringify([CREATED]),
+    row.id,
+    row.restaurant_id,
+    row.version,
+    row.language === 'en' ? 'en' : GUEST_LANGUAGE,
+    JSON.stringify(row),
+  ];
+};
 
 const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10) });
 pool.on('error', () => undefined);
@@ -89,7 +138,7 @@ app.get<{ Params: { id: string }; Querystring: { date: string; partySize?: strin
   },
 );
 
-/** The time search's row, by position: the restaurant columns, its calendar (8..14), own limits (15..17), tables, held, pacing, booked, the day's count and the limits. */
+/** The time search's row, by position: the restaurant columns, its calendar (8..14), own limits (15..17), reminders (18), tables, held, pacing, booked, the day's count and the limits. */
 app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants', async (request, reply) => {
   const { date, time } = request.query;
   if (!date || !time) return reply.code(400).send({ error: 'the baseline serves the time search (date+time)' });
@@ -101,7 +150,7 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants',
   const now = Date.now();
   const found: unknown[][] = [];
   for (const row of rows as unknown[][]) {
-    const capacity = remaining(row[21] as number, row[22] as number, row[23] as Limits);
+    const capacity = remaining(row[22] as number, row[23] as number, row[24] as Limits);
     const calendar = {
       time_zone: row[8],
       hours: row[9],
@@ -111,11 +160,11 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/restaurants',
       min_advance_minutes: row[13],
       max_advance_days: row[14],
     } as CalendarRow;
-    const occupancy = { tables: row[18] as SlotsRow['tables'], held: row[19] as SlotsRow['held'], ...capacity };
+    const occupancy = { tables: row[19] as SlotsRow['tables'], held: row[20] as SlotsRow['held'], ...capacity };
     const slots = baselineDaySlots(date, partySize, calendar, occupancy, now);
     const nearest = baselineNearest(slots, date, time, window, calendar.time_zone);
     if (nearest.length === 0) continue;
-    found.push([...row.slice(0, 19), capacity.restaurantRemaining, capacity.globalRemaining, nearest.map(slotOutput)]);
+    found.push([...row.slice(0, 20), capacity.restaurantRemaining, capacity.globalRemaining, nearest.map(slotOutput)]);
   }
   return found.slice(offset, offset + limit);
 });
@@ -159,9 +208,9 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       }
       const { rows: inserted } = await client.query({
         text: statements.booking.insert,
-        values: [restaurantId, table, date, null, null, null, 2, null, null, date, timeZone, date, timeZone],
+        values: [restaurantId, table, date, null, null, null, 2, null, null, date, timeZone, date, timeZone, GUEST_LANGUAGE],
       });
-      const reservation = inserted[0];
+      const reservation = inserted[0] as ReservationRow;
       const { rows: counts } = await client.query({
         text: statements.booking.dayCounts,
         values: [restaurantId, restaurantId, date, 'cancelled'],
@@ -172,6 +221,7 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
         values: [date, 'cancelled', restaurantId],
         rowMode: 'array',
       });
+      await client.query(statements.booking.queueOutbox, outboxValues(reservation));
       const { rows: counter } = await client.query({ text: statements.booking.nextEventId, values: [1], rowMode: 'array' });
       const eventId = counter[0]![0] as string;
       const [dayTotal, restaurantTotal, dayLimit, ownLimit] = counts[0] as [number, number, number, number];

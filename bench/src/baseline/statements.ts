@@ -6,8 +6,9 @@
 const calendarColumns =
   '"restaurants"."time_zone", "restaurants"."hours", "restaurants"."special_dates", "restaurants"."slot_minutes", "restaurants"."turn_times", "restaurants"."min_advance_minutes", "restaurants"."max_advance_days"';
 
-/** Each restaurant's own daily limit and pacing (every restaurant answer carries them). */
-const ownLimitColumns = '"restaurants"."daily_limit", "restaurants"."pacing_interval_minutes", "restaurants"."pacing_max_covers"';
+/** Each restaurant's own daily limit and pacing, and its reminders (issue 17): every restaurant answer carries them. */
+const ownLimitColumns =
+  '"restaurants"."daily_limit", "restaurants"."pacing_interval_minutes", "restaurants"."pacing_max_covers", "restaurants"."reminders"';
 
 /** Each restaurant's tables, as JSON in the same row. */
 const tablesJson = `(select coalesce(json_agg(json_build_object('label', "restaurant_tables"."label", 'seats', "restaurant_tables"."seats")), '[]'::json) from "restaurant_tables" where "restaurant_tables"."restaurant_id" = "restaurants"."id")`;
@@ -39,7 +40,7 @@ export const restaurantCalendar =
   'select "name", "time_zone", "hours", "special_dates", "slot_minutes", "turn_times", "min_advance_minutes", "max_advance_days" from "restaurants" where "restaurants"."id" = $1';
 
 export const dayReservations =
-  'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."starts_at" asc, "reservations"."table_label" asc, "reservations"."created_at" asc';
+  'select "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language" from "reservations" where ("reservations"."restaurant_id" = $1 and "reservations"."date" = $2 and "reservations"."status" <> $3) order by "reservations"."date" desc, "reservations"."starts_at" asc, "reservations"."table_label" asc, "reservations"."created_at" asc';
 
 /**
  * A restaurant's pacing with the covers its live timed reservations start with, by local minute, in
@@ -125,11 +126,50 @@ export const booking = {
           from "reservations"
          where "reservations"."date" = $8`,
   insert:
-    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone $11), (($12::date + 1)::timestamp at time zone $13)) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at"',
+    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone $11), (($12::date + 1)::timestamp at time zone $13), default, $14) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language"',
   /** The event's capacity: the day's counts after the insert and the stored limits. */
   dayCounts: `select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int, ${storedGlobalLimitField}, ${restaurantLimitOf('$2')} from "reservations" where ("reservations"."date" = $3 and "reservations"."status" <> $4)`,
   takenTables:
     'select distinct "table_label" from "reservations" where (("reservations"."date" = $1 and "reservations"."status" <> $2) and "reservations"."restaurant_id" = $3) order by "reservations"."table_label" asc',
+  /**
+   * The outbox queue (services/outbox-queue.ts, queueOutbox, issue 17), just before the event counter:
+   * the guest's e-mail, a timed booking's reminders and one delivery per subscribed webhook, in one statement.
+   */
+  queueOutbox: `
+    with restaurant as (
+      select id, name, address, time_zone, reminders from restaurants where id = $1
+    ), dropped as (
+      update outbox_messages
+         set status = 'dropped', updated_at = now(), last_error = 'the reservation changed before its reminder'
+       where reservation_id = $2 and kind = 'reminder' and status = 'pending'
+         and version < $3 and $4
+    ), planned (kind, channel, endpoint_id, reminder_minutes, event_type, recipient, due_at) as (
+      select $5::text, 'email', null::uuid, 0, null::text, $6::text, now()
+       where $7::text is not null and $8::text is not null
+      union all
+      select 'reminder', 'email', null::uuid, minutes, null::text, $9::text,
+             $10::timestamptz - make_interval(mins => minutes)
+        from restaurant, jsonb_array_elements_text(restaurant.reminders) as m(value), lateral (select m.value::int as minutes) r
+       where $11 and $12::text is not null
+         and $13::timestamptz - make_interval(mins => minutes) > now()
+      union all
+      select $14, 'webhook', e.id, 0, $15, null::text, now()
+        from webhook_endpoints e
+       where e.events @> '["*"]'::jsonb or e.events @> $16::jsonb
+    )
+    insert into outbox_messages
+      (reservation_id, restaurant_id, kind, channel, endpoint_id, version, reminder_minutes, event_type, recipient, language, payload, due_at)
+    select $17, $18, p.kind, p.channel, p.endpoint_id, $19, p.reminder_minutes,
+           p.event_type, p.recipient, $20,
+           jsonb_build_object(
+             'reservation', $21::jsonb,
+             'restaurant', jsonb_build_object('id', restaurant.id, 'name', restaurant.name, 'address', restaurant.address, 'timeZone', restaurant.time_zone),
+             'occurredAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+           ),
+           p.due_at
+      from planned p, restaurant
+    on conflict on constraint outbox_messages_once do nothing
+  `,
   nextEventId:
     'update "event_counter" set "last_event_id" = "event_counter"."last_event_id" + 1 where "event_counter"."id" = $1 returning "last_event_id"',
   insertEvent:
@@ -153,6 +193,7 @@ export const statementsPerScenario = {
     booking.insert,
     booking.dayCounts,
     booking.takenTables,
+    booking.queueOutbox,
     booking.nextEventId,
     booking.insertEvent,
     booking.notify,
