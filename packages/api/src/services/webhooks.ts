@@ -5,7 +5,6 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { webhookEndpoints, type WebhookEndpoint } from '@tablebook/db';
-import { ISSUE_CODES, isIssueCode } from '../error-catalog.ts';
 import { invalidInput, notFound, type IssueDetail } from '../errors.ts';
 import { newWebhookSecret } from '../rules/webhook-signature.ts';
 import type { WebhookUrlRefusal } from '../rules/webhook-url.ts';
@@ -28,25 +27,8 @@ function webhookOf(row: WebhookEndpoint): WebhookOutput {
   };
 }
 
-/**
- * The issue on `url` for a refused address: the catalog's own code when it declares one by that name
- * (webhook_url_scheme, webhook_url_private, ...), else the nearest code it has (the URL's form:
- * invalid_format; its scheme: invalid_value with the schemes allowed; its user info, a private or
- * unresolvable host: custom). The English message always names the cause.
- */
-function webhookUrlIssue(why: WebhookUrlRefusal, message: string): IssueDetail {
-  const code: string = why;
-  if (isIssueCode(code) && Object.keys(ISSUE_CODES[code]).length === 0) return { path: 'url', message, code } as IssueDetail;
-  switch (why) {
-    case 'webhook_url_invalid':
-    case 'webhook_url_host':
-      return { path: 'url', message, code: 'invalid_format', format: 'url' };
-    case 'webhook_url_scheme':
-      return { path: 'url', message, code: 'invalid_value', values: ['http:', 'https:'] };
-    default:
-      return { path: 'url', message, code: 'custom' };
-  }
-}
+/** The issue on `url` for a refused address: its refusal is the catalog's issue code (webhook_url_scheme, ...). */
+const webhookUrlIssue = (why: WebhookUrlRefusal, message: string): IssueDetail => ({ path: 'url', message, code: why });
 
 export interface WebhookAddressPolicy {
   allowPrivate: boolean;
