@@ -18,8 +18,9 @@ if (!tasks[task]) {
   process.exit(2);
 }
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Tablebook needs Node.js 20.19 or newer (this is ${process.versions.node}).`);
+// package.json's engines: 20.19+, 22.12+ or 24+ (the lines that load ES modules with require()).
+if (major < 20 || (major === 20 && minor < 19) || major === 21 || (major === 22 && minor < 12) || major === 23) {
+  console.error(`Tablebook needs Node.js 24 (recommended), 22.12 or newer, or 20.19 or newer; this is ${process.versions.node}.`);
   process.exit(1);
 }
 
