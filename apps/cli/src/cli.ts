@@ -1,15 +1,16 @@
-import { createClient, TablebookError } from '@tablebook/client';
+import { createClient } from '@tablebook/client';
 import { commandName, type Command } from './args/command.ts';
 import { commandsUnder, splitCommandLine, wantsHelp } from './args/dispatch.ts';
 import { globalFlags, parseFlags } from './args/flags.ts';
 import { commands } from './commands/index.ts';
-import { InputError, UsageError } from './errors.ts';
+import { UsageError } from './errors.ts';
 import { exitCodeFor, ExitCode } from './exit-codes.ts';
 import { commandHelp, overviewHelp } from './help.ts';
 import type { CliIO } from './io.ts';
+import { errorOutput } from './output/error-report.ts';
 import { createPrinter } from './output/printer.ts';
-import { oneLine } from './output/table.ts';
 import { serverSettings } from './settings.ts';
+import { cliVersion } from './version.ts';
 
 const argumentNames = (command: Command) => command.arguments.map((argument) => `<${argument.name}>`);
 
@@ -37,16 +38,11 @@ function bindInput(command: Command, positionals: readonly string[], flags: Comm
   return { args: Object.fromEntries(expected.map((argument, index) => [argument.name, positionals[index] as string])), flags };
 }
 
-/** One line, never a stack trace: what went wrong, and for API errors the reason scripts can match. */
-function errorLine(error: unknown, helpFor: string): string {
-  if (error instanceof UsageError) return `${error.message} (see 'tablebook ${helpFor}--help')`;
-  if (error instanceof InputError) return error.message;
-  if (error instanceof TablebookError) {
-    const requestId = error.reason === 'INTERNAL_ERROR' && error.requestId ? `, request ${error.requestId}` : '';
-    return `${error.message} (${error.reason}${requestId})`;
-  }
-  return `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-}
+/** The words before a "--" (after it every word is an argument). */
+const optionWords = (tokens: readonly string[]) => (tokens.includes('--') ? tokens.slice(0, tokens.indexOf('--')) : tokens);
+
+/** `tablebook --version` (or -V), with no command: git's, node's and npm's way of asking. */
+const wantsVersion = (tokens: readonly string[]) => optionWords(tokens).some((token) => token === '--version' || token === '-V');
 
 async function runCommand(command: Command, tokens: readonly string[], io: CliIO): Promise<ExitCode> {
   const { positionals, flags } = parseFlags(tokens, { ...globalFlags, ...command.flags });
@@ -75,11 +71,16 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
       return ExitCode.success;
     }
     const next = rest.find((token) => !token.startsWith('-'));
+    if (words.length === 0 && next === undefined && wantsVersion(rest)) {
+      io.stdout(`${cliVersion()}\n`);
+      return ExitCode.success;
+    }
     if (next !== undefined) throw new UsageError(`unknown command "${[...words, next].join(' ')}"`);
     const choices = [...new Set(commandsUnder(commands, words).map((entry) => entry.path[words.length]))];
     throw new UsageError(`missing ${words.length > 0 ? 'subcommand' : 'command'}: ${choices.join(', ')}`);
   } catch (error) {
-    io.stderr(`tablebook: ${oneLine(errorLine(error, helpFor))}\n`);
+    // Read from the words themselves: --json asks for a JSON error even when the line around it is wrong.
+    io.stderr(errorOutput(error, helpFor, optionWords(rest).includes('--json')));
     return exitCodeFor(error);
   }
 }

@@ -1,5 +1,15 @@
+/**
+ * The reasons of the command line's own errors, as `--json` prints them beside the API's: USAGE for
+ * a command line that is wrong (UsageError), and for the others the words the API and the client
+ * already use: INVALID_INPUT, NOT_FOUND, and ABORTED (the client's, for a call its caller stopped)
+ * for a person's "no".
+ */
+type InputErrorReason = 'INVALID_INPUT' | 'NOT_FOUND' | 'ABORTED';
+
 /** The command line itself is wrong: an unknown command or option, a missing argument (exit 2). */
 export class UsageError extends Error {
+  readonly reason = 'USAGE' as const;
+
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
@@ -8,8 +18,11 @@ export class UsageError extends Error {
 
 /** The command line is well formed but names something that does not fit the data (exit 1). */
 export class InputError extends Error {
-  constructor(message: string) {
+  readonly reason: InputErrorReason;
+
+  constructor(message: string, reason: InputErrorReason = 'INVALID_INPUT') {
     super(message);
     this.name = 'InputError';
+    this.reason = reason;
   }
 }

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { freePort, type SpawnedServer } from '@tablebook/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { commandName } from '../src/args/command.ts';
 import { commands } from '../src/commands/index.ts';
+import type { RowResult } from '../src/import/results.ts';
 import { runBinary, runInProcess, writeTempFile, type CliRun } from './support/run-cli.ts';
 import { ADMIN_TOKEN, dayFromNow, startAnsweringServer } from './support/server.ts';
 
@@ -24,6 +26,52 @@ export function describeBinary(server: () => SpawnedServer): void {
       const flags = ['--address', 'Calle 9', '--city', 'Leticia', '--description', 'x', '--photo-url', 'https://example.com/b.jpg'];
       expect((await setUp('restaurants', 'create', '--name', 'Binario', ...flags)).code).toBe(0);
       expect((await setUp('book', 'Binario', '--table', 'D2', '--date', day)).code).toBe(0);
+      expect((await setUp('restaurants', 'create', '--name', 'La Cevichería', ...flags)).code).toBe(0);
+    });
+
+    it('prints its version, the package.json one, with --version or -V, and exits 0', async () => {
+      const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+      expect(version).toMatch(/^\d+\.\d+\.\d+(-[\w.]+)?$/);
+      for (const run of await Promise.all([runBinary(['--version']), runBinary(['-V'])])) {
+        expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+      }
+    });
+
+    it('imports from standard input with "-": a ";"-separated Windows-1252 file, as Excel saves one in Spanish', async () => {
+      const file = Buffer.from(`restaurant;table;date;notes\r\nLa Cevicher\xeda;A1;${day};"ventana; 2\xaa planta"\r\n`, 'latin1');
+      const run = await runBinary(['import', '-', '--json'], live(), file);
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const [row] = JSON.parse(run.stdout) as RowResult[];
+      expect(row).toMatchObject({ line: 2, restaurant: 'La Cevichería', outcome: 'booked', reservation: { notes: 'ventana; 2ª planta' } });
+    });
+
+    it('with --json writes an error as one JSON object on stderr, keeping the exit code', async () => {
+      const dead = `http://127.0.0.1:${await freePort()}`;
+      const [refused, usage, unreachable] = await Promise.all([
+        runBinary(['book', 'Binario', '--table', 'D2', '--date', day, '--json'], live()),
+        runBinary(['--json', 'restaurants', 'list', '--colour'], live()),
+        runBinary(['cities', '--json'], { TABLEBOOK_URL: dead }),
+      ]);
+      const report = (run: CliRun) => {
+        expect(run.stdout).toBe('');
+        expect(run.stderr).toMatch(/^\{.*\}\n$/);
+        return JSON.parse(run.stderr) as unknown;
+      };
+      expect(refused.code).toBe(1);
+      expect(report(refused)).toEqual({
+        error: { reason: 'TABLE_ALREADY_BOOKED', message: expect.any(String), status: 409, requestId: expect.any(String) },
+      });
+      expect(usage.code).toBe(2);
+      expect(report(usage)).toEqual({ error: { reason: 'USAGE', message: "Unknown option '--colour'", status: null, requestId: null } });
+      expect(unreachable.code).toBe(3);
+      expect(report(unreachable)).toEqual({
+        error: {
+          reason: 'NETWORK_ERROR',
+          message: expect.stringContaining(`Cannot reach the Tablebook server at ${dead}`),
+          status: null,
+          requestId: null,
+        },
+      });
     });
 
     it('exits 0 on success, reading the server from TABLEBOOK_URL', async () => {
@@ -96,7 +144,10 @@ export function describeBinary(server: () => SpawnedServer): void {
         response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not allowed' }));
       });
       try {
-        const run = await runBinary(['restaurants', 'delete', 'Binario'], { TABLEBOOK_URL: guard.url, TABLEBOOK_TOKEN: 'gateway-token' });
+        const run = await runBinary(['restaurants', 'delete', 'Binario', '--yes'], {
+          TABLEBOOK_URL: guard.url,
+          TABLEBOOK_TOKEN: 'gateway-token',
+        });
         expect(run.code).toBe(4);
         expect(expectOneErrorLine(run)).toContain(`refused the request: ${status}`);
         expect(authorizations).toEqual(['Bearer gateway-token']);

@@ -124,8 +124,8 @@ export function describeCommands(server: () => SpawnedServer): void {
 
     it('deletes a restaurant named by id; the JSON is the API answer', async () => {
       const created = await createRestaurant('Borrar Este');
-      expect(parseJson(ok(await tablebook('restaurants', 'delete', created.id, '--json')))).toEqual({ id: created.id });
-      const again = failed(await tablebook('restaurants', 'delete', created.id), 1);
+      expect(parseJson(ok(await tablebook('restaurants', 'delete', created.id, '--yes', '--json')))).toEqual({ id: created.id });
+      const again = failed(await tablebook('restaurants', 'delete', created.id, '--yes'), 1);
       expect(again).toContain('(NOT_FOUND)');
       expect(ok(await tablebook('restaurants', 'list', '--starts-with', 'Borrar')).stdout).toBe('No restaurant matches.\n');
     });
@@ -133,11 +133,11 @@ export function describeCommands(server: () => SpawnedServer): void {
     it('refuses an ambiguous name prefix, listing the candidates', async () => {
       await createRestaurant('Prefijo Uno');
       await createRestaurant('Prefijo Dos');
-      const message = failed(await tablebook('restaurants', 'delete', 'prefijo'), 1);
+      const message = failed(await tablebook('restaurants', 'update', 'prefijo', '--description', 'x'), 1);
       expect(message).toContain('"prefijo" matches 2 restaurants');
       expect(message).toContain('Prefijo Dos in Leticia, Amazonas (');
       expect(message).toContain('Prefijo Uno in Leticia, Amazonas (');
-      expect(failed(await tablebook('restaurants', 'delete', 'Nadie Asi'), 1)).toContain(`no restaurant's name starts with "Nadie Asi"`);
+      expect(failed(await tablebook('reservations', 'list', 'Nadie Asi'), 1)).toContain(`no restaurant's name starts with "Nadie Asi"`);
     });
   });
 

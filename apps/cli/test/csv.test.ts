@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../src/import/csv.ts';
+import { detectSeparator, parseCsv } from '../src/import/csv.ts';
 import { readBookingRows } from '../src/import/rows.ts';
 
 describe('parseCsv', () => {
@@ -22,6 +22,34 @@ describe('parseCsv', () => {
 
   it('names the line of a quoted field that is never closed', () => {
     expect(() => parseCsv('a,b\n1,"open\n2,3\n')).toThrow('line 2: a quoted field is never closed');
+  });
+
+  it('reads a ";"-separated file, as Excel writes one where the comma is the decimal mark', () => {
+    expect(parseCsv('restaurant;table;date;notes\r\nLa Mar;A1;2030-01-01;"mesa 2,5 m; ventana"\r\n')).toEqual([
+      { line: 1, fields: ['restaurant', 'table', 'date', 'notes'] },
+      { line: 2, fields: ['La Mar', 'A1', '2030-01-01', 'mesa 2,5 m; ventana'] },
+    ]);
+  });
+
+  it('takes the separator from the header alone, outside its quotes', () => {
+    expect(detectSeparator('"a;b;c",d\nx;y;z;w')).toBe(',');
+    expect(detectSeparator('\uFEFF"r,e";table;date\n1,2,3,4,5')).toBe(';');
+    expect(parseCsv('\uFEFFrestaurant;"table";date\nLa Mar;"A;1";"two\nlines"\n')).toEqual([
+      { line: 1, fields: ['restaurant', 'table', 'date'] },
+      { line: 2, fields: ['La Mar', 'A;1', 'two\nlines'] },
+    ]);
+  });
+
+  it('refuses text after a closing quote, "D2"x, naming its line and field instead of reading D2x', () => {
+    expect(() => parseCsv('restaurant,table,date\nLa Mar,A1,2030-01-01\n\nLa Mar,"D2"x,2030-01-01\n')).toThrow(
+      'line 4, field 2: text follows the closing quote of a quoted field (a quote inside a quoted field is written twice: "")',
+    );
+    // The line the stray text is on, after a field spanning lines.
+    expect(() => parseCsv('a,b\n"x\ny"z,1\n')).toThrow(/^line 3, field 1: text follows the closing quote/);
+  });
+
+  it('refuses a quote inside a field that does not start with one, naming its line', () => {
+    expect(() => parseCsv('a,b\n1,2\n3,5" ventana\n')).toThrow(/^line 3, field 2: a quote in a field that does not start with one/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describeBinary } from './binary.suite.ts';
 import { describeCancelByCode } from './cancel-by-code.suite.ts';
 import { describeCommands } from './commands.suite.ts';
+import { describeDelete } from './delete.suite.ts';
 import { describeImport } from './import.suite.ts';
 import { describePacing } from './pacing.suite.ts';
 import { describeReservations } from './reservations.suite.ts';
@@ -17,6 +18,7 @@ describeImport(server);
 describeReservations(server);
 describeTimeOfDay(server);
 describeBinary(server);
+describeDelete(server);
 describeSettings(server);
 describePacing(server);
 // Last: it spends the address's guest-booking budget.

@@ -109,9 +109,11 @@ export function describeReservations(server: () => SpawnedServer): void {
       const done = ok(await tablebook('reservations', 'cancel', 'Ciclo', reservation.id, '--reason', 'lluvia'));
       expect(done.stdout).toBe(`Cancelled reservation ${reservation.id} (table A0 on ${day}) at "Ciclo" (${restaurant.id})\n`);
       expect(await show(restaurant, reservation)).toMatchObject({ status: 'cancelled', cancelReason: 'lluvia' });
-      expect(failed(await tablebook('reservations', 'cancel', restaurant.id, reservation.id, '--json'), 1)).toContain(
-        '(ALREADY_CANCELLED)',
-      );
+      expect(failed(await tablebook('reservations', 'cancel', restaurant.id, reservation.id), 1)).toContain('(ALREADY_CANCELLED)');
+      // With --json the same failure is one JSON object on stderr, and the same exit code.
+      const asJson = await tablebook('reservations', 'cancel', restaurant.id, reservation.id, '--json');
+      expect(asJson).toMatchObject({ code: 1, stdout: '' });
+      expect(JSON.parse(asJson.stderr)).toMatchObject({ error: { reason: 'ALREADY_CANCELLED', status: 409 } });
 
       const again = await book(restaurant, 'A0', day);
       const ids = async (...status: string[]) =>

@@ -2,7 +2,7 @@ import type { City, Restaurant } from '@tablebook/client';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { findCity } from '../src/resolve/city.ts';
-import { pickRestaurant } from '../src/resolve/restaurant.ts';
+import { pickRestaurant, pickRestaurantNamed } from '../src/resolve/restaurant.ts';
 
 const cities: City[] = [
   { id: 1, name: 'Leticia', deptName: 'Amazonas' },
@@ -53,5 +53,31 @@ describe('pickRestaurant', () => {
     );
     expect(() => pickRestaurant([restaurant('3', 'La Mar'), laMar], 'La Mar')).toThrow('matches 2 restaurants');
     expect(() => pickRestaurant([], 'Nada')).toThrow(`no restaurant's name starts with "Nada"`);
+  });
+});
+
+describe('pickRestaurantNamed', () => {
+  const zeta = restaurant('1', 'Zeta');
+  const zetaTmp = restaurant('2', 'Zeta Tmp');
+
+  it('takes only the whole name as written: never a prefix, nor another case', () => {
+    expect(pickRestaurantNamed([zeta, zetaTmp], 'Zeta')).toBe(zeta);
+    expect(pickRestaurantNamed([restaurant('3', 'Cevichería')], 'Cevicheri\u0301a').id).toBe('3');
+    expect(() => pickRestaurantNamed([zetaTmp], 'Zeta')).toThrow(
+      'no restaurant is named exactly "Zeta" (give its whole name or its id); did you mean Zeta Tmp in Leticia, Amazonas (2)?',
+    );
+    expect(() => pickRestaurantNamed([zetaTmp], 'zeta tmp')).toThrow(
+      new InputError(
+        'no restaurant is named exactly "zeta tmp" (give its whole name or its id); did you mean Zeta Tmp in Leticia, Amazonas (2)?',
+        'NOT_FOUND',
+      ),
+    );
+    expect(() => pickRestaurantNamed([], 'Nada')).toThrow(/^no restaurant is named exactly "Nada" \(give its whole name or its id\)$/);
+  });
+
+  it('asks for the id when two restaurants have the name', () => {
+    expect(() => pickRestaurantNamed([zeta, restaurant('4', 'Zeta')], 'Zeta')).toThrow(
+      '2 restaurants are named "Zeta", give the id: Zeta in Leticia, Amazonas (1); Zeta in Leticia, Amazonas (4)',
+    );
   });
 });

@@ -29,7 +29,7 @@ export const globalFlags = {
     description: 'server URL (default: $TABLEBOOK_URL, else http://127.0.0.1:5000)',
   },
   token: { type: 'string', valueName: 'TOKEN', description: 'admin token (default: $TABLEBOOK_TOKEN)' },
-  json: { type: 'boolean', description: "print the API's data as JSON, for scripts" },
+  json: { type: 'boolean', description: "print the API's data as JSON, for scripts (and errors as JSON on stderr)" },
   help: { type: 'boolean', short: 'h', description: 'show this help' },
 } as const satisfies FlagSpecs;
 

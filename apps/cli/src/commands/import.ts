@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { defineCommand } from '../args/command.ts';
-import { InputError } from '../errors.ts';
 import { ExitCode } from '../exit-codes.ts';
 import { importRow, restaurantLookup, startImportRun } from '../import/booking.ts';
 import { parseCsv } from '../import/csv.ts';
+import { encodingNamed } from '../import/encoding.ts';
 import { createProgress, noProgress } from '../import/progress.ts';
 import { printImportReport } from '../import/report.ts';
 import { hasFailures, summarize, type RowResult } from '../import/results.ts';
 import { readBookingRows } from '../import/rows.ts';
 import { runGroupedInOrder } from '../import/schedule.ts';
+import { readImportText } from '../import/source.ts';
 
 /**
  * Days booked at once. Bookings for one day queue on that day's lock in the database anyway, so
@@ -20,27 +20,23 @@ const DAYS_IN_PARALLEL = 16;
 /** From this many rows a terminal shows progress without being asked. */
 const PROGRESS_FROM_ROWS = 100;
 
-async function readText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
-  }
-}
-
 export const importCommand = defineCommand({
   path: ['import'],
   summary: 'Book the reservations listed in a CSV file (safe to run again)',
-  usage: 'import <file.csv> [--progress] [--retry-refused]',
+  usage: 'import <file.csv | -> [--encoding LABEL] [--progress] [--retry-refused]',
   arguments: [
     {
       name: 'file.csv',
       description:
-        'header restaurant,table,date, then optionally time,guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
+        'the file, or - for standard input; header restaurant,table,date, then optionally time,guestName,guestPhone,guestEmail,partySize,notes (any order; other columns are ignored)',
     },
   ],
   flags: {
+    encoding: {
+      type: 'string',
+      valueName: 'LABEL',
+      description: "the file's encoding, e.g. utf-8, windows-1252, iso-8859-15, utf-16le (default: UTF-8, else Windows-1252)",
+    },
     progress: { type: 'boolean', description: 'report progress on stderr even when it is not a terminal' },
     'retry-refused': {
       type: 'boolean',
@@ -48,6 +44,11 @@ export const importCommand = defineCommand({
     },
   },
   notes: [
+    'The file ("-": standard input) is CSV as spreadsheets write it: fields separated by "," or ";" (whichever',
+    'the header line uses); quoted fields may hold separators, quotes written twice and line breaks. A line that is',
+    'not CSV (text after a closing quote: "D2"x) stops the import before anything is booked, naming the line.',
+    'It is read as UTF-8 (a byte-order mark is accepted; UTF-16 is known by its mark), or, when it is not valid',
+    'UTF-8, as Windows-1252 (what Excel saves as CSV on Windows); --encoding names any other encoding.',
     'A row with a time (HH:MM, or HH:MM:00 as spreadsheets write it) books that time at a restaurant with',
     'opening hours, and may leave its table empty: the API gives the party the smallest free table that',
     'seats it (with a time column the table column may be left out). A row without a time books its table',
@@ -59,8 +60,10 @@ export const importCommand = defineCommand({
     'API are as many bookings (each its own table). Restaurants are named by id or name.',
   ],
   async run({ client, print, io }, { args, flags }) {
-    const file = args['file.csv'];
-    const { rows, malformed } = readBookingRows(parseCsv(await readText(file)));
+    // The label is checked first: a usage error costs no reading.
+    const encoding = flags.encoding === undefined ? undefined : encodingNamed(flags.encoding);
+    const text = await readImportText(args['file.csv'], io, encoding);
+    const { rows, malformed } = readBookingRows(parseCsv(text));
     const showProgress = flags.progress === true || (io.stderrIsTTY && rows.length >= PROGRESS_FROM_ROWS);
     const progress = showProgress ? createProgress(rows.length, (text) => io.stderr(text), io.stderrIsTTY) : noProgress;
     const findRestaurant = restaurantLookup(client);

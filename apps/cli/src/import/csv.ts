@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../errors.ts';
 
 export interface CsvRecord {
@@ -6,60 +7,91 @@ export interface CsvRecord {
   fields: string[];
 }
 
+type Separator = ',' | ';';
+
 /**
- * RFC 4180 CSV: commas, double-quoted fields (which may hold commas, quotes written twice, and line
- * breaks), CRLF or LF line ends, an optional UTF-8 byte-order mark. Blank lines are skipped.
+ * The header line's separator: ";" when it has more semicolons than commas outside quotes (what Excel
+ * writes where the comma is the decimal mark, as in Spanish), else ",". Only the header is looked at:
+ * data may hold either in its text.
+ */
+export function detectSeparator(text: string): Separator {
+  let quoted = false;
+  let commas = 0;
+  let semicolons = 0;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (char === '\n') break;
+    else if (char === ',') commas++;
+    else if (char === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+const lineBreaks = (fields: readonly string[]) => fields.reduce((count, field) => count + (field.split('\n').length - 1), 0);
+
+/**
+ * The first line of the record that follows the one ending on `lastLine`: blank lines between records
+ * are skipped, as the parser skips them.
+ */
+function nextRecordLine(text: string, lastLine: number): number {
+  const lines = text.split('\n');
+  let line = lastLine + 1;
+  while (line < lines.length && lines[line - 1] === '') line++;
+  return line;
+}
+
+/** A parser's complaint as a person can act on it, with the line (and field) it is on. */
+function malformedLine(error: CsvError, text: string, lastLine: number): InputError {
+  const line = typeof error['lines'] === 'number' ? error['lines'] : nextRecordLine(text, lastLine);
+  const field = typeof error['index'] === 'number' ? `, field ${error['index'] + 1}` : '';
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      // The parser names the file's last line; the record (and so its open quote) starts after the last one read.
+      return new InputError(`line ${nextRecordLine(text, lastLine)}: a quoted field is never closed`);
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new InputError(
+        `line ${line}${field}: text follows the closing quote of a quoted field (a quote inside a quoted field is written twice: "")`,
+      );
+    case 'INVALID_OPENING_QUOTE':
+      return new InputError(
+        `line ${line}${field}: a quote in a field that does not start with one (quote the whole field and write the quote twice: "5"" ventana")`,
+      );
+    default:
+      return new InputError(`line ${line}: ${error.message}`);
+  }
+}
+
+/**
+ * CSV as RFC 4180 and spreadsheets write it, read by csv-parse: fields separated by "," or ";" (which
+ * the header line uses), double-quoted fields (which may hold separators, quotes written twice, and
+ * line breaks), CRLF, LF or CR line ends, a byte-order mark. Blank lines are skipped; a record may have
+ * fewer or more fields than the header. A line the parser cannot read (text after a closing quote, a
+ * quote inside an unquoted field, a quote never closed) is an error naming its line: the file is read
+ * whole before anything is booked, so nothing is booked from a file that is not what it seems.
  */
 export function parseCsv(text: string): CsvRecord[] {
+  // One line end everywhere, so lines are counted one way (a quoted field's line breaks become "\n" too).
+  const source = text.replace(/\r\n?/g, '\n');
   const records: CsvRecord[] = [];
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let quoted = false;
-  let quoteLine = 0;
-  let fieldStarted = false;
-
-  const endRecord = () => {
-    fields.push(field);
-    // A line with nothing on it is not a record; a line of only commas is (with empty fields).
-    if (fields.length > 1 || fieldStarted || fields[0] !== '') records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    fieldStarted = false;
-  };
-
-  for (let index = 0; index < source.length; index++) {
-    const char = source[index];
-    if (quoted) {
-      if (char === '"' && source[index + 1] === '"') {
-        field += '"';
-        index++;
-      } else if (char === '"') {
-        quoted = false;
-      } else {
-        if (char === '\n') line++;
-        field += char;
-      }
-    } else if (char === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-      fieldStarted = true;
-    } else if (char === ',') {
-      fields.push(field);
-      field = '';
-      fieldStarted = true;
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && source[index + 1] === '\n') index++;
-      endRecord();
-      line++;
-      recordLine = line;
-    } else {
-      field += char;
-    }
+  let lastLine = 0;
+  try {
+    parse(source, {
+      bom: true,
+      delimiter: detectSeparator(source.replace(/^\uFEFF/, '')),
+      record_delimiter: '\n',
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (fields, context) => {
+        // The parser counts the line a record ends on; a quoted field's line breaks put its start earlier.
+        records.push({ line: context.lines - lineBreaks(fields), fields });
+        lastLine = context.lines;
+        return null;
+      },
+    });
+  } catch (error) {
+    if (error instanceof CsvError) throw malformedLine(error, source, lastLine);
+    throw error;
   }
-  if (quoted) throw new InputError(`line ${quoteLine}: a quoted field is never closed`);
-  endRecord();
   return records;
 }

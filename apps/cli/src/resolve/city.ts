@@ -13,7 +13,7 @@ export function findCity(cities: readonly City[], text: string): City {
   const query = text.trim();
   if (/^\d+$/.test(query)) {
     const city = cities.find((candidate) => candidate.id === Number(query));
-    if (!city) throw new InputError(`no city has id ${query}`);
+    if (!city) throw new InputError(`no city has id ${query}`, 'NOT_FOUND');
     return city;
   }
   const name = normalizeName(query);
@@ -33,7 +33,7 @@ export function findCity(cities: readonly City[], text: string): City {
   }
   const similar = cities.filter((city) => normalizeName(city.name).includes(normalizeName(query.split(',')[0] ?? query)));
   const hint = similar.length > 0 ? `; did you mean ${listChoices(similar.map(describe), 5)}?` : '';
-  throw new InputError(`no city is called "${query}"${hint}`);
+  throw new InputError(`no city is called "${query}"${hint}`, 'NOT_FOUND');
 }
 
 /** All 1,100-odd cities are fetched once (a few kB) and matched here, accent-insensitively. */

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { InputError, UsageError } from '../src/errors.ts';
+import { parseCsv } from '../src/import/csv.ts';
+import { decodeText, encodingNamed } from '../src/import/encoding.ts';
+import { readBookingRows } from '../src/import/rows.ts';
+import { runInProcess } from './support/run-cli.ts';
+
+/** "La Cevichería" as Excel on Windows saves it: í is the one byte 0xED, not valid UTF-8. */
+const windows1252 = Buffer.from('restaurant;table;date\r\nLa Cevicher\xeda;A1;2030-01-01\r\n', 'latin1');
+
+describe('decodeText', () => {
+  it('reads UTF-8, dropping its byte-order mark', () => {
+    expect(decodeText(Buffer.from('\uFEFFrestaurant\nLa Cevichería\n'))).toBe('restaurant\nLa Cevichería\n');
+  });
+
+  it('reads a file that is not valid UTF-8 as Windows-1252, without being told', () => {
+    expect(windows1252.toString('utf8')).toContain('\uFFFD');
+    const { rows } = readBookingRows(parseCsv(decodeText(windows1252)));
+    expect(rows).toEqual([{ line: 2, restaurant: 'La Cevichería', table: 'A1', date: '2030-01-01' }]);
+  });
+
+  it("maps 0x80-0x9F as Windows-1252 does (€, “”, –, œ, Ÿ), not as Node 20's TextDecoder (control characters)", () => {
+    const c1 = Buffer.from(Array.from({ length: 32 }, (_, index) => 0x80 + index));
+    expect(decodeText(c1)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
+    expect(decodeText(Buffer.from('\x93Men\xfa\x94 \x96 15 \x80', 'latin1'))).toBe('“Menú” – 15 €');
+  });
+
+  it('reads a UTF-16 file by its byte-order mark', () => {
+    expect(decodeText(Buffer.from('\uFEFFa;b\nñ;1\n', 'utf16le'))).toBe('a;b\nñ;1\n');
+  });
+
+  it('reads the encoding --encoding names instead, refusing bytes that are not valid in it', () => {
+    // 0xA4 is ¤ in Windows-1252, € in ISO-8859-15.
+    expect(decodeText(Buffer.from([0xa4]))).toBe('¤');
+    expect(decodeText(Buffer.from([0xa4]), encodingNamed('ISO-8859-15'))).toBe('€');
+    expect(decodeText(Buffer.from('Café'), encodingNamed('latin1'))).toBe('CafÃ©');
+    expect(() => decodeText(windows1252, encodingNamed('utf8'))).toThrow(
+      new InputError('the file is not valid utf-8 (as --encoding says it is)'),
+    );
+  });
+
+  it('knows the labels by their canonical names, and refuses an unknown one as a usage error', () => {
+    expect(['latin1', 'cp1252', ' UTF8 ', 'utf-16'].map(encodingNamed)).toEqual(['windows-1252', 'windows-1252', 'utf-8', 'utf-16le']);
+    expect(() => encodingNamed('klingon')).toThrow(UsageError);
+    expect(() => encodingNamed('klingon')).toThrow('--encoding: "klingon" is not an encoding this tool knows');
+  });
+});
+
+describe('tablebook import --encoding', () => {
+  it('is a usage error (exit 2) for an unknown label, before the file is read or a server asked', async () => {
+    const run = await runInProcess(['import', '/nonexistent.csv', '--encoding', 'klingon'], {
+      env: { TABLEBOOK_URL: 'http://127.0.0.1:9' },
+    });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(
+      /^tablebook: --encoding: "klingon" is not an encoding this tool knows .*\(see 'tablebook import --help'\)\n$/,
+    );
+  });
+
+  it('stops on a malformed line before anything is booked, naming the line (the server is never asked)', async () => {
+    const stdin = 'restaurant,table,date\nLa Mar,A1,2030-01-01\nLa Mar,"D2"x,2030-01-01\n';
+    const run = await runInProcess(['import', '-', '--json'], { env: { TABLEBOOK_URL: 'http://127.0.0.1:9' }, stdin });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(run.stderr)).toEqual({
+      error: {
+        reason: 'INVALID_INPUT',
+        message: expect.stringMatching(/^line 3, field 2: text follows the closing quote/),
+        status: null,
+        requestId: null,
+      },
+    });
+  });
+});
