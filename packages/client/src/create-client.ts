@@ -1,17 +1,18 @@
-import type { AppRouter } from '@tablebook/api';
-import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, splitLink, type TRPCClient } from '@trpc/client';
 import { tablebookErrorLink } from './error-link.ts';
 import { queryRetryLink, type RetryOptions } from './retry.ts';
+import type { AppRouter } from './router-types.ts';
+import { subscriptionLink } from './subscription-link.ts';
 import { createTransportFetch, type Fetch } from './transport.ts';
 
 export interface ClientOptions {
   /** The server's base URL, e.g. "http://127.0.0.1:5000"; tRPC is reached under `/trpc`. */
   url: string;
-  /** Admin token, sent as `Authorization: Bearer <token>`. */
+  /** Admin token, sent as `Authorization: Bearer <token>` with every call and every live stream. */
   token?: string | undefined;
   /** A fetch implementation (default: the global one, looked up at call time). */
   fetch?: Fetch | undefined;
-  /** Extra headers for every request. */
+  /** Extra headers for every request, live streams' included. */
   headers?: Record<string, string> | undefined;
   /** Backoff for queries that failed transiently (network, 502/503/504); `false` never retries. */
   retry?: RetryOptions | false | undefined;
@@ -43,21 +44,23 @@ function requestHeaders(options: ClientOptions): Record<string, string> {
 
 /**
  * A typed client for the Tablebook API: `client.restaurant.list.query({...})`,
- * `client.reservation.create.mutate({...})`. Every failure rejects with a TablebookError.
+ * `client.reservation.create.mutate({...})`, `client.reservation.onChange.subscribe({...}, {onData})`.
+ * Every failure rejects with (or, for a subscription, is reported as) a TablebookError.
  */
 export function createClient(options: ClientOptions): TablebookClient {
   // Not `globalThis.fetch` itself: browsers refuse a fetch called detached from its global.
   const baseFetch: Fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const headers = requestHeaders(options);
+  const url = trpcEndpoint(options.url);
   return createTRPCClient<AppRouter>({
     links: [
       queryRetryLink(options.retry === false ? { retries: 0 } : options.retry),
       tablebookErrorLink,
-      httpBatchLink({
-        url: trpcEndpoint(options.url),
-        maxItems: MAX_BATCH_ITEMS,
-        headers,
-        fetch: createTransportFetch(baseFetch),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // A stream is read as it arrives: the plain fetch, not the transport's, which buffers answers.
+        true: subscriptionLink({ url, headers, fetch: baseFetch }),
+        false: httpBatchLink({ url, maxItems: MAX_BATCH_ITEMS, headers, fetch: createTransportFetch(baseFetch) }),
       }),
     ],
   });

@@ -1,6 +1,6 @@
-import type { AppRouter } from '@tablebook/api';
 import type { TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
+import type { AppRouter } from './router-types.ts';
 import { toTablebookError } from './to-tablebook-error.ts';
 
 /**

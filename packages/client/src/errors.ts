@@ -1,6 +1,6 @@
-import type { AppRouter } from '@tablebook/api';
 import type { ErrorCategory, ErrorReason, IssueDetail } from '@tablebook/api/shared';
 import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from './router-types.ts';
 
 /**
  * Reasons the client itself assigns, for failures that carry no reason from the API:

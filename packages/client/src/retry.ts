@@ -1,6 +1,6 @@
-import type { AppRouter } from '@tablebook/api';
 import { retryLink, type TRPCLink } from '@trpc/client';
 import { TablebookError } from './errors.ts';
+import type { AppRouter } from './router-types.ts';
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 3); 0 turns retrying off. */

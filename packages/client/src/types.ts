@@ -1,6 +1,12 @@
-import type { RouterOutputs } from '@tablebook/api';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './router-types.ts';
 
-export type { AppRouter, RouterInputs, RouterOutputs } from '@tablebook/api';
+export type { AppRouter } from './router-types.ts';
+
+/** Every procedure's input, by path: `RouterInputs['reservation']['create']`. */
+export type RouterInputs = inferRouterInputs<AppRouter>;
+/** Every procedure's answer as it arrives (JSON), by path: `RouterOutputs['restaurant']['list']`. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** The shapes the API answers with, named for code that handles them. */
 export type City = RouterOutputs['city']['list'][number];

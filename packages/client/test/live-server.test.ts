@@ -1,6 +1,7 @@
 import { describeApiCalls } from './api-calls.suite.ts';
 import { describeExamples } from './examples.suite.ts';
 import { useTablebookServer } from './support/fixtures.ts';
+import { describeSubscriptions } from './subscriptions.suite.ts';
 import { describeTransport } from './transport.suite.ts';
 
 // One real server for every suite that needs one: starting it (PGlite and its migrations) costs
@@ -10,3 +11,4 @@ const server = useTablebookServer();
 describeApiCalls(server);
 describeTransport(server);
 describeExamples(server);
+describeSubscriptions(server);

@@ -1,0 +1,65 @@
+// The API's router as a client sees it, written out in full in the published declarations.
+//
+// The server's router type carries what no client needs and no outsider can install: its context
+// (the database, drizzle's types), its procedures' metadata (zod schemas of the REST contract) and
+// aliases of zod-inferred types. tRPC's client reads only the record of procedures (each one's input
+// and output) and the root's error shape and transformer. So this is the same record with every
+// input and output taken apart into plain object types, an opaque context and meta, and the server's
+// own error shape. tsc prints the inferred type of `routerTypes` structurally in the emitted
+// declarations (build.mjs bundles them), so they import nothing from the workspace.
+import type { AppRouter as ServerRouter } from '@tablebook/api';
+import type { ErrorData } from '@tablebook/api/shared';
+import type {
+  AnyTRPCRouter,
+  TRPC_ERROR_CODE_NUMBER,
+  TRPCBuiltRouter,
+  TRPCMutationProcedure,
+  TRPCQueryProcedure,
+  TRPCSubscriptionProcedure,
+} from '@trpc/server';
+
+/**
+ * The same type, its object types rebuilt property by property. A conditional type (not a bare mapped
+ * one), so that what it resolves to carries no alias and tsc prints its members rather than a name.
+ */
+type Plain<T> = T extends string | number | boolean | bigint | symbol | null | undefined
+  ? T
+  : T extends (...args: never) => unknown
+    ? T
+    : T extends AsyncIterable<infer Item, infer Return, infer Next>
+      ? AsyncIterable<Plain<Item>, Return, Next>
+      : T extends object
+        ? { [K in keyof T]: Plain<T[K]> }
+        : T;
+
+/** What every call can fail with: the server's errorFormatter (packages/api trpc.ts); test/public-types.test.ts keeps them equal. */
+type ErrorShape = { message: string; code: TRPC_ERROR_CODE_NUMBER; data: ErrorData };
+
+// Each kind of procedure with its input and output rebuilt, its meta opaque; `errorShape: unknown`
+// makes tRPC take the router's.
+type ClientProcedure<P> =
+  P extends TRPCQueryProcedure<infer D>
+    ? TRPCQueryProcedure<{ input: Plain<D['input']>; output: Plain<D['output']>; meta: object; errorShape: unknown }>
+    : P extends TRPCMutationProcedure<infer D>
+      ? TRPCMutationProcedure<{ input: Plain<D['input']>; output: Plain<D['output']>; meta: object; errorShape: unknown }>
+      : P extends TRPCSubscriptionProcedure<infer D>
+        ? TRPCSubscriptionProcedure<{ input: Plain<D['input']>; output: Plain<D['output']>; meta: object; errorShape: unknown }>
+        : never;
+
+type ClientRecord<R> = R extends object
+  ? { [K in keyof R]: R[K] extends { _def: { procedure: true } } ? ClientProcedure<R[K]> : ClientRecord<R[K]> }
+  : never;
+
+type ClientRouter<R extends AnyTRPCRouter> = R extends unknown
+  ? TRPCBuiltRouter<
+      { ctx: object; meta: object; errorShape: ErrorShape; transformer: R['_def']['_config']['$types']['transformer'] },
+      ClientRecord<R['_def']['record']>
+    >
+  : never;
+
+/** Types only: nothing imports this module at run time (the bundle has no such value). */
+const clientView = <R extends AnyTRPCRouter>(router: R) => router as unknown as ClientRouter<R>;
+const routerTypes = clientView(undefined as unknown as ServerRouter);
+
+/** The Tablebook API's tRPC router, as `createTRPCClient<AppRouter>` and `inferRouterInputs<AppRouter>` read it. */
+export type AppRouter = typeof routerTypes;
