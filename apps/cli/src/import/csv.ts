@@ -78,7 +78,7 @@ export function parseCsv(text: string): CsvRecord[] {
   try {
     parse(source, {
       bom: true,
-      delimiter: detectSeparator(source.replace(/^\uFEFF/, '')),
+      delimiter: detectSeparator(source),
       record_delimiter: '\n',
       relax_column_count: true,
       skip_empty_lines: true,
