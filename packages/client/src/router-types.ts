@@ -10,7 +10,6 @@
 import type { AppRouter as ServerRouter } from '@tablebook/api';
 import type { ErrorData } from '@tablebook/api/shared';
 import type {
-  AnyTRPCRouter,
   TRPC_ERROR_CODE_NUMBER,
   TRPCBuiltRouter,
   TRPCMutationProcedure,
@@ -35,30 +34,33 @@ type Plain<T> = T extends string | number | boolean | bigint | symbol | null | u
 /** What every call can fail with: the server's errorFormatter (packages/api trpc.ts); test/public-types.test.ts keeps them equal. */
 type ErrorShape = { message: string; code: TRPC_ERROR_CODE_NUMBER; data: ErrorData };
 
+/** A procedure as the server's router declares it, read by shape: the server may build on another tRPC 11 release. */
+interface ServerProcedure<Type extends string, Input, Output> {
+  _def: { procedure: true; type: Type; $types: { input: Input; output: Output } };
+}
+
 // Each kind of procedure with its input and output rebuilt, its meta opaque; `errorShape: unknown`
 // makes tRPC take the router's.
 type ClientProcedure<P> =
-  P extends TRPCQueryProcedure<infer D>
-    ? TRPCQueryProcedure<{ input: Plain<D['input']>; output: Plain<D['output']>; meta: object; errorShape: unknown }>
-    : P extends TRPCMutationProcedure<infer D>
-      ? TRPCMutationProcedure<{ input: Plain<D['input']>; output: Plain<D['output']>; meta: object; errorShape: unknown }>
-      : P extends TRPCSubscriptionProcedure<infer D>
-        ? TRPCSubscriptionProcedure<{ input: Plain<D['input']>; output: Plain<D['output']>; meta: object; errorShape: unknown }>
+  P extends ServerProcedure<'query', infer Input, infer Output>
+    ? TRPCQueryProcedure<{ input: Plain<Input>; output: Plain<Output>; meta: object; errorShape: unknown }>
+    : P extends ServerProcedure<'mutation', infer Input, infer Output>
+      ? TRPCMutationProcedure<{ input: Plain<Input>; output: Plain<Output>; meta: object; errorShape: unknown }>
+      : P extends ServerProcedure<'subscription', infer Input, infer Output>
+        ? TRPCSubscriptionProcedure<{ input: Plain<Input>; output: Plain<Output>; meta: object; errorShape: unknown }>
         : never;
 
 type ClientRecord<R> = R extends object
   ? { [K in keyof R]: R[K] extends { _def: { procedure: true } } ? ClientProcedure<R[K]> : ClientRecord<R[K]> }
   : never;
 
-type ClientRouter<R extends AnyTRPCRouter> = R extends unknown
-  ? TRPCBuiltRouter<
-      { ctx: object; meta: object; errorShape: ErrorShape; transformer: R['_def']['_config']['$types']['transformer'] },
-      ClientRecord<R['_def']['record']>
-    >
+/** The server's router, read by shape too: its record of procedures and its transformer. */
+type ClientRouter<R> = R extends { _def: { record: infer Procedures; _config: { $types: { transformer: infer Transformer } } } }
+  ? TRPCBuiltRouter<{ ctx: object; meta: object; errorShape: ErrorShape; transformer: Transformer }, ClientRecord<Procedures>>
   : never;
 
 /** Types only: nothing imports this module at run time (the bundle has no such value). */
-const clientView = <R extends AnyTRPCRouter>(router: R) => router as unknown as ClientRouter<R>;
+const clientView = <R>(router: R) => router as unknown as ClientRouter<R>;
 const routerTypes = clientView(undefined as unknown as ServerRouter);
 
 /** The Tablebook API's tRPC router, as `createTRPCClient<AppRouter>` and `inferRouterInputs<AppRouter>` read it. */

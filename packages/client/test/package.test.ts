@@ -14,8 +14,14 @@ describe('the built package', () => {
     );
   });
 
-  it('ships type declarations next to the code', () => {
-    expect(readFileSync(`${distDirectory}/index.d.ts`, 'utf8')).toContain('createClient');
+  it('ships one declaration file that imports nothing but its own dependencies', () => {
+    const declarations = readFileSync(`${distDirectory}/index.d.ts`, 'utf8');
+    expect(declarations).toContain('declare function createClient');
+    const imported = [...declarations.matchAll(/\bfrom\s+'([^']+)'|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+      (match) => match[1] ?? match[2],
+    );
+    expect(new Set(imported)).toEqual(new Set(['@trpc/client', '@trpc/server']));
+    expect(readdirSync(distDirectory).filter((name) => name.endsWith('.d.ts'))).toEqual(['index.d.ts']);
   });
 
   it('uses no Node built-ins, so it runs in browsers too', () => {
