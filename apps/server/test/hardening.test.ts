@@ -86,8 +86,11 @@ describe('logs', () => {
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** Runs the real server entry point and collects what it prints until it exits, prints `until`, or `ms` pass. */
-function startServerProcess(env: Record<string, string>, until?: RegExp, ms = 20_000): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs the real server entry point and collects what it prints until it exits, prints `until`, or `ms`
+ * pass. The start (tsx, PGlite in memory, every migration) took 15-18 s on a busy two-core machine.
+ */
+function startServerProcess(env: Record<string, string>, until?: RegExp, ms = 60_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
       cwd: repoRoot,
@@ -109,7 +112,8 @@ function startServerProcess(env: Record<string, string>, until?: RegExp, ms = 20
   });
 }
 
-describe('start-up without ADMIN_TOKEN', () => {
+// Each test starts the server up to twice, each start waited for up to 60 s.
+describe('start-up without ADMIN_TOKEN', { timeout: 150_000 }, () => {
   it('refuses off loopback and in production with a one-line reason', async () => {
     const exposed = await startServerProcess({ HOST: '0.0.0.0' });
     expect(exposed.code).toBe(1);

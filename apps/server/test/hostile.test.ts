@@ -208,6 +208,9 @@ function toHttp(generated: GeneratedRequest): HostileRequest {
   };
 }
 
+/** A bound, not a measurement: the storm takes 25-45 s beside another suite on two cores, longer on a busy machine. */
+const STORM_TIMEOUT_MS = 180_000;
+
 describe('hostile requests across every REST route', () => {
   beforeAll(async () => {
     restaurantId = expectSuccessEnvelope(
@@ -223,46 +226,50 @@ describe('hostile requests across every REST route', () => {
     ).id;
   });
 
-  it(`never answers 5xx, always the envelope, and a refused request changes nothing (${RUNS} requests)`, async () => {
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(requests, async (generated) => {
-        const hostile = toHttp(generated);
-        const search = new URLSearchParams(hostile.query).toString();
-        const url = `${running().url}${hostile.path}${search ? `?${search}` : ''}`;
-        const body =
-          hostile.body === undefined
-            ? undefined
-            : typeof hostile.body === 'object' && hostile.body !== null && 'raw' in hostile.body
-              ? String((hostile.body as { raw: unknown }).raw)
-              : JSON.stringify(hostile.body);
-        const before = await snapshot();
-        const response = await fetch(url, {
-          method: hostile.method,
-          headers: { ...hostile.headers, ...(body !== undefined ? { 'content-type': hostile.contentType } : {}) },
-          ...(body !== undefined ? { body } : {}),
-        });
-        const text = await response.text();
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        const where = `${hostile.method} ${url} ${body?.slice(0, 200) ?? ''} -> ${response.status} ${text.slice(0, 300)}`;
-        expect(response.status, where).toBeLessThan(500);
-        const envelope = JSON.parse(text) as { status: string; message: unknown; data: { reason?: unknown; requestId?: unknown } };
-        expect(['success', 'error'], where).toContain(envelope.status);
-        expect(typeof envelope.message, where).toBe('string');
-        expect(text, where).not.toMatch(/"stack"|node_modules|\.ts:\d|\(\/[^)]*:\d+:\d+\)|Failed query|syntax error at/);
-        if (response.status >= 400) {
-          expect(envelope.status, where).toBe('error');
-          expect(typeof envelope.data.reason, where).toBe('string');
-          expect(envelope.data.requestId, where).toBe(response.headers.get('x-request-id'));
-          expect(await snapshot(), `database changed by a refused request: ${where}`).toBe(before);
-        }
-        validateResponse(hostile.method, url, response.status, response.headers, text);
-      }),
-      // A fixed seed keeps CI repeatable; set HOSTILE_SEED to explore other inputs.
-      { numRuns: RUNS, seed: Number(process.env['HOSTILE_SEED'] ?? 20261125) },
-    );
-    const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
-    console.info(`[hostile] ${total} requests; statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
-    expect(total).toBeGreaterThanOrEqual(RUNS);
-  });
+  it(
+    `never answers 5xx, always the envelope, and a refused request changes nothing (${RUNS} requests)`,
+    async () => {
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(requests, async (generated) => {
+          const hostile = toHttp(generated);
+          const search = new URLSearchParams(hostile.query).toString();
+          const url = `${running().url}${hostile.path}${search ? `?${search}` : ''}`;
+          const body =
+            hostile.body === undefined
+              ? undefined
+              : typeof hostile.body === 'object' && hostile.body !== null && 'raw' in hostile.body
+                ? String((hostile.body as { raw: unknown }).raw)
+                : JSON.stringify(hostile.body);
+          const before = await snapshot();
+          const response = await fetch(url, {
+            method: hostile.method,
+            headers: { ...hostile.headers, ...(body !== undefined ? { 'content-type': hostile.contentType } : {}) },
+            ...(body !== undefined ? { body } : {}),
+          });
+          const text = await response.text();
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          const where = `${hostile.method} ${url} ${body?.slice(0, 200) ?? ''} -> ${response.status} ${text.slice(0, 300)}`;
+          expect(response.status, where).toBeLessThan(500);
+          const envelope = JSON.parse(text) as { status: string; message: unknown; data: { reason?: unknown; requestId?: unknown } };
+          expect(['success', 'error'], where).toContain(envelope.status);
+          expect(typeof envelope.message, where).toBe('string');
+          expect(text, where).not.toMatch(/"stack"|node_modules|\.ts:\d|\(\/[^)]*:\d+:\d+\)|Failed query|syntax error at/);
+          if (response.status >= 400) {
+            expect(envelope.status, where).toBe('error');
+            expect(typeof envelope.data.reason, where).toBe('string');
+            expect(envelope.data.requestId, where).toBe(response.headers.get('x-request-id'));
+            expect(await snapshot(), `database changed by a refused request: ${where}`).toBe(before);
+          }
+          validateResponse(hostile.method, url, response.status, response.headers, text);
+        }),
+        // A fixed seed keeps CI repeatable; set HOSTILE_SEED to explore other inputs.
+        { numRuns: RUNS, seed: Number(process.env['HOSTILE_SEED'] ?? 20261125) },
+      );
+      const total = [...statuses.values()].reduce((sum, count) => sum + count, 0);
+      console.info(`[hostile] ${total} requests; statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
+      expect(total).toBeGreaterThanOrEqual(RUNS);
+    },
+    STORM_TIMEOUT_MS,
+  );
 });

@@ -44,6 +44,12 @@ const day = addDays(localDay(), 30);
 /** The guests of this test book here, so the seeded day stays the same for every visit. */
 const bookingDay = addDays(day, 1);
 
+/**
+ * One visit walks 33 page states (axe and a full-page picture each): about 30 s with the machine to
+ * itself, twice that with another suite beside it on two cores (vitest runs two files at a time).
+ */
+const VISIT_TIMEOUT_MS = 180_000;
+
 const WHOLE_DAY = 'Mesa Larga';
 const TIMED = 'Reloj de Sol';
 /** Open now (its zone's clock shows about ten in the morning): its timeline offers a walk-in today. */
@@ -333,291 +339,295 @@ describe.skipIf(!shouldRunBrowserSuite())('every page state passes axe-core and 
     for (const [sizeIndex, size] of SIZES.entries()) {
       // Each visit books a table of its own, so one visit's failure to cancel cannot fail the next.
       const bookedTable = TABLES[languageIndex * SIZES.length + sizeIndex]!.label;
-      it(`${language} at ${size.name}`, async () => {
-        const t: Messages = dictionaries[language];
-        const visit = await openPage(browser, server.url, { locale, viewport: size.viewport });
-        const { page } = visit;
-        /** axe-core on the page as it is, then its picture. */
-        const check = async (state: string) => {
-          const label = `${state}, ${language}, ${size.name}`;
-          await atRest(page);
-          const violations: AxeViolation[] = await expectNoAxeViolations(page, label);
-          // Measured in every state, as the pictures are looked at: words cut off in a field or a card.
-          expect.soft(await cutPlaceholders(page), `placeholders cut, ${label}`).toEqual([]);
-          expect.soft(await textOutsideCards(page), `text out of a restaurant card, ${label}`).toEqual([]);
-          // Nothing makes the page wider than the screen (a webhook secret's long URL once did, at 390 px).
-          expect
-            .soft(
-              await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
-              `page wider than the screen, ${label}`,
-            )
-            .toBeLessThanOrEqual(0);
-          report.push({ state, language, size: size.name, violations: violations.map(({ rule, elements }) => ({ rule, elements })) });
-          await photograph(page, `a11y-${state}-${language}-${size.name}`);
-        };
-        try {
-          // ---- Guests ----
-          await page.goto(`/?date=${day}`);
-          await page.getByRole('heading', { level: 1, name: t.find.title }).waitFor();
-          await page.locator(`a[href*="${ids.timed}"]`).first().waitFor();
-          await page.locator(`a[href*="${ids.wholeDay}"]`).first().waitFor();
-          await check('find');
-          // The guest's first load: later, a host page's code beyond it is what cannot be fetched.
-          const guestScripts = new Set(await fetchedScripts(page));
-          expect(guestScripts.size).toBeGreaterThan(0);
-
-          // A time asked for: each timed restaurant's free times near it, as links.
-          await page.goto(`/?date=${day}&time=20:00`);
-          await page
-            .getByRole('list', { name: t.find.slotsNear(TIMED) })
-            .getByRole('link')
-            .first()
-            .waitFor();
-          await check('find-time');
-
-          await page.goto(`/restaurants/${ids.wholeDay}/day?date=${day}`);
-          await page.getByRole('heading', { level: 1, name: WHOLE_DAY }).waitFor();
-          await tile(page, 'B1').waitFor();
-          await page.getByRole('status').filter({ hasText: t.live.phase.live }).waitFor();
-          // "12- and 20-seat tiles are clipped on a phone": every word inside its tile.
-          expect.soft(await clippedTiles(page), 'tiles whose words are clipped').toEqual([]);
-          // The booked 12- and 20-seat tiles' seats and state, on their darker stripe ("3.84:1").
-          expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
-          await check('day-whole');
-
-          // The server away: the pill says so (not "Live"). Back at once; the next page is a new document.
-          await server.stopServer();
-          try {
-            await page.getByRole('status').filter({ hasText: t.live.phase.reconnecting }).waitFor();
-            await check('reconnecting');
-          } finally {
-            await server.startServer();
-          }
-
-          await page.goto(`/restaurants/${ids.timed}/day?date=${day}&time=20:00&party=6`);
-          await page.getByRole('heading', { level: 1, name: TIMED }).waitFor();
-          // A start time picked (the third around 20:00): its floor is drawn.
-          await page.getByRole('list', { name: t.day.timed.slotsLabel }).getByRole('button').nth(2).click();
-          await tile(page, 'A3').waitFor();
-          expect.soft(await clippedTiles(page), 'tiles whose words are clipped').toEqual([]);
-          expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
-          await check('day-timed');
-
-          // The booking dialog, sent empty: its field errors shown.
-          await page.goto(`/restaurants/${ids.wholeDay}/day?date=${bookingDay}`);
-          await tile(page, bookedTable).click();
-          const dialog = page.getByRole('dialog');
-          await dialog.getByRole('button', { name: t.day.confirmAction }).click();
-          await dialog.getByText(t.booking.validation.nameRequired).waitFor();
-          await check('booking-dialog');
-
-          await dialog.getByLabel(t.booking.fields.guestName).fill('Ana Gómez');
-          await dialog.getByLabel(t.booking.fields.guestPhone).fill('+57 300 123 4567');
-          await dialog.getByRole('button', { name: t.day.confirmAction }).click();
-          const code = (await page.getByTestId('cancellation-code').textContent())?.trim() ?? '';
-          expect(code.length).toBeGreaterThan(4);
-          await check('booking-confirmed');
-
-          // Cancelling with the code: the page, then its answer (the table is free again for the next visit).
-          await page.getByRole('link', { name: t.booking.cancelLink }).click();
-          await page.getByRole('heading', { level: 1, name: t.cancel.title }).waitFor();
-          await check('cancel');
-          await page.getByLabel(t.cancel.code).fill(code);
-          await page.getByRole('button', { name: t.cancel.submit }).click();
-          await page.locator('.notice--success').waitFor();
-          await check('cancelled');
-
-          // The code alone, one no booking has: the page's own refusal.
-          await page.goto('/cancel');
-          await page.getByLabel(t.cancel.code).fill('ZZZZZZZZZZZZ');
-          await page.getByRole('button', { name: t.cancel.submit }).click();
-          await page.getByRole('alert').getByText(t.cancel.unknownCode, { exact: true }).waitFor();
-          await check('cancel-code-unknown');
-
-          // The booking e-mail's cancel link (issue 17): one button, its answer, and a link that is not valid.
-          const linked = await server.api.guest.book.mutate({
-            restaurantId: ids.timed,
-            date: addDays(day, 40 + languageIndex * SIZES.length + sizeIndex),
-            time: '13:00',
-            partySize: 2,
-            guestName: 'Sofía Ruiz',
-            guestPhone: '+57 300 765 4321',
-          });
-          const token = signCancelToken(linked.id, await cancelTokenKey(server.database.db));
-          await page.goto(`/cancel?token=${token}`);
-          await page.getByText(t.cancel.byLink.fromEmail).waitFor();
-          await check('cancel-link');
-          await page.getByRole('button', { name: t.cancel.submit }).click();
-          await page.locator('.notice--success').waitFor();
-          await check('cancel-link-done');
-          await page.goto(`/cancel?token=${token.slice(0, -3)}xyz`);
-          await page.getByRole('button', { name: t.cancel.submit }).click();
-          await page.getByRole('alert').getByText(t.problems.titles.INVALID_CANCEL_TOKEN, { exact: true }).waitFor();
-          await check('cancel-link-refused');
-
-          await page.goto('/no-such-page');
-          await page.getByRole('main').getByRole('heading', { level: 1, name: t.notFound.title }).waitFor();
-          await check('not-found');
-
-          await page.goto(`/restaurants/${UNKNOWN_RESTAURANT}/day?date=${day}`);
-          await page.getByRole('main').getByRole('heading', { level: 1, name: t.day.notFoundTitle }).waitFor();
-          await check('day-unknown');
-
-          // ---- Hosts ----
-          await page.goto('/manage');
-          await page.getByRole('heading', { level: 1, name: t.admin.promptTitle }).waitFor();
-          await check('token-prompt');
-          await page.getByLabel(t.admin.tokenLabel).fill(ADMIN_TOKEN);
-          await page.getByRole('button', { name: t.admin.signIn }).click();
-          await page.getByRole('row', { name: new RegExp(escaped(TIMED)) }).waitFor();
-          await check('manage-list');
-
-          // "the restaurant form scrolls its title under the sticky header": scrolled to, the title stays in view.
-          await page.getByRole('button', { name: t.manage.newRestaurant }).click();
-          const createTitle = page.getByRole('heading', { level: 2, name: t.manage.createTitle });
-          await createTitle.waitFor();
-          await scrollSettled(page);
-          expect.soft(await belowHeader(createTitle), 'the new form’s title below the header').toBeGreaterThanOrEqual(0);
-          // The screen as the manager sees it (the full-page pictures start at the top): the title under the header.
-          await page.screenshot({ path: fileURLToPath(new URL(`a11y-manage-form-opened-${language}-${size.name}.png`, OUTPUT_DIR)) });
-          await page.getByRole('button', { name: t.manage.create }).click();
-          await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
-          // Focus moved to the first field to fix, in sight: below the header, with its label.
-          await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
-          await scrollSettled(page);
-          expect
-            .soft(await belowHeader(page.locator('.field:has(:focus) .field__label')), 'the field to fix below the header')
-            .toBeGreaterThanOrEqual(0);
-          await check('manage-form-errors');
-          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
-
-          // The layout editor with errors on some rows: "the layout editor's rows go out of line with errors".
-          await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
-          const editTitle = page.getByRole('heading', { level: 2, name: t.manage.editTitle(WHOLE_DAY) });
-          await editTitle.waitFor();
-          await scrollSettled(page);
-          expect.soft(await belowHeader(editTitle), 'the edit form’s title below the header').toBeGreaterThanOrEqual(0);
-          await page.getByRole('textbox', { name: t.manage.layout.label(2) }).fill('');
-          await page.getByRole('spinbutton', { name: t.manage.layout.seats(4) }).fill('99');
-          await page.getByRole('button', { name: t.manage.save }).click();
-          await page.getByText(t.manage.validation.layout.labelRequired).waitFor();
-          const rows = await layoutRows(page);
-          for (const row of rows) {
+      it(
+        `${language} at ${size.name}`,
+        async () => {
+          const t: Messages = dictionaries[language];
+          const visit = await openPage(browser, server.url, { locale, viewport: size.viewport });
+          const { page } = visit;
+          /** axe-core on the page as it is, then its picture. */
+          const check = async (state: string) => {
+            const label = `${state}, ${language}, ${size.name}`;
+            await atRest(page);
+            const violations: AxeViolation[] = await expectNoAxeViolations(page, label);
+            // Measured in every state, as the pictures are looked at: words cut off in a field or a card.
+            expect.soft(await cutPlaceholders(page), `placeholders cut, ${label}`).toEqual([]);
+            expect.soft(await textOutsideCards(page), `text out of a restaurant card, ${label}`).toEqual([]);
+            // Nothing makes the page wider than the screen (a webhook secret's long URL once did, at 390 px).
             expect
-              .soft(row.shape, 'a layout row with or without errors')
-              .toEqual({ ...rows[0]!.shape, seatsBelowLabel: 0, removeBelowInputs: 0 });
-            // Cards side by side start their inputs on one line, errors or not.
-            for (const beside of rows.filter((other) => other.cardTop === row.cardTop)) {
-              expect.soft(beside.inputsTop, 'inputs of cards side by side').toBe(row.inputsTop);
+              .soft(
+                await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+                `page wider than the screen, ${label}`,
+              )
+              .toBeLessThanOrEqual(0);
+            report.push({ state, language, size: size.name, violations: violations.map(({ rule, elements }) => ({ rule, elements })) });
+            await photograph(page, `a11y-${state}-${language}-${size.name}`);
+          };
+          try {
+            // ---- Guests ----
+            await page.goto(`/?date=${day}`);
+            await page.getByRole('heading', { level: 1, name: t.find.title }).waitFor();
+            await page.locator(`a[href*="${ids.timed}"]`).first().waitFor();
+            await page.locator(`a[href*="${ids.wholeDay}"]`).first().waitFor();
+            await check('find');
+            // The guest's first load: later, a host page's code beyond it is what cannot be fetched.
+            const guestScripts = new Set(await fetchedScripts(page));
+            expect(guestScripts.size).toBeGreaterThan(0);
+
+            // A time asked for: each timed restaurant's free times near it, as links.
+            await page.goto(`/?date=${day}&time=20:00`);
+            await page
+              .getByRole('list', { name: t.find.slotsNear(TIMED) })
+              .getByRole('link')
+              .first()
+              .waitFor();
+            await check('find-time');
+
+            await page.goto(`/restaurants/${ids.wholeDay}/day?date=${day}`);
+            await page.getByRole('heading', { level: 1, name: WHOLE_DAY }).waitFor();
+            await tile(page, 'B1').waitFor();
+            await page.getByRole('status').filter({ hasText: t.live.phase.live }).waitFor();
+            // "12- and 20-seat tiles are clipped on a phone": every word inside its tile.
+            expect.soft(await clippedTiles(page), 'tiles whose words are clipped').toEqual([]);
+            // The booked 12- and 20-seat tiles' seats and state, on their darker stripe ("3.84:1").
+            expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
+            await check('day-whole');
+
+            // The server away: the pill says so (not "Live"). Back at once; the next page is a new document.
+            await server.stopServer();
+            try {
+              await page.getByRole('status').filter({ hasText: t.live.phase.reconnecting }).waitFor();
+              await check('reconnecting');
+            } finally {
+              await server.startServer();
             }
+
+            await page.goto(`/restaurants/${ids.timed}/day?date=${day}&time=20:00&party=6`);
+            await page.getByRole('heading', { level: 1, name: TIMED }).waitFor();
+            // A start time picked (the third around 20:00): its floor is drawn.
+            await page.getByRole('list', { name: t.day.timed.slotsLabel }).getByRole('button').nth(2).click();
+            await tile(page, 'A3').waitFor();
+            expect.soft(await clippedTiles(page), 'tiles whose words are clipped').toEqual([]);
+            expect.soft(await lowContrastText(page, '.floor .table'), 'tile text under 4.5:1').toEqual([]);
+            await check('day-timed');
+
+            // The booking dialog, sent empty: its field errors shown.
+            await page.goto(`/restaurants/${ids.wholeDay}/day?date=${bookingDay}`);
+            await tile(page, bookedTable).click();
+            const dialog = page.getByRole('dialog');
+            await dialog.getByRole('button', { name: t.day.confirmAction }).click();
+            await dialog.getByText(t.booking.validation.nameRequired).waitFor();
+            await check('booking-dialog');
+
+            await dialog.getByLabel(t.booking.fields.guestName).fill('Ana Gómez');
+            await dialog.getByLabel(t.booking.fields.guestPhone).fill('+57 300 123 4567');
+            await dialog.getByRole('button', { name: t.day.confirmAction }).click();
+            const code = (await page.getByTestId('cancellation-code').textContent())?.trim() ?? '';
+            expect(code.length).toBeGreaterThan(4);
+            await check('booking-confirmed');
+
+            // Cancelling with the code: the page, then its answer (the table is free again for the next visit).
+            await page.getByRole('link', { name: t.booking.cancelLink }).click();
+            await page.getByRole('heading', { level: 1, name: t.cancel.title }).waitFor();
+            await check('cancel');
+            await page.getByLabel(t.cancel.code).fill(code);
+            await page.getByRole('button', { name: t.cancel.submit }).click();
+            await page.locator('.notice--success').waitFor();
+            await check('cancelled');
+
+            // The code alone, one no booking has: the page's own refusal.
+            await page.goto('/cancel');
+            await page.getByLabel(t.cancel.code).fill('ZZZZZZZZZZZZ');
+            await page.getByRole('button', { name: t.cancel.submit }).click();
+            await page.getByRole('alert').getByText(t.cancel.unknownCode, { exact: true }).waitFor();
+            await check('cancel-code-unknown');
+
+            // The booking e-mail's cancel link (issue 17): one button, its answer, and a link that is not valid.
+            const linked = await server.api.guest.book.mutate({
+              restaurantId: ids.timed,
+              date: addDays(day, 40 + languageIndex * SIZES.length + sizeIndex),
+              time: '13:00',
+              partySize: 2,
+              guestName: 'Sofía Ruiz',
+              guestPhone: '+57 300 765 4321',
+            });
+            const token = signCancelToken(linked.id, await cancelTokenKey(server.database.db));
+            await page.goto(`/cancel?token=${token}`);
+            await page.getByText(t.cancel.byLink.fromEmail).waitFor();
+            await check('cancel-link');
+            await page.getByRole('button', { name: t.cancel.submit }).click();
+            await page.locator('.notice--success').waitFor();
+            await check('cancel-link-done');
+            await page.goto(`/cancel?token=${token.slice(0, -3)}xyz`);
+            await page.getByRole('button', { name: t.cancel.submit }).click();
+            await page.getByRole('alert').getByText(t.problems.titles.INVALID_CANCEL_TOKEN, { exact: true }).waitFor();
+            await check('cancel-link-refused');
+
+            await page.goto('/no-such-page');
+            await page.getByRole('main').getByRole('heading', { level: 1, name: t.notFound.title }).waitFor();
+            await check('not-found');
+
+            await page.goto(`/restaurants/${UNKNOWN_RESTAURANT}/day?date=${day}`);
+            await page.getByRole('main').getByRole('heading', { level: 1, name: t.day.notFoundTitle }).waitFor();
+            await check('day-unknown');
+
+            // ---- Hosts ----
+            await page.goto('/manage');
+            await page.getByRole('heading', { level: 1, name: t.admin.promptTitle }).waitFor();
+            await check('token-prompt');
+            await page.getByLabel(t.admin.tokenLabel).fill(ADMIN_TOKEN);
+            await page.getByRole('button', { name: t.admin.signIn }).click();
+            await page.getByRole('row', { name: new RegExp(escaped(TIMED)) }).waitFor();
+            await check('manage-list');
+
+            // "the restaurant form scrolls its title under the sticky header": scrolled to, the title stays in view.
+            await page.getByRole('button', { name: t.manage.newRestaurant }).click();
+            const createTitle = page.getByRole('heading', { level: 2, name: t.manage.createTitle });
+            await createTitle.waitFor();
+            await scrollSettled(page);
+            expect.soft(await belowHeader(createTitle), 'the new form’s title below the header').toBeGreaterThanOrEqual(0);
+            // The screen as the manager sees it (the full-page pictures start at the top): the title under the header.
+            await page.screenshot({ path: fileURLToPath(new URL(`a11y-manage-form-opened-${language}-${size.name}.png`, OUTPUT_DIR)) });
+            await page.getByRole('button', { name: t.manage.create }).click();
+            await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBeGreaterThan(0);
+            // Focus moved to the first field to fix, in sight: below the header, with its label.
+            await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+            await scrollSettled(page);
+            expect
+              .soft(await belowHeader(page.locator('.field:has(:focus) .field__label')), 'the field to fix below the header')
+              .toBeGreaterThanOrEqual(0);
+            await check('manage-form-errors');
+            await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+            // The layout editor with errors on some rows: "the layout editor's rows go out of line with errors".
+            await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
+            const editTitle = page.getByRole('heading', { level: 2, name: t.manage.editTitle(WHOLE_DAY) });
+            await editTitle.waitFor();
+            await scrollSettled(page);
+            expect.soft(await belowHeader(editTitle), 'the edit form’s title below the header').toBeGreaterThanOrEqual(0);
+            await page.getByRole('textbox', { name: t.manage.layout.label(2) }).fill('');
+            await page.getByRole('spinbutton', { name: t.manage.layout.seats(4) }).fill('99');
+            await page.getByRole('button', { name: t.manage.save }).click();
+            await page.getByText(t.manage.validation.layout.labelRequired).waitFor();
+            const rows = await layoutRows(page);
+            for (const row of rows) {
+              expect
+                .soft(row.shape, 'a layout row with or without errors')
+                .toEqual({ ...rows[0]!.shape, seatsBelowLabel: 0, removeBelowInputs: 0 });
+              // Cards side by side start their inputs on one line, errors or not.
+              for (const beside of rows.filter((other) => other.cardTop === row.cardTop)) {
+                expect.soft(beside.inputsTop, 'inputs of cards side by side').toBe(row.inputsTop);
+              }
+            }
+            await check('layout-editor-errors');
+            await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+            // A timed restaurant's e-mail reminders, one of them out of range.
+            await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(TIMED)}$`) }).click();
+            await page.getByLabel(t.manage.calendar.reminderAmountOf(2)).fill('0');
+            await page.getByRole('button', { name: t.manage.save }).click();
+            await page.getByText(t.manage.validation.calendar.reminderRange).waitFor();
+            await check('manage-form-reminders');
+            await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+            // The server's refusal beside the layout: A0 is booked that day.
+            await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
+            await page.getByRole('button', { name: `${t.manage.layout.remove} A0` }).click();
+            await page.getByRole('button', { name: t.manage.save }).click();
+            await page.locator('.layout-editor__error').waitFor();
+            await check('layout-editor-refused');
+            await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
+
+            // A host page whose code cannot be fetched: the router's error page, not a blank screen.
+            const unfetchable = (url: URL) =>
+              url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js') && !guestScripts.has(url.href);
+            await page.route(unfetchable, (route) => route.abort('connectionfailed'));
+            await page.goto('/settings');
+            await page.getByRole('main').getByRole('heading', { level: 1, name: t.routeError.title }).waitFor();
+            await check('route-error');
+            await page.unrouteAll();
+
+            await page.goto('/settings');
+            await page.getByLabel(t.settings.globalDailyLimit).waitFor();
+            await check('settings');
+
+            // ---- Messages (issue 17) ----
+            await page.goto('/messages');
+            await page.getByText(t.messages.emptyTitle).waitFor();
+            await check('messages-empty');
+            // An endpoint that is down, told of a booking with an e-mail: the e-mails wait, the delivery dies.
+            const hook = await server.api.webhook.create.mutate({ url: receiver.url, events: ['*'] });
+            await server.api.reservation.create.mutate({
+              restaurantId: ids.timed,
+              date: addDays(day, 50 + languageIndex * SIZES.length + sizeIndex),
+              time: '14:00',
+              guestName: 'Sofía Ruiz',
+              guestEmail: 'sofia@example.com',
+              partySize: 2,
+            });
+            await expect
+              .poll(async () => (await server.api.message.list.query({ status: 'dead' })).items.length, { timeout: 15_000 })
+              .toBe(1);
+            await page.getByRole('button', { name: t.messages.refresh }).click();
+            const deadRow = page.getByRole('row').filter({ has: page.getByText(t.messages.statuses.dead, { exact: true }) });
+            await deadRow.waitFor();
+            await check('messages');
+            await deadRow.getByRole('button', { name: new RegExp(`^${escaped(t.messages.showAttempts)}`) }).click();
+            await page.getByText(`${t.messages.attemptFailed} (${t.messages.httpStatus(500)})`).waitFor();
+            await check('messages-attempts');
+            await page.getByRole('button', { name: t.messages.webhooks.add }).click();
+            await page.getByRole('button', { name: t.messages.webhooks.create }).click();
+            await page.getByText(t.messages.webhooks.validation.url).waitFor();
+            await check('webhook-form-errors');
+            await page.getByLabel(t.messages.webhooks.url).fill(`${receiver.url}/other`);
+            await page.getByRole('button', { name: t.messages.webhooks.create }).click();
+            await page.getByTestId('webhook-secret').waitFor();
+            await check('webhook-secret');
+            // The next visit starts from an empty outbox again.
+            for (const endpoint of await server.api.webhook.list.query()) await server.api.webhook.delete.mutate({ id: endpoint.id });
+            await server.database.db.delete(outboxMessages);
+            expect(hook.id).not.toBe('');
+
+            await page.goto(`/reservations?restaurant=${ids.wholeDay}&date=${day}`);
+            await page
+              .getByRole('row', { name: /Jorge Díaz/ })
+              .getByText(t.reservations.status.no_show, { exact: true })
+              .waitFor();
+            await check('reservations');
+
+            await page.goto(`/reservations/timeline?restaurant=${ids.timed}&date=${day}`);
+            await page.getByRole('button', { name: /^Grupo Díaz/ }).waitFor();
+            await check('timeline');
+
+            // A bar's move dialog, its free tables offered.
+            await page.getByRole('button', { name: /^Grupo Díaz/ }).click();
+            const move = page.getByRole('dialog', { name: t.timeline.move.title('Grupo Díaz') });
+            await expect.poll(() => move.getByLabel(t.timeline.move.table).locator('option').count()).toBeGreaterThan(1);
+            await check('timeline-move');
+            await page.keyboard.press('Escape');
+
+            // Today at a restaurant open now: a new reservation sent empty (its errors shown), and a walk-in.
+            await page.goto(`/reservations/timeline?restaurant=${ids.openNow}`);
+            await page.getByRole('button', { name: t.host.newReservation, exact: true }).click();
+            const created = page.getByRole('dialog', { name: t.host.newTitle });
+            await created.getByRole('button', { name: t.host.book }).click();
+            await created.getByText(t.host.validation.nameRequired).waitFor();
+            await check('timeline-new-reservation');
+            await page.keyboard.press('Escape');
+            await page.getByRole('button', { name: t.host.walkIn, exact: true }).click();
+            const walkIn = page.getByRole('dialog', { name: t.host.walkInTitle });
+            await expect.poll(() => walkIn.getByLabel(t.host.table).locator('option').count()).toBeGreaterThan(1);
+            await check('timeline-walk-in');
+            await page.keyboard.press('Escape');
+
+            expect(visit.pageErrors).toEqual([]);
+            expect(cspViolations).toEqual([]);
+          } finally {
+            await visit.close();
           }
-          await check('layout-editor-errors');
-          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
-
-          // A timed restaurant's e-mail reminders, one of them out of range.
-          await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(TIMED)}$`) }).click();
-          await page.getByLabel(t.manage.calendar.reminderAmountOf(2)).fill('0');
-          await page.getByRole('button', { name: t.manage.save }).click();
-          await page.getByText(t.manage.validation.calendar.reminderRange).waitFor();
-          await check('manage-form-reminders');
-          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
-
-          // The server's refusal beside the layout: A0 is booked that day.
-          await page.getByRole('button', { name: new RegExp(`^${escaped(t.manage.edit)}\\W+${escaped(WHOLE_DAY)}$`) }).click();
-          await page.getByRole('button', { name: `${t.manage.layout.remove} A0` }).click();
-          await page.getByRole('button', { name: t.manage.save }).click();
-          await page.locator('.layout-editor__error').waitFor();
-          await check('layout-editor-refused');
-          await page.getByRole('button', { name: t.common.cancel, exact: true }).click();
-
-          // A host page whose code cannot be fetched: the router's error page, not a blank screen.
-          const unfetchable = (url: URL) =>
-            url.pathname.startsWith('/assets/') && url.pathname.endsWith('.js') && !guestScripts.has(url.href);
-          await page.route(unfetchable, (route) => route.abort('connectionfailed'));
-          await page.goto('/settings');
-          await page.getByRole('main').getByRole('heading', { level: 1, name: t.routeError.title }).waitFor();
-          await check('route-error');
-          await page.unrouteAll();
-
-          await page.goto('/settings');
-          await page.getByLabel(t.settings.globalDailyLimit).waitFor();
-          await check('settings');
-
-          // ---- Messages (issue 17) ----
-          await page.goto('/messages');
-          await page.getByText(t.messages.emptyTitle).waitFor();
-          await check('messages-empty');
-          // An endpoint that is down, told of a booking with an e-mail: the e-mails wait, the delivery dies.
-          const hook = await server.api.webhook.create.mutate({ url: receiver.url, events: ['*'] });
-          await server.api.reservation.create.mutate({
-            restaurantId: ids.timed,
-            date: addDays(day, 50 + languageIndex * SIZES.length + sizeIndex),
-            time: '14:00',
-            guestName: 'Sofía Ruiz',
-            guestEmail: 'sofia@example.com',
-            partySize: 2,
-          });
-          await expect
-            .poll(async () => (await server.api.message.list.query({ status: 'dead' })).items.length, { timeout: 15_000 })
-            .toBe(1);
-          await page.getByRole('button', { name: t.messages.refresh }).click();
-          const deadRow = page.getByRole('row').filter({ has: page.getByText(t.messages.statuses.dead, { exact: true }) });
-          await deadRow.waitFor();
-          await check('messages');
-          await deadRow.getByRole('button', { name: new RegExp(`^${escaped(t.messages.showAttempts)}`) }).click();
-          await page.getByText(`${t.messages.attemptFailed} (${t.messages.httpStatus(500)})`).waitFor();
-          await check('messages-attempts');
-          await page.getByRole('button', { name: t.messages.webhooks.add }).click();
-          await page.getByRole('button', { name: t.messages.webhooks.create }).click();
-          await page.getByText(t.messages.webhooks.validation.url).waitFor();
-          await check('webhook-form-errors');
-          await page.getByLabel(t.messages.webhooks.url).fill(`${receiver.url}/other`);
-          await page.getByRole('button', { name: t.messages.webhooks.create }).click();
-          await page.getByTestId('webhook-secret').waitFor();
-          await check('webhook-secret');
-          // The next visit starts from an empty outbox again.
-          for (const endpoint of await server.api.webhook.list.query()) await server.api.webhook.delete.mutate({ id: endpoint.id });
-          await server.database.db.delete(outboxMessages);
-          expect(hook.id).not.toBe('');
-
-          await page.goto(`/reservations?restaurant=${ids.wholeDay}&date=${day}`);
-          await page
-            .getByRole('row', { name: /Jorge Díaz/ })
-            .getByText(t.reservations.status.no_show, { exact: true })
-            .waitFor();
-          await check('reservations');
-
-          await page.goto(`/reservations/timeline?restaurant=${ids.timed}&date=${day}`);
-          await page.getByRole('button', { name: /^Grupo Díaz/ }).waitFor();
-          await check('timeline');
-
-          // A bar's move dialog, its free tables offered.
-          await page.getByRole('button', { name: /^Grupo Díaz/ }).click();
-          const move = page.getByRole('dialog', { name: t.timeline.move.title('Grupo Díaz') });
-          await expect.poll(() => move.getByLabel(t.timeline.move.table).locator('option').count()).toBeGreaterThan(1);
-          await check('timeline-move');
-          await page.keyboard.press('Escape');
-
-          // Today at a restaurant open now: a new reservation sent empty (its errors shown), and a walk-in.
-          await page.goto(`/reservations/timeline?restaurant=${ids.openNow}`);
-          await page.getByRole('button', { name: t.host.newReservation, exact: true }).click();
-          const created = page.getByRole('dialog', { name: t.host.newTitle });
-          await created.getByRole('button', { name: t.host.book }).click();
-          await created.getByText(t.host.validation.nameRequired).waitFor();
-          await check('timeline-new-reservation');
-          await page.keyboard.press('Escape');
-          await page.getByRole('button', { name: t.host.walkIn, exact: true }).click();
-          const walkIn = page.getByRole('dialog', { name: t.host.walkInTitle });
-          await expect.poll(() => walkIn.getByLabel(t.host.table).locator('option').count()).toBeGreaterThan(1);
-          await check('timeline-walk-in');
-          await page.keyboard.press('Escape');
-
-          expect(visit.pageErrors).toEqual([]);
-          expect(cspViolations).toEqual([]);
-        } finally {
-          await visit.close();
-        }
-      });
+        },
+        VISIT_TIMEOUT_MS,
+      );
     }
   }
 });
