@@ -34,6 +34,8 @@ console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'}`);
 // The throttled first-load measurement (issue 16) times a page on a slowed CPU: it runs alone, after the
 // other suites, so their load on the machine's cores does not decide its result.
 const ALONE = ['apps/web/test/e2e/perf.e2e.test.ts'];
+// The suites that start server processes run the bundle just built (tooling/testing/src/server-entry.ts).
+if (typecheckPassed) process.env.TABLEBOOK_TEST_BUILT_SERVER = '1';
 const selected = process.argv.slice(2);
 const runs =
   selected.length > 0

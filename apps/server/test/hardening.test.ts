@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { serverEntryArguments } from '@tablebook/testing';
 import { redactQueryDetails, serializeErrorForLog } from '../src/log-redaction.ts';
 import { expectErrorEnvelope, expectSuccessEnvelope, request, restaurantBody, useServer } from './helpers.ts';
 import { fetchValidated } from './support/openapi-validator.ts';
@@ -92,7 +93,7 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
  */
 function startServerProcess(env: Record<string, string>, until?: RegExp, ms = 60_000): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+    const child = spawn(process.execPath, serverEntryArguments(), {
       cwd: repoRoot,
       env: { ...process.env, DATABASE_URL: 'memory://', PORT: '0', LOG_LEVEL: 'warn', ADMIN_TOKEN: '', NODE_ENV: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

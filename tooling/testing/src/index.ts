@@ -3,6 +3,7 @@ export { canConnect, createTestDatabase } from './postgres.ts';
 export type { TestDatabase } from './postgres.ts';
 export { freePort, startThrowawayCluster } from './cluster.ts';
 export type { ThrowawayCluster } from './cluster.ts';
+export { serverEntryArguments } from './server-entry.ts';
 export { spawnServer } from './spawn-server.ts';
 export { openSse } from './sse.ts';
 export { useSpawnedServer } from './use-spawned-server.ts';

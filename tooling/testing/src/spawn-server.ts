@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './cluster.ts';
+import { serverEntryArguments } from './server-entry.ts';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -12,10 +13,10 @@ export interface SpawnedServer {
   stop(): Promise<void>;
 }
 
-/** Starts the real server (apps/server/src/main.ts) as its own process and waits until it answers. */
+/** Starts the real server (its sources, or under `npm test` its build) as its own process and waits until it answers. */
 export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+  const child = spawn(process.execPath, serverEntryArguments(), {
     cwd: repoRoot,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
