@@ -1,5 +1,6 @@
 import { ERROR_CATALOG, restOperations, type ErrorReason } from '@tablebook/api';
 import { matchesFields, undeclaredKeys } from '@tablebook/api/shared';
+import { RESERVATION_STATUSES } from '@tablebook/db/statuses';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../src/openapi/document.ts';
 import { OpenApiMismatchError, validateResponse } from './support/openapi-validator.ts';
@@ -7,8 +8,18 @@ import { OpenApiMismatchError, validateResponse } from './support/openapi-valida
 const document = buildOpenApiDocument();
 type Operation = Record<string, any>;
 const operationOf = (path: string, method: string): Operation => document.paths[path]?.[method] as Operation;
+const componentOf = (ref: string): Operation => (document.components as Operation)['schemas'][ref.replace('#/components/schemas/', '')];
+/**
+ * The ErrorData components an error response's `data` is one of: the part of its schema beside the
+ * `$ref` to ErrorEnvelope (the second of its allOf), a oneOf of them or, for a lone reason, its $ref.
+ */
+const reasonBranchesAt = (operation: Operation, status: number): Operation[] => {
+  const data = operation['responses'][String(status)]?.content['application/json'].schema.allOf?.[1]?.properties.data;
+  if (!data) return [];
+  return ((data['oneOf'] ?? [data]) as Operation[]).map((entry) => componentOf(entry['$ref']));
+};
 const reasonsAt = (operation: Operation, status: number): string[] =>
-  operation['responses'][String(status)]?.content['application/json'].schema.properties.data.properties.reason.enum ?? [];
+  reasonBranchesAt(operation, status).map((branch) => branch['properties'].reason.const);
 
 describe('the OpenAPI document', () => {
   it('describes every REST operation with a tag, a description, an example and its security', () => {
@@ -99,27 +110,62 @@ describe('the OpenAPI document', () => {
         for (const [status, response] of Object.entries(operation['responses'] as Record<string, Operation>)) {
           if (Number(status) < 400) continue;
           const media = response['content']['application/json'];
-          const branches: Operation[] = media.schema.properties.data.allOf ?? [];
+          const branches = reasonBranchesAt(operation, Number(status));
+          expect(branches.length, `${method} ${path} ${status}`).toBeGreaterThan(0);
           for (const reason of reasonsAt(operation, Number(status)) as ErrorReason[]) {
+            const branch = branches.find((entry) => entry['properties'].reason.const === reason);
             const fields = ERROR_CATALOG[reason].details;
             const example = media.examples[reason]?.value;
             expect(example?.data.reason, `${method} ${path} ${status} ${reason}`).toBe(reason);
             if (Object.keys(fields).length === 0) {
               expect(example.data).not.toHaveProperty('details');
+              expect(branch?.['properties']).not.toHaveProperty('details');
               continue;
             }
             seen += 1;
             // The example's details are the catalog's declaration, exactly.
             expect(matchesFields(fields, example.data.details), `${reason} example`).toBe(true);
             expect(undeclaredKeys(fields, example.data.details), `${reason} example`).toEqual([]);
-            const branch = branches.find((entry) => entry['if'].properties.reason.const === reason)?.['then'];
-            expect(branch?.properties.details.additionalProperties, `${method} ${path} ${reason}`).toBe(false);
-            expect(branch?.required).toEqual(Object.values(fields).some((field) => !field.optional) ? ['details'] : undefined);
+            expect(branch?.['properties'].details.additionalProperties, `${method} ${path} ${reason}`).toBe(false);
+            const detailsRequired = Object.values(fields).some((field) => !field.optional);
+            expect(branch?.['required']).toEqual(detailsRequired ? ['reason', 'details'] : ['reason']);
           }
         }
       }
     }
     expect(seen).toBeGreaterThan(100);
+  });
+
+  it('writes each error schema as an allOf beside the $ref, never as keywords next to it (generators drop those)', () => {
+    const withSiblings: string[] = [];
+    const visit = (value: unknown, at: string): void => {
+      if (!value || typeof value !== 'object') return;
+      if (!Array.isArray(value) && '$ref' in value && Object.keys(value).length > 1) withSiblings.push(at);
+      for (const [key, inner] of Object.entries(value)) visit(inner, `${at}/${key}`);
+    };
+    visit(document, '#');
+    expect(withSiblings).toEqual([]);
+    const booking = operationOf('/admin/restaurant/{restaurantId}/reservations', 'post');
+    expect(booking['responses']['409'].content['application/json'].schema.allOf[0]).toEqual({ $ref: '#/components/schemas/ErrorEnvelope' });
+    // Every reason a response names has its component, and every component is named by some response.
+    const named = new Set<string>();
+    for (const item of Object.values(document.paths))
+      for (const operation of Object.values(item as Record<string, Operation>))
+        for (const status of Object.keys(operation['responses']).filter((code) => Number(code) >= 400))
+          for (const reason of reasonsAt(operation, Number(status))) named.add(`ErrorData.${reason}`);
+    const components = Object.keys((document.components as Operation)['schemas']).filter((name) => name !== 'ErrorEnvelope');
+    expect(components.sort()).toEqual([...named].sort());
+  });
+
+  it("describes a guest's booking as it is: no durationMinutes can be sent, and its status is a reservation status", () => {
+    const book = operationOf('/restaurants/{restaurantId}/reservations', 'post');
+    // JSON Schema's false (no value is valid), which generators type `never`; not `{not: {}}`, typed `unknown`.
+    expect(book['requestBody'].content['application/json'].schema.properties.durationMinutes).toBe(false);
+    expect(JSON.stringify(document)).not.toContain('"not":{}');
+    const answered = book['responses']['201'].content['application/json'].schema.properties.data.properties.status;
+    expect(answered).toEqual({ type: 'string', enum: [...RESERVATION_STATUSES] });
+    const adminBook = operationOf('/admin/restaurant/{restaurantId}/reservations', 'post');
+    expect(adminBook['responses']['201'].content['application/json'].schema.properties.data.properties.status).toEqual(answered);
   });
 
   it('refuses, as the document describes it, an answer whose details hold an undeclared id or lack a declared field (D1, D4)', () => {

@@ -56,6 +56,9 @@ installed.catch(() => undefined);
 // The server as `npm start` runs it, on a fresh database of the run's PostgreSQL (else PGlite).
 const running = useSpawnedServer({ ADMIN_TOKEN });
 
+const ADMIN_BOOKING =
+  "const { error } = await api.POST('/admin/restaurant/{restaurantId}/reservations', { params: { path: { restaurantId: 'x' } }, body: { table: 'A0', date: day } });";
+
 /** A wrong call after the script's own opening lines, and the compiler's error for it. */
 const WRONG_CALLS = {
   'misspelt-path': [
@@ -67,8 +70,26 @@ const WRONG_CALLS = {
     /error TS2561: Object literal may only specify known properties, but 'cityID' does not exist in type .* Did you mean to write 'cityId'\?/,
   ],
   'wrong-reason': [
-    "const { error } = await api.POST('/admin/restaurant/{restaurantId}/reservations', { params: { path: { restaurantId: 'x' } }, body: { table: 'A0', date: day } });\nif (error?.data.reason === 'TABLE_TAKEN') console.log(error);",
+    `${ADMIN_BOOKING}\nif (error?.data.reason === 'TABLE_TAKEN') console.log(error);`,
     /error TS2367: This comparison appears to be unintentional because the types .* and '"TABLE_TAKEN"' have no overlap/,
+  ],
+  // A reason of the catalog, but one a booking never answers: each operation's reasons are its own.
+  'reason-of-another-operation': [
+    `${ADMIN_BOOKING}\nif (error?.data.reason === 'MESSAGE_NOT_DEAD') console.log(error);`,
+    /error TS2367: This comparison appears to be unintentional because the types .* and '"MESSAGE_NOT_DEAD"' have no overlap/,
+  ],
+  // CLOSED's details name no table: under that reason, details.table is no string.
+  'details-of-another-reason': [
+    `${ADMIN_BOOKING}\nif (error?.data.reason === 'CLOSED') { const table: string = error.data.details.table; console.log(table); }`,
+    /error TS2322: Type 'unknown' is not assignable to type 'string'/,
+  ],
+  'guest-duration': [
+    "await api.POST('/restaurants/{restaurantId}/reservations', { params: { path: { restaurantId: 'x' } }, body: { date: day, guestName: 'Ana', guestPhone: '+57 300 123 4567', durationMinutes: 90 } });",
+    /error TS2322: Type 'number' is not assignable to type 'never'/,
+  ],
+  'unknown-status': [
+    "const { data } = await api.POST('/restaurants/{restaurantId}/reservations', { params: { path: { restaurantId: 'x' } }, body: { date: day, guestName: 'Ana', guestPhone: '+57 300 123 4567' } });\nif (data?.data.status === 'pending') console.log(data);",
+    /error TS2367: This comparison appears to be unintentional because the types '"confirmed" \| "seated" \| "completed" \| "cancelled" \| "no_show" \| undefined' and '"pending"' have no overlap/,
   ],
 } satisfies Record<string, [string, RegExp]>;
 
@@ -133,7 +154,7 @@ describe('a REST client generated from /api/openapi.json with openapi-typescript
     expect(compiled.code).toBe(2);
   }, 150_000);
 
-  it('runs against the live server: a list, a creation, a booking, the 409 with its reason and an idempotent guest booking', async () => {
+  it('runs against the live server: a list, a creation, a booking, the 409 with its reason and details, an idempotent guest booking', async () => {
     const { url } = running();
     const ran = await node(['dist/tablebook-client.js'], 30_000, { TABLEBOOK_URL: url, ADMIN_TOKEN });
     expect(ran.code, ran.stdout + ran.stderr).toBe(0);
@@ -152,9 +173,15 @@ describe('a REST client generated from /api/openapi.json with openapi-typescript
       refused: {
         status: 409,
         reason: 'TABLE_ALREADY_BOOKED',
+        table: 'A0',
         details: { restaurantName: 'La Cevichería', table: 'A0', date: day, wholeDay: true },
       },
-      guest: { status: 201, id: expect.stringMatching(/^[0-9a-f-]{36}$/), cancellationCode: expect.any(String) },
+      guest: {
+        status: 201,
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        bookingStatus: 'confirmed',
+        cancellationCode: expect.any(String),
+      },
       // The server marks a replay by nothing but its sameness: the first answer's status, booking and code.
       retried: steps.guest,
     });
@@ -169,5 +196,17 @@ describe('a REST client generated from /api/openapi.json with openapi-typescript
       ['B1', 'Ana'],
     ]);
     expect(held.find(({ table }) => table === 'B1')?.id).toBe(steps.guest.id);
+    // What the generated types refuse (durationMinutes typed never), the server refuses too, naming the field.
+    const withDuration = await fetch(`${url}/api/restaurants/${steps.created.id}/reservations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ table: 'C2', date: day, guestName: 'Ana', guestPhone: '+57 300 123 4567', durationMinutes: 90 }),
+    });
+    expect(withDuration.status).toBe(400);
+    const refusal = (await withDuration.json()) as { data: { reason: string; issues: { path: string; message: string }[] } };
+    expect(refusal.data.reason).toBe('INVALID_INPUT');
+    expect(refusal.data.issues).toEqual([
+      expect.objectContaining({ path: 'durationMinutes', message: expect.stringContaining('not for guests') }),
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { restOperations } from '@tablebook/api';
-import { errorEnvelopeSchema } from './errors.ts';
-import { operationalPaths } from './operational.ts';
+import { errorEnvelopeSchema, reasonSchemas } from './errors.ts';
+import { operationalPaths, operationalReasons } from './operational.ts';
 import { operationObject } from './operation.ts';
 
 export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, Record<string, unknown>> };
@@ -40,7 +40,8 @@ const TAGS = [
  */
 export function buildOpenApiDocument(): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const operation of restOperations()) {
+  const operations = restOperations();
+  for (const operation of operations) {
     let pathItem = paths[operation.contract.path];
     if (!pathItem) {
       pathItem = {};
@@ -66,7 +67,10 @@ export function buildOpenApiDocument(): OpenApiDocument {
       securitySchemes: {
         Authorization: { type: 'http', scheme: 'bearer', description: 'One of the server’s ADMIN_TOKEN values.' },
       },
-      schemas: { ErrorEnvelope: errorEnvelopeSchema },
+      schemas: {
+        ErrorEnvelope: errorEnvelopeSchema,
+        ...reasonSchemas([...operations.flatMap((operation) => operation.reasons), ...operationalReasons]),
+      },
     },
   };
 }

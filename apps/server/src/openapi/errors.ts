@@ -74,24 +74,36 @@ function fieldsSchema(fields: Fields, options: { description?: string; closed: b
   };
 }
 
+/** The component describing `data` for one reason (a response's `data` is one of its reasons'). */
+const reasonSchemaName = (reason: ErrorReason) => `ErrorData.${reason}`;
+const reasonRef = (reason: ErrorReason) => ({ $ref: `#/components/schemas/${reasonSchemaName(reason)}` });
+
 /**
- * `data.details` of an answer that may carry any of `reasons`: for each reason that names anything,
- * its fields, and `details` itself required when the reason declares a required field.
+ * `data` of an error answer with this reason, beside what ErrorEnvelope says of every error: the
+ * reason itself and, when the catalog declares any, its details, closed to other keys and required
+ * when a field is. One object per reason, so a generator types `details` by the reason it is read under.
  */
-const detailsByReason = (reasons: readonly ErrorReason[]): JsonSchema[] =>
-  reasons
-    .filter((reason) => Object.keys(ERROR_CATALOG[reason].details).length > 0)
-    .map((reason) => {
-      const fields = ERROR_CATALOG[reason].details;
-      return {
-        if: { properties: { reason: { const: reason } } },
-        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, not a thenable.
-        then: {
-          ...(requiredOf(fields).length > 0 ? { required: ['details'] } : {}),
-          properties: { details: fieldsSchema(fields, { description: `${reason}'s details.`, closed: true }) },
-        },
-      };
-    });
+function reasonSchema(reason: ErrorReason): JsonSchema {
+  const { status, description, details } = ERROR_CATALOG[reason];
+  const declaresDetails = Object.keys(details).length > 0;
+  return {
+    type: 'object',
+    description: `${status} ${reason}: ${description}`,
+    required: ['reason', ...(requiredOf(details).length > 0 ? ['details'] : [])],
+    properties: {
+      reason: { type: 'string', const: reason },
+      ...(declaresDetails ? { details: fieldsSchema(details, { description: `${reason}'s details.`, closed: true }) } : {}),
+    },
+  };
+}
+
+/** The components for the reasons the document's responses carry, in the catalog's order. */
+export const reasonSchemas = (reasons: Iterable<ErrorReason>): Record<string, JsonSchema> => {
+  const carried = new Set(reasons);
+  return Object.fromEntries(
+    ERROR_REASONS.filter((reason) => carried.has(reason)).map((reason) => [reasonSchemaName(reason), reasonSchema(reason)]),
+  );
+};
 
 /** An issue's parameters beside `path`, `message` and `code`, per code (ISSUE_CODES). */
 const issueParameters = ISSUE_CODE_NAMES.filter((code) => Object.keys(ISSUE_CODES[code]).length > 0).map((code) => ({
@@ -100,7 +112,10 @@ const issueParameters = ISSUE_CODE_NAMES.filter((code) => Object.keys(ISSUE_CODE
   then: fieldsSchema(ISSUE_CODES[code], { closed: false }),
 }));
 
-/** Every error answer of every operation has this shape; each response narrows `reason` to what it can say. */
+/**
+ * Every error answer of every operation has this shape; each response narrows `reason` to what it can
+ * say and `details` to what each of those reasons declares (the ErrorData.<reason> components).
+ */
 export const errorEnvelopeSchema: JsonSchema = {
   type: 'object',
   description: 'An error answer: what went wrong for people (message) and for programs (data.reason).',
@@ -116,6 +131,8 @@ export const errorEnvelopeSchema: JsonSchema = {
         requestId: { type: 'string', description: 'Also sent as the X-Request-Id header.' },
         details: {
           type: 'object',
+          // Open here: which keys it holds depends on the reason (ErrorData.<reason>, each closed).
+          additionalProperties: true,
           description:
             'The refusal’s facts as the error catalog declares them for the reason (table, restaurantName, local date and times, limits...): what a client words the refusal from, in its reader’s language. Local days are YYYY-MM-DD and times HH:MM on the restaurant’s clock; never an id. Absent when the reason names nothing.',
         },
@@ -163,10 +180,19 @@ const exampleFor = (reason: ErrorReason) => {
 const examplesFor = (group: readonly ErrorReason[]) =>
   Object.fromEntries(group.map((reason) => [reason, { summary: ERROR_CATALOG[reason].description, value: exampleFor(reason) }]));
 
-const detailsOf = (group: readonly ErrorReason[]) => {
-  const branches = detailsByReason(group);
-  return branches.length > 0 ? { allOf: branches } : {};
-};
+/**
+ * One status's answer: the envelope, with `data` exactly one of the group's ErrorData components (the
+ * reason is each one's const). An `allOf` beside the `$ref`, not keywords next to it: generators
+ * (openapi-typescript) ignore a `$ref`'s siblings, and would type every error with every reason.
+ */
+function errorSchema(group: readonly ErrorReason[]): JsonSchema {
+  const [first, ...others] = group;
+  // A lone reason is its component itself (Redocly: a oneOf of one is no choice).
+  const data = first && others.length === 0 ? reasonRef(first) : { oneOf: group.map(reasonRef) };
+  return {
+    allOf: [{ $ref: '#/components/schemas/ErrorEnvelope' }, { type: 'object', required: ['data'], properties: { data } }],
+  };
+}
 
 /** The error responses of an operation, one per status, each listing the reasons it can carry and what they mean. */
 export function errorResponses(reasons: readonly ErrorReason[]): Record<string, unknown> {
@@ -182,10 +208,7 @@ export function errorResponses(reasons: readonly ErrorReason[]): Record<string, 
       headers: { ...requestIdHeader, ...(status === 429 ? retryAfterHeader : {}) },
       content: {
         'application/json': {
-          schema: {
-            $ref: '#/components/schemas/ErrorEnvelope',
-            properties: { data: { properties: { reason: { enum: group } }, ...detailsOf(group) } },
-          },
+          schema: errorSchema(group),
           examples: examplesFor(group),
         },
       },

@@ -3,10 +3,32 @@ import { z } from 'zod';
 
 export type JsonSchema = Record<string, unknown>;
 
+/** Marks, while zod writes the schema, where it wrote a `never`; replaced before the schema leaves jsonSchemaOf. */
+const NEVER_MARKER = 'x-tablebook-never';
+
 /** A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), as the caller sends it or as the server answers it. */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  return json;
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type === 'never') (jsonSchema as JsonSchema)[NEVER_MARKER] = true;
+    },
+  }) as JsonSchema;
+  return withFalseForNever(json) as JsonSchema;
+}
+
+/**
+ * zod writes `never` (a guest's durationMinutes: the server answers it with a 400 naming the field) as
+ * `{not: {}}`, which generators ignore (openapi-typescript types it `unknown`, an invitation to send
+ * it); JSON Schema's `false` says the same, and they type it `never` (Swagger UI shows "never").
+ */
+function withFalseForNever(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withFalseForNever);
+  if (!schema || typeof schema !== 'object') return schema;
+  if ((schema as JsonSchema)[NEVER_MARKER] === true) return false;
+  return Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, withFalseForNever(value)]));
 }
 
 const isEmptyStringBranch = (branch: JsonSchema) => branch['const'] === '';

@@ -1,4 +1,10 @@
+import type { ErrorReason } from '@tablebook/api';
 import { errorResponses, requestIdHeader, successContent } from './errors.ts';
+
+const HEALTH_REASONS: ErrorReason[] = ['FORBIDDEN_HOST'];
+const READY_REASONS: ErrorReason[] = ['FORBIDDEN_HOST', 'SERVICE_UNAVAILABLE'];
+/** Every reason the operational routes answer with: the document describes each (errors.ts, reasonSchemas). */
+export const operationalReasons: ErrorReason[] = [...HEALTH_REASONS, ...READY_REASONS];
 
 /** The operational routes (served by the server itself, not by a procedure). */
 export const operationalPaths = {
@@ -33,7 +39,7 @@ export const operationalPaths = {
             { status: 'ok', database: 'up', adminOpen: false, timeZone: 'America/Bogota' },
           ),
         },
-        ...errorResponses(['FORBIDDEN_HOST']),
+        ...errorResponses(HEALTH_REASONS),
       },
     },
   },
@@ -63,7 +69,7 @@ export const operationalPaths = {
             { status: 'ready', database: 'up', migrations: 'current' },
           ),
         },
-        ...errorResponses(['FORBIDDEN_HOST', 'SERVICE_UNAVAILABLE']),
+        ...errorResponses(READY_REASONS),
       },
     },
   },

@@ -1,7 +1,16 @@
 import { GUEST_LANGUAGES } from '@tablebook/db/statuses';
 import { z } from 'zod';
 import { boundedText, calendarDate, entityId, exactInt } from './common.ts';
-import { guestEmail, guestLanguage, guestPhone, idempotencyKey, MAX_PARTY_SIZE, startTime, tableLabel } from './reservation.ts';
+import {
+  guestEmail,
+  guestLanguage,
+  guestPhone,
+  idempotencyKey,
+  MAX_PARTY_SIZE,
+  reservationStatus,
+  startTime,
+  tableLabel,
+} from './reservation.ts';
 
 /** A guest books for themselves: a name, and a phone or an e-mail to be reached at. */
 export const guestBookingInput = z
@@ -45,7 +54,8 @@ export const guestBookingOutput = z.object({
   endsAt: z.string(),
   partySize: z.number().int(),
   guestName: z.string(),
-  status: z.string(),
+  /** The reservation's status (`confirmed` when just booked; a replay shows it as it is now). */
+  status: reservationStatus,
   createdAt: z.string(),
   /** The language the guest's e-mails are written in (the booking's `language`, else Accept-Language, else es-CO). */
   language: z.enum(GUEST_LANGUAGES).nullable(),
