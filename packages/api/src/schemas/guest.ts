@@ -127,7 +127,7 @@ export const guestCancelOutput = z.object({
   restaurantId: z.string(),
   table: z.string(),
   date: z.string(),
-  status: z.string(),
+  status: reservationStatus,
 });
 
 /**
