@@ -40,6 +40,17 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('takes the separator from the first line that is not empty, as the parser skips blank lines', () => {
+    expect(detectSeparator('\r\nrestaurant;table;date\r\n')).toBe(';');
+    expect(detectSeparator('\uFEFF\n\n"a,b";c;d\n1,2,3,4')).toBe(';');
+    expect(parseCsv('\r\nrestaurant;table;date\r\nLa Mar;A1;2030-01-01\r\n')).toEqual([
+      { line: 2, fields: ['restaurant', 'table', 'date'] },
+      { line: 3, fields: ['La Mar', 'A1', '2030-01-01'] },
+    ]);
+    const { rows } = readBookingRows(parseCsv('\uFEFF\r\n\r\nrestaurant;table;date\r\nLa Mar;A1;2030-01-01\r\n'));
+    expect(rows).toEqual([{ line: 4, restaurant: 'La Mar', table: 'A1', date: '2030-01-01' }]);
+  });
+
   it('refuses text after a closing quote, "D2"x, naming its line and field instead of reading D2x', () => {
     expect(() => parseCsv('restaurant,table,date\nLa Mar,A1,2030-01-01\n\nLa Mar,"D2"x,2030-01-01\n')).toThrow(
       'line 4, field 2: text follows the closing quote of a quoted field (a quote inside a quoted field is written twice: "")',

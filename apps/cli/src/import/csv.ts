@@ -12,16 +12,17 @@ type Separator = ',' | ';';
 /**
  * The header line's separator: ";" when it has more semicolons than commas outside quotes (what Excel
  * writes where the comma is the decimal mark, as in Spanish), else ",". Only the header is looked at:
- * data may hold either in its text.
+ * data may hold either in its text. The header is the first line that is not empty (after a BOM), as
+ * the parser skips blank lines before it too.
  */
 export function detectSeparator(text: string): Separator {
   let quoted = false;
   let commas = 0;
   let semicolons = 0;
-  for (const char of text) {
+  for (const char of text.replace(/^\uFEFF?[\r\n]*/, '')) {
     if (char === '"') quoted = !quoted;
     else if (quoted) continue;
-    else if (char === '\n') break;
+    else if (char === '\n' || char === '\r') break;
     else if (char === ',') commas++;
     else if (char === ';') semicolons++;
   }
