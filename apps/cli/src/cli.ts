@@ -1,7 +1,7 @@
 import { createClient } from '@tablebook/client';
 import { commandName, type Command } from './args/command.ts';
 import { commandsUnder, splitCommandLine, wantsHelp } from './args/dispatch.ts';
-import { globalFlags, parseFlags } from './args/flags.ts';
+import { globalFlags, parseFlags, takesValue } from './args/flags.ts';
 import { commands } from './commands/index.ts';
 import { UsageError } from './errors.ts';
 import { exitCodeFor, ExitCode } from './exit-codes.ts';
@@ -41,6 +41,19 @@ function bindInput(command: Command, positionals: readonly string[], flags: Comm
 /** The words before a "--" (after it every word is an argument). */
 const optionWords = (tokens: readonly string[]) => (tokens.includes('--') ? tokens.slice(0, tokens.indexOf('--')) : tokens);
 
+/**
+ * The first word that is neither a flag nor a global flag's value (`--url http://x` holds no word), as
+ * splitCommandLine reads the words before a command: an unknown command, if there is one.
+ */
+function firstWord(tokens: readonly string[]): string | undefined {
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as string;
+    if (takesValue(token, globalFlags)) index++;
+    else if (!token.startsWith('-')) return token;
+  }
+  return undefined;
+}
+
 /** `tablebook --version` (or -V), with no command: git's, node's and npm's way of asking. */
 const wantsVersion = (tokens: readonly string[]) => optionWords(tokens).some((token) => token === '--version' || token === '-V');
 
@@ -70,7 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
       io.stdout(overviewHelp(commandsUnder(commands, words), words));
       return ExitCode.success;
     }
-    const next = rest.find((token) => !token.startsWith('-'));
+    const next = firstWord(rest);
     if (words.length === 0 && next === undefined && wantsVersion(rest)) {
       io.stdout(`${cliVersion()}\n`);
       return ExitCode.success;

@@ -58,6 +58,22 @@ describe('runCli', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Usage: tablebook cities');
   });
+
+  it('prints the version after global flags, not reading their values as a command', async () => {
+    const version = (await runInProcess(['--version'])).stdout;
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    for (const line of [
+      ['--url', 'http://x', '--version'],
+      ['--token', 'secret', '--json', '-V'],
+      ['--url=http://x', '--version'],
+    ]) {
+      expect(await runInProcess(line)).toEqual({ code: 0, stdout: version, stderr: '' });
+    }
+    // A word that is not a flag's value is still an unknown command.
+    const unknown = await runInProcess(['--url', 'http://x', 'nothing', '--version']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toContain('unknown command "nothing"');
+  });
 });
 
 describe('help', () => {
