@@ -63,6 +63,15 @@ export function describeDelete(server: () => SpawnedServer): void {
       expect(await restaurantsNamed('Zeta')).toEqual(['Zeta Tmp']);
     });
 
+    it('finds the whole name typed decomposed (NFD, as a macOS terminal may type "í") for a name stored composed', async () => {
+      const composed = await createRestaurant('Cevichería Borrar');
+      const typed = 'Cevicheri\u0301a Borrar';
+      expect(typed).not.toBe(composed.name);
+      const run = ok(await tablebook('restaurants', 'delete', typed, '--yes'));
+      expect(run.stdout).toContain(`Deleted restaurant "Cevichería Borrar" (${composed.id})`);
+      expect(await restaurantsNamed('Cevichería Borrar')).toEqual([]);
+    });
+
     it.runIf(process.platform === 'linux')(
       'asks on a terminal, naming the restaurant and its reservations: n keeps it, y deletes it',
       async () => {
@@ -71,6 +80,22 @@ export function describeDelete(server: () => SpawnedServer): void {
         expect(kept.screen).toContain(prompt);
         expect(kept.screen).toContain(`tablebook: not deleted: restaurant "Zeta Tmp" (${zeta.id}) is kept (only "y" or "yes" deletes)`);
         expect(kept.code).toBe(1);
+        expect(await restaurantsNamed('Zeta Tmp')).toEqual(['Zeta Tmp']);
+
+        // With --json the question still goes to stderr, and the error object starts a line of its own after the answer.
+        const keptJson = await runOnTerminal(['restaurants', 'delete', 'Zeta Tmp', '--json'], live(), { prompt, answer: 'no' });
+        expect(keptJson.code).toBe(1);
+        const lines = keptJson.screen.split('\r\n');
+        expect(lines).toContain(`${prompt}no`);
+        const report = lines.find((line) => line.startsWith('{'));
+        expect(JSON.parse(report ?? 'null')).toEqual({
+          error: {
+            reason: 'ABORTED',
+            message: `not deleted: restaurant "Zeta Tmp" (${zeta.id}) is kept (only "y" or "yes" deletes)`,
+            status: null,
+            requestId: null,
+          },
+        });
         expect(await restaurantsNamed('Zeta Tmp')).toEqual(['Zeta Tmp']);
 
         const deleted = await runOnTerminal(['restaurants', 'delete', 'Zeta Tmp'], live(), { prompt, answer: 'y' });

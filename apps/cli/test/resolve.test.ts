@@ -2,7 +2,7 @@ import type { City, Restaurant } from '@tablebook/client';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { findCity } from '../src/resolve/city.ts';
-import { pickRestaurant, pickRestaurantNamed } from '../src/resolve/restaurant.ts';
+import { namePrefix, pickRestaurant, pickRestaurantNamed } from '../src/resolve/restaurant.ts';
 
 const cities: City[] = [
   { id: 1, name: 'Leticia', deptName: 'Amazonas' },
@@ -79,5 +79,14 @@ describe('pickRestaurantNamed', () => {
     expect(() => pickRestaurantNamed([zeta, restaurant('4', 'Zeta')], 'Zeta')).toThrow(
       '2 restaurants are named "Zeta", give the id: Zeta in Leticia, Amazonas (1); Zeta in Leticia, Amazonas (4)',
     );
+  });
+});
+
+describe('namePrefix', () => {
+  it('asks the server for the name composed (NFC), as browsers and spreadsheets store it, whatever the terminal typed', () => {
+    const typedOnMac = ' La Cevicheri\u0301a ';
+    expect(namePrefix(typedOnMac)).toBe('La Cevicher\u00eda');
+    expect(namePrefix(typedOnMac)).toHaveLength('La Cevichería'.length);
+    expect(namePrefix('Zeta Tmp')).toBe('Zeta Tmp');
   });
 });

@@ -36,13 +36,20 @@ export function pickRestaurantNamed(candidates: readonly Restaurant[], text: str
   throw new InputError(`no restaurant is named exactly "${text}" (give its whole name or its id)${hint}`, 'NOT_FOUND');
 }
 
+/**
+ * The text as the server is asked for it: trimmed, and composed (NFC). The server's name prefix
+ * compares bytes, and names arrive composed from browsers and spreadsheets, while a macOS terminal may
+ * type "í" decomposed (i and a combining accent): asked as typed, that name would have no candidates.
+ */
+export const namePrefix = (text: string) => text.trim().normalize('NFC');
+
 async function byIdOr(
   client: TablebookClient,
   text: string,
   pick: (candidates: readonly Restaurant[], query: string) => Restaurant,
   needs: string,
 ): Promise<Restaurant> {
-  const query = text.trim();
+  const query = namePrefix(text);
   if (query === '') throw new UsageError(`a restaurant must be named by its id or ${needs}`);
   if (UUID.test(query)) return client.restaurant.byId.query({ id: query });
   return pick(await client.restaurant.list.query({ startWith: query, limit: CANDIDATE_LIMIT }), query);
