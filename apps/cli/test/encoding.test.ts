@@ -19,6 +19,32 @@ describe('decodeText', () => {
     expect(rows).toEqual([{ line: 2, restaurant: 'La Cevichería', table: 'A1', date: '2030-01-01' }]);
   });
 
+  it('refuses UTF-8 beside bytes that are not (a file edited in two encodings), naming the line of the first stray byte', () => {
+    // "Café " as UTF-8, then é as Windows-1252's one byte 0xE9: read as 1252 the first would be "CafÃ©".
+    const mixed = Buffer.concat([
+      Buffer.from('restaurant;table;date\r\nCafé ;A1;2030-01-01\r\nLa Mar;A2;2030-01-01\r\n'),
+      Buffer.from('Caf\xe9;A3;2030-01-01\r\n', 'latin1'),
+    ]);
+    expect(() => decodeText(mixed)).toThrow(
+      new InputError(
+        'line 4 is not valid UTF-8, though the file holds UTF-8 elsewhere: save it as UTF-8, or name its encoding with --encoding (for example --encoding windows-1252)',
+      ),
+    );
+    // The stray byte before the UTF-8, on a line after CR-only and LF line ends.
+    expect(() => decodeText(Buffer.concat([Buffer.from('a\rb\n\xe9\n', 'latin1'), Buffer.from('ñ')]))).toThrow(
+      /^line 3 is not valid UTF-8/,
+    );
+    // --encoding says how to read it.
+    expect(decodeText(mixed, encodingNamed('windows-1252'))).toContain('CafÃ© ;A1');
+  });
+
+  it('still reads ASCII with single stray bytes as Windows-1252, and well-formed UTF-8 as UTF-8', () => {
+    expect(decodeText(Buffer.from('Caf\xe9\nLa Mar\nCevicher\xeda\n', 'latin1'))).toBe('Café\nLa Mar\nCevichería\n');
+    // Overlong forms and surrogates are not UTF-8's letters: the file is Windows-1252 (Ã€, í\xa0…).
+    expect(decodeText(Buffer.from([0xc0, 0x80, 0x20, 0xed, 0xa0, 0x80]))).toBe('À€ í\u00a0€');
+    expect(decodeText(Buffer.from('Café 🍤 Ñ'))).toBe('Café 🍤 Ñ');
+  });
+
   it("maps 0x80-0x9F as Windows-1252 does (€, “”, –, œ, Ÿ), not as Node 20's TextDecoder (control characters)", () => {
     const c1 = Buffer.from(Array.from({ length: 32 }, (_, index) => 0x80 + index));
     expect(decodeText(c1)).toBe('€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ');
@@ -55,6 +81,18 @@ describe('tablebook import --encoding', () => {
     expect(run.stderr).toMatch(
       /^tablebook: --encoding: "klingon" is not an encoding this tool knows .*\(see 'tablebook import --help'\)\n$/,
     );
+  });
+
+  it('refuses a file in two encodings with exit 1 and INVALID_INPUT, before a server is asked', async () => {
+    const stdin = Buffer.concat([
+      Buffer.from('restaurant,table,date\nCafé,A1,2030-01-01\n'),
+      Buffer.from('Caf\xe9,A2,2030-01-01\n', 'latin1'),
+    ]);
+    const run = await runInProcess(['import', '-', '--json'], { env: { TABLEBOOK_URL: 'http://127.0.0.1:9' }, stdin });
+    expect(run).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(run.stderr)).toMatchObject({
+      error: { reason: 'INVALID_INPUT', message: expect.stringMatching(/^line 3 is not valid UTF-8.*--encoding/) },
+    });
   });
 
   it('stops on a malformed line before anything is booked, naming the line (the server is never asked)', async () => {

@@ -1,9 +1,10 @@
 import { InputError, UsageError } from '../errors.ts';
+import { lineOfByte, readUtf8 } from './utf8-bytes.ts';
 
 /**
- * What a file that is not valid UTF-8 is read as: the code page Excel and most Windows programs in
- * Western locales (Spanish included) write "CSV" in. Every byte means something in it, so reading never
- * fails; a file in another encoding needs --encoding.
+ * What a file that is not valid UTF-8 (and holds none of UTF-8's letters) is read as: the code page
+ * Excel and most Windows programs in Western locales (Spanish included) write "CSV" in. Every byte means
+ * something in it, so reading never fails; a file in another encoding needs --encoding.
  */
 const FALLBACK_ENCODING = 'windows-1252';
 
@@ -61,7 +62,8 @@ function decodeStrictly(bytes: Uint8Array, encoding: string): string | undefined
 /**
  * The text of a file's bytes. With `encoding` (a name from encodingNamed), in that encoding: bytes it
  * cannot mean are an error rather than replacement characters in a restaurant's name. Without: the
- * encoding a byte-order mark names, else UTF-8 when the bytes are valid UTF-8, else Windows-1252.
+ * encoding a byte-order mark names, else UTF-8 when the bytes are valid UTF-8, else Windows-1252 when
+ * they hold no UTF-8 at all (decodeUnmarked).
  */
 export function decodeText(bytes: Uint8Array, encoding?: string): string {
   if (encoding !== undefined) {
@@ -76,5 +78,22 @@ export function decodeText(bytes: Uint8Array, encoding?: string): string {
       throw new InputError(`the file starts as ${marked[0]} but is not valid ${marked[0]}; name its encoding with --encoding`);
     return text;
   }
-  return decodeStrictly(bytes, 'utf-8') ?? decodeWindows1252(bytes);
+  return decodeStrictly(bytes, 'utf-8') ?? decodeUnmarked(bytes);
+}
+
+/**
+ * Bytes that are not valid UTF-8: Windows-1252 when nothing in them is UTF-8's (ASCII and single bytes
+ * such as 0xED for í, what Excel writes). UTF-8's multi-byte letters beside invalid bytes are a file
+ * edited in two encodings: read either way some names would be garbled ("CafÃ©"), so it is refused,
+ * naming the line to look at.
+ */
+function decodeUnmarked(bytes: Uint8Array): string {
+  const { hasMultiByte, firstInvalid } = readUtf8(bytes);
+  if (hasMultiByte && firstInvalid !== undefined) {
+    throw new InputError(
+      `line ${lineOfByte(bytes, firstInvalid)} is not valid UTF-8, though the file holds UTF-8 elsewhere: ` +
+        'save it as UTF-8, or name its encoding with --encoding (for example --encoding windows-1252)',
+    );
+  }
+  return decodeWindows1252(bytes);
 }
