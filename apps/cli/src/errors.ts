@@ -1,10 +1,15 @@
+import type { TablebookErrorReason } from '@tablebook/client';
+
+/** Reasons that must be the API's catalog's or the client's: a reason renamed there fails the build here. */
+export type CatalogReason<Reason extends TablebookErrorReason> = Reason;
+
 /**
  * The reasons of the command line's own errors, as `--json` prints them beside the API's: USAGE for
- * a command line that is wrong (UsageError), and for the others the words the API and the client
- * already use: INVALID_INPUT, NOT_FOUND, and ABORTED (the client's, for a call its caller stopped)
- * for a person's "no".
+ * a command line that is wrong (UsageError, the CLI's own word), and for the others the words the API
+ * and the client already use: INVALID_INPUT, NOT_FOUND, and ABORTED (the client's, for a call its
+ * caller stopped) for a person's "no".
  */
-type InputErrorReason = 'INVALID_INPUT' | 'NOT_FOUND' | 'ABORTED';
+type InputErrorReason = CatalogReason<'INVALID_INPUT' | 'NOT_FOUND' | 'ABORTED'>;
 
 /** The command line itself is wrong: an unknown command or option, a missing argument (exit 2). */
 export class UsageError extends Error {

@@ -1,12 +1,12 @@
-import { TablebookError } from '@tablebook/client';
-import { InputError, UsageError } from '../errors.ts';
+import { TablebookError, type TablebookErrorReason } from '@tablebook/client';
+import { type CatalogReason, InputError, UsageError } from '../errors.ts';
 import { oneLine } from './table.ts';
 
 /** What `--json` prints on stderr for a failure: one object, the same keys whatever failed. */
 interface ErrorReport {
   error: {
     /** The API's or the client's reason (TABLE_ALREADY_BOOKED, NETWORK_ERROR…), or the command line's own (errors.ts: USAGE, INVALID_INPUT, NOT_FOUND, ABORTED). */
-    reason: string;
+    reason: TablebookErrorReason | UsageError['reason'];
     message: string;
     /** The HTTP status of the server's answer; null when there was none (a usage error, an unreachable server). */
     status: number | null;
@@ -24,8 +24,9 @@ function errorReport(error: unknown): ErrorReport {
     return { error: { reason: error.reason, message: error.message, status: null, requestId: null } };
   }
   // Neither the command line's error nor the API's answer: a fault of the tool itself, as the API names its own.
+  const reason: CatalogReason<'INTERNAL_ERROR'> = 'INTERNAL_ERROR';
   return {
-    error: { reason: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error), status: null, requestId: null },
+    error: { reason, message: error instanceof Error ? error.message : String(error), status: null, requestId: null },
   };
 }
 
