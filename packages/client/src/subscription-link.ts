@@ -18,6 +18,30 @@ export interface SubscriptionLinkOptions {
 /** What the last connection attempt of one subscription saw, when it was no stream at all. */
 interface AttemptRecord {
   failure: TablebookError | undefined;
+  /** When the next attempt may start (ms since the epoch): the last failure's Retry-After. */
+  notBefore: number;
+}
+
+/**
+ * A failure the next attempt may not meet: a gateway's 502/503/504, the API's 503 or 429 (the
+ * catalog's `retryable`). Auth, invalid and unexpected answers would fail the same way every time.
+ */
+const isPassing = (failure: TablebookError) => failure.retryable && (failure.category === 'unavailable' || failure.category === 'limited');
+
+/** Waits `ms`, or until `signal` aborts (then rejects with its AbortError, which EventSource takes as its own close). */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => {
+      clearTimeout(timer);
+      reject(signal?.reason ?? new DOMException('The stream was closed', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', aborted);
+      resolve();
+    }, ms);
+    if (signal?.aborted) aborted();
+    else signal?.addEventListener('abort', aborted, { once: true });
+  });
 }
 
 const isEventStream = (response: Response) => (response.headers.get('content-type') ?? '').startsWith('text/event-stream');
@@ -44,11 +68,16 @@ async function answerFailure(url: string, response: Response): Promise<Tablebook
 
 /**
  * The EventSource's fetch: the caller's headers and token on every connection (the stream's own,
- * Accept and Last-Event-ID, win), and a record of why an attempt failed. An answer that is not a
- * stream is handed on without its body, so EventSource closes the subscription for good.
+ * Accept and Last-Event-ID, win), and a record of why an attempt failed. EventSource treats any
+ * answer other than a 200 stream as final, and a thrown fetch as a lost connection it retries after
+ * its interval (3 s, or the stream's `retry:`). So a passing failure (an outage, the rate limit) is
+ * thrown: the subscription reconnects, reporting it as a `connecting` state, and not before its
+ * Retry-After. Any other answer is handed on without its body, and the subscription ends with it.
  */
 function streamFetch(options: SubscriptionLinkOptions, attempt: AttemptRecord): FetchLike {
   return async (url, init) => {
+    const wait = attempt.notBefore - Date.now();
+    if (wait > 0) await pause(wait, init.signal as AbortSignal | undefined);
     attempt.failure = undefined;
     const headers = new Headers(options.headers);
     for (const [name, value] of Object.entries(init.headers)) headers.set(name, value);
@@ -60,7 +89,12 @@ function streamFetch(options: SubscriptionLinkOptions, attempt: AttemptRecord): 
       throw cause;
     }
     if (response.status === 200 && isEventStream(response)) return response;
-    attempt.failure = await answerFailure(String(url), response);
+    const failure = await answerFailure(String(url), response);
+    attempt.failure = failure;
+    if (isPassing(failure)) {
+      attempt.notBefore = Date.now() + (failure.retryAfterSeconds ?? 0) * 1000;
+      throw failure;
+    }
     return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
@@ -96,7 +130,7 @@ export function subscriptionLink(options: SubscriptionLinkOptions): TRPCLink<App
     ({ op, next }) =>
       observable<Envelope, TRPCClientError<AppRouter>>((observer) => {
         // One record per subscription: each has its own EventSource and its own attempts.
-        const attempt: AttemptRecord = { failure: undefined };
+        const attempt: AttemptRecord = { failure: undefined, notBefore: 0 };
         const link = httpSubscriptionLink<AppRouter, typeof EventSource>({
           url: options.url,
           EventSource,

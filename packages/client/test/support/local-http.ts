@@ -70,22 +70,33 @@ function fail(failure: Failure, request: IncomingMessage, response: ServerRespon
   }
 }
 
+/**
+ * Hands `request` on to `target` and its answer back as it arrives (an event stream included), with
+ * its status and content type; the upstream request ends when the client goes away.
+ */
+export async function forward(target: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await readBody(request);
+  const upstream = new AbortController();
+  response.on('close', () => upstream.abort());
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !['host', 'connection', 'content-length'].includes(entry[0]),
+    ),
+  );
+  const answer = await fetch(`${target}${request.url}`, {
+    method: request.method ?? 'GET',
+    headers,
+    signal: upstream.signal,
+    ...(body.length > 0 ? { body } : {}),
+  });
+  response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
+  if (answer.body) for await (const chunk of answer.body) response.write(chunk);
+  response.end();
+}
+
 /** A proxy to `target` that fails the first `failFirst` requests it receives, then forwards the rest. */
 export function startFlakyProxy(target: string, failFirst: number, failure: Failure): Promise<LocalServer> {
-  return startLocalServer(async (request, response, index) => {
-    if (index <= failFirst) return fail(failure, request, response);
-    const body = await readBody(request);
-    const headers = Object.fromEntries(
-      Object.entries(request.headers).filter(
-        (entry): entry is [string, string] => typeof entry[1] === 'string' && !['host', 'connection', 'content-length'].includes(entry[0]),
-      ),
-    );
-    const answer = await fetch(`${target}${request.url}`, {
-      method: request.method ?? 'GET',
-      headers,
-      ...(body.length > 0 ? { body } : {}),
-    });
-    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/octet-stream' });
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  });
+  return startLocalServer((request, response, index) =>
+    index <= failFirst ? fail(failure, request, response) : forward(target, request, response),
+  );
 }
