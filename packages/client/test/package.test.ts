@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { distDirectory, runNode } from './support/node-process.ts';
+import { distDirectory, packageRoot, runNode } from './support/node-process.ts';
 
 // What users get: the emitted dist/, imported by the package's name.
 describe('the built package', () => {
@@ -22,6 +22,15 @@ describe('the built package', () => {
     );
     expect(new Set(imported)).toEqual(new Set(['@trpc/client', '@trpc/server']));
     expect(readdirSync(distDirectory).filter((name) => name.endsWith('.d.ts'))).toEqual(['index.d.ts']);
+  });
+
+  // test/dist-types.check.ts, by the workspace's tsc (TypeScript 7, a few seconds): the sources' check
+  // (test/public-types.check.ts) cannot see what bundling the declarations did to them.
+  it("types the router in dist/index.d.ts exactly as the server's, inputs, outputs and errors", async () => {
+    const tsc = `${packageRoot}node_modules/typescript/bin/tsc`;
+    const checked = await runNode([tsc, '-p', 'tsconfig.dist-types.json', '--pretty', 'false']);
+    expect(checked.stdout + checked.stderr).toBe('');
+    expect(checked.code).toBe(0);
   });
 
   it('uses no Node built-ins, so it runs in browsers too', () => {
