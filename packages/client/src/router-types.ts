@@ -8,14 +8,7 @@
 // own error shape. tsc prints the inferred type of `routerTypes` structurally in the emitted
 // declarations (build.mjs bundles them), so they import nothing from the workspace.
 import type { AppRouter as ServerRouter } from '@tablebook/api';
-import type { ErrorData } from '@tablebook/api/shared';
-import type {
-  TRPC_ERROR_CODE_NUMBER,
-  TRPCBuiltRouter,
-  TRPCMutationProcedure,
-  TRPCQueryProcedure,
-  TRPCSubscriptionProcedure,
-} from '@trpc/server';
+import type { TRPCBuiltRouter, TRPCMutationProcedure, TRPCQueryProcedure, TRPCSubscriptionProcedure } from '@trpc/server';
 
 /**
  * The same type, its object types rebuilt property by property. A conditional type (not a bare mapped
@@ -30,9 +23,6 @@ type Plain<T> = T extends string | number | boolean | bigint | symbol | null | u
       : T extends object
         ? { [K in keyof T]: Plain<T[K]> }
         : T;
-
-/** What every call can fail with: the server's errorFormatter (packages/api trpc.ts); test/public-types.test.ts keeps them equal. */
-type ErrorShape = { message: string; code: TRPC_ERROR_CODE_NUMBER; data: ErrorData };
 
 /** A procedure as the server's router declares it, read by shape: the server may build on another tRPC 11 release. */
 interface ServerProcedure<Type extends string, Input, Output> {
@@ -54,8 +44,16 @@ type ClientRecord<R> = R extends object
   ? { [K in keyof R]: R[K] extends { _def: { procedure: true } } ? ClientProcedure<R[K]> : ClientRecord<R[K]> }
   : never;
 
-/** The server's router, read by shape too: its record of procedures and its transformer. */
-type ClientRouter<R> = R extends { _def: { record: infer Procedures; _config: { $types: { transformer: infer Transformer } } } }
+/**
+ * The server's router, read by shape too: its record of procedures, its transformer and its error
+ * shape (what every call can fail with: its errorFormatter's answer, packages/api trpc.ts), taken as
+ * it is: tsc writes it out as `{message, code, data: ErrorData}`, and build.mjs inlines ErrorData.
+ * test/public-types.check.ts (the sources) and test/dist-types.check.ts (the built declarations) keep
+ * the whole equal to the server's.
+ */
+type ClientRouter<R> = R extends {
+  _def: { record: infer Procedures; _config: { $types: { transformer: infer Transformer; errorShape: infer ErrorShape } } };
+}
   ? TRPCBuiltRouter<{ ctx: object; meta: object; errorShape: ErrorShape; transformer: Transformer }, ClientRecord<Procedures>>
   : never;
 
