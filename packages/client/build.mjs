@@ -4,7 +4,8 @@
 // - dist/index.d.ts: one declaration file, the client's with what it uses of the workspace's
 //   declarations inlined (the router's types are already written out in full: src/router-types.ts),
 //   so that it imports nothing but the package's own dependencies.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { rollup } from 'rollup';
@@ -17,11 +18,40 @@ const dependencies = Object.keys(manifest.dependencies ?? {});
 const isDependency = (specifier) => dependencies.some((name) => specifier === name || specifier.startsWith(`${name}/`));
 
 const declarations = here('node_modules/.cache/declarations/');
-/** The workspace modules the client's types come from, as tsconfig.workspace-types.json emitted them. */
-const workspaceDeclarations = {
-  '@tablebook/api/shared': `${declarations}workspace/api/src/shared.d.ts`,
-  '@tablebook/db/statuses': `${declarations}workspace/db/src/statuses.d.ts`,
-};
+
+/** The nearest package.json above `file`, with the folder it is in. */
+function packageOf(file) {
+  for (let folder = dirname(file); folder !== dirname(folder); folder = dirname(folder)) {
+    const path = join(folder, 'package.json');
+    if (existsSync(path)) return { folder, manifest: JSON.parse(readFileSync(path, 'utf8')) };
+  }
+  throw new Error(`${file} is in no package`);
+}
+
+/**
+ * The workspace modules the client's types come from, by the specifier the client imports each by
+ * (its package's name and the export that points at it) and the declaration
+ * tsconfig.workspace-types.json emitted for it: its `files` are the one list of them.
+ */
+function readWorkspaceDeclarations() {
+  // A tsconfig is JSON with comments; this one's are whole lines.
+  const config = JSON.parse(readFileSync(here('tsconfig.workspace-types.json'), 'utf8').replace(/^\s*\/\/.*$/gm, ''));
+  const rootDir = here(config.compilerOptions.rootDir);
+  const outDir = here(config.compilerOptions.outDir);
+  return Object.fromEntries(
+    config.files.map((file) => {
+      const source = here(file);
+      const { folder, manifest: owner } = packageOf(source);
+      const exported = Object.entries(owner.exports ?? {}).find(
+        ([, target]) => typeof target === 'string' && resolve(folder, target) === source,
+      );
+      if (!exported) throw new Error(`${file}: no export of ${owner.name} points at it`);
+      const specifier = exported[0] === '.' ? owner.name : `${owner.name}${exported[0].slice(1)}`;
+      return [specifier, join(outDir, relative(rootDir, source)).replace(/\.ts$/, '.d.ts')];
+    }),
+  );
+}
+const workspaceDeclarations = readWorkspaceDeclarations();
 
 rmSync(here('dist'), { recursive: true, force: true });
 
