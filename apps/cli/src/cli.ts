@@ -54,6 +54,12 @@ function firstWord(tokens: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** `pnpm run <script> -- <args>` passes its separating "--" through; it means nothing here. */
+const withoutLeadingSeparator = (argv: readonly string[]) => (argv[0] === '--' ? argv.slice(1) : argv);
+
+/** Whether the command line asks for errors as JSON: read from the words themselves, so even a wrong line gets one. */
+export const jsonErrorsWanted = (argv: readonly string[]) => optionWords(withoutLeadingSeparator(argv)).includes('--json');
+
 /** `tablebook --version` (or -V), with no command: git's, node's and npm's way of asking. */
 const wantsVersion = (tokens: readonly string[]) => optionWords(tokens).some((token) => token === '--version' || token === '-V');
 
@@ -68,8 +74,7 @@ async function runCommand(command: Command, tokens: readonly string[], io: CliIO
 
 /** Runs one command line and returns the exit code; all output goes through `io`. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCode> {
-  // `pnpm run <script> -- <args>` passes its separating "--" through; it means nothing here.
-  const { command, words, rest } = splitCommandLine(argv[0] === '--' ? argv.slice(1) : argv, commands);
+  const { command, words, rest } = splitCommandLine(withoutLeadingSeparator(argv), commands);
   const helpFor = command ? `${commandName(command)} ` : words.length > 0 ? `${words.join(' ')} ` : '';
   try {
     if (command) {
@@ -92,8 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
     const choices = [...new Set(commandsUnder(commands, words).map((entry) => entry.path[words.length]))];
     throw new UsageError(`missing ${words.length > 0 ? 'subcommand' : 'command'}: ${choices.join(', ')}`);
   } catch (error) {
-    // Read from the words themselves: --json asks for a JSON error even when the line around it is wrong.
-    io.stderr(errorOutput(error, helpFor, optionWords(rest).includes('--json')));
+    io.stderr(errorOutput(error, helpFor, jsonErrorsWanted(argv)));
     return exitCodeFor(error);
   }
 }

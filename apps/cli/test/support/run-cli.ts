@@ -41,7 +41,8 @@ export async function runInProcess(args: readonly string[], options: RunOptions 
 
 const binary = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 
-function builtBinary(): string {
+/** The built `tablebook` (dist/main.js), or an error saying to build it. */
+export function builtBinary(): string {
   if (!existsSync(binary)) {
     throw new Error('apps/cli/dist is missing: run `pnpm exec turbo run build --filter=@tablebook/cli` first');
   }
