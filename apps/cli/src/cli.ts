@@ -2,6 +2,7 @@ import { createClient } from '@tablebook/client';
 import { commandName, type Command } from './args/command.ts';
 import { commandsUnder, splitCommandLine, wantsHelp } from './args/dispatch.ts';
 import { globalFlags, parseFlags, takesValue } from './args/flags.ts';
+import { unknownGlobalOption } from './args/global-options.ts';
 import { commands } from './commands/index.ts';
 import { UsageError } from './errors.ts';
 import { exitCodeFor, ExitCode } from './exit-codes.ts';
@@ -88,6 +89,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<ExitCo
       io.stdout(overviewHelp(commandsUnder(commands, words), words));
       return ExitCode.success;
     }
+    const unknownOption = unknownGlobalOption(rest);
+    if (unknownOption !== undefined) throw new UsageError(unknownOption);
     const next = firstWord(rest);
     if (words.length === 0 && next === undefined && wantsVersion(rest)) {
       io.stdout(`${cliVersion()}\n`);

@@ -40,7 +40,7 @@ describe('parseFlags', () => {
   it('turns parse problems into one-line usage errors', () => {
     expect(() => parseFlags(['--json'], flags)).toThrow('missing --date, --table');
     expect(() => parseFlags(['--date'], flags)).toThrow("Option '--date <value>' argument missing");
-    expect(() => parseFlags(['--dates', 'x'], flags)).toThrow("Unknown option '--dates'");
+    expect(() => parseFlags(['--dates', 'x'], flags)).toThrow("Unknown option '--dates' (did you mean --date?)");
   });
 
   it('takes a negative number as a value, for its flag to judge, and says how to give another value starting with "-"', () => {
@@ -100,5 +100,23 @@ describe('parseTables and formatTables', () => {
 
   it.each(['A0', 'A0:', 'A0:4,,A1:2', 'A0:four'])('refuses %j as a usage error', (text) => {
     expect(() => parseTables(text)).toThrow(UsageError);
+  });
+});
+
+describe('an unknown option before the command', () => {
+  it('is a usage error naming it, with the option it likely meant, not "missing command"', async () => {
+    const said = async (...args: string[]) => {
+      const run = await runInProcess(args);
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      return run.stderr;
+    };
+    expect(await said('--bogus')).toBe("tablebook: Unknown option '--bogus' (see 'tablebook --help')\n");
+    expect(await said('--versio')).toContain("Unknown option '--versio' (did you mean --version?)");
+    expect(await said('--url', 'http://x', '--jsn', 'cities')).toContain("Unknown option '--jsn' (did you mean --json?)");
+    expect(await said('-x')).toContain("Unknown option '-x'");
+    expect(await said('restaurants', '--colour')).toContain("Unknown option '--colour'");
+    // The unknown command is the first thing wrong; a flag's value is no option.
+    expect(await said('nothing', '--bogus')).toContain('unknown command "nothing"');
+    expect(await said('--token', '--x')).toContain('missing command');
   });
 });

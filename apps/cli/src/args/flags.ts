@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.ts';
+import { nearMiss } from './near-miss.ts';
 
 interface FlagSpec {
   readonly type: 'string' | 'boolean';
@@ -74,6 +75,13 @@ function joinDashValues(tokens: readonly string[], flags: FlagSpecs): string[] {
   return joined;
 }
 
+/** For parseArgs's "Unknown option '--dats'", the hint " (did you mean --date?)" when one is near. */
+function meantOption(message: string, names: readonly string[]): string {
+  const unknown = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+  const meant = unknown === undefined ? undefined : nearMiss(unknown, names);
+  return meant === undefined ? '' : ` (did you mean --${meant}?)`;
+}
+
 /**
  * Parses the words after the command name with node's parseArgs, keeping only the first sentence of
  * its messages ("Unknown option '--x'") so a usage error stays one line.
@@ -87,7 +95,7 @@ export function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags
     parsed = parseArgs({ args: joinDashValues(tokens, flags), options, strict: true, allowPositionals: true });
   } catch (error) {
     const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
-    throw new UsageError(message.replace(/\.$/, ''));
+    throw new UsageError(`${message.replace(/\.$/, '')}${meantOption(message, Object.keys(flags))}`);
   }
   const values = parsed.values as FlagValues<F>;
   const missing = Object.entries(flags).filter(([name, spec]) => spec.required && values[name] === undefined);
