@@ -1,7 +1,7 @@
 import { createClient } from '@tablebook/client';
 import { commandName, type Command } from './args/command.ts';
 import { commandsUnder, splitCommandLine, wantsHelp } from './args/dispatch.ts';
-import { globalFlags, parseFlags, takesValue } from './args/flags.ts';
+import { globalFlags, readFlags, requireFlags, takesValue } from './args/flags.ts';
 import { unknownGlobalOption } from './args/global-options.ts';
 import { commands } from './commands/index.ts';
 import { UsageError } from './errors.ts';
@@ -65,8 +65,12 @@ export const jsonErrorsWanted = (argv: readonly string[]) => optionWords(without
 const wantsVersion = (tokens: readonly string[]) => optionWords(tokens).some((token) => token === '--version' || token === '-V');
 
 async function runCommand(command: Command, tokens: readonly string[], io: CliIO): Promise<ExitCode> {
-  const { positionals, flags } = parseFlags(tokens, { ...globalFlags, ...command.flags });
-  const input = bindInput(command, positionals, flags);
+  const specs = { ...globalFlags, ...command.flags };
+  const line = readFlags(tokens, specs);
+  // `tablebook book` lacks its restaurant first: the argument is said before the flags.
+  const input = bindInput(command, line.positionals, line.flags);
+  requireFlags(specs, line);
+  const { flags } = line;
   const { url, token } = serverSettings(flags, io.env);
   const client = createClient({ url, token });
   const print = createPrinter((text) => io.stdout(text), flags.json === true);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { splitCommandLine } from '../src/args/dispatch.ts';
-import { parseFlags } from '../src/args/flags.ts';
+import { type FlagSpecs, readFlags, requireFlags } from '../src/args/flags.ts';
+
+/** What the command line does: read the flags, then require the required ones. */
+function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags: F) {
+  const line = readFlags(tokens, flags);
+  requireFlags(flags, line);
+  return line;
+}
 import { formatTables, parseTables } from '../src/args/tables.ts';
 import { commands } from '../src/commands/index.ts';
 import { UsageError } from '../src/errors.ts';
@@ -23,7 +30,7 @@ describe('splitCommandLine', () => {
   });
 });
 
-describe('parseFlags', () => {
+describe('readFlags and requireFlags', () => {
   const flags = {
     date: { type: 'string', description: 'd', required: true },
     table: { type: 'string', description: 't', required: true },
@@ -100,6 +107,14 @@ describe('parseTables and formatTables', () => {
 
   it.each(['A0', 'A0:', 'A0:4,,A1:2', 'A0:four'])('refuses %j as a usage error', (text) => {
     expect(() => parseTables(text)).toThrow(UsageError);
+  });
+});
+
+describe('a missing argument', () => {
+  it('is said before a missing flag: tablebook book lacks its restaurant first', async () => {
+    const run = await runInProcess(['book']);
+    expect(run).toEqual({ code: 2, stdout: '', stderr: "tablebook: missing <restaurant> (see 'tablebook book --help')\n" });
+    expect((await runInProcess(['book', 'La Mar'])).stderr).toContain('missing --date');
   });
 });
 

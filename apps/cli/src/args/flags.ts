@@ -15,7 +15,7 @@ export type FlagSpecs = Readonly<Record<string, FlagSpec>>;
 
 type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean' ? boolean : string;
 
-/** Parsed values: a required flag is always there (parseFlags checks), any other may be undefined. */
+/** Parsed values: a required flag is always there (requireFlags checks), any other may be undefined. */
 export type FlagValues<F extends FlagSpecs> = {
   readonly [K in keyof F]: F[K] extends { readonly required: true } ? FlagValue<F[K]> : FlagValue<F[K]> | undefined;
 };
@@ -84,9 +84,11 @@ function meantOption(message: string, names: readonly string[]): string {
 
 /**
  * Parses the words after the command name with node's parseArgs, keeping only the first sentence of
- * its messages ("Unknown option '--x'") so a usage error stays one line.
+ * its messages ("Unknown option '--x'") so a usage error stays one line. Required flags are not yet
+ * checked (the values' types say they are there): requireFlags does, after the caller has checked what
+ * it must say first (a missing argument before a missing flag).
  */
-export function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags: F): ParsedLine<F> {
+export function readFlags<F extends FlagSpecs>(tokens: readonly string[], flags: F): ParsedLine<F> {
   const options = Object.fromEntries(
     Object.entries(flags).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
   );
@@ -97,10 +99,13 @@ export function parseFlags<F extends FlagSpecs>(tokens: readonly string[], flags
     const message = error instanceof Error ? (error.message.split(/\.\s/)[0] ?? error.message) : String(error);
     throw new UsageError(`${message.replace(/\.$/, '')}${meantOption(message, Object.keys(flags))}`);
   }
-  const values = parsed.values as FlagValues<F>;
-  const missing = Object.entries(flags).filter(([name, spec]) => spec.required && values[name] === undefined);
+  return { positionals: parsed.positionals, flags: parsed.values as FlagValues<F> };
+}
+
+/** A usage error naming every required flag the line lacks. */
+export function requireFlags<F extends FlagSpecs>(flags: F, line: ParsedLine<F>): void {
+  const missing = Object.entries(flags).filter(([name, spec]) => spec.required && line.flags[name] === undefined);
   if (missing.length > 0) throw new UsageError(`missing ${missing.map(([name]) => `--${name}`).join(', ')}`);
-  return { positionals: parsed.positionals, flags: values };
 }
 
 /** A whole number of at least 0, from a flag's text. */
