@@ -135,3 +135,21 @@ describe('an unknown option before the command', () => {
     expect(await said('--token', '--x')).toContain('missing command');
   });
 });
+
+describe('a token that no HTTP header can carry', () => {
+  it('is a usage error before any request, from --token or TABLEBOOK_TOKEN', async () => {
+    // Nothing listens on port 9: a request sent would be exit 3, NETWORK_ERROR.
+    const env = { TABLEBOOK_URL: 'http://127.0.0.1:9' };
+    const flag = await runInProcess(['cities', '--token', 'a\nb'], { env });
+    expect(flag).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        "tablebook: the token (--token) holds a line break, which an Authorization header cannot carry: give the token alone, as it was issued (see 'tablebook cities --help')\n",
+    });
+    const fromEnv = await runInProcess(['cities'], { env: { ...env, TABLEBOOK_TOKEN: 'secret\t2' } });
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr).toContain('the token in TABLEBOOK_TOKEN holds a control character');
+    expect((await runInProcess(['cities', '--token', 'clé'], { env })).stderr).toContain('a character that is not ASCII');
+  });
+});
