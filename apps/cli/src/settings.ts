@@ -16,7 +16,7 @@ export interface ServerSettings {
 function checkToken(token: string, named: string): void {
   const fault = /[\r\n]/.test(token)
     ? 'a line break'
-    : /[\u0000-\u001f\u007f]/.test(token)
+    : /\p{Cc}/u.test(token)
       ? 'a control character'
       : /[^\u0020-\u007e]/.test(token)
         ? 'a character that is not ASCII'
