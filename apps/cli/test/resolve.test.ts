@@ -89,4 +89,11 @@ describe('namePrefix', () => {
     expect(namePrefix(typedOnMac)).toHaveLength('La Cevichería'.length);
     expect(namePrefix('Zeta Tmp')).toBe('Zeta Tmp');
   });
+
+  it('drops the spaces around a pasted name, not those inside it (restaurants delete "La Mar " is "La Mar")', () => {
+    expect(namePrefix(' La Mar \t')).toBe('La Mar');
+    expect(() => pickRestaurantNamed([restaurant('5', 'La Mar')], namePrefix('La  Mar'))).toThrow(
+      'no restaurant is named exactly "La  Mar"',
+    );
+  });
 });

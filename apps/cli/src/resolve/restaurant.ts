@@ -22,7 +22,8 @@ export function pickRestaurant(candidates: readonly Restaurant[], text: string):
 
 /**
  * Among the restaurants whose name starts with `text` (any case): the one whose whole name is `text`
- * as written, case included (a name's accents may be composed or not: that is the same text). For
+ * as written, case and inner spaces included (a name's accents may be composed or not: that is the
+ * same text; the spaces around a pasted name are already gone, namePrefix). For
  * what cannot be undone: "Zeta" never means "Zeta Tmp", nor "zeta" "Zeta". The near misses are named.
  */
 export function pickRestaurantNamed(candidates: readonly Restaurant[], text: string): Restaurant {
