@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeSummary } from '../src/import/report.ts';
 import { clockOn, timeRangeOf } from '../src/output/local-times.ts';
 import { createPrinter } from '../src/output/printer.ts';
 import { formatTable, type Column } from '../src/output/table.ts';
@@ -93,5 +94,14 @@ describe('slotColumns', () => {
       '19:00  21:00          2  A0,B1        yes',
       '23:30  01:30 (+1)     0  none         no: NO_TABLE_AVAILABLE',
     ]);
+  });
+});
+
+describe("the import's totals line", () => {
+  it('says "row" for one, "rows" otherwise', () => {
+    const summary = (rows: number, booked: number) => ({ rows, booked, 'already-booked': 0, refused: rows - booked, invalid: 0 });
+    expect(describeSummary(summary(1, 1))).toBe('1 row: 1 booked, 0 already booked, 0 refused, 0 invalid');
+    expect(describeSummary(summary(0, 0))).toBe('0 rows: 0 booked, 0 already booked, 0 refused, 0 invalid');
+    expect(describeSummary(summary(3, 2))).toBe('3 rows: 2 booked, 0 already booked, 1 refused, 0 invalid');
   });
 });

@@ -40,8 +40,9 @@ function columnsFor(results: readonly RowResult[]): readonly Column<RowResult>[]
   return [...rowColumns, { header: 'TIME', value: timeOf }, ...outcomeColumns];
 }
 
-function describeSummary(summary: ImportSummary): string {
-  return `${summary.rows} rows: ${summary.booked} booked, ${summary['already-booked']} already booked, ${summary.refused} refused, ${summary.invalid} invalid`;
+/** The totals line people read: "1 row: 1 booked, …", "3 rows: …". */
+export function describeSummary(summary: ImportSummary): string {
+  return `${summary.rows} ${summary.rows === 1 ? 'row' : 'rows'}: ${summary.booked} booked, ${summary['already-booked']} already booked, ${summary.refused} refused, ${summary.invalid} invalid`;
 }
 
 /** A line per row (JSON: the array of row results), then the totals for people. */
