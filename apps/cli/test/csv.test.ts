@@ -61,6 +61,15 @@ describe('parseCsv', () => {
 
   it('refuses a quote inside a field that does not start with one, naming its line', () => {
     expect(() => parseCsv('a,b\n1,2\n3,5" ventana\n')).toThrow(/^line 3, field 2: a quote in a field that does not start with one/);
+    // The hint is the field itself, rewritten: quoted, its quotes doubled.
+    expect(() => parseCsv('restaurant,table,notes\nLa Mar,A1,mesa 3" grande\n')).toThrow(
+      'line 2, field 3: a quote in a field that does not start with one (quote the whole field and write each quote in it twice: "mesa 3"" grande")',
+    );
+    expect(() => parseCsv('a;b;c\nx;y"z "w";q\n')).toThrow(
+      'field 2: a quote in a field that does not start with one (quote the whole field and write each quote in it twice: "y""z ""w""")',
+    );
+    // A field too long to quote back in one line gets the rule alone.
+    expect(() => parseCsv(`a,b\n1,${'x'.repeat(80)}" y\n`)).toThrow(/write each quote in it twice\)$/);
   });
 });
 

@@ -42,8 +42,25 @@ function nextRecordLine(text: string, lastLine: number): number {
   return line;
 }
 
+/** Longer fields are not quoted back in a message: the line would no longer be one a person reads. */
+const QUOTED_BACK_MAX = 60;
+
+/**
+ * The field with a stray quote as it should have been written (`mesa 3" grande` → `"mesa 3"" grande"`),
+ * from the parser's text of the field up to the quote and the file's line it is on; undefined when it
+ * cannot be found there or is too long to quote.
+ */
+function fieldRewritten(lineText: string, before: string, separator: Separator): string | undefined {
+  const opening = `${before}"`;
+  const start = lineText.startsWith(opening) ? 0 : lineText.indexOf(`${separator}${opening}`) + 1;
+  if (start === 0 && !lineText.startsWith(opening)) return undefined;
+  const end = lineText.indexOf(separator, start + before.length);
+  const field = lineText.slice(start, end === -1 ? undefined : end);
+  return field.length > QUOTED_BACK_MAX ? undefined : `"${field.replaceAll('"', '""')}"`;
+}
+
 /** A parser's complaint as a person can act on it, with the line (and field) it is on. */
-function malformedLine(error: CsvError, text: string, lastLine: number): InputError {
+function malformedLine(error: CsvError, text: string, lastLine: number, separator: Separator): InputError {
   const line = typeof error['lines'] === 'number' ? error['lines'] : nextRecordLine(text, lastLine);
   const field = typeof error['index'] === 'number' ? `, field ${error['index'] + 1}` : '';
   switch (error.code) {
@@ -54,10 +71,12 @@ function malformedLine(error: CsvError, text: string, lastLine: number): InputEr
       return new InputError(
         `line ${line}${field}: text follows the closing quote of a quoted field (a quote inside a quoted field is written twice: "")`,
       );
-    case 'INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE': {
+      const rewritten = fieldRewritten(text.split('\n')[line - 1] ?? '', String(error['field'] ?? ''), separator);
       return new InputError(
-        `line ${line}${field}: a quote in a field that does not start with one (quote the whole field and write the quote twice: "5"" ventana")`,
+        `line ${line}${field}: a quote in a field that does not start with one (quote the whole field and write each quote in it twice${rewritten === undefined ? '' : `: ${rewritten}`})`,
       );
+    }
     default:
       return new InputError(`line ${line}: ${error.message}`);
   }
@@ -75,11 +94,12 @@ export function parseCsv(text: string): CsvRecord[] {
   // One line end everywhere, so lines are counted one way (a quoted field's line breaks become "\n" too).
   const source = text.replace(/\r\n?/g, '\n');
   const records: CsvRecord[] = [];
+  const separator = detectSeparator(source);
   let lastLine = 0;
   try {
     parse(source, {
       bom: true,
-      delimiter: detectSeparator(source),
+      delimiter: separator,
       record_delimiter: '\n',
       relax_column_count: true,
       skip_empty_lines: true,
@@ -91,7 +111,7 @@ export function parseCsv(text: string): CsvRecord[] {
       },
     });
   } catch (error) {
-    if (error instanceof CsvError) throw malformedLine(error, source, lastLine);
+    if (error instanceof CsvError) throw malformedLine(error, source, lastLine, separator);
     throw error;
   }
   return records;
