@@ -33,6 +33,8 @@ describe('parseCsv', () => {
 
   it('takes the separator from the header alone, outside its quotes', () => {
     expect(detectSeparator('"a;b;c",d\nx;y;z;w')).toBe(',');
+    expect(detectSeparator('restaurant\ttable\tdate,time\n')).toBe('\t');
+    expect(detectSeparator('restaurant,table\tdate\n')).toBe(',');
     expect(detectSeparator('\uFEFF"r,e";table;date\n1,2,3,4,5')).toBe(';');
     expect(parseCsv('\uFEFFrestaurant;"table";date\nLa Mar;"A;1";"two\nlines"\n')).toEqual([
       { line: 1, fields: ['restaurant', 'table', 'date'] },

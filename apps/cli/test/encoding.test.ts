@@ -109,3 +109,35 @@ describe('tablebook import --encoding', () => {
     });
   });
 });
+
+describe('a header that is not CSV this tool reads as it is', () => {
+  const csvText = 'restaurant,table,date\r\nLa Mar,A1,2030-01-01\r\n';
+
+  it('says a UTF-16 file without a byte-order mark looks like one, naming the --encoding to give', async () => {
+    const utf16le = Buffer.from(csvText, 'utf16le');
+    // Nothing listens on port 9: the file is refused before any request.
+    const run = await runInProcess(['import', '-'], { stdin: utf16le, env: { TABLEBOOK_URL: 'http://127.0.0.1:9' } });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'tablebook: line 1: the file looks like UTF-16LE without a byte-order mark (every other byte of the header is zero): read it with --encoding utf-16le\n',
+    });
+    const utf16be = Buffer.from(utf16le).swap16();
+    expect(() => readBookingRows(parseCsv(decodeText(utf16be)))).toThrow('read it with --encoding utf-16be');
+    // As told, it reads.
+    expect(readBookingRows(parseCsv(decodeText(utf16le, encodingNamed('utf-16le')))).rows).toEqual([
+      { line: 2, restaurant: 'La Mar', table: 'A1', date: '2030-01-01' },
+    ]);
+  });
+
+  it('reads a tab-separated file (a spreadsheet copy, Excel\'s "Unicode text") as it reads "," and ";"', () => {
+    const tabbed = 'restaurant\ttable\tdate\tnotes\nLa Mar\tA1\t2030-01-01\tmesa 2,5 m; ventana\n';
+    expect(readBookingRows(parseCsv(tabbed)).rows).toEqual([
+      { line: 2, restaurant: 'La Mar', table: 'A1', date: '2030-01-01', notes: 'mesa 2,5 m; ventana' },
+    ]);
+    // Excel's "Unicode text": UTF-16LE with its byte-order mark, tab-separated.
+    const unicodeText = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed.replaceAll('\n', '\r\n'), 'utf16le')]);
+    expect(readBookingRows(parseCsv(decodeText(unicodeText))).rows).toHaveLength(1);
+  });
+});

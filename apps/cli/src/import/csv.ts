@@ -7,26 +7,26 @@ export interface CsvRecord {
   fields: string[];
 }
 
-type Separator = ',' | ';';
+type Separator = ',' | ';' | '\t';
 
 /**
- * The header line's separator: ";" when it has more semicolons than commas outside quotes (what Excel
- * writes where the comma is the decimal mark, as in Spanish), else ",". Only the header is looked at:
- * data may hold either in its text. The header is the first line that is not empty (after a BOM), as
- * the parser skips blank lines before it too.
+ * The header line's separator: the one of ",", ";" and tab it has most of outside quotes: ";" is what
+ * Excel writes where the comma is the decimal mark (as in Spanish), tab what it writes as "Unicode text"
+ * and what a copy from a spreadsheet gives. A tie is ",". Only the header is looked at: data may hold
+ * any of them in its text. The header is the first line that is not empty (after a BOM), as the parser
+ * skips blank lines before it too.
  */
 export function detectSeparator(text: string): Separator {
   let quoted = false;
-  let commas = 0;
-  let semicolons = 0;
+  const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
   for (const char of text.replace(/^\uFEFF?[\r\n]*/, '')) {
     if (char === '"') quoted = !quoted;
     else if (quoted) continue;
     else if (char === '\n' || char === '\r') break;
-    else if (char === ',') commas++;
-    else if (char === ';') semicolons++;
+    else if (char === ',' || char === ';' || char === '\t') counts[char]++;
   }
-  return semicolons > commas ? ';' : ',';
+  if (counts['\t'] > counts[','] && counts['\t'] > counts[';']) return '\t';
+  return counts[';'] > counts[','] ? ';' : ',';
 }
 
 const lineBreaks = (fields: readonly string[]) => fields.reduce((count, field) => count + (field.split('\n').length - 1), 0);
@@ -83,8 +83,8 @@ function malformedLine(error: CsvError, text: string, lastLine: number, separato
 }
 
 /**
- * CSV as RFC 4180 and spreadsheets write it, read by csv-parse: fields separated by "," or ";" (which
- * the header line uses), double-quoted fields (which may hold separators, quotes written twice, and
+ * CSV as RFC 4180 and spreadsheets write it, read by csv-parse: fields separated by ",", ";" or tab
+ * (which the header line uses), double-quoted fields (which may hold separators, quotes written twice, and
  * line breaks), CRLF, LF or CR line ends, a byte-order mark. Blank lines are skipped; a record may have
  * fewer or more fields than the header. A line the parser cannot read (text after a closing quote, a
  * quote inside an unquoted field, a quote never closed) is an error naming its line: the file is read

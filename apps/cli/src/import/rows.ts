@@ -56,6 +56,17 @@ function readPartySize(text: string): number | string {
 }
 
 /**
+ * The UTF-16 a header read as single bytes looks like: ASCII names in UTF-16 put a zero byte beside
+ * every letter, read here as NUL characters (after it: little-endian, as Windows writes; before it:
+ * big-endian). Only a file without a byte-order mark gets this far: one with a mark is read as UTF-16.
+ */
+function utf16WithoutMark(fields: readonly string[]): 'utf-16le' | 'utf-16be' | undefined {
+  const text = fields.join('');
+  if (!text.includes('\u0000')) return undefined;
+  return text.startsWith('\u0000') ? 'utf-16be' : 'utf-16le';
+}
+
+/**
  * The file's rows, with the ones that cannot even be sent (a missing or empty required field, a party
  * size that is not a number in range) set apart. What the API itself finds wrong with a row (a bad
  * date, a phone or e-mail it does not accept) it reports when the row is booked.
@@ -68,6 +79,12 @@ export function readBookingRows(records: readonly CsvRecord[]): { rows: BookingR
   const hasTimes = names.includes(TIME_COLUMN);
   const missing = IMPORT_COLUMNS.filter((column) => !names.includes(column) && !(hasTimes && column === 'table'));
   if (missing.length > 0) {
+    const utf16 = utf16WithoutMark(header.fields);
+    if (utf16 !== undefined) {
+      throw new InputError(
+        `line ${header.line}: the file looks like ${utf16.toUpperCase()} without a byte-order mark (every other byte of the header is zero): read it with --encoding ${utf16}`,
+      );
+    }
     throw new InputError(
       `line ${header.line}: the header must name the columns ${IMPORT_COLUMNS.join(',')} (missing ${missing.join(', ')})`,
     );
