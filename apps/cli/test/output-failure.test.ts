@@ -26,7 +26,8 @@ describe('a failure to write the output', () => {
     const child = spawn(process.execPath, [builtBinary(), ...args], { stdio: ['ignore', full, 'pipe'] });
     closeSync(full);
     let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    // A pipe, as stdio says: never null here.
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => (stderr += text));
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('close', (code) => resolve({ code, stderr }));
