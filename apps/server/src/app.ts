@@ -14,6 +14,7 @@ import { operationsRoutes } from './plugins/operations.ts';
 import { restRoutes } from './plugins/rest.ts';
 import { security } from './plugins/security.ts';
 import { trpcRoutes } from './plugins/trpc.ts';
+import { trpcErrorAnswer } from './plugins/trpc-errors.ts';
 import { webApp, webRootOf } from './plugins/web.ts';
 import { requestIdFor } from './request-id.ts';
 
@@ -74,7 +75,8 @@ export function createServer(options: ServerOptions): TablebookServer {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Batched tRPC calls put every procedure name in one path segment.
     routerOptions: { maxParamLength: 5000 },
-    frameworkErrors: (error, request, reply) => frameworkErrorReply(error, request, reply, webRoot),
+    // Raised before any hook runs, so only for requests that arrive once the server (and trpcAnswer) exists.
+    frameworkErrors: (error, request, reply) => frameworkErrorReply(error, request, reply, { webRoot, trpcAnswer }),
     // Fastify also takes a hop count here, which its types leave out.
     trustProxy: (options.trustProxy ?? false) as boolean,
   });
@@ -97,14 +99,15 @@ export function createServer(options: ServerOptions): TablebookServer {
     streamSlots: new StreamSlots(options.streamsPerClient ?? 20),
     procedure: tracker.procedure,
   });
+  const trpcAnswer = trpcErrorAnswer(contextFor);
 
   // Root-scope concerns first (their hooks and handlers reach every route registered after them).
   void app.register(observability, { tracker });
   void app.register(security, { ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}), adminOpen, draining: isDraining });
-  void app.register(errorHandling, { webRoot });
+  void app.register(errorHandling, { webRoot, trpcAnswer });
   void app.register(apiCompression);
   void app.register(webApp, { root: webRoot });
-  void app.register(trpcRoutes, { contextFor });
+  void app.register(trpcRoutes, { contextFor, trpcAnswer });
   void app.register(restRoutes, {
     contextFor,
     pingIntervalMs: options.ssePingIntervalMs ?? 15_000,

@@ -35,6 +35,12 @@ export const failure = (
   data: { reason, requestId, ...(details ? { details } : {}), ...(issues ? { issues } : {}) },
 });
 
+/** A failure that is the server's fault is logged with the request id, once: a procedure's was logged where it happened (the api's databaseErrors middleware). */
+export function logServerFault(request: FastifyRequest, error: unknown, status: number) {
+  if (status >= 500 && !(error instanceof TRPCError))
+    request.log.error({ err: error, requestId: String(request.id), ...pgLogFields(error) }, 'request failed');
+}
+
 /**
  * Answers any thrown value in the envelope, with the status, reason and message the catalog gives it
  * (an unreachable database is 503, an unknown failure a 500 naming the request id, logged here).
@@ -42,9 +48,7 @@ export const failure = (
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const requestId = String(request.id);
   const presented = presentError(error, requestId);
-  // A procedure's failure was logged where it happened (the api's databaseErrors middleware); anything else here.
-  if (presented.status >= 500 && !(error instanceof TRPCError))
-    request.log.error({ err: error, requestId, ...pgLogFields(error) }, 'request failed');
+  logServerFault(request, error, presented.status);
   if (presented.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(presented.retryAfterSeconds));
   return reply.status(presented.status).send(failure(presented.message, presented.reason, requestId, presented.issues, presented.details));
 }
