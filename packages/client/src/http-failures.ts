@@ -48,6 +48,19 @@ export function networkFailure(url: string, cause: unknown): TablebookError {
   );
 }
 
+/**
+ * The server ended a live stream (it is shutting down or draining: these streams never end by
+ * themselves). Like a connection cut, a NETWORK_ERROR: the subscription reconnects.
+ */
+export function streamEndedFailure(url: string): TablebookError {
+  return new TablebookError({
+    message: `The Tablebook server at ${originOf(url)} ended the live stream (it is shutting down or restarting); reconnecting`,
+    status: 0,
+    code: 'NETWORK_ERROR',
+    reason: 'NETWORK_ERROR',
+  });
+}
+
 export function abortedFailure(cause: unknown): TablebookError {
   return new TablebookError(
     { message: 'The request was aborted', status: 0, code: 'ABORTED', reason: 'ABORTED' },

@@ -1,9 +1,10 @@
 import { httpSubscriptionLink, type OperationResultEnvelope, TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import { EventSource, type FetchLike } from 'eventsource';
-import type { TablebookError } from './errors.ts';
-import { httpFailure, networkFailure } from './http-failures.ts';
+import { TablebookError } from './errors.ts';
+import { httpFailure, networkFailure, streamEndedFailure } from './http-failures.ts';
 import type { AppRouter } from './router-types.ts';
+import { resumingSubscription } from './stream-resumption.ts';
 import { toTablebookError } from './to-tablebook-error.ts';
 import { createTransportFetch, type Fetch } from './transport.ts';
 
@@ -105,6 +106,8 @@ function streamFetch(options: SubscriptionLinkOptions, attempt: AttemptRecord): 
  * silent, a NETWORK_ERROR.
  */
 function streamFailure(error: unknown, attempt: AttemptRecord, url: string): TablebookError {
+  // Already the client's own (the server ended the stream: stream-resumption.ts).
+  if (error instanceof TablebookError) return error;
   if (attempt.failure) return attempt.failure;
   if (error instanceof TRPCClientError && error.data == null) return networkFailure(url, error);
   return toTablebookError(error);
@@ -123,20 +126,25 @@ function withTablebookStateError(envelope: Envelope, attempt: AttemptRecord, url
  * Subscriptions (live updates) as server-sent events, read by the `eventsource` package's EventSource:
  * it is built on fetch, so it sends the Authorization header an admin stream needs (a browser's own
  * EventSource cannot), and it runs in Node as in browsers. tRPC's link resumes a stream after a lost
- * connection from the last event's id.
+ * connection from the last event's id; a stream the server ended (a drain, a shutdown) is reopened
+ * with that id too (stream-resumption.ts), where tRPC alone would end the subscription.
  */
 export function subscriptionLink(options: SubscriptionLinkOptions): TRPCLink<AppRouter> {
   return (runtime) =>
     ({ op, next }) =>
       observable<Envelope, TRPCClientError<AppRouter>>((observer) => {
-        // One record per subscription: each has its own EventSource and its own attempts.
+        // One record per subscription, kept across its streams: a Retry-After holds for the next one too.
         const attempt: AttemptRecord = { failure: undefined, notBefore: 0 };
         const link = httpSubscriptionLink<AppRouter, typeof EventSource>({
           url: options.url,
           EventSource,
           eventSourceOptions: () => ({ fetch: streamFetch(options, attempt) }),
         })(runtime);
-        return link({ op, next }).subscribe({
+        const streams = resumingSubscription(op, {
+          open: (resumingOp) => link({ op: resumingOp, next }),
+          endedByServer: () => streamEndedFailure(options.url),
+        });
+        return streams.subscribe({
           next: (envelope) => observer.next(withTablebookStateError(envelope, attempt, options.url)),
           error: (error) => observer.error(streamFailure(error, attempt, options.url)),
           complete: () => observer.complete(),

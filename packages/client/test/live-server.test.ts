@@ -1,5 +1,6 @@
 import { describeApiCalls } from './api-calls.suite.ts';
 import { describeExamples } from './examples.suite.ts';
+import { describeServerRestart } from './server-restart.suite.ts';
 import { useTablebookServer } from './support/fixtures.ts';
 import { describeSubscriptions } from './subscriptions.suite.ts';
 import { describeTransport } from './transport.suite.ts';
@@ -12,3 +13,5 @@ describeApiCalls(server);
 describeTransport(server);
 describeExamples(server);
 describeSubscriptions(server);
+// Its own two servers on one PostgreSQL database: one of them is shut down and started again.
+describeServerRestart();

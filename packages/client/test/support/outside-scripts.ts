@@ -90,10 +90,17 @@ export const isTaken = (error: unknown) => error instanceof TablebookError && er
 ];
 
 /**
+ * The libs the README asks for: tRPC's declarations name the DOM's fetch types (RequestInfo) and the
+ * explicit resource management types (Disposable, AsyncDisposable), which ES2023 lacks and only
+ * ESNext.Disposable (or @types/node) declares.
+ */
+const README_LIB = ['ES2023', 'DOM', 'ESNext.Disposable'];
+
+/**
  * An outsider's strict NodeNext project that checks every package's declaration files (skipLibCheck
  * false): the client's, tRPC's, Node's. TypeScript's own lib files are not checked again
- * (skipDefaultLibCheck: a few seconds of TypeScript 5.9's time, nothing of the package's). tRPC's
- * declarations need the DOM lib (its fetch type names RequestInfo) beside Node's types.
+ * (skipDefaultLibCheck: a few seconds of TypeScript 5.9's time, nothing of the package's). The
+ * README's settings, in Node: its libs and `@types/node`.
  */
 export const GOOD_TSCONFIG = {
   compilerOptions: {
@@ -101,7 +108,7 @@ export const GOOD_TSCONFIG = {
     module: 'NodeNext',
     moduleResolution: 'NodeNext',
     target: 'ES2022',
-    lib: ['ES2023', 'DOM'],
+    lib: README_LIB,
     types: ['node'],
     skipLibCheck: false,
     skipDefaultLibCheck: true,
@@ -109,6 +116,35 @@ export const GOOD_TSCONFIG = {
     outDir: 'out',
   },
   files: ['good.ts'],
+};
+
+/** A page's script: the DOM, no Node at all (no `process`, no `@types/node`). Typechecked only. */
+export const BROWSER_SCRIPT = `import { createClient, TablebookError } from '@tablebook/client';
+
+// The API beside the page, as a guest (no token).
+const client = createClient({ url: window.location.origin });
+const restaurants = await client.guest.restaurants.query({});
+const list = document.createElement('ul');
+for (const restaurant of restaurants) list.append(Object.assign(document.createElement('li'), { textContent: restaurant.name }));
+document.body.append(list);
+
+const subscription = client.guest.onChange.subscribe(
+  { restaurantId: restaurants[0]?.id ?? '' },
+  {
+    onData: ({ data }) => console.log(data.type),
+    onError: (error) => console.error(error instanceof TablebookError ? error.reason : error),
+  },
+);
+window.addEventListener('pagehide', () => subscription.unsubscribe());
+`;
+
+/**
+ * A browser project with the README's settings: its libs and no ambient types at all (`types: []`
+ * keeps the folder's @types/node out), so nothing of Node's can stand in for a lib it needs.
+ */
+export const BROWSER_TSCONFIG = {
+  compilerOptions: { ...GOOD_TSCONFIG.compilerOptions, types: [], noEmit: true },
+  files: ['browser.ts'],
 };
 
 /**
