@@ -1,4 +1,4 @@
-// Starting the two servers as their own processes, and reading their memory.
+// Starting the servers as their own processes (Tablebook, the own-SQL and the seed-SQL baselines), and reading their memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -88,6 +88,13 @@ export const startProduct = (databaseUrl: string, nodeFlags: string[] = []) =>
 /** The baseline reads the limits from the same settings row as the product. */
 export const startBaseline = (databaseUrl: string) =>
   start('baseline', ['--import', 'tsx', 'bench/src/baseline/server.ts'], {
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+  });
+
+/** The seed-SQL baseline (seed-baseline/server.ts): the seed's statements, the limits from the same settings row. */
+export const startSeedBaseline = (databaseUrl: string) =>
+  start('seed baseline', ['--import', 'tsx', 'bench/src/seed-baseline/server.ts'], {
     NODE_ENV: 'production',
     DATABASE_URL: databaseUrl,
   });
