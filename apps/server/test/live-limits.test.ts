@@ -3,7 +3,8 @@
 // with limits=true as {id, type: 'limits', restaurantId}, in id order with the bookings, from whichever
 // process made it; after it the day's capacity read afresh is the new one. Each case runs on the
 // embedded database (one process) and on real PostgreSQL with the change made on another process.
-import { createDb, eventCounter, type DatabaseHandle } from '@tablebook/db';
+import { createDb, reservationEvents, type DatabaseHandle } from '@tablebook/db';
+import { sql } from 'drizzle-orm';
 import { createTestDatabase, openSse as openRawSse, spawnServer, type SpawnedServer, type TestDatabase } from '@tablebook/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { restaurantBody, useServer } from './helpers.ts';
@@ -21,7 +22,7 @@ interface Processes {
 }
 
 const lastCommittedEvent = async (database: DatabaseHandle) =>
-  (await database.db.select({ id: eventCounter.lastEventId }).from(eventCounter))[0]?.id ?? 0;
+  Number((await database.db.select({ id: sql<string | null>`max(${reservationEvents.id})::text` }).from(reservationEvents))[0]?.id ?? 0);
 
 const openSse = async (url: string, headers?: Record<string, string>) => validatedSse(url, await openRawSse(url, headers));
 

@@ -1,4 +1,4 @@
-import { createDb, type DatabaseHandle, queryRows } from '@tablebook/db';
+import { createDb, type DatabaseHandle, LISTENER_APPLICATION_NAME, queryRows } from '@tablebook/db';
 import { createTestDatabase, openSse as openRawSse, spawnServer, type SpawnedServer, type TestDatabase } from '@tablebook/testing';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -101,7 +101,8 @@ describe.skipIf(!postgresUrl)('live updates across two server processes on real 
     try {
       const cut = await queryRows<{ terminated: boolean }>(
         database.db,
-        sql`select pg_terminate_backend(pid) as terminated from pg_stat_activity where datname = current_database() and query ilike 'LISTEN%'`,
+        sql`select pg_terminate_backend(pid) as terminated from pg_stat_activity
+            where datname = current_database() and application_name = ${LISTENER_APPLICATION_NAME}`,
       );
       expect(cut.length).toBeGreaterThanOrEqual(2);
       // Booked while the listeners may still be reconnecting: caught up from the stored events.

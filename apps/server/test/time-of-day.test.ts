@@ -177,9 +177,8 @@ describe('events recorded before reservations had a time of day', () => {
       takenTables: ['A0'],
     };
     const result = (await db.execute(
-      sql`with next as (update event_counter set last_event_id = last_event_id + 1 where id = 1 returning last_event_id)
-          insert into reservation_events (id, restaurant_id, date, previous_date, type, payload)
-          select last_event_id, ${restaurantId}, '2031-07-01', null, 'created', ${JSON.stringify(payload)}::jsonb from next returning id`,
+      sql`insert into reservation_events (restaurant_id, date, previous_date, type, payload)
+          values (${restaurantId}, '2031-07-01', null, 'created', ${JSON.stringify(payload)}::jsonb) returning id`,
     )) as unknown as { rows: { id: number | string }[] };
     const id = Number(result.rows[0]?.id);
     const url = `${running().url}/api/restaurants/${restaurantId}/events?date=2031-07-01`;

@@ -48,9 +48,14 @@ const t = initTRPC
     },
   });
 
-/** Maps database failures (above); anything else unexpected stays a 500, logged with the request id. */
-const databaseErrors = t.middleware(async ({ next, ctx, path }) => {
+/**
+ * Maps database failures (above); anything else unexpected stays a 500, logged with the request id.
+ * After a mutation (its transaction has ended), tells the live-update hub that events may have been
+ * committed: this process reads them at once, the others hear one coalesced NOTIFY (events/hub.ts).
+ */
+const databaseErrors = t.middleware(async ({ next, ctx, path, type }) => {
   const result = await next();
+  if (type === 'mutation') ctx.events?.written();
   if (result.ok || result.error instanceof AppError || result.error.code !== 'INTERNAL_SERVER_ERROR') {
     return result;
   }

@@ -6,7 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import { listenPglite, listenPostgres, type ListenOptions, type StopListening } from './listen.ts';
+import { listenPglite, listenPostgres, type ListenOptions, type Listening } from './listen.ts';
 import * as schema from './schema.ts';
 import { isConnectionError } from './errors.ts';
 
@@ -26,7 +26,7 @@ export interface DatabaseHandle {
   /** For a real server: a session-capable URL (DIRECT_DATABASE_URL, else the main one), used by migrations and LISTEN. */
   directUrl?: string;
   /** LISTEN on a channel: PGlite's own, or a dedicated reconnecting connection to the server. */
-  listen(channel: string, options: ListenOptions): Promise<StopListening>;
+  listen(channel: string, options: ListenOptions): Promise<Listening>;
   close(): Promise<void>;
 }
 

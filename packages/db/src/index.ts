@@ -5,4 +5,5 @@ export { migrate, ping, readiness, migrationsFolder } from './migrate.ts';
 export { queryRows } from './rows.ts';
 export { findPgError, isConnectionError, PgErrorCode, pgLogFields } from './errors.ts';
 export type { PgErrorInfo } from './errors.ts';
-export type { ListenOptions, StopListening } from './listen.ts';
+export type { ListenOptions, Listening } from './listen.ts';
+export { LISTENER_APPLICATION_NAME } from './listen.ts';

@@ -10,21 +10,64 @@ export interface ListenOptions {
   onDisconnect?: (error: Error | undefined) => void;
 }
 
-export type StopListening = () => Promise<void>;
+/** The listening connection's name in pg_stat_activity. */
+export const LISTENER_APPLICATION_NAME = 'tablebook live updates';
 
-/** PGlite runs in this process: its own LISTEN serves. */
-export async function listenPglite(client: PGlite, channel: string, options: ListenOptions): Promise<StopListening> {
-  const unsubscribe = await client.listen(channel, options.onNotify);
-  return async () => {
-    if (!client.closed) await unsubscribe();
-  };
+export interface Listening {
+  /** Tells every process listening on the channel, this one too, that something changed. */
+  announce(): void;
+  stop(): Promise<void>;
 }
 
 /**
- * A dedicated connection (LISTEN needs a session; a pooled client would be handed to others) that
- * reconnects by itself, backing off up to 5 s, when the server restarts or the network drops.
+ * Sends one NOTIFY at a time: calls while one is on its way coalesce into one more after it, so a
+ * burst of changes is a few notifications, not one per change. A failure is dropped: the listeners'
+ * own periodic reads catch up.
  */
-export async function listenPostgres(url: string, channel: string, options: ListenOptions): Promise<StopListening> {
+function coalescedAnnouncer(send: () => Promise<unknown>): () => void {
+  let sending = false;
+  let again = false;
+  const run = () => {
+    sending = true;
+    again = false;
+    send()
+      .catch(() => undefined)
+      .finally(() => {
+        sending = false;
+        if (again) run();
+      });
+  };
+  return () => {
+    if (sending) again = true;
+    else run();
+  };
+}
+
+/** PGlite runs in this process: its own LISTEN and NOTIFY serve. */
+export async function listenPglite(client: PGlite, channel: string, options: ListenOptions): Promise<Listening> {
+  const unsubscribe = await client.listen(channel, options.onNotify);
+  const notify = `NOTIFY ${pg.escapeIdentifier(channel)}`;
+  return {
+    announce: coalescedAnnouncer(async () => {
+      if (!client.closed) await client.query(notify);
+    }),
+    stop: async () => {
+      if (!client.closed) await unsubscribe();
+    },
+  };
+}
+
+/** The server process id of a connected client (pg keeps it from the startup's BackendKeyData). */
+const ownBackend = (client: pg.Client) => (client as pg.Client & { processID?: number }).processID;
+
+/**
+ * A dedicated connection (LISTEN needs a session; a pooled client would be handed to others) that
+ * reconnects by itself, backing off up to 5 s, when the server restarts or the network drops. It also
+ * sends the announcements: each NOTIFY is its own transaction here, after the writer's commit, never
+ * inside it (a NOTIFY in a transaction takes a lock that serialises every notifying commit), and
+ * without waiting for its commit record to reach disk (it carries no data).
+ */
+export async function listenPostgres(url: string, channel: string, options: ListenOptions): Promise<Listening> {
   let client: pg.Client | undefined;
   let stopped = false;
   let retryDelay = 100;
@@ -34,12 +77,15 @@ export async function listenPostgres(url: string, channel: string, options: List
     // TCP keep-alive after 10 s idle: a connection that died silently (NAT, failover) is noticed.
     const next = new pg.Client({
       connectionString: url,
+      // How operators (and the tests that cut it) find this connection in pg_stat_activity.
+      application_name: LISTENER_APPLICATION_NAME,
       connectionTimeoutMillis: 5000,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
     });
     next.on('notification', (message) => {
-      if (message.channel === channel) options.onNotify(message.payload ?? '');
+      // LISTEN hears this connection's own NOTIFY too: this process was told already (events/hub.ts).
+      if (message.channel === channel && message.processId !== ownBackend(next)) options.onNotify(message.payload ?? '');
     });
     const dropped = (error?: Error) => {
       if (client !== next) return;
@@ -54,7 +100,7 @@ export async function listenPostgres(url: string, channel: string, options: List
     next.on('end', () => dropped(undefined));
     try {
       await next.connect();
-      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      await next.query(`SET synchronous_commit = off; LISTEN ${pg.escapeIdentifier(channel)}`);
     } catch (error) {
       // e.g. LISTEN refused on a standby after a failover: do not leak the connection on each retry.
       next.removeAllListeners('end');
@@ -84,11 +130,16 @@ export async function listenPostgres(url: string, channel: string, options: List
   };
 
   await connect(false);
-  return async () => {
-    stopped = true;
-    if (retryTimer) clearTimeout(retryTimer);
-    const current = client;
-    client = undefined;
-    if (current) await current.end().catch(() => undefined);
+  const notify = `NOTIFY ${pg.escapeIdentifier(channel)}`;
+  return {
+    // While reconnecting there is no one to send through: the listeners' periodic reads catch up.
+    announce: coalescedAnnouncer(async () => client?.query(notify)),
+    stop: async () => {
+      stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      const current = client;
+      client = undefined;
+      if (current) await current.end().catch(() => undefined);
+    },
   };
 }

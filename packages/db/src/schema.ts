@@ -7,6 +7,7 @@ import {
   index,
   integer,
   jsonb,
+  pgSequence,
   pgTable,
   primaryKey,
   serial,
@@ -189,16 +190,22 @@ export const idempotencyKeys = pgTable(
 );
 
 /**
- * Changes to reservations, for live streams and for resuming them. Ids come from `event_counter`,
- * whose single row each writer updates last in its transaction: the row lock hands out ids in commit
- * order, so a reader that saw id N has seen every event below N. A `limits` event is a change of the
+ * Ids of reservation events, handed out by a sequence (migration 0013): no row lock held until commit,
+ * so writers of unrelated days never wait for each other's commits. Ids are therefore not in commit
+ * order; the reader (api events/hub.ts) delivers them in id order only up to the first id still being
+ * written, so a reader that saw id N has still seen every event below N.
+ */
+export const reservationEventIds = pgSequence('reservation_events_id_seq', { startWith: 1, cache: 1 });
+
+/**
+ * Changes to reservations, for live streams and for resuming them. A `limits` event is a change of the
  * rules that decide every day (migration 0011): the stored limits (no restaurant) or one restaurant's
  * own limit or pacing; it has no day.
  */
 export const reservationEvents = pgTable(
   'reservation_events',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey(),
+    id: bigint('id', { mode: 'number' }).primaryKey().default(sql`nextval('reservation_events_id_seq')`),
     /** Null only for a `limits` event of the stored settings (every restaurant). */
     restaurantId: uuid('restaurant_id').references(() => restaurants.id, { onDelete: 'cascade' }),
     /** Null only for a `limits` event (it concerns every day). */
@@ -216,15 +223,6 @@ export const reservationEvents = pgTable(
     index('reservation_events_limits_idx').on(t.id).where(sql`${t.type} = 'limits'`),
     check('reservation_events_place', sql`${t.type} = 'limits' or (${t.restaurantId} is not null and ${t.date} is not null)`),
   ],
-);
-
-export const eventCounter = pgTable(
-  'event_counter',
-  {
-    id: integer('id').primaryKey(),
-    lastEventId: bigint('last_event_id', { mode: 'number' }).notNull().default(0),
-  },
-  (t) => [check('event_counter_single_row', sql`${t.id} = 1`)],
 );
 
 /**

@@ -1,7 +1,8 @@
-import { asc, eq, gt, lt, sql } from 'drizzle-orm';
-import { eventCounter, reservationEvents, type DatabaseHandle, type ReservationEventRow, type StopListening } from '@tablebook/db';
+import { asc, gt, lt, sql } from 'drizzle-orm';
+import { queryRows, reservationEvents, type DatabaseHandle, type Listening, type ReservationEventRow } from '@tablebook/db';
 import type { ContextLogger } from '../logger.ts';
 import { EVENTS_CHANNEL, type ReservationEventType } from '../services/reservation-events.ts';
+import { deliverableThrough, type IdGap } from './id-gaps.ts';
 
 export type StoredEvent = ReservationEventRow;
 /** A reservation's change: the database keeps its restaurant and day (the check reservation_events_place). */
@@ -13,7 +14,22 @@ export const isReservationEvent = (event: StoredEvent): event is StoredReservati
 type Listener = { onEvent: (event: StoredEvent) => void; onClose: () => void };
 
 const BATCH = 500;
-const SAFETY_SWEEP_MS = 15_000;
+/**
+ * A read every second whatever happens: a change whose NOTIFY was lost (its process died right after
+ * the commit, or the listening connection was down) is delivered within it.
+ */
+const SAFETY_SWEEP_MS = 1_000;
+/** How soon an id still being written is looked at again: its writer commits within milliseconds. */
+const GAP_RECHECK_MS = 3;
+/** After this long, the hub asks the database who is still writing events (an aborted writer leaves its id unused for good). */
+const GAP_HOLDERS_AFTER_MS = 20;
+/** Waiting for the writers of an id longer than this is said in the log (a transaction left open). */
+const GAP_WARN_AFTER_MS = 5_000;
+
+/** The transactions writing events now: each holds its insert's lock on the table until it ends. */
+const WRITERS = sql`from pg_locks
+  where locktype = 'relation' and relation = 'reservation_events'::regclass and mode = 'RowExclusiveLock'
+    and pid <> pg_backend_pid()`;
 /** Events older than this are dropped from the backlog; a client further behind starts afresh. */
 const EVENT_BACKLOG_HOURS = 24;
 
@@ -28,9 +44,12 @@ export class ReservationEventHub {
   private readonly listeners = new Set<Listener>();
   private pump: Promise<void> = Promise.resolve();
   private catchUpQueued = false;
-  private stopListening: StopListening | undefined;
+  private listening: Listening | undefined;
   private live = false;
   private sweep: NodeJS.Timeout | undefined;
+  private gap: IdGap | undefined;
+  private gapTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -38,9 +57,15 @@ export class ReservationEventHub {
   ) {}
 
   async start(): Promise<void> {
-    const [counter] = await this.database.db.select({ id: eventCounter.lastEventId }).from(eventCounter).where(eq(eventCounter.id, 1));
-    this.lastDelivered = counter?.id ?? 0;
-    this.stopListening = await this.database.listen(EVENTS_CHANNEL, {
+    // Ids come from a sequence, not in commit order: a writer may still hold an id below the highest
+    // one visible. Start after the highest, once every writer that could hold a lower one has ended.
+    const [top] = await queryRows<{ id: string | null }>(
+      this.database.db,
+      sql`select max(${reservationEvents.id})::text as id from ${reservationEvents}`,
+    );
+    await this.waitForWriters(await this.writersNow(), GAP_WARN_AFTER_MS);
+    this.lastDelivered = Number(top?.id ?? 0);
+    this.listening = await this.database.listen(EVENTS_CHANNEL, {
       onNotify: () => this.catchUp(),
       onReconnect: () => {
         this.live = true;
@@ -53,11 +78,21 @@ export class ReservationEventHub {
       },
     });
     this.live = true;
-    // Events committed between reading the counter and LISTEN starting; and a slow sweep in case a
-    // connection dies silently (no error, no notifications): nothing waits longer than that for a change.
+    // Events committed before LISTEN started; and a sweep in case a notification never comes.
     this.catchUp();
     this.sweep = setInterval(() => this.catchUp(), SAFETY_SWEEP_MS);
     this.sweep.unref();
+  }
+
+  /**
+   * Called after a write of this process ended (its transaction committed or rolled back): reads the
+   * new events at once, and tells the other processes with one NOTIFY, sent after the commit and
+   * coalesced with others in flight. Writers never notify inside their transaction.
+   */
+  written(): void {
+    if (this.stopped) return;
+    this.catchUp();
+    this.listening?.announce();
   }
 
   /** The newest event this process has delivered (resume ids above it are from another database's life). */
@@ -82,9 +117,9 @@ export class ReservationEventHub {
    */
   async backlog(
     afterId: number,
-    filter: { restaurantId?: string | undefined; date?: string | undefined; limits?: boolean | undefined },
+    filter: { restaurantId?: string | undefined; date?: string | undefined; limits?: boolean | undefined; upTo: number },
   ): Promise<StoredEvent[]> {
-    const { restaurantId, date, limits } = filter;
+    const { restaurantId, date, limits, upTo } = filter;
     const reservationsWanted = sql`true${restaurantId ? sql` and ${reservationEvents.restaurantId} = ${restaurantId}` : sql``}${
       date ? sql` and (${reservationEvents.date} = ${date} or ${reservationEvents.previousDate} = ${date})` : sql``
     }`;
@@ -92,7 +127,7 @@ export class ReservationEventHub {
       .select()
       .from(reservationEvents)
       .where(
-        sql`${reservationEvents.id} > ${afterId} and (${reservationsWanted}${limits ? sql` or ${reservationEvents.type} = 'limits'` : sql``})`,
+        sql`${reservationEvents.id} > ${afterId} and ${reservationEvents.id} <= ${upTo} and (${reservationsWanted}${limits ? sql` or ${reservationEvents.type} = 'limits'` : sql``})`,
       )
       .orderBy(asc(reservationEvents.id));
   }
@@ -100,8 +135,9 @@ export class ReservationEventHub {
   /**
    * Whether every event after `afterId` is still stored: the backlog keeps a day (`purge`), so a
    * reader away longer missed some for good. Ids are handed out one by one, so nothing is missing
-   * when the oldest stored id is the next one (a deleted restaurant's events leave holes too: then
-   * this answers no, and the reader reads afresh once, which is always safe).
+   * when the oldest stored id is the next one (a deleted restaurant's events, or an id whose writer
+   * rolled back, leave holes too: then this answers no, and the reader reads afresh once, which is
+   * always safe).
    */
   async canReplayAfter(afterId: number): Promise<boolean> {
     if (afterId >= this.lastDelivered) return true;
@@ -111,13 +147,13 @@ export class ReservationEventHub {
   }
 
   /**
-   * Reads and delivers every event after the last one delivered. Calls coalesce: while a read is
-   * waiting its turn, more notifications add nothing (it will see their events too); one that arrives
-   * during a read queues exactly one more. Under a burst of bookings this is a handful of reads, not
-   * one per booking queued behind the bookings themselves.
+   * Reads and delivers every event after the last one delivered, in id order, up to the first id
+   * still being written (see id-gaps.ts). Calls coalesce: while a read is waiting its turn, more
+   * notifications add nothing (it will see their events too); one that arrives during a read queues
+   * exactly one more. Under a burst of bookings this is a handful of reads, not one per booking.
    */
   private catchUp(): void {
-    if (this.catchUpQueued) return;
+    if (this.catchUpQueued || this.stopped) return;
     this.catchUpQueued = true;
     this.pump = this.pump
       .then(async () => {
@@ -129,22 +165,102 @@ export class ReservationEventHub {
             .where(gt(reservationEvents.id, this.lastDelivered))
             .orderBy(asc(reservationEvents.id))
             .limit(BATCH);
-          for (const row of rows) {
+          const through = deliverableThrough(
+            this.lastDelivered,
+            rows.map((row) => row.id),
+            this.gap,
+          );
+          for (const row of rows.slice(0, through)) {
             this.lastDelivered = row.id;
             for (const listener of this.listeners) listener.onEvent(row);
           }
+          if (through < rows.length) {
+            // An id below the next visible one is not there yet: wait for its writer, never skip it.
+            if (await this.watchGap(rows[through]!.id)) continue;
+            return;
+          }
+          this.gap = undefined;
           if (rows.length < BATCH) return;
         }
       })
       .catch((error: unknown) => this.log?.error({ err: error }, 'reading new events failed'));
   }
 
+  /**
+   * Follows the ids missing below `nextVisible`. True when they are settled (every transaction that
+   * could hold one has ended): read again, and what is still missing was rolled back. False: a
+   * re-read is scheduled.
+   */
+  private async watchGap(nextVisible: number): Promise<boolean> {
+    const from = this.lastDelivered + 1;
+    const now = Date.now();
+    if (this.gap?.from !== from) this.gap = { from, below: nextVisible, since: now };
+    const gap = this.gap;
+    if (gap.holders === undefined && now - gap.since >= GAP_HOLDERS_AFTER_MS) {
+      // Anyone who took an id below nextVisible did so before this process read nextVisible, and
+      // holds the table's write lock until its end: those still holding it are the only candidates.
+      gap.below = nextVisible;
+      gap.holders = await this.writersNow();
+    } else if (gap.holders !== undefined && gap.holders.length > 0) {
+      gap.holders = await this.stillWriting(gap.holders);
+    }
+    if (gap.holders !== undefined && gap.holders.length === 0) {
+      gap.settled = true;
+      return true;
+    }
+    if (now - gap.since >= GAP_WARN_AFTER_MS && !gap.warned) {
+      gap.warned = true;
+      this.log?.warn({ eventId: from, waitingMs: now - gap.since }, 'live updates wait for a transaction that has not ended');
+    }
+    this.scheduleGapCheck(now - gap.since < GAP_HOLDERS_AFTER_MS ? GAP_RECHECK_MS : 20);
+    return false;
+  }
+
+  private scheduleGapCheck(delayMs: number): void {
+    if (this.gapTimer || this.stopped) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = undefined;
+      this.catchUp();
+    }, delayMs);
+    this.gapTimer.unref();
+  }
+
+  private async writersNow(): Promise<string[]> {
+    const [row] = await queryRows<{ holders: string[] }>(
+      this.database.db,
+      sql`select coalesce(array_agg(distinct virtualtransaction), '{}') as holders ${WRITERS}`,
+    );
+    return row?.holders ?? [];
+  }
+
+  private async stillWriting(holders: readonly string[]): Promise<string[]> {
+    const [row] = await queryRows<{ holders: string[] }>(
+      this.database.db,
+      sql`select coalesce(array_agg(distinct virtualtransaction), '{}') as holders ${WRITERS}
+            and virtualtransaction = any(${sql.param([...holders])}::text[])`,
+    );
+    return row?.holders ?? [];
+  }
+
+  /** Waits (bounded) until none of `holders` writes events any more. */
+  private async waitForWriters(holders: string[], boundMs: number): Promise<void> {
+    const deadline = Date.now() + boundMs;
+    let waiting = holders;
+    while (waiting.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, GAP_RECHECK_MS));
+      waiting = await this.stillWriting(waiting);
+    }
+    if (waiting.length > 0) this.log?.warn({ transactions: waiting.length }, 'live updates start beside transactions still writing events');
+  }
+
   /** Ends every open stream (server shutdown) and stops listening. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.sweep);
+    clearTimeout(this.gapTimer);
     for (const listener of this.listeners) listener.onClose();
     this.listeners.clear();
-    await this.stopListening?.();
+    await this.listening?.stop();
     this.live = false;
   }
 

@@ -175,7 +175,13 @@ export async function openEventStream<T>(
   try {
     if (resumeFrom !== undefined) {
       backlog = (
-        await hub.backlog(resumeFrom, { restaurantId: systemDay ? undefined : restaurantId, date, limits: request.limits })
+        await hub.backlog(resumeFrom, {
+          restaurantId: systemDay ? undefined : restaurantId,
+          date,
+          limits: request.limits,
+          // Above it, events reach the queue in id order; the store may already show some past a hole not yet settled.
+          upTo: subscribedAt,
+        })
       ).filter(matches);
       if (request.ready) resumed = await hub.canReplayAfter(resumeFrom);
     }

@@ -392,7 +392,9 @@ export async function bookInTransaction(
       .returning();
     if (!row) throw new Error('insert returned no row');
     const reservation = toReservationOutput(row, calendar.timeZone);
-    await recordEvent(tx, { type: 'created', reservation, version: row.version, language: row.language });
+    // The day as counted under the lock, with this booking: the event does not count it again.
+    const counts = { globalCount: load.globalCount + 1, restaurantCount: load.restaurantCount + 1, limits: load.limits };
+    await recordEvent(tx, { type: 'created', reservation, version: row.version, language: row.language, counts });
     return reservation;
   } catch (error) {
     // The id only names a vanished restaurant in the 404's message, never a refusal's details.

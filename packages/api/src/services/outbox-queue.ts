@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import type { reservationEventTypes } from '../schemas/events.ts';
-import type { Queryable } from './transactions.ts';
 
 import type { WebhookEventType } from '@tablebook/db/statuses';
 
@@ -31,13 +30,14 @@ function guestKind(change: OutboxChange): 'confirmation' | 'change' | 'cancellat
 const webhookKind = { created: 'confirmation', updated: 'change', moved: 'change', cancelled: 'cancellation' } as const;
 
 /**
- * Queues what a change must tell (issue 17), in the change's own transaction, in one statement: the
- * guest's e-mail (when the booking has an address), the reminders of a timed booking (its restaurant's
- * `reminders`, those still ahead), one delivery per webhook endpoint subscribed to the event, and
- * pending reminders dropped when the start, the address or the status moved on. A replay of the same
- * version queues nothing (outbox_messages_once).
+ * Queues what a change must tell (issue 17), in the change's own transaction: the guest's e-mail (when
+ * the booking has an address), the reminders of a timed booking (its restaurant's `reminders`, those
+ * still ahead), one delivery per webhook endpoint subscribed to the event, and pending reminders
+ * dropped when the start, the address or the status moved on. A replay of the same version queues
+ * nothing (outbox_messages_once). These are common table expressions (`restaurant`, `dropped`,
+ * `planned`, `queued`) for the statement that records the change's event, so both are one round trip.
  */
-export async function queueOutbox(tx: Queryable, change: OutboxChange): Promise<void> {
+export function outboxQueueing(change: OutboxChange): SQL {
   const { reservation } = change;
   const eventType: WebhookEventType = `reservation.${change.type}`;
   const kind = guestKind(change);
@@ -45,8 +45,8 @@ export async function queueOutbox(tx: Queryable, change: OutboxChange): Promise<
   const plan = live && reservation.time !== null && (change.replanReminders ?? change.type === 'created');
   const dropReminders = change.type !== 'created' && (plan || !live || change.replanReminders === true);
   const language = change.language === 'en' ? 'en' : 'es-CO';
-  await tx.execute(sql`
-    with restaurant as (
+  return sql`
+    restaurant as (
       select id, name, address, time_zone, reminders from restaurants where id = ${reservation.restaurantId}
     ), dropped as (
       update outbox_messages
@@ -66,7 +66,7 @@ export async function queueOutbox(tx: Queryable, change: OutboxChange): Promise<
       select ${webhookKind[change.type]}, 'webhook', e.id, 0, ${eventType}, null::text, now()
         from webhook_endpoints e
        where e.events @> '["*"]'::jsonb or e.events @> ${JSON.stringify([eventType])}::jsonb
-    )
+    ), queued as (
     insert into outbox_messages
       (reservation_id, restaurant_id, kind, channel, endpoint_id, version, reminder_minutes, event_type, recipient, language, payload, due_at)
     select ${reservation.id}, ${reservation.restaurantId}, p.kind, p.channel, p.endpoint_id, ${change.version}, p.reminder_minutes,
@@ -79,5 +79,5 @@ export async function queueOutbox(tx: Queryable, change: OutboxChange): Promise<
            p.due_at
       from planned p, restaurant
     on conflict on constraint outbox_messages_once do nothing
-  `);
+    )`;
 }

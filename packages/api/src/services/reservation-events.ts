@@ -1,13 +1,13 @@
-import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import { eventCounter, reservationEvents, reservations } from '@tablebook/db';
-import { remainingCapacity } from '../rules/booking.ts';
+import { and, asc, eq, ne, type SQL, sql } from 'drizzle-orm';
+import { reservationEvents, reservations } from '@tablebook/db';
+import { remainingCapacity, type DailyLimits } from '../rules/booking.ts';
 import type { reservationEventTypes } from '../schemas/events.ts';
 import type { ReservationOutput } from '../schemas/reservation.ts';
 import { restaurantLimitOf, storedGlobalLimit } from './daily-limits.ts';
-import { queueOutbox, type OutboxChange } from './outbox-queue.ts';
+import { outboxQueueing, type OutboxChange } from './outbox-queue.ts';
 import type { Queryable } from './transactions.ts';
 
-/** The PostgreSQL channel every committed event is announced on (events/hub.ts listens). */
+/** The PostgreSQL channel committed events are announced on, after their commit (events/hub.ts). */
 export const EVENTS_CHANNEL = 'reservation_events';
 
 /** One source: the event types the live streams' schema lists. */
@@ -33,8 +33,14 @@ export interface EventPayload extends DayState {
   previous?: DayState & Omit<PreviousPlace, 'date'>;
 }
 
-async function readDayState(tx: Queryable, restaurantId: string, date: string): Promise<DayState> {
-  const live = and(eq(reservations.date, date), ne(reservations.status, 'cancelled'));
+/** A day's live reservations, system-wide and at the restaurant, with the limits that apply. */
+export interface DayCounts {
+  globalCount: number;
+  restaurantCount: number;
+  limits: DailyLimits;
+}
+
+async function readDayCounts(tx: Queryable, restaurantId: string, date: string): Promise<DayCounts> {
   const [counts] = await tx
     .select({
       globalCount: sql<number>`count(*)::int`,
@@ -43,62 +49,61 @@ async function readDayState(tx: Queryable, restaurantId: string, date: string): 
       restaurantDailyLimit: restaurantLimitOf(restaurantId),
     })
     .from(reservations)
-    .where(live);
+    .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled')));
+  if (!counts) throw new Error('the day state query returned no row');
+  const { globalCount, restaurantCount, globalDailyLimit, restaurantDailyLimit } = counts;
+  return { globalCount, restaurantCount, limits: { globalDailyLimit, restaurantDailyLimit } };
+}
+
+const capacityOf = (date: string, counts: DayCounts): DayState['capacity'] => ({ date, ...remainingCapacity(counts, counts.limits) });
+
+async function readDayState(tx: Queryable, restaurantId: string, date: string): Promise<DayState> {
+  const capacity = capacityOf(date, await readDayCounts(tx, restaurantId, date));
   // A table with several timed reservations that day is one taken table.
   const taken = await tx
     .selectDistinct({ table: reservations.tableLabel })
     .from(reservations)
-    .where(and(live, eq(reservations.restaurantId, restaurantId)))
+    .where(and(eq(reservations.date, date), ne(reservations.status, 'cancelled'), eq(reservations.restaurantId, restaurantId)))
     .orderBy(asc(reservations.tableLabel));
-  if (!counts) throw new Error('the day state query returned no row');
-  return {
-    capacity: { date, ...remainingCapacity(counts, counts) },
-    takenTables: taken.map((row) => row.table),
-  };
+  return { capacity, takenTables: taken.map((row) => row.table) };
 }
 
-/**
- * The next event id, from the single counter row: locked until commit, so ids are handed out in
- * commit order. Every writer takes it as the last lock of its transaction.
- */
-async function nextEventId(tx: Queryable): Promise<number> {
-  const [counter] = await tx
-    .update(eventCounter)
-    .set({ lastEventId: sql`${eventCounter.lastEventId} + 1` })
-    .where(eq(eventCounter.id, 1))
-    .returning({ id: eventCounter.lastEventId });
-  if (!counter) throw new Error('event_counter row is missing');
-  return counter.id;
-}
-
-/** The notification is delivered at commit, to every process listening (events/hub.ts). */
-async function announce(tx: Queryable, id: number): Promise<void> {
-  await tx.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${String(id)})`);
-}
+/** The restaurant's taken tables that day, ordered as readDayState orders them, read by the statement that records the event. */
+const takenTablesSql = (restaurantId: string, date: string) =>
+  sql`(select coalesce(jsonb_agg(distinct t.table_label order by t.table_label), '[]'::jsonb)
+         from ${reservations} t
+        where t.restaurant_id = ${restaurantId} and t.date = ${date} and t.status <> 'cancelled')`;
 
 /**
  * Records a change as the last step of its transaction (the day locks are held, so the capacity is
- * exact), and queues its messages in the outbox (issue 17) in the same transaction: a rolled-back
- * change tells no one, a committed one is never lost.
+ * exact) and queues its messages in the outbox (issue 17), in one statement: a rolled-back change
+ * tells no one, a committed one is never lost. The id comes from the table's sequence, so no lock is
+ * held until commit, and nothing is notified inside the transaction: events/hub.ts reads in id order
+ * and is told after the commit. `counts`: the day after the change, when the caller counted it under
+ * the day lock already (a booking's load), so the day is not counted twice.
  */
-export async function recordEvent(tx: Queryable, change: OutboxChange & { previous?: PreviousPlace | undefined }): Promise<void> {
+export async function recordEvent(
+  tx: Queryable,
+  change: OutboxChange & { previous?: PreviousPlace | undefined; counts?: DayCounts | undefined },
+): Promise<void> {
   const { reservation, previous: place } = change;
-  const current = await readDayState(tx, reservation.restaurantId, reservation.date);
-  const leftDay = place !== undefined && place.date !== reservation.date;
-  const previousDay = leftDay ? await readDayState(tx, reservation.restaurantId, place.date) : current;
-  const previous = place ? { ...previousDay, table: place.table, startsAt: place.startsAt, endsAt: place.endsAt } : undefined;
-  const payload: EventPayload = { reservation, ...current, ...(previous ? { previous } : {}) };
-  await queueOutbox(tx, change);
-  const id = await nextEventId(tx);
-  await tx.insert(reservationEvents).values({
-    id,
-    restaurantId: reservation.restaurantId,
-    date: reservation.date,
-    previousDate: leftDay ? place.date : null,
-    type: change.type,
-    payload,
-  });
-  await announce(tx, id);
+  const { restaurantId, date } = reservation;
+  const capacity = capacityOf(date, change.counts ?? (await readDayCounts(tx, restaurantId, date)));
+  const leftDay = place !== undefined && place.date !== date;
+  let previous: SQL = sql`'{}'::jsonb`;
+  if (place) {
+    const where = { table: place.table, startsAt: place.startsAt, endsAt: place.endsAt };
+    previous = leftDay
+      ? sql`jsonb_build_object('previous', ${JSON.stringify({ ...(await readDayState(tx, restaurantId, place.date)), ...where })}::jsonb)`
+      : // A move within the day: the day it left is this one.
+        sql`jsonb_build_object('previous', ${JSON.stringify({ capacity, ...where })}::jsonb || jsonb_build_object('takenTables', day.taken))`;
+  }
+  await tx.execute(sql`
+    with ${outboxQueueing(change)}, day as (select ${takenTablesSql(restaurantId, date)} as taken)
+    insert into ${reservationEvents} (restaurant_id, date, previous_date, type, payload)
+    select ${restaurantId}::uuid, ${date}::date, ${leftDay ? place.date : null}::date, ${change.type},
+           ${JSON.stringify({ reservation, capacity })}::jsonb || jsonb_build_object('takenTables', day.taken) || ${previous}
+      from day`);
 }
 
 /**
@@ -116,7 +121,5 @@ export type LimitsPayload =
  * id order with the bookings, from every process. No day: it concerns them all.
  */
 export async function recordLimitsEvent(tx: Queryable, payload: LimitsPayload): Promise<void> {
-  const id = await nextEventId(tx);
-  await tx.insert(reservationEvents).values({ id, restaurantId: payload.restaurantId, date: null, type: 'limits', payload });
-  await announce(tx, id);
+  await tx.insert(reservationEvents).values({ restaurantId: payload.restaurantId, date: null, type: 'limits', payload });
 }
