@@ -53,8 +53,14 @@ describe.skipIf(!postgresUrl)('event ids on real PostgreSQL', () => {
       });
     return {
       id: await id,
-      commit: async () => (decide('commit'), done),
-      rollback: async () => (decide('rollback'), done),
+      commit: async () => {
+        decide('commit');
+        await done;
+      },
+      rollback: async () => {
+        decide('rollback');
+        await done;
+      },
     };
   };
 
