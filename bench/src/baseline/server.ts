@@ -9,7 +9,6 @@ import { baselineDaySlots, baselineNearest, type BaselineSlot, type CalendarRow 
 import * as statements from './statements.ts';
 
 const PAGE_SIZE = 500;
-const EVENTS_CHANNEL = 'reservation_events';
 /** The guest's language the product stores when a booking names none (rules/guest-language.ts). */
 const GUEST_LANGUAGE = 'es-CO';
 const CREATED = 'reservation.created';
@@ -63,6 +62,29 @@ const outboxValues = (row: ReservationRow) => {
 const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10) });
 pool.on('error', () => undefined);
 const app = Fastify({ logger: false });
+
+/** As the product's listening connection: one NOTIFY at a time after commits, the rest coalesced, without waiting for disk. */
+const announcer = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
+announcer.on('error', () => undefined);
+await announcer.connect();
+await announcer.query('SET synchronous_commit = off');
+let announcing = false;
+let announceAgain = false;
+function announce(): void {
+  if (announcing) {
+    announceAgain = true;
+    return;
+  }
+  announcing = true;
+  announceAgain = false;
+  announcer
+    .query(statements.booking.announce)
+    .catch(() => undefined)
+    .finally(() => {
+      announcing = false;
+      if (announceAgain) announce();
+    });
+}
 
 /** The limits as the statements read them (the settings row, the restaurant's own or the default). */
 interface Limits {
@@ -211,28 +233,23 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
         values: [restaurantId, table, date, null, null, null, 2, null, null, date, timeZone, date, timeZone, GUEST_LANGUAGE],
       });
       const reservation = inserted[0] as ReservationRow;
-      const { rows: counts } = await client.query({
-        text: statements.booking.dayCounts,
-        values: [restaurantId, restaurantId, date, 'cancelled'],
-        rowMode: 'array',
-      });
-      const { rows: taken } = await client.query({
-        text: statements.booking.takenTables,
-        values: [date, 'cancelled', restaurantId],
-        rowMode: 'array',
-      });
-      await client.query(statements.booking.queueOutbox, outboxValues(reservation));
-      const { rows: counter } = await client.query({ text: statements.booking.nextEventId, values: [1], rowMode: 'array' });
-      const eventId = counter[0]![0] as string;
-      const [dayTotal, restaurantTotal, dayLimit, ownLimit] = counts[0] as [number, number, number, number];
-      const payload = {
-        reservation,
-        capacity: { date, ...remaining(restaurantTotal, dayTotal, { globalDailyLimit: dayLimit, restaurantDailyLimit: ownLimit }) },
-        takenTables: taken.map((row) => row[0]),
+      // The event's capacity from the load's counts with this booking, as the product (no second count).
+      const capacity = {
+        date,
+        ...remaining(restaurantCount + 1, globalCount + 1, { globalDailyLimit: globalLimit, restaurantDailyLimit: restaurantLimit }),
       };
-      await client.query(statements.booking.insertEvent, [eventId, restaurantId, date, null, 'created', JSON.stringify(payload)]);
-      await client.query(statements.booking.notify, [EVENTS_CHANNEL, String(eventId)]);
+      await client.query(statements.booking.recordEvent, [
+        ...outboxValues(reservation),
+        restaurantId,
+        date,
+        restaurantId,
+        date,
+        null,
+        'created',
+        JSON.stringify({ reservation, capacity }),
+      ]);
       await client.query('commit');
+      announce();
       return reply.code(201).send(reservation);
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
@@ -248,7 +265,7 @@ console.log(`baseline listening at ${address}`);
 const stop = () =>
   void app
     .close()
-    .then(() => pool.end())
+    .then(() => Promise.all([pool.end(), announcer.end()]))
     .then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

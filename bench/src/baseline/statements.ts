@@ -127,16 +127,14 @@ export const booking = {
          where "reservations"."date" = $8`,
   insert:
     'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone $11), (($12::date + 1)::timestamp at time zone $13), default, $14) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language"',
-  /** The event's capacity: the day's counts after the insert and the stored limits. */
-  dayCounts: `select count(*)::int, (count(*) filter (where "restaurant_id" = $1))::int, ${storedGlobalLimitField}, ${restaurantLimitOf('$2')} from "reservations" where ("reservations"."date" = $3 and "reservations"."status" <> $4)`,
-  takenTables:
-    'select distinct "table_label" from "reservations" where (("reservations"."date" = $1 and "reservations"."status" <> $2) and "reservations"."restaurant_id" = $3) order by "reservations"."table_label" asc',
   /**
-   * The outbox queue (services/outbox-queue.ts, queueOutbox, issue 17), just before the event counter:
-   * the guest's e-mail, a timed booking's reminders and one delivery per subscribed webhook, in one statement.
+   * The outbox queue (services/outbox-queue.ts, issue 17: the guest's e-mail, a timed booking's
+   * reminders, one delivery per subscribed webhook) and the event (services/reservation-events.ts, its
+   * id from the sequence, its capacity from the load's counts, its taken tables read here), in one statement.
    */
-  queueOutbox: `
-    with restaurant as (
+  recordEvent: `
+    with 
+    restaurant as (
       select id, name, address, time_zone, reminders from restaurants where id = $1
     ), dropped as (
       update outbox_messages
@@ -156,7 +154,7 @@ export const booking = {
       select $14, 'webhook', e.id, 0, $15, null::text, now()
         from webhook_endpoints e
        where e.events @> '["*"]'::jsonb or e.events @> $16::jsonb
-    )
+    ), queued as (
     insert into outbox_messages
       (reservation_id, restaurant_id, kind, channel, endpoint_id, version, reminder_minutes, event_type, recipient, language, payload, due_at)
     select $17, $18, p.kind, p.channel, p.endpoint_id, $19, p.reminder_minutes,
@@ -169,12 +167,15 @@ export const booking = {
            p.due_at
       from planned p, restaurant
     on conflict on constraint outbox_messages_once do nothing
-  `,
-  nextEventId:
-    'update "event_counter" set "last_event_id" = "event_counter"."last_event_id" + 1 where "event_counter"."id" = $1 returning "last_event_id"',
-  insertEvent:
-    'insert into "reservation_events" ("id", "restaurant_id", "date", "previous_date", "type", "payload", "created_at") values ($1, $2, $3, $4, $5, $6, default)',
-  notify: 'select pg_notify($1, $2)',
+    ), day as (select (select coalesce(jsonb_agg(distinct t.table_label order by t.table_label), '[]'::jsonb)
+         from "reservations" t
+        where t.restaurant_id = $22 and t.date = $23 and t.status <> 'cancelled') as taken)
+    insert into "reservation_events" (restaurant_id, date, previous_date, type, payload)
+    select $24::uuid, $25::date, $26::date, $27,
+           $28::jsonb || jsonb_build_object('takenTables', day.taken)
+      from day`,
+  /** Sent after the commit, on the listening connection, coalesced (packages/db/src/listen.ts); not one of the request's statements. */
+  announce: 'NOTIFY "reservation_events"',
 } as const;
 
 /** Every statement one request of each scenario sends, in order (what the test compares). */
@@ -191,12 +192,7 @@ export const statementsPerScenario = {
     booking.lockDay,
     booking.dayLoad,
     booking.insert,
-    booking.dayCounts,
-    booking.takenTables,
-    booking.queueOutbox,
-    booking.nextEventId,
-    booking.insertEvent,
-    booking.notify,
+    booking.recordEvent,
     'commit',
   ],
 } as const;

@@ -90,19 +90,19 @@ export async function recordEvent(
   const { restaurantId, date } = reservation;
   const capacity = capacityOf(date, change.counts ?? (await readDayCounts(tx, restaurantId, date)));
   const leftDay = place !== undefined && place.date !== date;
-  let previous: SQL = sql`'{}'::jsonb`;
+  let previous: SQL = sql``;
   if (place) {
     const where = { table: place.table, startsAt: place.startsAt, endsAt: place.endsAt };
     previous = leftDay
-      ? sql`jsonb_build_object('previous', ${JSON.stringify({ ...(await readDayState(tx, restaurantId, place.date)), ...where })}::jsonb)`
+      ? sql` || jsonb_build_object('previous', ${JSON.stringify({ ...(await readDayState(tx, restaurantId, place.date)), ...where })}::jsonb)`
       : // A move within the day: the day it left is this one.
-        sql`jsonb_build_object('previous', ${JSON.stringify({ capacity, ...where })}::jsonb || jsonb_build_object('takenTables', day.taken))`;
+        sql` || jsonb_build_object('previous', ${JSON.stringify({ capacity, ...where })}::jsonb || jsonb_build_object('takenTables', day.taken))`;
   }
   await tx.execute(sql`
     with ${outboxQueueing(change)}, day as (select ${takenTablesSql(restaurantId, date)} as taken)
     insert into ${reservationEvents} (restaurant_id, date, previous_date, type, payload)
     select ${restaurantId}::uuid, ${date}::date, ${leftDay ? place.date : null}::date, ${change.type},
-           ${JSON.stringify({ reservation, capacity })}::jsonb || jsonb_build_object('takenTables', day.taken) || ${previous}
+           ${JSON.stringify({ reservation, capacity })}::jsonb || jsonb_build_object('takenTables', day.taken)${previous}
       from day`);
 }
 
