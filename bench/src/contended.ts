@@ -1,11 +1,17 @@
 // The contended day with the default limits: 300 booking attempts for one day sent at once, spread
-// over 20 restaurants and their 15 tables. Measures the time until every attempt is answered and
-// checks the database kept exactly 20.
+// over 20 restaurants and their 15 tables (no two on one table). Measures the time until every attempt
+// is answered and counts what the database kept: exactly the limit stored (20 with the defaults).
 import pg from 'pg';
 import { Agent, request } from 'undici';
 import { TABLE_LABELS } from './dataset.ts';
+import type { Limits } from './limits.ts';
 
-const CONTENDED_ATTEMPTS = 300;
+export const CONTENDED_ATTEMPTS = 300;
+const RESTAURANTS = 20;
+
+/** What the limits let through: the system's limit, or each restaurant's (at most its 15 tables) over the 20. */
+const contendedLimit = (limits: Limits) =>
+  Math.min(limits.globalDailyLimit, RESTAURANTS * Math.min(limits.restaurantDailyLimit, TABLE_LABELS.length), CONTENDED_ATTEMPTS);
 
 export interface ContendedRound {
   day: string;
@@ -14,6 +20,8 @@ export interface ContendedRound {
   refused: number;
   other: number;
   stored: number;
+  /** What the stored limits allow (contendedLimit): the round is right when exactly this many are stored and created. */
+  limit: number;
 }
 
 export async function contendedRound(
@@ -22,12 +30,13 @@ export async function contendedRound(
   restaurantIds: readonly string[],
   day: string,
   headers: Record<string, string>,
+  limits: Limits,
 ): Promise<ContendedRound> {
   // One connection per attempt, opened before the clock starts: the race is in the server.
   const dispatcher = new Agent({ connections: CONTENDED_ATTEMPTS, pipelining: 1 });
   const attempts = Array.from({ length: CONTENDED_ATTEMPTS }, (_, index) => ({
-    restaurant: restaurantIds[index % 20]!,
-    table: TABLE_LABELS[Math.floor(index / 20) % TABLE_LABELS.length]!,
+    restaurant: restaurantIds[index % RESTAURANTS]!,
+    table: TABLE_LABELS[Math.floor(index / RESTAURANTS) % TABLE_LABELS.length]!,
   }));
   await Promise.all(attempts.map(() => request(`${baseUrl}/api/health`, { dispatcher }).then((response) => response.body.dump())));
   const started = performance.now();
@@ -59,5 +68,6 @@ export async function contendedRound(
     refused: statuses.filter((status) => status === 409).length,
     other: statuses.filter((status) => status !== 201 && status !== 409).length,
     stored: rows[0]?.n ?? 0,
+    limit: contendedLimit(limits),
   };
 }
