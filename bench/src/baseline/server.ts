@@ -119,7 +119,7 @@ app.get<{ Querystring: Record<string, string | undefined> }>('/api/admin/restaur
   if (startWith && cityId) {
     const { rows } = await pool.query({
       text: statements.searchByPrefixAndCity,
-      values: [`${startWith}%`, Number(cityId), limit, offset],
+      values: [`${startWith}%`, Number(cityId), 0, limit, offset],
       rowMode: 'array',
     });
     return rows;

@@ -28,7 +28,12 @@ const restaurantLimitFrom = (ownLimit: string) => `coalesce(${ownLimit}, ${store
 const restaurantLimitOf = (parameter: string) =>
   `coalesce((select r.daily_limit from "restaurants" r where r.id = ${parameter}), ${storedRestaurantDefault})`;
 
-export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${ownLimitColumns}, ${tablesJson}, 0, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) order by "restaurants"."name" asc, "restaurants"."id" asc limit $3 offset $4`;
+/** Every column of restaurants, as Drizzle lists them for the list's prefix matches (services/restaurants.ts, prefixMatches). */
+const restaurantRow =
+  '"id", "name", "address", "description", "photo_url", "city_id", "created_at", "updated_at", "time_zone", "hours", "special_dates", "slot_minutes", "turn_times", "min_advance_minutes", "max_advance_days", "daily_limit", "pacing_interval_minutes", "pacing_max_covers", "reminders"';
+
+/** The prefix's and the city's matches first (OFFSET $3 is 0: the planner does not merge them into the page), then the page. */
+export const searchByPrefixAndCity = `select "restaurants"."id", "restaurants"."name", "restaurants"."address", "restaurants"."description", "restaurants"."photo_url", "cities"."id", "cities"."name", "departments"."name", ${calendarColumns}, ${ownLimitColumns}, ${tablesJson}, 0, ${restaurantLimitFrom('"restaurants"."daily_limit"')} from (select ${restaurantRow} from "restaurants" where (lower("restaurants"."name") like lower($1) and "restaurants"."city_id" = $2) offset $3) "restaurants" inner join "cities" on "cities"."id" = "restaurants"."city_id" inner join "departments" on "departments"."id" = "cities"."department_id" order by "restaurants"."name" asc, "restaurants"."id" asc limit $4 offset $5`;
 
 /** The day's count and the system's stored limit (a search for availability ends here when it is reached). */
 export const countDay = `select count(*), ${storedGlobalLimitField} from "reservations" where ("reservations"."date" = $1 and "reservations"."status" <> $2)`;
