@@ -73,8 +73,9 @@ async function runScenarios(servers: Servers, dataset: Dataset, settler: Settler
         seed: seedServes ? runs[2]! : ownBaseline ? [] : (shared?.seed ?? []),
       });
       const row = summarize({ scenarios: [results.at(-1)!] })[0]!;
+      const seedText = Number.isNaN(row.seedThroughput) ? 'no seed-SQL run' : `seed-SQL ${row.seedThroughput} (${row.seedRatio})`;
       log(
-        `${scenario.id} @${connections}: ${row.productThroughput} req/s vs own-SQL ${row.baselineThroughput} (${row.baselineRatio}) and seed-SQL ${row.seedThroughput} (${row.seedRatio}), p99 ${row.productP99} ms, peak RSS so far ${servers.product.peakRssMiB()} MiB`,
+        `${scenario.id} @${connections}: ${row.productThroughput} req/s vs own-SQL ${row.baselineThroughput} (${row.baselineRatio}), ${seedText}, p99 ${row.productP99} ms, peak RSS so far ${servers.product.peakRssMiB()} MiB`,
       );
     }
   }

@@ -189,7 +189,7 @@ export function markdown(results: BenchResults): string {
     '',
   );
   const rss = results.peakRssMiB;
-  const scaleRss = 'peakRssMiB' in results.scale ? `, the 100,000-restaurant phase's ${results.scale.peakRssMiB} MiB` : '';
+  const scaleRss = 'peakRssMiB' in results.scale ? `, the scale phase's own ${results.scale.peakRssMiB} MiB` : '';
   lines.push(
     `Peak RSS (VmHWM) over the whole bench: Tablebook ${rss.product} MiB (its second process, the live updates' writer, ${rss.secondProduct ?? '—'} MiB${scaleRss}); own-SQL baseline ${rss.baseline} MiB, seed-SQL baseline ${rss.seed} MiB.`,
     '',

@@ -18,6 +18,8 @@ const LIVE_MEDIAN_MS = 20;
 const SLOTS_P99_MS = 25;
 /** autocannon's latencies are whole milliseconds: a median of 1 ms at 100,000 restaurants is within any ratio. */
 const LATENCY_RESOLUTION_MS = 1;
+/** The scale phase can load fewer (BENCH_SCALE_RESTAURANTS, for a quick look): that is not the target's set. */
+const SCALE_TARGET_RESTAURANTS = 100_000;
 
 interface Cell {
   name: string;
@@ -69,16 +71,19 @@ export function checkTargets(results: BenchResults): string[] {
       })),
     ),
   );
-  const scaleRows = summarizeScale(results).filter((row) => READS.has(row.id));
+  const scaleCells = summarizeScale(results)
+    .filter((row) => READS.has(row.id))
+    .map((row) => ({
+      name: `${row.id} @${row.connections}`,
+      text: Number.isNaN(row.p50Ratio) ? `${row.p50} ms (not measured at 500)` : `${row.p50} / ${row.p50At500} ms`,
+      ok: row.p50 <= LATENCY_RESOLUTION_MS || row.p50 <= 2 * row.p50At500,
+    }));
+  const scaleLabel = `at ${SCALE_TARGET_RESTAURANTS.toLocaleString('en')} restaurants every read scenario's median latency within 2× of its value at 500`;
+  const loaded = 'restaurants' in results.scale ? results.scale.restaurants : SCALE_TARGET_RESTAURANTS;
   lines.push(
-    line(
-      "at 100,000 restaurants every read scenario's median latency within 2× of its value at 500",
-      scaleRows.map((row) => ({
-        name: `${row.id} @${row.connections}`,
-        text: Number.isNaN(row.p50Ratio) ? `${row.p50} ms (not measured at 500)` : `${row.p50} / ${row.p50At500} ms`,
-        ok: row.p50 <= LATENCY_RESOLUTION_MS || row.p50 <= 2 * row.p50At500,
-      })),
-    ),
+    loaded < SCALE_TARGET_RESTAURANTS
+      ? `- ${scaleLabel}: not measured in this run (the phase loaded ${loaded.toLocaleString('en')} restaurants: ${scaleCells.map((cell) => `${cell.name}: ${cell.text}`).join(', ')})`
+      : line(scaleLabel, scaleCells),
   );
   const rss = results.peakRssMiB;
   const processes: Cell[] = [{ name: 'Tablebook', text: `${rss.product} MiB`, ok: rss.product < MAX_RSS_MIB }];
@@ -86,7 +91,7 @@ export function checkTargets(results: BenchResults): string[] {
     processes.push({ name: 'second process', text: `${rss.secondProduct} MiB`, ok: rss.secondProduct < MAX_RSS_MIB });
   if ('peakRssMiB' in results.scale) {
     const scale = results.scale.peakRssMiB;
-    processes.push({ name: '100,000-restaurant phase', text: `${scale} MiB`, ok: scale < MAX_RSS_MIB });
+    processes.push({ name: 'scale phase', text: `${scale} MiB`, ok: scale < MAX_RSS_MIB });
   }
   lines.push(line(`peak RSS of one Tablebook process over the whole bench < ${MAX_RSS_MIB} MiB`, processes));
   const live = results.liveUpdates;
