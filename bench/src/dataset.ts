@@ -5,7 +5,7 @@
 import pg from 'pg';
 
 export const RESTAURANT_COUNT = 500;
-const CITY_COUNT = 50;
+export const CITY_COUNT = 50;
 const DAYS = 90;
 /** Reservations per restaurant over the 90 days (~56 per day system-wide). */
 const RESERVATIONS_PER_RESTAURANT = 10;
@@ -30,11 +30,11 @@ export const TIMED_CALENDAR = {
   hours: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => SERVICES.map((service) => ({ day, ...service }))),
   slotMinutes: 15,
 };
-const turnMinutes = (partySize: number) => (partySize <= 2 ? 90 : partySize <= 4 ? 120 : 150);
+export const turnMinutes = (partySize: number) => (partySize <= 2 ? 90 : partySize <= 4 ? 120 : 150);
 /** The busy days: the seven after the 90 (no other scenario books them), one of each weekday. */
-const BUSY_DAYS = 7;
+export const BUSY_DAYS = 7;
 /** Bookings a timed restaurant holds on a busy day (about half of what its tables can turn). */
-const BOOKINGS_PER_BUSY_DAY = 36;
+export const BOOKINGS_PER_BUSY_DAY = 36;
 
 const FIRST_WORDS = [
   'Casa',
@@ -58,7 +58,7 @@ const FIRST_WORDS = [
   'Raíces',
   'Origen',
 ];
-const SECOND_WORDS = ['Andina', 'del Puerto', 'Criolla', 'Verde', 'Central', 'del Río', 'Paisa', 'Caribe', 'Llanera', 'Pacífica'];
+export const SECOND_WORDS = ['Andina', 'del Puerto', 'Criolla', 'Verde', 'Central', 'del Río', 'Paisa', 'Caribe', 'Llanera', 'Pacífica'];
 
 export interface Dataset {
   /** Every restaurant, in the order of their names' index. */
@@ -109,7 +109,7 @@ const clockOf = (minutes: number) => `${String(Math.floor(minutes / 60)).padStar
  * starts bunched around the middle of each service) and get the smallest free table that seats them,
  * as the product assigns them, until BOOKINGS_PER_BUSY_DAY are stored. Never two on a table at once.
  */
-function busyDay(seed: number): TimedBooking[] {
+export function busyDay(seed: number): TimedBooking[] {
   const random = seeded(seed);
   const booked: TimedBooking[] = [];
   const bySize = [...TIMED_TABLES].sort((a, b) => a.seats - b.seats);
