@@ -43,6 +43,12 @@ const settingsSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_MS: integerSetting('DATABASE_CONNECT_TIMEOUT_MS', 100, 60_000, 1500),
   /** How long a request may wait for a free pooled connection when all are busy, before a 503. */
   DATABASE_QUEUE_TIMEOUT_MS: integerSetting('DATABASE_QUEUE_TIMEOUT_MS', 100, 600_000, 10_000),
+  /**
+   * Statements with parameters are prepared once per connection under a name (on), or sent unnamed and
+   * planned every time (off: for a transaction-mode PgBouncer older than 1.21, or without its
+   * max_prepared_statements).
+   */
+  DATABASE_PREPARED_STATEMENTS: z.preprocess(unsetIfEmpty, z.enum(['on', 'off']).default('on')),
   /** The server cancels a statement running longer (0 = no limit). */
   DATABASE_STATEMENT_TIMEOUT_MS: integerSetting('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, 10_000),
   /** Server processes on one port (Node's cluster module); above 1 needs a postgres:// DATABASE_URL. */

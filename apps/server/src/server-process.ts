@@ -49,6 +49,7 @@ export async function runServerProcess(settings: Settings): Promise<void> {
     connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
     acquireTimeoutMillis: settings.DATABASE_QUEUE_TIMEOUT_MS,
     statementTimeoutMillis: settings.DATABASE_STATEMENT_TIMEOUT_MS,
+    namedStatements: settings.DATABASE_PREPARED_STATEMENTS === 'on',
     ...(settings.DIRECT_DATABASE_URL ? { directUrl: settings.DIRECT_DATABASE_URL } : {}),
     onPoolError: (error) =>
       console.error(JSON.stringify({ level: 50, pid: process.pid, msg: 'idle database connection failed', err: error.message })),

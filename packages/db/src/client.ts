@@ -9,6 +9,7 @@ import pg from 'pg';
 import { listenPglite, listenPostgres, type ListenOptions, type Listening } from './listen.ts';
 import * as schema from './schema.ts';
 import { isConnectionError } from './errors.ts';
+import { withStatementName } from './statement-names.ts';
 
 export type Schema = typeof schema;
 /** The Drizzle handle every package uses, whichever driver is underneath. */
@@ -51,6 +52,12 @@ export interface CreateDbOptions {
    * parameter; behind PgBouncer set it on the database role instead (see the README).
    */
   statementTimeoutMillis?: number;
+  /**
+   * Statements with parameters are prepared under a name, once per connection (default true). Off for
+   * a transaction-mode pooler that does not track prepared statements (PgBouncer before 1.21, or
+   * without max_prepared_statements): then every statement is unnamed, parsed and planned each time.
+   */
+  namedStatements?: boolean;
   /**
    * A session-capable connection to the same database (no transaction-mode pooler in between), for
    * what needs a session: LISTEN, and migrations with their advisory lock. Default: the main URL.
@@ -153,8 +160,16 @@ function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
       this.on('error', () => undefined);
     }
   }
+  const namedStatements = options.namedStatements ?? true;
+  class NamingClient extends BoundedClient {
+    // node-postgres's query() has many overloads; the config is only rewritten, never narrowed.
+    override query(config: unknown, values?: unknown, callback?: unknown): never {
+      const query = super.query as unknown as (...args: unknown[]) => never;
+      return query.call(this, withStatementName(config, values), values, callback);
+    }
+  }
   const pool = new pg.Pool({
-    Client: BoundedClient,
+    Client: namedStatements ? (NamingClient as unknown as typeof BoundedClient) : BoundedClient,
     connectionString: url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: Math.max(options.acquireTimeoutMillis ?? 10_000, connectTimeout),

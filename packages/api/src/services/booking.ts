@@ -1,5 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { findPgError, PgErrorCode, reservations, restaurantTables, type Database } from '@tablebook/db';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { findPgError, PgErrorCode, queryRows, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
 import { isBefore, todayIn } from '../rules/calendar.ts';
@@ -16,7 +16,6 @@ import { localDayRange } from './held-range.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { recordEvent } from './reservation-events.ts';
 import { toReservationOutput } from './reservation-rows.ts';
-import { requireCalendar } from './restaurant-ref.ts';
 import { getReservation } from './reservations.ts';
 import { lockDays, retryOnConflict, WRITE_TRANSACTION, type Queryable, type Transaction } from './transactions.ts';
 
@@ -103,6 +102,16 @@ export async function lockCandidateTables(
     .where(and(eq(restaurantTables.restaurantId, restaurantId), table === undefined ? undefined : eq(restaurantTables.label, table)))
     .orderBy(asc(restaurantTables.label))
     .for('share');
+  return candidatesFor(rows, calendar, table, partySize);
+}
+
+/** The candidate tables of lockCandidateTables, checked: UNKNOWN_TABLE / PARTY_TOO_LARGE. */
+function candidatesFor(
+  rows: TableLayoutEntry[],
+  calendar: RestaurantCalendar,
+  table: string | undefined,
+  partySize: number,
+): TableLayoutEntry[] {
   if (table !== undefined) {
     const [row] = rows;
     if (!row) {
@@ -350,16 +359,62 @@ function placeBooking(
   return planTime({ date: request.date, time: request.time, partySize, durationMinutes: request.durationMinutes }, calendar, booker, now);
 }
 
+/**
+ * A booking's first statement: the restaurant's calendar under FOR KEY SHARE (every reservation
+ * writer's first lock, see requireCalendar) and then its candidate tables FOR SHARE (lockCandidateTables),
+ * in that order, in one round trip: the CTE is materialized, so the restaurant's row is locked before
+ * the subquery locks its tables. NOT_FOUND for an unknown restaurant.
+ */
+async function lockCalendarAndTables(
+  tx: Queryable,
+  restaurantId: string,
+  table: string | undefined,
+): Promise<{ calendar: RestaurantCalendar; tables: TableLayoutEntry[] }> {
+  const named = table === undefined ? sql`` : sql` and t.label = ${table}`;
+  const [row] = await queryRows<{
+    name: string;
+    time_zone: string;
+    hours: RestaurantCalendar['hours'];
+    special_dates: RestaurantCalendar['specialDates'];
+    slot_minutes: number;
+    turn_times: RestaurantCalendar['turnTimes'];
+    min_advance_minutes: number;
+    max_advance_days: number | null;
+    tables: TableLayoutEntry[];
+  }>(
+    tx,
+    sql`with r as materialized (
+          select name, time_zone, hours, special_dates, slot_minutes, turn_times, min_advance_minutes, max_advance_days
+            from ${restaurants} where id = ${restaurantId} for key share)
+        select r.*, (select coalesce(json_agg(json_build_object('label', c.label, 'seats', c.seats) order by c.label), '[]'::json)
+                       from (select t.label, t.seats from ${restaurantTables} t
+                              where t.restaurant_id = ${restaurantId}${named} for share) c) as tables
+          from r`,
+  );
+  if (!row) throw notFound(`Restaurant ${restaurantId} does not exist`, 'restaurant');
+  const calendar: RestaurantCalendar = {
+    name: row.name,
+    timeZone: row.time_zone,
+    hours: row.hours,
+    specialDates: row.special_dates,
+    slotMinutes: row.slot_minutes,
+    turnTimes: row.turn_times,
+    minAdvanceMinutes: row.min_advance_minutes,
+    maxAdvanceDays: row.max_advance_days,
+  };
+  return { calendar, tables: row.tables };
+}
+
 export async function bookInTransaction(
   tx: Transaction,
   now: Date,
   request: Omit<BookingRequest, 'idempotencyKey'>,
   booker: Booker = 'admin',
 ): Promise<ReservationOutput> {
-  const calendar = await requireCalendar(tx, request.restaurantId, 'key share');
+  const { calendar, tables } = await lockCalendarAndTables(tx, request.restaurantId, request.table);
   const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
   const placement = placeBooking(request, calendar, booker, now, partySize);
-  const candidates = await lockCandidateTables(tx, request.restaurantId, calendar, request.table, partySize);
+  const candidates = candidatesFor(tables, calendar, request.table, partySize);
   await lockDays(tx, placement.days);
   const load = await readBookingLoad(tx, {
     restaurantId: request.restaurantId,
