@@ -35,13 +35,20 @@ const database = await openMigratedBenchDatabase();
 const profileDir = join(repoRoot, 'bench', 'profiles');
 mkdirSync(profileDir, { recursive: true });
 try {
-  const server = await startProduct(database.url, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-  let run: LoadRun;
+  // The data set is loaded before the profiled process starts, so its profile is the load's alone.
+  const loader = await startProduct(database.url);
+  let dataset: Awaited<ReturnType<typeof loadBenchDataset>>;
   try {
     // The scenarios' limits, as pnpm bench sets them: the data set (written by SQL, judged by the
     // reservation trigger) fits, and a booking scenario is never refused.
-    await setStoredLimits({ serverUrl: server.url, adminToken: ADMIN_TOKEN }, SCENARIO_LIMITS);
-    const dataset = await loadBenchDataset(database);
+    await setStoredLimits({ serverUrl: loader.url, adminToken: ADMIN_TOKEN }, SCENARIO_LIMITS);
+    dataset = await loadBenchDataset(database);
+  } finally {
+    await loader.stop();
+  }
+  const server = await startProduct(database.url, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
+  let run: LoadRun;
+  try {
     run = await runLoad({
       baseUrl: server.url,
       connections,

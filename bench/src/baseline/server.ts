@@ -5,6 +5,7 @@
 // daily_limit) inside the same statements, so a change of the settings applies to both servers at once.
 import Fastify from 'fastify';
 import pg from 'pg';
+import { withStatementName } from '@tablebook/db';
 import { baselineDaySlots, baselineNearest, type BaselineSlot, type CalendarRow } from './slots.ts';
 import * as statements from './statements.ts';
 
@@ -59,7 +60,18 @@ const outboxValues = (row: ReservationRow) => {
   ];
 };
 
-const pool = new pg.Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10) });
+/** As the product's pool (packages/db client.ts): statements with parameters prepared once per connection under a name. */
+class NamingClient extends pg.Client {
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const query = super.query as unknown as (...args: unknown[]) => never;
+    return query.call(this, withStatementName(config, values), values, callback);
+  }
+}
+const pool = new pg.Pool({
+  Client: NamingClient as unknown as typeof pg.Client,
+  connectionString: process.env['DATABASE_URL'],
+  max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10),
+});
 pool.on('error', () => undefined);
 const app = Fastify({ logger: false });
 
@@ -200,16 +212,14 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
     try {
       await client.query(statements.booking.begin);
       const { rows: restaurant } = await client.query({
-        text: statements.booking.lockRestaurant,
-        values: [restaurantId],
-        rowMode: 'array',
+        text: statements.booking.lockCalendarAndTable,
+        values: [restaurantId, restaurantId, table],
       });
       if (restaurant.length === 0) {
         await client.query('rollback');
         return reply.code(404).send({ error: 'not found' });
       }
-      const timeZone = restaurant[0]![1] as string;
-      await client.query({ text: statements.booking.lockTable, values: [restaurantId, table], rowMode: 'array' });
+      const timeZone = restaurant[0]!.time_zone as string;
       await client.query(statements.booking.lockDay, [[date]]);
       const { rows: load } = await client.query({
         text: statements.booking.dayLoad,

@@ -110,9 +110,14 @@ export const timeSearch = `select "restaurants"."id", "restaurants"."name", "res
 /** A booking's transaction, in order (then commit): READ COMMITTED asked for explicitly, as the product does. */
 export const booking = {
   begin: 'begin isolation level read committed',
-  lockRestaurant: `${restaurantCalendar} for key share`,
-  lockTable:
-    'select "label", "seats" from "restaurant_tables" where ("restaurant_tables"."restaurant_id" = $1 and "restaurant_tables"."label" = $2) order by "restaurant_tables"."label" asc for share',
+  /** The calendar FOR KEY SHARE, then the named table FOR SHARE (services/booking.ts, lockCalendarAndTables). */
+  lockCalendarAndTable: `with r as materialized (
+          select name, time_zone, hours, special_dates, slot_minutes, turn_times, min_advance_minutes, max_advance_days
+            from "restaurants" where id = $1 for key share)
+        select r.*, (select coalesce(json_agg(json_build_object('label', c.label, 'seats', c.seats) order by c.label), '[]'::json)
+                       from (select t.label, t.seats from "restaurant_tables" t
+                              where t.restaurant_id = $2 and t.label = $3 for share) c) as tables
+          from r`,
   /** The day locks in calendar order, through the database's function (the reservation trigger's too). */
   lockDay: 'select tablebook_lock_days($1::date[])',
   /** Counts, the stored limits and the restaurant's reservations overlapping the held range ($4..$7: a whole local day here; a whole day is not paced). */
@@ -192,8 +197,7 @@ export const statementsPerScenario = {
   'time-search': [timeSearch],
   'create-reservation': [
     booking.begin,
-    booking.lockRestaurant,
-    booking.lockTable,
+    booking.lockCalendarAndTable,
     booking.lockDay,
     booking.dayLoad,
     booking.insert,

@@ -7,3 +7,4 @@ export { findPgError, isConnectionError, PgErrorCode, pgLogFields } from './erro
 export type { PgErrorInfo } from './errors.ts';
 export type { ListenOptions, Listening } from './listen.ts';
 export { LISTENER_APPLICATION_NAME } from './listen.ts';
+export { withStatementName } from './statement-names.ts';
