@@ -361,15 +361,18 @@ function placeBooking(
 
 /**
  * A booking's first statement: the restaurant's calendar under FOR KEY SHARE (every reservation
- * writer's first lock, see requireCalendar) and then its candidate tables FOR SHARE (lockCandidateTables),
+ * writer's first lock, see requireCalendar), then its candidate tables FOR SHARE (lockCandidateTables),
+ * then, at a restaurant that books whole days, the lock of `date` (the only day such a booking locks),
  * in that order, in one round trip: the CTE is materialized, so the restaurant's row is locked before
- * the subquery locks its tables. NOT_FOUND for an unknown restaurant.
+ * the subquery locks its tables, and the select list runs left to right. The day's load is read by the
+ * next statement, whose snapshot comes after the lock. NOT_FOUND for an unknown restaurant.
  */
 async function lockCalendarAndTables(
   tx: Queryable,
   restaurantId: string,
   table: string | undefined,
-): Promise<{ calendar: RestaurantCalendar; tables: TableLayoutEntry[] }> {
+  date: string,
+): Promise<{ calendar: RestaurantCalendar; tables: TableLayoutEntry[]; wholeDayLocked: boolean }> {
   const named = table === undefined ? sql`` : sql` and t.label = ${table}`;
   const [row] = await queryRows<{
     name: string;
@@ -381,6 +384,7 @@ async function lockCalendarAndTables(
     min_advance_minutes: number;
     max_advance_days: number | null;
     tables: TableLayoutEntry[];
+    day_locked: boolean | null;
   }>(
     tx,
     sql`with r as materialized (
@@ -388,7 +392,9 @@ async function lockCalendarAndTables(
             from ${restaurants} where id = ${restaurantId} for key share)
         select r.*, (select coalesce(json_agg(json_build_object('label', c.label, 'seats', c.seats) order by c.label), '[]'::json)
                        from (select t.label, t.seats from ${restaurantTables} t
-                              where t.restaurant_id = ${restaurantId}${named} for share) c) as tables
+                              where t.restaurant_id = ${restaurantId}${named} for share) c) as tables,
+               case when jsonb_array_length(r.hours) = 0
+                    then (select true from tablebook_lock_days(array[${date}]::date[])) end as day_locked
           from r`,
   );
   if (!row) throw notFound(`Restaurant ${restaurantId} does not exist`, 'restaurant');
@@ -402,7 +408,7 @@ async function lockCalendarAndTables(
     minAdvanceMinutes: row.min_advance_minutes,
     maxAdvanceDays: row.max_advance_days,
   };
-  return { calendar, tables: row.tables };
+  return { calendar, tables: row.tables, wholeDayLocked: row.day_locked === true };
 }
 
 export async function bookInTransaction(
@@ -411,11 +417,12 @@ export async function bookInTransaction(
   request: Omit<BookingRequest, 'idempotencyKey'>,
   booker: Booker = 'admin',
 ): Promise<ReservationOutput> {
-  const { calendar, tables } = await lockCalendarAndTables(tx, request.restaurantId, request.table);
+  const { calendar, tables, wholeDayLocked } = await lockCalendarAndTables(tx, request.restaurantId, request.table, request.date);
   const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
   const placement = placeBooking(request, calendar, booker, now, partySize);
   const candidates = candidatesFor(tables, calendar, request.table, partySize);
-  await lockDays(tx, placement.days);
+  // A whole day locks its date alone, taken already; a turn's days depend on its calendar.
+  if (!(placement.kind === 'day' && wholeDayLocked)) await lockDays(tx, placement.days);
   const load = await readBookingLoad(tx, {
     restaurantId: request.restaurantId,
     date: request.date,
