@@ -213,14 +213,15 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       await client.query(statements.booking.begin);
       const { rows: restaurant } = await client.query({
         text: statements.booking.lockCalendarAndTable,
-        values: [restaurantId, restaurantId, table],
+        values: [restaurantId, restaurantId, table, date],
       });
       if (restaurant.length === 0) {
         await client.query('rollback');
         return reply.code(404).send({ error: 'not found' });
       }
       const timeZone = restaurant[0]!.time_zone as string;
-      await client.query(statements.booking.lockDay, [[date]]);
+      // The bench books whole days at restaurants without hours: the first statement locked the day.
+      if (restaurant[0]!.day_locked !== true) await client.query(statements.booking.lockDay, [[date]]);
       const { rows: load } = await client.query({
         text: statements.booking.dayLoad,
         values: [restaurantId, restaurantId, restaurantId, date, timeZone, date, timeZone, date],

@@ -110,13 +110,15 @@ export const timeSearch = `select "restaurants"."id", "restaurants"."name", "res
 /** A booking's transaction, in order (then commit): READ COMMITTED asked for explicitly, as the product does. */
 export const booking = {
   begin: 'begin isolation level read committed',
-  /** The calendar FOR KEY SHARE, then the named table FOR SHARE (services/booking.ts, lockCalendarAndTables). */
+  /** The calendar FOR KEY SHARE, the named table FOR SHARE, a whole day's lock (services/booking.ts, lockCalendarAndTables). */
   lockCalendarAndTable: `with r as materialized (
           select name, time_zone, hours, special_dates, slot_minutes, turn_times, min_advance_minutes, max_advance_days
             from "restaurants" where id = $1 for key share)
         select r.*, (select coalesce(json_agg(json_build_object('label', c.label, 'seats', c.seats) order by c.label), '[]'::json)
                        from (select t.label, t.seats from "restaurant_tables" t
-                              where t.restaurant_id = $2 and t.label = $3 for share) c) as tables
+                              where t.restaurant_id = $2 and t.label = $3 for share) c) as tables,
+               case when jsonb_array_length(r.hours) = 0
+                    then (select true from tablebook_lock_days(array[$4]::date[])) end as day_locked
           from r`,
   /** The day locks in calendar order, through the database's function (the reservation trigger's too). */
   lockDay: 'select tablebook_lock_days($1::date[])',
@@ -195,13 +197,5 @@ export const statementsPerScenario = {
   'day-reservations': [restaurantCalendar, dayReservations],
   'day-slots': [daySlots],
   'time-search': [timeSearch],
-  'create-reservation': [
-    booking.begin,
-    booking.lockCalendarAndTable,
-    booking.lockDay,
-    booking.dayLoad,
-    booking.insert,
-    booking.recordEvent,
-    'commit',
-  ],
+  'create-reservation': [booking.begin, booking.lockCalendarAndTable, booking.dayLoad, booking.insert, booking.recordEvent, 'commit'],
 } as const;
