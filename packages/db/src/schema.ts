@@ -137,6 +137,11 @@ export const reservations = pgTable(
   },
   (t) => [
     index('reservations_date_idx').on(t.date),
+    /**
+     * The live reservations of a day, for the daily limits' count (the reservation triggers, migration
+     * 0014): an index-only count of the day's entries instead of reading every row of it for its status.
+     */
+    index('reservations_live_date_idx').on(t.date).where(sql`${t.status} <> 'cancelled'`),
     check('reservations_language_known', sql`${t.language} is null or ${t.language} in (${listOf(GUEST_LANGUAGES)})`),
     index('reservations_restaurant_date_idx').on(t.restaurantId, t.date),
     check(
