@@ -31,6 +31,8 @@ export interface BookingLoad {
    * hours either side of the start (the interval's, whatever the clock does around it); else null.
    */
   pacing: PacingLoad | null;
+  /** The range asked for, as the database computes it (a whole local day's midnights, say), epoch ms. */
+  range: { startsAt: number; endsAt: number };
 }
 
 /** Reservations starting this far either side of a start can share its interval, daylight-saving shifts included (the trigger's window). */
@@ -55,6 +57,8 @@ export async function readBookingLoad(
     restaurant_limit: number;
     overlapping: HeldTable[];
     pacing: PacingLoadJson | null;
+    range_starts: number;
+    range_ends: number;
   }>(
     tx,
     sql`select (count(*) filter (where ${live}))::int as global_count,
@@ -68,7 +72,9 @@ export async function readBookingLoad(
                   from ${reservations} h
                  where h.restaurant_id = ${target.restaurantId} and h.status <> 'cancelled'${target.excludeId ? sql` and h.id <> ${target.excludeId}` : sql``}
                    and tstzrange(h.starts_at, h.ends_at) && tstzrange(${target.range.startsAt}, ${target.range.endsAt})) as overlapping,
-               ${pacingOf(target)} as pacing
+               ${pacingOf(target)} as pacing,
+               (extract(epoch from ${target.range.startsAt}) * 1000)::float8 as range_starts,
+               (extract(epoch from ${target.range.endsAt}) * 1000)::float8 as range_ends
           from ${reservations}
          where ${reservations.date} = ${target.date}`,
   );
@@ -79,6 +85,7 @@ export async function readBookingLoad(
     limits: { globalDailyLimit: row.global_limit, restaurantDailyLimit: row.restaurant_limit },
     overlapping: heldFromJson(row.overlapping),
     pacing: pacingLoadFromJson(row.pacing),
+    range: { startsAt: row.range_starts, endsAt: row.range_ends },
   };
 }
 

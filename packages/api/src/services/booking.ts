@@ -1,5 +1,15 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { findPgError, PgErrorCode, queryRows, reservations, restaurants, restaurantTables, type Database } from '@tablebook/db';
+import { randomUUID } from 'node:crypto';
+import {
+  findPgError,
+  PgErrorCode,
+  queryRows,
+  reservations,
+  restaurants,
+  restaurantTables,
+  type Database,
+  type Reservation,
+} from '@tablebook/db';
 import { AppError, invalidInput, notFound } from '../errors.ts';
 import { describeRefusal, firstBrokenRule } from '../rules/booking.ts';
 import { isBefore, todayIn } from '../rules/calendar.ts';
@@ -14,7 +24,7 @@ import { DEFAULT_PARTY_SIZE, type ReservationOutput } from '../schemas/reservati
 import { instantRange, readBookingLoad, type BookingLoad, type HeldRange } from './booking-load.ts';
 import { localDayRange } from './held-range.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
-import { recordEvent } from './reservation-events.ts';
+import { insertAndRecord } from './reservation-events.ts';
 import { toReservationOutput } from './reservation-rows.ts';
 import { getReservation } from './reservations.ts';
 import { lockDays, retryOnConflict, WRITE_TRANSACTION, type Queryable, type Transaction } from './transactions.ts';
@@ -372,7 +382,7 @@ async function lockCalendarAndTables(
   restaurantId: string,
   table: string | undefined,
   date: string,
-): Promise<{ calendar: RestaurantCalendar; tables: TableLayoutEntry[]; wholeDayLocked: boolean }> {
+): Promise<{ calendar: RestaurantCalendar; tables: TableLayoutEntry[]; wholeDayLocked: boolean; transactionStart: Date }> {
   const named = table === undefined ? sql`` : sql` and t.label = ${table}`;
   const [row] = await queryRows<{
     name: string;
@@ -385,6 +395,7 @@ async function lockCalendarAndTables(
     max_advance_days: number | null;
     tables: TableLayoutEntry[];
     day_locked: boolean | null;
+    transaction_start: Date;
   }>(
     tx,
     sql`with r as materialized (
@@ -394,7 +405,8 @@ async function lockCalendarAndTables(
                        from (select t.label, t.seats from ${restaurantTables} t
                               where t.restaurant_id = ${restaurantId}${named} for share) c) as tables,
                case when jsonb_array_length(r.hours) = 0
-                    then (select true from tablebook_lock_days(array[${date}]::date[])) end as day_locked
+                    then (select true from tablebook_lock_days(array[${date}]::date[])) end as day_locked,
+               now() as transaction_start
           from r`,
   );
   if (!row) throw notFound(`Restaurant ${restaurantId} does not exist`, 'restaurant');
@@ -408,7 +420,7 @@ async function lockCalendarAndTables(
     minAdvanceMinutes: row.min_advance_minutes,
     maxAdvanceDays: row.max_advance_days,
   };
-  return { calendar, tables: row.tables, wholeDayLocked: row.day_locked === true };
+  return { calendar, tables: row.tables, wholeDayLocked: row.day_locked === true, transactionStart: new Date(row.transaction_start) };
 }
 
 export async function bookInTransaction(
@@ -417,7 +429,12 @@ export async function bookInTransaction(
   request: Omit<BookingRequest, 'idempotencyKey'>,
   booker: Booker = 'admin',
 ): Promise<ReservationOutput> {
-  const { calendar, tables, wholeDayLocked } = await lockCalendarAndTables(tx, request.restaurantId, request.table, request.date);
+  const { calendar, tables, wholeDayLocked, transactionStart } = await lockCalendarAndTables(
+    tx,
+    request.restaurantId,
+    request.table,
+    request.date,
+  );
   const partySize = request.partySize ?? DEFAULT_PARTY_SIZE;
   const placement = placeBooking(request, calendar, booker, now, partySize);
   const candidates = candidatesFor(tables, calendar, request.table, partySize);
@@ -433,30 +450,40 @@ export async function bookInTransaction(
   const where = { table, date: request.date, restaurantName: calendar.name };
   checkDailyLimits(load, { ...where, time: placement.kind === 'time' ? request.time : null });
   checkPacing(load, placement, partySize, calendar);
+  // Every value of the new row is known here (the database's created and updated times are the
+  // transaction's start, now()), so the insert, its outbox rows and its event are one statement.
+  const row: Reservation = {
+    id: randomUUID(),
+    restaurantId: request.restaurantId,
+    tableLabel: table,
+    date: request.date,
+    partySize,
+    guestName: request.guestName ?? null,
+    guestPhone: request.guestPhone ?? null,
+    guestEmail: request.guestEmail ?? null,
+    notes: request.notes ?? null,
+    status: 'confirmed',
+    cancelReason: null,
+    cancellationCodeHash: request.cancellationCodeHash ?? null,
+    createdAt: transactionStart,
+    updatedAt: transactionStart,
+    startTime: placement.kind === 'time' ? `${placement.time}:00` : null,
+    durationMinutes: placement.kind === 'time' ? placement.held.durationMinutes : null,
+    startsAt: new Date(load.range.startsAt),
+    endsAt: new Date(load.range.endsAt),
+    version: 1,
+    language: request.language ?? DEFAULT_GUEST_LANGUAGE,
+  };
+  const { createdAt: _createdAt, updatedAt: _updatedAt, startsAt: _startsAt, endsAt: _endsAt, ...stored } = row;
+  const insert = tx
+    .insert(reservations)
+    .values({ ...stored, startsAt: placement.range.startsAt, endsAt: placement.range.endsAt })
+    .getSQL();
+  const reservation = toReservationOutput(row, calendar.timeZone);
+  // The day as counted under the lock, with this booking: the event does not count it again.
+  const counts = { globalCount: load.globalCount + 1, restaurantCount: load.restaurantCount + 1, limits: load.limits };
   try {
-    const [row] = await tx
-      .insert(reservations)
-      .values({
-        restaurantId: request.restaurantId,
-        tableLabel: table,
-        date: request.date,
-        partySize,
-        guestName: request.guestName ?? null,
-        guestPhone: request.guestPhone ?? null,
-        guestEmail: request.guestEmail ?? null,
-        notes: request.notes ?? null,
-        cancellationCodeHash: request.cancellationCodeHash ?? null,
-        language: request.language ?? DEFAULT_GUEST_LANGUAGE,
-        ...(placement.kind === 'time' ? { startTime: `${placement.time}:00`, durationMinutes: placement.held.durationMinutes } : {}),
-        startsAt: placement.range.startsAt,
-        endsAt: placement.range.endsAt,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned no row');
-    const reservation = toReservationOutput(row, calendar.timeZone);
-    // The day as counted under the lock, with this booking: the event does not count it again.
-    const counts = { globalCount: load.globalCount + 1, restaurantCount: load.restaurantCount + 1, limits: load.limits };
-    await recordEvent(tx, { type: 'created', reservation, version: row.version, language: row.language, counts });
+    await insertAndRecord(tx, insert, { type: 'created', reservation, version: row.version, language: row.language, counts });
     return reservation;
   } catch (error) {
     // The id only names a vanished restaurant in the 404's message, never a refusal's details.

@@ -68,24 +68,25 @@ async function readDayState(tx: Queryable, restaurantId: string, date: string): 
   return { capacity, takenTables: taken.map((row) => row.table) };
 }
 
-/** The restaurant's taken tables that day, ordered as readDayState orders them, read by the statement that records the event. */
-const takenTablesSql = (restaurantId: string, date: string) =>
-  sql`(select coalesce(jsonb_agg(distinct t.table_label order by t.table_label), '[]'::jsonb)
-         from ${reservations} t
-        where t.restaurant_id = ${restaurantId} and t.date = ${date} and t.status <> 'cancelled')`;
+/**
+ * The restaurant's taken tables that day, ordered as readDayState orders them, read by the statement
+ * that records the event; `adding`: a table the same statement books (its own insert is not visible
+ * to its other parts).
+ */
+const takenTablesSql = (restaurantId: string, date: string, adding: string | undefined) =>
+  sql`(select coalesce(jsonb_agg(distinct t.label order by t.label), '[]'::jsonb)
+         from (select table_label as label from ${reservations}
+                where restaurant_id = ${restaurantId} and date = ${date} and status <> 'cancelled'${
+                  adding === undefined ? sql`` : sql` union all select ${adding}::varchar`
+                }) t)`;
+
+type RecordedChange = OutboxChange & { previous?: PreviousPlace | undefined; counts?: DayCounts | undefined };
 
 /**
- * Records a change as the last step of its transaction (the day locks are held, so the capacity is
- * exact) and queues its messages in the outbox (issue 17), in one statement: a rolled-back change
- * tells no one, a committed one is never lost. The id comes from the table's sequence, so no lock is
- * held until commit, and nothing is notified inside the transaction: events/hub.ts reads in id order
- * and is told after the commit. `counts`: the day after the change, when the caller counted it under
- * the day lock already (a booking's load), so the day is not counted twice.
+ * The common table expressions that record a change (its outbox rows, then its event) as part of a
+ * statement; `booking`: the table a new reservation inserted by the same statement holds.
  */
-export async function recordEvent(
-  tx: Queryable,
-  change: OutboxChange & { previous?: PreviousPlace | undefined; counts?: DayCounts | undefined },
-): Promise<void> {
+async function recordingCtes(tx: Queryable, change: RecordedChange, booking?: { table: string }): Promise<SQL> {
   const { reservation, previous: place } = change;
   const { restaurantId, date } = reservation;
   const capacity = capacityOf(date, change.counts ?? (await readDayCounts(tx, restaurantId, date)));
@@ -98,12 +99,39 @@ export async function recordEvent(
       : // A move within the day: the day it left is this one.
         sql` || jsonb_build_object('previous', ${JSON.stringify({ capacity, ...where })}::jsonb || jsonb_build_object('takenTables', day.taken))`;
   }
-  await tx.execute(sql`
-    with ${outboxQueueing(change)}, day as (select ${takenTablesSql(restaurantId, date)} as taken)
-    insert into ${reservationEvents} (restaurant_id, date, previous_date, type, payload)
-    select ${restaurantId}::uuid, ${date}::date, ${leftDay ? place.date : null}::date, ${change.type},
-           ${JSON.stringify({ reservation, capacity })}::jsonb || jsonb_build_object('takenTables', day.taken)${previous}
-      from day`);
+  return sql`${outboxQueueing(change)},
+    day as (select ${takenTablesSql(restaurantId, date, booking?.table)} as taken),
+    recorded as (
+      insert into ${reservationEvents} (restaurant_id, date, previous_date, type, payload)
+      select ${restaurantId}::uuid, ${date}::date, ${leftDay ? place.date : null}::date, ${change.type},
+             ${JSON.stringify({ reservation, capacity })}::jsonb || jsonb_build_object('takenTables', day.taken)${previous}
+        from day)`;
+}
+
+/**
+ * Records a change as the last step of its transaction (the day locks are held, so the capacity is
+ * exact) and queues its messages in the outbox (issue 17), in one statement: a rolled-back change
+ * tells no one, a committed one is never lost. The id comes from the table's sequence, so no lock is
+ * held until commit, and nothing is notified inside the transaction: events/hub.ts reads in id order
+ * and is told after the commit. `counts`: the day after the change, when the caller counted it under
+ * the day lock already (a booking's load), so the day is not counted twice.
+ */
+export async function recordEvent(tx: Queryable, change: RecordedChange): Promise<void> {
+  await tx.execute(sql`with ${await recordingCtes(tx, change)} select 1`);
+}
+
+/**
+ * Inserts a new reservation and records its `created` event and outbox rows in the same statement
+ * (one round trip). `reservation` is the row as `insert` stores it (the caller knows every value:
+ * its id, and the transaction's start for the database's created/updated times).
+ */
+export async function insertAndRecord(
+  tx: Queryable,
+  insert: SQL,
+  change: RecordedChange & { reservation: { table: string } },
+): Promise<void> {
+  const ctes = await recordingCtes(tx, change, { table: change.reservation.table });
+  await tx.execute(sql`with inserted as (${insert} returning id), ${ctes} select id from inserted`);
 }
 
 /**
