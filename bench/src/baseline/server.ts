@@ -3,6 +3,7 @@
 // auth. Run as its own process: DATABASE_URL=postgres://… PORT=… node --import tsx server.ts
 // The daily limits are the product's: read from the settings row (and the restaurant's own
 // daily_limit) inside the same statements, so a change of the settings applies to both servers at once.
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { withStatementName } from '@tablebook/db';
@@ -224,35 +225,70 @@ app.post<{ Params: { id: string }; Body: { table: string; date: string } }>(
       if (restaurant[0]!.day_locked !== true) await client.query(statements.booking.lockDay, [[date]]);
       const { rows: load } = await client.query({
         text: statements.booking.dayLoad,
-        values: [restaurantId, restaurantId, restaurantId, date, timeZone, date, timeZone, date],
+        values: [restaurantId, restaurantId, restaurantId, date, timeZone, date, timeZone, date, timeZone, date, timeZone, date],
         rowMode: 'array',
       });
-      const [globalCount, restaurantCount, globalLimit, restaurantLimit, overlapping] = load[0] as [
+      const [globalCount, restaurantCount, globalLimit, restaurantLimit, overlapping, , rangeStarts] = load[0] as [
         number,
         number,
         number,
         number,
         { table: string }[],
+        null,
+        number,
+        number,
       ];
       const tableTaken = overlapping.some((held) => held.table === table);
       if (tableTaken || restaurantCount >= restaurantLimit || globalCount >= globalLimit) {
         await client.query('rollback');
         return reply.code(409).send({ error: 'refused' });
       }
-      const { rows: inserted } = await client.query({
-        text: statements.booking.insert,
-        values: [restaurantId, table, date, null, null, null, 2, null, null, date, timeZone, date, timeZone, GUEST_LANGUAGE],
-      });
-      const reservation = inserted[0] as ReservationRow;
+      // As the product: every value of the row known before the insert (created/updated: the transaction's start).
+      const started = restaurant[0]!.transaction_start as Date;
+      const reservation: ReservationRow & Record<string, unknown> = {
+        id: randomUUID(),
+        restaurant_id: restaurantId,
+        table_label: table,
+        date,
+        guest_email: null,
+        status: 'confirmed',
+        start_time: null,
+        starts_at: new Date(rangeStarts),
+        created_at: started,
+        updated_at: started,
+        version: 1,
+        language: GUEST_LANGUAGE,
+      };
       // The event's capacity from the load's counts with this booking, as the product (no second count).
       const capacity = {
         date,
         ...remaining(restaurantCount + 1, globalCount + 1, { globalDailyLimit: globalLimit, restaurantDailyLimit: restaurantLimit }),
       };
-      await client.query(statements.booking.recordEvent, [
+      await client.query(statements.booking.insertAndRecord, [
+        reservation.id,
+        restaurantId,
+        table,
+        date,
+        null,
+        null,
+        null,
+        2,
+        null,
+        'confirmed',
+        null,
+        null,
+        null,
+        null,
+        date,
+        timeZone,
+        date,
+        timeZone,
+        1,
+        GUEST_LANGUAGE,
         ...outboxValues(reservation),
         restaurantId,
         date,
+        table,
         restaurantId,
         date,
         null,

@@ -24,10 +24,6 @@ const storedGlobalLimitField = '(select "global_daily_limit" from "settings" whe
 const storedRestaurantDefault = '(select "settings"."restaurant_daily_limit" from "settings" where "settings"."id" = 1)';
 /** A restaurant's limit from a column of its row (restaurantLimitFrom). */
 const restaurantLimitFrom = (ownLimit: string) => `coalesce(${ownLimit}, ${storedRestaurantDefault})`;
-/** The limit of the restaurant whose id is the parameter (restaurantLimitOf). */
-const restaurantLimitOf = (parameter: string) =>
-  `coalesce((select r.daily_limit from "restaurants" r where r.id = ${parameter}), ${storedRestaurantDefault})`;
-
 /** Every column of restaurants, as Drizzle lists them for the list's prefix matches (services/restaurants.ts, prefixMatches). */
 const restaurantRow =
   '"id", "name", "address", "description", "photo_url", "city_id", "created_at", "updated_at", "time_zone", "hours", "special_dates", "slot_minutes", "turn_times", "min_advance_minutes", "max_advance_days", "daily_limit", "pacing_interval_minutes", "pacing_max_covers", "reminders"';
@@ -110,7 +106,7 @@ export const timeSearch = `select "restaurants"."id", "restaurants"."name", "res
 /** A booking's transaction, in order (then commit): READ COMMITTED asked for explicitly, as the product does. */
 export const booking = {
   begin: 'begin isolation level read committed',
-  /** The calendar FOR KEY SHARE, the named table FOR SHARE, a whole day's lock (services/booking.ts, lockCalendarAndTables). */
+  /** The calendar FOR KEY SHARE, the named table FOR SHARE, a whole day's lock, the transaction's start (services/booking.ts, lockCalendarAndTables). */
   lockCalendarAndTable: `with r as materialized (
           select name, time_zone, hours, special_dates, slot_minutes, turn_times, min_advance_minutes, max_advance_days
             from "restaurants" where id = $1 for key share)
@@ -118,15 +114,16 @@ export const booking = {
                        from (select t.label, t.seats from "restaurant_tables" t
                               where t.restaurant_id = $2 and t.label = $3 for share) c) as tables,
                case when jsonb_array_length(r.hours) = 0
-                    then (select true from tablebook_lock_days(array[$4]::date[])) end as day_locked
+                    then (select true from tablebook_lock_days(array[$4]::date[])) end as day_locked,
+               now() as transaction_start
           from r`,
-  /** The day locks in calendar order, through the database's function (the reservation trigger's too). */
+  /** The day locks in calendar order, through the database's function (the reservation trigger's too): a timed booking's. */
   lockDay: 'select tablebook_lock_days($1::date[])',
-  /** Counts, the stored limits and the restaurant's reservations overlapping the held range ($4..$7: a whole local day here; a whole day is not paced). */
+  /** Counts, the stored limits, the restaurant's reservations overlapping the held range (a whole local day here; not paced), the range's instants. */
   dayLoad: `select (count(*) filter (where "reservations"."status" <> 'cancelled'))::int as global_count,
                (count(*) filter (where "reservations"."status" <> 'cancelled' and "reservations"."restaurant_id" = $1))::int as restaurant_count,
-               ${storedGlobalLimit} as global_limit,
-               ${restaurantLimitOf('$2')} as restaurant_limit,
+               (select "settings"."global_daily_limit" from "settings" where "settings"."id" = 1) as global_limit,
+               coalesce((select r.daily_limit from "restaurants" r where r.id = $2), (select "settings"."restaurant_daily_limit" from "settings" where "settings"."id" = 1)) as restaurant_limit,
                (select coalesce(json_agg(json_build_object(
                          'table', h.table_label,
                          'startsAt', extract(epoch from h.starts_at) * 1000,
@@ -134,58 +131,59 @@ export const booking = {
                   from "reservations" h
                  where h.restaurant_id = $3 and h.status <> 'cancelled'
                    and tstzrange(h.starts_at, h.ends_at) && tstzrange(($4::date::timestamp at time zone $5), (($6::date + 1)::timestamp at time zone $7))) as overlapping,
-               null::json as pacing
+               null::json as pacing,
+               (extract(epoch from ($8::date::timestamp at time zone $9)) * 1000)::float8 as range_starts,
+               (extract(epoch from (($10::date + 1)::timestamp at time zone $11)) * 1000)::float8 as range_ends
           from "reservations"
-         where "reservations"."date" = $8`,
-  insert:
-    'insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language") values (default, $1, $2, $3, $4, $5, $6, $7, $8, default, default, $9, default, default, default, default, ($10::date::timestamp at time zone $11), (($12::date + 1)::timestamp at time zone $13), default, $14) returning "id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language"',
+         where "reservations"."date" = $12`,
   /**
-   * The outbox queue (services/outbox-queue.ts, issue 17: the guest's e-mail, a timed booking's
-   * reminders, one delivery per subscribed webhook) and the event (services/reservation-events.ts, its
-   * id from the sequence, its capacity from the load's counts, its taken tables read here), in one statement.
+   * The insert, the outbox queue (services/outbox-queue.ts, issue 17: the guest's e-mail, a timed booking's
+   * reminders, one delivery per subscribed webhook) and the event (services/reservation-events.ts: its id from
+   * the sequence, its capacity from the load's counts, its taken tables read here with the new one), in one statement.
    */
-  recordEvent: `
-    with 
+  insertAndRecord: `with inserted as (insert into "reservations" ("id", "restaurant_id", "table_label", "date", "guest_name", "guest_phone", "guest_email", "party_size", "notes", "status", "cancel_reason", "cancellation_code_hash", "created_at", "updated_at", "start_time", "duration_minutes", "starts_at", "ends_at", "version", "language") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, default, default, $13, $14, ($15::date::timestamp at time zone $16), (($17::date + 1)::timestamp at time zone $18), $19, $20) returning id), 
     restaurant as (
-      select id, name, address, time_zone, reminders from restaurants where id = $1
+      select id, name, address, time_zone, reminders from restaurants where id = $21
     ), dropped as (
       update outbox_messages
          set status = 'dropped', updated_at = now(), last_error = 'the reservation changed before its reminder'
-       where reservation_id = $2 and kind = 'reminder' and status = 'pending'
-         and version < $3 and $4
+       where reservation_id = $22 and kind = 'reminder' and status = 'pending'
+         and version < $23 and $24
     ), planned (kind, channel, endpoint_id, reminder_minutes, event_type, recipient, due_at) as (
-      select $5::text, 'email', null::uuid, 0, null::text, $6::text, now()
-       where $7::text is not null and $8::text is not null
+      select $25::text, 'email', null::uuid, 0, null::text, $26::text, now()
+       where $27::text is not null and $28::text is not null
       union all
-      select 'reminder', 'email', null::uuid, minutes, null::text, $9::text,
-             $10::timestamptz - make_interval(mins => minutes)
+      select 'reminder', 'email', null::uuid, minutes, null::text, $29::text,
+             $30::timestamptz - make_interval(mins => minutes)
         from restaurant, jsonb_array_elements_text(restaurant.reminders) as m(value), lateral (select m.value::int as minutes) r
-       where $11 and $12::text is not null
-         and $13::timestamptz - make_interval(mins => minutes) > now()
+       where $31 and $32::text is not null
+         and $33::timestamptz - make_interval(mins => minutes) > now()
       union all
-      select $14, 'webhook', e.id, 0, $15, null::text, now()
+      select $34, 'webhook', e.id, 0, $35, null::text, now()
         from webhook_endpoints e
-       where e.events @> '["*"]'::jsonb or e.events @> $16::jsonb
+       where e.events @> '["*"]'::jsonb or e.events @> $36::jsonb
     ), queued as (
     insert into outbox_messages
       (reservation_id, restaurant_id, kind, channel, endpoint_id, version, reminder_minutes, event_type, recipient, language, payload, due_at)
-    select $17, $18, p.kind, p.channel, p.endpoint_id, $19, p.reminder_minutes,
-           p.event_type, p.recipient, $20,
+    select $37, $38, p.kind, p.channel, p.endpoint_id, $39, p.reminder_minutes,
+           p.event_type, p.recipient, $40,
            jsonb_build_object(
-             'reservation', $21::jsonb,
+             'reservation', $41::jsonb,
              'restaurant', jsonb_build_object('id', restaurant.id, 'name', restaurant.name, 'address', restaurant.address, 'timeZone', restaurant.time_zone),
              'occurredAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
            ),
            p.due_at
       from planned p, restaurant
     on conflict on constraint outbox_messages_once do nothing
-    ), day as (select (select coalesce(jsonb_agg(distinct t.table_label order by t.table_label), '[]'::jsonb)
-         from "reservations" t
-        where t.restaurant_id = $22 and t.date = $23 and t.status <> 'cancelled') as taken)
-    insert into "reservation_events" (restaurant_id, date, previous_date, type, payload)
-    select $24::uuid, $25::date, $26::date, $27,
-           $28::jsonb || jsonb_build_object('takenTables', day.taken)
-      from day`,
+    ),
+    day as (select (select coalesce(jsonb_agg(distinct t.label order by t.label), '[]'::jsonb)
+         from (select table_label as label from "reservations"
+                where restaurant_id = $42 and date = $43 and status <> 'cancelled' union all select $44::varchar) t) as taken),
+    recorded as (
+      insert into "reservation_events" (restaurant_id, date, previous_date, type, payload)
+      select $45::uuid, $46::date, $47::date, $48,
+             $49::jsonb || jsonb_build_object('takenTables', day.taken)
+        from day) select id from inserted`,
   /** Sent after the commit, on the listening connection, coalesced (packages/db/src/listen.ts); not one of the request's statements. */
   announce: 'NOTIFY "reservation_events"',
 } as const;
@@ -197,5 +195,5 @@ export const statementsPerScenario = {
   'day-reservations': [restaurantCalendar, dayReservations],
   'day-slots': [daySlots],
   'time-search': [timeSearch],
-  'create-reservation': [booking.begin, booking.lockCalendarAndTable, booking.dayLoad, booking.insert, booking.recordEvent, 'commit'],
+  'create-reservation': [booking.begin, booking.lockCalendarAndTable, booking.dayLoad, booking.insertAndRecord, 'commit'],
 } as const;
