@@ -1,10 +1,11 @@
 // WORKERS=N: the primary migrates once, forks N server processes sharing the port (Node's cluster
-// module), restarts one that dies, aggregates their metrics for /metrics, and on SIGTERM passes the
-// signal on and exits when every worker has finished.
+// module) with V8's heap settings on their command line, restarts one that dies, aggregates their
+// metrics for /metrics, and on SIGTERM passes the signal on and exits when every worker has finished.
 import cluster, { type Worker } from 'node:cluster';
 import { AggregatorRegistry } from 'prom-client';
 import { createDb, migrate } from '@tablebook/db';
 import type { Settings } from './config.ts';
+import { HEAP_FLAGS, HEAP_FLAGS_VARIABLE, heapSettings, workerExecArgv } from './heap-settings.ts';
 import { METRICS_REQUEST, METRICS_RESPONSE } from './metrics.ts';
 import { outboxNotices } from './outbox/start.ts';
 import { MIGRATED_BY_PRIMARY } from './server-process.ts';
@@ -28,7 +29,12 @@ export async function runClusterPrimary(settings: Settings): Promise<void> {
   const crashes: number[] = [];
   let exitCode = 0;
 
-  const fork = (): Worker => cluster.fork({ [MIGRATED_BY_PRIMARY]: '1' });
+  // The heap flags go on each worker's command line (in force from its first allocation, and shown by
+  // ps), marked as this server's so the worker does not take them for an operator's; an operator's
+  // own flags (command line, NODE_OPTIONS) reach the workers as they are, and none are added.
+  cluster.setupPrimary({ execArgv: workerExecArgv() });
+  const heapFlagsMark = heapSettings()?.by === 'operator' ? {} : { [HEAP_FLAGS_VARIABLE]: HEAP_FLAGS.join(' ') };
+  const fork = (): Worker => cluster.fork({ [MIGRATED_BY_PRIMARY]: '1', ...heapFlagsMark });
 
   // A worker may be gone by the time the answer is ready: sending to it then would emit an 'error'
   // on the Worker, which must not take the primary down.
@@ -83,7 +89,7 @@ export async function runClusterPrimary(settings: Settings): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  log(30, `starting ${settings.WORKERS} workers on port ${settings.PORT}`, { workers: settings.WORKERS });
+  log(30, `starting ${settings.WORKERS} workers on port ${settings.PORT}`, { workers: settings.WORKERS, v8Heap: heapSettings() });
   // Said once here, not by each worker.
   for (const notice of outboxNotices(settings)) log(40, notice);
   for (let index = 0; index < settings.WORKERS; index += 1) fork();

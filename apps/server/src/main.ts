@@ -1,7 +1,12 @@
 import cluster from 'node:cluster';
+import { applyHeapSettings } from './heap-settings.ts';
 import { ConfigError, loadSettings, openAdministrationProblem, workersProblem } from './config.ts';
 import { runClusterPrimary } from './cluster.ts';
 import { runServerProcess } from './server-process.ts';
+
+// V8's heap settings first: this process sets them on itself (a cluster worker finds them on its
+// command line), unless the operator gave heap flags of their own (heap-settings.ts).
+applyHeapSettings();
 
 async function main() {
   const settings = loadSettings();

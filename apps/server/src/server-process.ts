@@ -12,6 +12,7 @@ import { adoptConfiguredLimits } from '@tablebook/api';
 import type { Database } from '@tablebook/db';
 import type { FastifyBaseLogger } from 'fastify';
 import { type RunningOutbox, startOutbox } from './outbox/start.ts';
+import { heapSettings } from './heap-settings.ts';
 
 /** The variable behind each stored limit. */
 const LIMIT_VARIABLES = { globalDailyLimit: 'GLOBAL_DAILY_LIMIT', restaurantDailyLimit: 'RESTAURANT_DAILY_LIMIT' } as const;
@@ -123,7 +124,14 @@ export async function runServerProcess(settings: Settings): Promise<void> {
     outbox = startOutbox(database.db, settings, server.app.log, { stopTimeoutMs: Math.min(settings.SHUTDOWN_GRACE_MS, 10_000) });
   }
   server.app.log.info(
-    { address, database: database.description, docs: `${address}/api/docs`, ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}) },
+    {
+      address,
+      database: database.description,
+      docs: `${address}/api/docs`,
+      ...(cluster.isWorker ? { worker: cluster.worker?.id } : {}),
+      // Whose V8 heap flags this process runs with, and how they were applied (heap-settings.ts).
+      v8Heap: heapSettings(),
+    },
     `Tablebook listening at ${address} (REST ${address}/api, tRPC ${address}/trpc, docs ${address}/api/docs)`,
   );
 }
