@@ -2,6 +2,7 @@ import { ReservationEventHub, StreamSlots, type BookingSettings, type RateLimits
 import type { DatabaseHandle } from '@tablebook/db';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { contextFactory } from './context.ts';
+import { bufferedStdout } from './log-destination.ts';
 import { serializeErrorForLog } from './log-redaction.ts';
 import { serverMetrics } from './metrics.ts';
 import { createRateLimiter } from './rate-limiter.ts';
@@ -59,11 +60,14 @@ const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export function createServer(options: ServerOptions): TablebookServer {
   const webRoot = webRootOf(options.webRoot);
+  const logLevel = options.logLevel ?? 'info';
+  const logDestination = logLevel === 'silent' ? undefined : bufferedStdout();
   const app = Fastify({
     logger: {
-      level: options.logLevel ?? 'info',
+      level: logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie'],
       serializers: { err: serializeErrorForLog },
+      ...(logDestination ? { stream: logDestination.stream } : {}),
     },
     genReqId: requestIdFor,
     // While shutting down, requests that still arrive on open connections are served (with
@@ -139,6 +143,7 @@ export function createServer(options: ServerOptions): TablebookServer {
         await app.close();
       } finally {
         clearInterval(idleCloser);
+        logDestination?.close();
       }
       if (pool) serverMetrics().pools.delete(pool);
     },
