@@ -5,6 +5,48 @@
 --
 -- The day's count, for either path: the live rows of a date, index-only.
 CREATE INDEX "reservations_live_date_idx" ON "reservations" USING btree ("date") WHERE "reservations"."status" <> 'cancelled';--> statement-breakpoint
+-- The day locks, unchanged (the same days, taken in calendar order by the same BEFORE ROW trigger, before
+-- the row is written), at a third less CPU per row of a bulk load (100,000 rows: 7.3-7.9 s of the
+-- backend's CPU before, 5.3-5.5 s after): the days without a query (0008 ran generate_series and an
+-- aggregate), and tablebook_lock_days locks a list already in order and without repeats (a row's days
+-- always are) as it comes, sorting only any other (the api's lists).
+CREATE OR REPLACE FUNCTION "tablebook_reservation_days"(p_date date, p_starts timestamptz, p_ends timestamptz, p_zone text)
+RETURNS date[] LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  first_day date := (p_starts AT TIME ZONE p_zone)::date;
+  span int := least(2, (greatest(p_starts, p_ends - interval '1 millisecond') AT TIME ZONE p_zone)::date - first_day);
+  touched date[];
+BEGIN
+  -- A range whose last local day comes before its first (a clock set back across midnight): its date only.
+  IF span IS NULL OR span < 0 THEN
+    RETURN ARRAY[p_date];
+  END IF;
+  touched := CASE span WHEN 0 THEN ARRAY[first_day] WHEN 1 THEN ARRAY[first_day, first_day + 1]
+                       ELSE ARRAY[first_day, first_day + 1, first_day + 2] END;
+  RETURN CASE WHEN p_date IS NULL OR p_date > first_day + span THEN touched || p_date
+              WHEN p_date < first_day THEN p_date || touched
+              ELSE touched END;
+END
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "tablebook_lock_days"(p_days date[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  d date;
+  previous date;
+BEGIN
+  FOREACH d IN ARRAY coalesce(p_days, '{}') LOOP
+    IF d IS NULL OR d <= previous THEN
+      FOR d IN SELECT DISTINCT x FROM unnest(p_days) AS x WHERE x IS NOT NULL ORDER BY x LOOP
+        PERFORM pg_advisory_xact_lock(29794, d - date '1970-01-01');
+      END LOOP;
+      RETURN;
+    END IF;
+    previous := d;
+  END LOOP;
+  FOREACH d IN ARRAY coalesce(p_days, '{}') LOOP
+    PERFORM pg_advisory_xact_lock(29794, d - date '1970-01-01');
+  END LOOP;
+END
+$$;--> statement-breakpoint
 -- How a statement reaches the set-based check. "Reservation_rules_bulk" (AFTER INSERT FOR EACH ROW, with
 -- the statement's transition table) fires for each row right after "Reservation_rules" and before the
 -- exclusion constraint's recheck (one row's triggers fire in name order). The rules trigger judges the
@@ -14,8 +56,8 @@ CREATE INDEX "reservations_live_date_idx" ON "reservations" USING btree ("date")
 -- when the rules are deferred (SET CONSTRAINTS ... DEFERRED) it does nothing, and the rules trigger
 -- judges every row at COMMIT (or SET CONSTRAINTS ... IMMEDIATE) on the end state, row by row, as before.
 --
--- The day locks are unchanged: the BEFORE ROW trigger takes each row's before the row is written, so
--- every count below runs under all of the statement's locks and sees what others committed before them.
+-- The BEFORE ROW trigger still takes each row's day locks before the row is written, so every count below
+-- runs under all of the statement's locks and sees what others committed before they were granted.
 --
 -- A statement is judged only if this table says so, and only the bulk trigger's function (SECURITY
 -- DEFINER) writes it: a writer without the owner's rights (who could disable the triggers) cannot, and no
@@ -205,15 +247,22 @@ BEGIN
       USING ERRCODE = 'check_violation', CONSTRAINT = 'reservations_times_consistent', TABLE = 'reservations';
   END IF;
 
+  -- The table rule, as the exclusion constraint tests it (two non-empty [starts_at, ends_at) ranges
+  -- overlap), read through the (restaurant_id, date) btree: rows whose times agree with their dates
+  -- overlap only within two days of each other (three are read, for rows kept from an earlier zone). For
+  -- 100,000 rows 0.6 s, against 6.6 s through the gist index, which the planner picks for && or for an
+  -- equal label (hence the label compared as an expression). The exclusion constraint stays the last
+  -- word: an overlap with a stored row this misses is still refused, in PostgreSQL's own words.
   SELECT n.table_label, held.id, held.starts_at AT TIME ZONE r.time_zone AS local_starts,
          held.ends_at AT TIME ZONE r.time_zone AS local_ends INTO bad
     FROM inserted n JOIN restaurants r ON r.id = n.restaurant_id
    CROSS JOIN LATERAL (
          SELECT o.id, o.starts_at, o.ends_at FROM reservations o
-          WHERE o.restaurant_id = n.restaurant_id AND o.table_label = n.table_label AND o.status <> 'cancelled' AND o.id <> n.id
-            AND tstzrange(o.starts_at, o.ends_at) && tstzrange(n.starts_at, n.ends_at)
+          WHERE o.restaurant_id = n.restaurant_id AND o.date BETWEEN n.date - 3 AND n.date + 3
+            AND o.table_label || '' = n.table_label AND o.status <> 'cancelled' AND o.id <> n.id
+            AND o.starts_at < n.ends_at AND n.starts_at < o.ends_at AND o.starts_at < o.ends_at
           LIMIT 1) AS held
-   WHERE n.status <> 'cancelled'
+   WHERE n.status <> 'cancelled' AND n.starts_at < n.ends_at
    LIMIT 1;
   IF FOUND THEN
     RAISE EXCEPTION 'TABLE_ALREADY_BOOKED: table % is already held from % to % (reservation %)',
