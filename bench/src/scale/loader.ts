@@ -3,6 +3,7 @@
 // reservations (in calendar order, the order every writer takes the day locks in) and one per busy day.
 // Every row goes through the reservation triggers like any writer's: the stored limits must allow the
 // busiest day first (the loader checks before it writes anything), and nothing is switched off.
+import { availableParallelism } from 'node:os';
 import pg from 'pg';
 import {
   addDays,
@@ -49,19 +50,30 @@ interface LoadOptions {
   /** The first of the 90 days the scenarios read; the reservations span the year before it and the year from it. */
   firstDay: string;
   log: (message: string) => void;
+  /** Connections writing reservations at once; default one per core, at most LOAD_WORKERS. */
+  workers?: number;
 }
 
 /** Days per reservations statement: about 130,000 rows at 100,000 restaurants, each its own transaction. */
 const CHUNK_DAYS = 30;
+/** Connections writing reservations at once (at most one per core): a statement's triggers run on one core. */
+const LOAD_WORKERS = 2;
+/** The plan: each restaurant's index and kind, and each reservation's restaurant and day, read by every worker. */
+const PLAN_TABLES = ['scale_bookings', 'scale_restaurants'];
 /** The regular reservations: for two, and at 20:00 for a timed restaurant (as in the 500 set). */
 const REGULAR_PARTY = 2;
 const REGULAR_START = '20:00';
 
 const secondsSince = (started: number) => Math.round((performance.now() - started) / 100) / 10;
 
-export async function loadScaleDataset(databaseUrl: string, options: LoadOptions): Promise<ScaleLoad> {
+const connect = async (databaseUrl: string) => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  return client;
+};
+
+export async function loadScaleDataset(databaseUrl: string, options: LoadOptions): Promise<ScaleLoad> {
+  const client = await connect(databaseUrl);
   const steps: LoadStep[] = [];
   const loadStarted = performance.now();
   /** Runs one step and logs its size and time. */
@@ -74,8 +86,8 @@ export async function loadScaleDataset(databaseUrl: string, options: LoadOptions
     options.log(`scale load: ${name}: ${rows.toLocaleString('en-US')} rows in ${seconds} s${rate}`);
   };
   try {
-    // The plan tables live in this session only; generous buffers keep the 3,000,000-row plan in memory.
-    await client.query(`set temp_buffers = '256MB'`);
+    // The plan is in unlogged tables (not temporary ones: the workers' sessions read it), dropped at the end.
+    await client.query(`drop table if exists ${PLAN_TABLES.join(', ')}`);
     await client.query(`set work_mem = '64MB'`);
     await client.query(`set maintenance_work_mem = '256MB'`);
     const { rows: cityRows } = await client.query<{ id: number }>(
@@ -88,7 +100,7 @@ export async function loadScaleDataset(databaseUrl: string, options: LoadOptions
 
     await step('plan: restaurants', async () => {
       const { rowCount } = await client.query(
-        `create temp table scale_restaurants as
+        `create unlogged table scale_restaurants as
          select (input.ord - 1)::int as ord, gen_random_uuid() as id, input.name, input.city_id, input.timed, input.busy
            from unnest($1::text[], $2::int[], $3::boolean[], $4::boolean[]) with ordinality as input(name, city_id, timed, busy, ord)`,
         [indexes.map(scaleName), indexes.map((index) => cityIds[index % cityIds.length]!), indexes.map(isTimed), indexes.map(isBusy)],
@@ -99,13 +111,14 @@ export async function loadScaleDataset(databaseUrl: string, options: LoadOptions
     await step('plan: reservation days', async () => {
       // Reservation k of restaurant i: block BLOCKS[k % 8], day (7i + 23·⌊k/8⌋) mod 90 within it (shape.ts).
       const { rowCount } = await client.query(
-        `create temp table scale_bookings as
+        `create unlogged table scale_bookings as
          select s.ord, k, $1::date + ($2::int[])[1 + k % cardinality($2::int[])] * $3::int + (s.ord * $4::int + (k / cardinality($2::int[])) * $5::int) % $3::int as day
            from scale_restaurants s cross join generate_series(0, $6::int - 1) as k
           order by day, s.ord`,
         [options.firstDay, BLOCKS, BLOCK_DAYS, RESTAURANT_DAY_STEP, ROUND_DAY_STEP, RESERVATIONS_PER_RESTAURANT],
       );
       await client.query('create index on scale_bookings (day)');
+      await client.query('analyze scale_restaurants, scale_bookings');
       return rowCount ?? 0;
     });
     const busyTimed = indexes.filter(isBusy);
@@ -145,43 +158,33 @@ export async function loadScaleDataset(databaseUrl: string, options: LoadOptions
     });
 
     let reservations = 0;
+    const chunks: { from: string; to: string }[] = [];
     for (let offset = FIRST_BLOCK_OFFSET; offset < BUSY_DAYS_OFFSET; offset += CHUNK_DAYS) {
-      const from = addDays(options.firstDay, offset);
-      const to = addDays(options.firstDay, Math.min(offset + CHUNK_DAYS, BUSY_DAYS_OFFSET));
-      await step(`reservations ${from} to ${addDays(to, -1)}`, async () => {
-        // Table (i + k) mod 15 for a whole day, mod 20 for a turn at 20:00: one reservation a day per
-        // restaurant, so no table is held twice. Days before firstDay are over: their bookings completed.
-        const { rowCount } = await client.query(
-          `insert into reservations (restaurant_id, table_label, date, guest_name, party_size, status, start_time, duration_minutes, starts_at, ends_at)
-           select s.id,
-                  case when s.timed then ($3::text[])[1 + (b.ord + b.k) % cardinality($3::text[])]
-                       else ($4::text[])[1 + (b.ord + b.k) % cardinality($4::text[])] end,
-                  b.day, 'Guest ' || (b.ord + 1) || '-' || (b.k + 1), $5::int,
-                  case when b.day < $8::date then 'completed' else 'confirmed' end,
-                  case when s.timed then $6::time end,
-                  case when s.timed then $7::int end,
-                  case when s.timed then (b.day + $6::time) at time zone r.time_zone else b.day::timestamp at time zone r.time_zone end,
-                  case when s.timed then (b.day + $6::time) at time zone r.time_zone + make_interval(mins => $7::int)
-                       else (b.day + 1)::timestamp at time zone r.time_zone end
-             from scale_bookings b
-             join scale_restaurants s on s.ord = b.ord
-             join restaurants r on r.id = s.id
-            where b.day >= $1::date and b.day < $2::date
-            order by b.day, b.ord`,
-          [
-            from,
-            to,
-            TIMED_TABLES.map((table) => table.label),
-            TABLE_LABELS,
-            REGULAR_PARTY,
-            REGULAR_START,
-            turnMinutes(REGULAR_PARTY),
-            options.firstDay,
-          ],
-        );
-        reservations += rowCount ?? 0;
-        return rowCount ?? 0;
+      chunks.push({
+        from: addDays(options.firstDay, offset),
+        to: addDays(options.firstDay, Math.min(offset + CHUNK_DAYS, BUSY_DAYS_OFFSET)),
       });
+    }
+    // Each worker takes the next chunk in calendar order; chunks share no day, so no two statements wait
+    // for one day lock, and each day's limits are judged by the one statement that writes it.
+    const workers = await Promise.all(
+      Array.from({ length: options.workers ?? Math.max(1, Math.min(LOAD_WORKERS, availableParallelism())) }, () => connect(databaseUrl)),
+    );
+    try {
+      await Promise.all(
+        workers.map(async (worker) => {
+          for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+            const { from, to } = chunk;
+            await step(`reservations ${from} to ${addDays(to, -1)}`, async () => {
+              const rows = await insertRegular(worker, from, to, options.firstDay);
+              reservations += rows;
+              return rows;
+            });
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(workers.map((worker) => worker.end()));
     }
 
     const { rows: busyRows } = await client.query<{ id: string }>('select id from scale_restaurants where busy order by ord');
@@ -243,8 +246,35 @@ export async function loadScaleDataset(databaseUrl: string, options: LoadOptions
       steps,
     };
   } finally {
+    await client.query(`drop table if exists ${PLAN_TABLES.join(', ')}`).catch(() => undefined);
     await client.end();
   }
+}
+
+/** The regular reservations of the days from `from` up to `to`, in one statement, in calendar order. */
+async function insertRegular(client: pg.Client, from: string, to: string, firstDay: string): Promise<number> {
+  // Table (i + k) mod 15 for a whole day, mod 20 for a turn at 20:00: one reservation a day per
+  // restaurant, so no table is held twice. Days before firstDay are over: their bookings completed.
+  const { rowCount } = await client.query(
+    `insert into reservations (restaurant_id, table_label, date, guest_name, party_size, status, start_time, duration_minutes, starts_at, ends_at)
+     select s.id,
+            case when s.timed then ($3::text[])[1 + (b.ord + b.k) % cardinality($3::text[])]
+                 else ($4::text[])[1 + (b.ord + b.k) % cardinality($4::text[])] end,
+            b.day, 'Guest ' || (b.ord + 1) || '-' || (b.k + 1), $5::int,
+            case when b.day < $8::date then 'completed' else 'confirmed' end,
+            case when s.timed then $6::time end,
+            case when s.timed then $7::int end,
+            case when s.timed then (b.day + $6::time) at time zone r.time_zone else b.day::timestamp at time zone r.time_zone end,
+            case when s.timed then (b.day + $6::time) at time zone r.time_zone + make_interval(mins => $7::int)
+                 else (b.day + 1)::timestamp at time zone r.time_zone end
+       from scale_bookings b
+       join scale_restaurants s on s.ord = b.ord
+       join restaurants r on r.id = s.id
+      where b.day >= $1::date and b.day < $2::date
+      order by b.day, b.ord`,
+    [from, to, TIMED_TABLES.map((table) => table.label), TABLE_LABELS, REGULAR_PARTY, REGULAR_START, turnMinutes(REGULAR_PARTY), firstDay],
+  );
+  return rowCount ?? 0;
 }
 
 /**
