@@ -106,6 +106,26 @@ describe.skipIf(!postgresUrl)('event ids on real PostgreSQL', () => {
     expect(delivered.at(-1)).toBe(kept.id);
   });
 
+  it('goes on when the event just above a settled hole is deleted before it was delivered (no livelock)', async () => {
+    const lost = await openWrite(writer());
+    const deleted = await openWrite(writer());
+    await deleted.commit();
+    hub.written();
+    // Long enough for the hub to ask who writes events (the held writer among them) and settle `below`.
+    await wait(80);
+    const kept = await openWrite(writer());
+    await kept.commit();
+    hub.written();
+    await wait(30);
+    // As a restaurant's deletion cascades to its events.
+    await database().db.execute(sql`delete from reservation_events where id = ${deleted.id}`);
+    await lost.rollback();
+    hub.written();
+    await until(() => delivered.includes(kept.id), 3000);
+    expect(delivered).not.toContain(lost.id);
+    expect(delivered).not.toContain(deleted.id);
+  });
+
   it('delivers every committed id once and in order when 16 writers commit out of order', async () => {
     const before = delivered.length;
     const committed: number[] = [];

@@ -105,6 +105,17 @@ class DatabaseUnavailableError extends Error {
 /** pg-pool's connect callback. */
 type ConnectCallback = (error: Error | undefined, client?: pg.PoolClient, done?: (release?: unknown) => void) => void;
 
+/**
+ * A statement this connection prepared that the server can no longer run as prepared: its result's
+ * types changed (a migration altered a column while this process ran) or it is gone (a pooler in
+ * between). node-postgres never prepares a name twice, so the connection is closed: the pool opens a
+ * fresh one for the next request, instead of the failure repeating on every later use.
+ */
+function isStalePreparedStatement(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (code === '0A000' && typeof message === 'string' && /cached plan must not change result type/.test(message)) || code === '26000';
+}
+
 function failFastWhileUnreachable(pool: pg.Pool) {
   let unreachableUntil = 0;
   const connect = pool.connect.bind(pool) as (callback: ConnectCallback) => void;
@@ -164,8 +175,20 @@ function createPostgres(url: string, options: CreateDbOptions): DatabaseHandle {
   class NamingClient extends BoundedClient {
     // node-postgres's query() has many overloads; the config is only rewritten, never narrowed.
     override query(config: unknown, values?: unknown, callback?: unknown): never {
-      const query = super.query as unknown as (...args: unknown[]) => never;
-      return query.call(this, withStatementName(config, values), values, callback);
+      const query = super.query as unknown as (...args: unknown[]) => unknown;
+      const heal = (error: unknown) => {
+        if (isStalePreparedStatement(error)) void this.end().catch(() => undefined);
+      };
+      if (typeof callback === 'function') {
+        const done = callback as (error: unknown, result: unknown) => void;
+        return query.call(this, withStatementName(config, values), values, (error: unknown, result: unknown) => {
+          heal(error);
+          done(error, result);
+        }) as never;
+      }
+      const result = query.call(this, withStatementName(config, values), values);
+      if (result instanceof Promise) result.then(undefined, heal);
+      return result as never;
     }
   }
   const pool = new pg.Pool({

@@ -29,7 +29,8 @@ const GAP_WARN_AFTER_MS = 5_000;
 /** The transactions writing events now: each holds its insert's lock on the table until it ends. */
 const WRITERS = sql`from pg_locks
   where locktype = 'relation' and relation = 'reservation_events'::regclass and mode = 'RowExclusiveLock'
-    and pid <> pg_backend_pid()`;
+    and database = (select oid from pg_database where datname = current_database())
+    and pid is distinct from pg_backend_pid()`;
 /** Events older than this are dropped from the backlog; a client further behind starts afresh. */
 const EVENT_BACKLOG_HOURS = 24;
 
@@ -50,6 +51,7 @@ export class ReservationEventHub {
   private gap: IdGap | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly database: DatabaseHandle,
@@ -65,6 +67,7 @@ export class ReservationEventHub {
     );
     await this.waitForWriters(await this.writersNow(), GAP_WARN_AFTER_MS);
     this.lastDelivered = Number(top?.id ?? 0);
+    this.started = true;
     this.listening = await this.database.listen(EVENTS_CHANNEL, {
       onNotify: () => this.catchUp(),
       onReconnect: () => {
@@ -90,7 +93,7 @@ export class ReservationEventHub {
    * coalesced with others in flight. Writers never notify inside their transaction.
    */
   written(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     this.catchUp();
     this.listening?.announce();
   }
@@ -153,12 +156,13 @@ export class ReservationEventHub {
    * exactly one more. Under a burst of bookings this is a handful of reads, not one per booking.
    */
   private catchUp(): void {
-    if (this.catchUpQueued || this.stopped) return;
+    // Before start() there is no position yet: reading from 0 would replay the stored backlog as news.
+    if (this.catchUpQueued || this.stopped || !this.started) return;
     this.catchUpQueued = true;
     this.pump = this.pump
       .then(async () => {
         this.catchUpQueued = false;
-        for (;;) {
+        while (!this.stopped) {
           const rows = await this.database.db
             .select()
             .from(reservationEvents)
@@ -194,7 +198,11 @@ export class ReservationEventHub {
   private async watchGap(nextVisible: number): Promise<boolean> {
     const from = this.lastDelivered + 1;
     const now = Date.now();
-    if (this.gap?.from !== from) this.gap = { from, below: nextVisible, since: now };
+    // A new hole; or the settled one's `below` row went away (deleted) before it was delivered: the
+    // ids up to the new next visible one are judged afresh, never passed as settled.
+    if (this.gap?.from !== from || (this.gap.settled === true && nextVisible > this.gap.below)) {
+      this.gap = { from, below: nextVisible, since: now };
+    }
     const gap = this.gap;
     if (gap.holders === undefined && now - gap.since >= GAP_HOLDERS_AFTER_MS) {
       // Anyone who took an id below nextVisible did so before this process read nextVisible, and

@@ -37,7 +37,7 @@ export const settingsRouter = {
     })
     .input(updateSettingsInput)
     .output(settingsOutput)
-    // The settings row's lock, then the event counter's (a real change is a `limits` event for open
-    // streams): bookings read the row, they never lock it, and take the counter last too.
+    // The settings row's lock (a real change is also a `limits` event for open streams): bookings
+    // read the row, they never lock it.
     .mutation(({ ctx, input }) => updateStoredLimits(ctx.db, input)),
 };

@@ -34,8 +34,8 @@ async function readOwnLimits(tx: Queryable, restaurantId: string, lock?: 'no key
 export const ownLimitsBeforeUpdate = (tx: Queryable, restaurantId: string) => readOwnLimits(tx, restaurantId, 'no key update');
 
 /**
- * After the update, in its transaction and as its last write (the event counter's lock is every
- * writer's last): when the limit or the pacing differ from `before`, a `limits` event for this
+ * After the update, in its transaction and as its last write (as every writer records its event):
+ * when the limit or the pacing differ from `before`, a `limits` event for this
  * restaurant, so its open day pages (in every process) read their capacity and times afresh.
  */
 export async function recordOwnLimitsChange(tx: Queryable, restaurantId: string, before: OwnLimits): Promise<void> {

@@ -31,7 +31,7 @@ export async function updateStoredLimits(db: Database, change: Partial<DailyLimi
       .returning(limitColumns);
     if (!before || !row) throw new Error('the settings row is missing (migration 0008 creates it)');
     if (before.globalDailyLimit !== row.globalDailyLimit || before.restaurantDailyLimit !== row.restaurantDailyLimit) {
-      // Last: the event counter's lock is every writer's last (reservation-events.ts).
+      // Last, as every writer records its event (its id from a sequence: no lock held, reservation-events.ts).
       await recordLimitsEvent(tx, { restaurantId: null, ...row });
     }
     return row;
