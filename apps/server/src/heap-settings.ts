@@ -1,10 +1,11 @@
 // V8's heap settings for every server process: the only one (WORKERS=1), the cluster primary and each
 // worker. Left to itself V8 sizes the old generation for the machine, not for this server: with a
 // large machine's heap limit it lets the old generation grow to up to four times what survived its
-// last full collection before collecting again, so under `pnpm bench` one process reached 246-294 MiB
+// last full collection before collecting again, so under `pnpm bench` one process reached 232-297 MiB
 // resident with 35-55 MiB of live objects. --heap-growing-percent=30 collects it once it has grown by
 // 30 % (V8 still grows it by at least 16 MiB at a time), which held the same load at 149-175 MiB for a
-// few per cent more CPU per request (more full collections; README, "Settings"). V8's hard heap limit stays its own: no out-of-memory crash
+// few per cent more CPU per request (more full collections; README, "Settings"). V8's hard heap limit
+// stays its own: no out-of-memory crash
 // sooner than without the setting. The young generation is left as V8 sizes it (two semi-spaces of up
 // to 16 MiB on Node 20): smaller ones cost the allocation-heavy requests up to twice the CPU.
 //
