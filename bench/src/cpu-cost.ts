@@ -36,9 +36,9 @@ const admin = new pg.Client({ connectionString: database.url });
 await admin.connect();
 /** The server processes of this database's connections (the pools keep theirs open between runs). */
 const backends = async () =>
-  (await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')).rows.map(
-    (row) => row.pid,
-  );
+  (
+    await admin.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()')
+  ).rows.map((row) => row.pid);
 const servers: BenchServer[] = [];
 try {
   const product = await startProduct(database.url);

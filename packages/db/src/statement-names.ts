@@ -11,7 +11,7 @@
 const MAX_NAMED = 1000;
 const names = new Map<string, string>();
 
-export function statementName(text: string): string | undefined {
+function statementName(text: string): string | undefined {
   const known = names.get(text);
   if (known !== undefined || names.size >= MAX_NAMED) return known;
   const name = `tb${names.size + 1}`;

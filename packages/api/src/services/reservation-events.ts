@@ -34,7 +34,7 @@ export interface EventPayload extends DayState {
 }
 
 /** A day's live reservations, system-wide and at the restaurant, with the limits that apply. */
-export interface DayCounts {
+interface DayCounts {
   globalCount: number;
   restaurantCount: number;
   limits: DailyLimits;
