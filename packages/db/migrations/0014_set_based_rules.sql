@@ -17,8 +17,9 @@ DECLARE
   span int := least(2, (greatest(p_starts, p_ends - interval '1 millisecond') AT TIME ZONE p_zone)::date - first_day);
   touched date[];
 BEGIN
-  -- A range whose last local day comes before its first (a clock set back across midnight): its date only.
-  IF span IS NULL OR span < 0 THEN
+  -- A range whose last local day comes before its first (a clock set back across midnight): its date
+  -- only. (No zone or start: its date only too, the one day 0008's version locked then.)
+  IF first_day IS NULL OR span < 0 THEN
     RETURN ARRAY[p_date];
   END IF;
   touched := CASE span WHEN 0 THEN ARRAY[first_day] WHEN 1 THEN ARRAY[first_day, first_day + 1]
