@@ -54,6 +54,8 @@ export interface TablebookServer {
   /** Listens and resolves with the base URL, e.g. http://127.0.0.1:5000. */
   start(): Promise<string>;
   stop(): Promise<void>;
+  /** Writes the log lines waiting in the buffer now (after the start-up line). */
+  flushLogs(): void;
 }
 
 const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -134,6 +136,9 @@ export function createServer(options: ServerOptions): TablebookServer {
     start: () => app.listen({ port: options.port ?? 5000, host: options.host ?? '127.0.0.1' }),
     drain() {
       draining = true;
+    },
+    flushLogs() {
+      logDestination?.flushNow();
     },
     async stop() {
       draining = true;

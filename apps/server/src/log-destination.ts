@@ -7,6 +7,8 @@ const BUFFER_BYTES = 4096;
 
 export interface LogDestination {
   stream: pino.DestinationStream;
+  /** Writes what waits now, synchronously (the start-up lines operators and supervisors wait for). */
+  flushNow(): void;
   /** Writes what waits and stops the timer (the server's stop; process exit flushes by itself). */
   close(): void;
 }
@@ -22,6 +24,14 @@ export function bufferedStdout(): LogDestination {
   timer.unref();
   return {
     stream: destination,
+    flushNow: () => {
+      try {
+        destination.flushSync();
+      } catch {
+        // A write in flight: it is on its way, and the rest follows with it.
+        destination.flush();
+      }
+    },
     close: () => {
       clearInterval(timer);
       destination.flush();

@@ -134,4 +134,6 @@ export async function runServerProcess(settings: Settings): Promise<void> {
     },
     `Tablebook listening at ${address} (REST ${address}/api, tRPC ${address}/trpc, docs ${address}/api/docs)`,
   );
+  // Logs are written in batches (log-destination.ts): the line that says the server is up goes out now.
+  server.flushLogs();
 }
