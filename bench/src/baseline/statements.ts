@@ -113,7 +113,8 @@ export const booking = {
             from "restaurants" where id = $1 for key share)
         select r.*, (select coalesce(json_agg(json_build_object('label', c.label, 'seats', c.seats) order by c.label), '[]'::json)
                        from (select t.label, t.seats from "restaurant_tables" t
-                              where t.restaurant_id = $2 and t.label = $3 for share) c) as tables,
+                              where t.restaurant_id = $2 and t.label = $3
+                              order by t.label for share) c) as tables,
                case when jsonb_array_length(r.hours) = 0
                     then (select true from tablebook_lock_days(array[$4]::date[])) end as day_locked,
                now() as transaction_start

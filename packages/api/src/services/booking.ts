@@ -372,8 +372,9 @@ function placeBooking(
 /**
  * A booking's first statement: the restaurant's calendar under FOR KEY SHARE (every reservation
  * writer's first lock, see requireCalendar), then its candidate tables FOR SHARE (lockCandidateTables),
- * then, at a restaurant that books whole days, the lock of `date` (the only day such a booking locks),
- * in that order, in one round trip: the CTE is materialized, so the restaurant's row is locked before
+ * by label (the order a layout save locks them in: without it the rows were locked in the table's
+ * physical order, and a save and a booking deadlocked), then, at a restaurant that books whole days,
+ * the lock of `date` (the only day such a booking locks), in that order, in one round trip: the CTE is materialized, so the restaurant's row is locked before
  * the subquery locks its tables, and the select list runs left to right. The day's load is read by the
  * next statement, whose snapshot comes after the lock. NOT_FOUND for an unknown restaurant.
  */
@@ -403,7 +404,8 @@ async function lockCalendarAndTables(
             from ${restaurants} where id = ${restaurantId} for key share)
         select r.*, (select coalesce(json_agg(json_build_object('label', c.label, 'seats', c.seats) order by c.label), '[]'::json)
                        from (select t.label, t.seats from ${restaurantTables} t
-                              where t.restaurant_id = ${restaurantId}${named} for share) c) as tables,
+                              where t.restaurant_id = ${restaurantId}${named}
+                              order by t.label for share) c) as tables,
                case when jsonb_array_length(r.hours) = 0
                     then (select true from tablebook_lock_days(array[${date}]::date[])) end as day_locked,
                now() as transaction_start
