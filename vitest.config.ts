@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/test/**/*.test.ts', 'bench/test/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'apps/*/test/**/*.test.tsx'],
-    globalSetup: ['./tooling/testing/src/global-setup.ts'],
+    // The run's PostgreSQL, and one migrated PGlite image every in-memory test database starts from.
+    globalSetup: ['./tooling/testing/src/global-setup.ts', './apps/server/test/support/pglite-image.setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

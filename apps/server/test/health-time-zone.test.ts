@@ -1,8 +1,8 @@
 // Issue 16, "today is the device's day": the web app's Find page searches today in the server's zone,
 // which only the server knows (APP_TIMEZONE). GET /api/health names it, as its OpenAPI document says;
 // the real process reads it from the environment.
-import { spawnServer, type SpawnedServer } from '@tablebook/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { useSpawnedServer } from '@tablebook/testing';
+import { describe, expect, it } from 'vitest';
 import { useServer } from './helpers.ts';
 import { fetchValidated } from './support/openapi-validator.ts';
 
@@ -30,13 +30,11 @@ describe('GET /api/health names the configured zone', () => {
 });
 
 describe('the server process', () => {
-  let server: SpawnedServer | undefined;
-  afterAll(async () => {
-    await server?.stop();
-  });
+  // On a fresh database of the run's PostgreSQL (PGlite without one): the zone is the environment's
+  // either way, and a PGlite's start in its own process is about 4 s of CPU.
+  const server = useSpawnedServer({ APP_TIMEZONE: 'Asia/Tokyo', RATE_LIMIT: 'off' });
 
   it('takes the zone from APP_TIMEZONE', async () => {
-    server = await spawnServer({ DATABASE_URL: 'memory://', APP_TIMEZONE: 'Asia/Tokyo', RATE_LIMIT: 'off' });
-    expect(await healthOf(server.url)).toMatchObject({ status: 'ok', timeZone: 'Asia/Tokyo' });
+    expect(await healthOf(server().url)).toMatchObject({ status: 'ok', timeZone: 'Asia/Tokyo' });
   });
 });

@@ -1,5 +1,6 @@
 import { DEFAULT_TABLE_LABELS } from '@tablebook/api';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
+import { migratedPgliteImage } from '@tablebook/testing';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { createServer, type ServerOptions, type TablebookServer } from '../src/app.ts';
 import { validateResponse } from './support/openapi-validator.ts';
@@ -10,11 +11,16 @@ export interface RunningServer {
   database: DatabaseHandle;
 }
 
-/** A real Fastify server on a free port over a migrated database, for one test file. */
+/**
+ * A real Fastify server on a free port over a migrated database, for one test file: in-memory PGlite
+ * unless `databaseUrl` says otherwise, started from the run's migrated image (tooling/testing's
+ * pglite-image.ts), then migrated (nothing left to do).
+ */
 export function useServer(options: Partial<Omit<ServerOptions, 'database'>> & { databaseUrl?: string } = {}): () => RunningServer {
   let running: RunningServer | undefined;
   beforeAll(async () => {
-    const database = createDb(options.databaseUrl ?? 'memory://');
+    const image = await migratedPgliteImage();
+    const database = createDb(options.databaseUrl ?? 'memory://', image ? { pgliteImage: image } : {});
     await migrate(database);
     const server = createServer({
       settings: { timeZone: 'America/Bogota' },

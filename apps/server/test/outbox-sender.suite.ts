@@ -13,7 +13,7 @@ import {
   type OutboxSenderOptions,
 } from '@tablebook/api';
 import { createDb, migrate, queryRows, type DatabaseHandle } from '@tablebook/db';
-import { createTestDatabase, type TestDatabase } from '@tablebook/testing';
+import { createTestDatabase, migratedPgliteImage, type TestDatabase } from '@tablebook/testing';
 import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -98,7 +98,9 @@ export function outboxSenderSuite(driver: 'pglite' | 'postgres', postgresUrl: st
         testDatabase = await createTestDatabase(postgresUrl);
         handle = createDb(testDatabase.url);
       } else {
-        handle = createDb('memory://');
+        // From the run's migrated image (tooling/testing's pglite-image.ts); migrate() then finds nothing to do.
+        const image = await migratedPgliteImage();
+        handle = createDb('memory://', image ? { pgliteImage: image } : {});
       }
       await migrate(handle);
       await updateStoredLimits(handle.db, { restaurantDailyLimit: 100, globalDailyLimit: 1000 });

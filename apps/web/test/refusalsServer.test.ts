@@ -5,6 +5,7 @@
  * for the reader and the restaurant's names, never a server sentence, an id or an ISO date".
  */
 import { createDb, migrate } from '@tablebook/db';
+import { migratedPgliteImage } from '@tablebook/testing';
 import { updateStoredLimits } from '@tablebook/api';
 import { ERROR_CATALOG, isErrorReason, undeclaredKeys } from '@tablebook/api/shared';
 import { createServer } from '@tablebook/server';
@@ -26,7 +27,9 @@ interface Running {
 
 /** The real server over PGlite; `rateLimits` turns the limiter on (the app's test server runs without one). */
 async function start(options: { guestBookingsPerMinute?: number } = {}): Promise<Running> {
-  const database = createDb('memory://');
+  // From the run's migrated image (tooling/testing's pglite-image.ts); migrate() then finds nothing to do.
+  const image = await migratedPgliteImage();
+  const database = createDb('memory://', image ? { pgliteImage: image } : {});
   await migrate(database);
   await updateStoredLimits(database.db, { restaurantDailyLimit: 10, globalDailyLimit: 20 });
   const server = createServer({

@@ -63,6 +63,12 @@ export interface CreateDbOptions {
    * what needs a session: LISTEN, and migrations with their advisory lock. Default: the main URL.
    */
   directUrl?: string;
+  /**
+   * `memory://` only: a PGlite data directory (a `dumpDataDir()` tarball) the database starts from,
+   * instead of an empty cluster (initdb): the test suites start each in-memory database from one
+   * migrated in that run, which skips about 3 s of CPU per database.
+   */
+  pgliteImage?: Blob;
 }
 
 /**
@@ -75,7 +81,7 @@ export function createDb(url: string | undefined, options: CreateDbOptions = {})
     return createPglite(options.defaultDataDir ?? resolve('.data/pglite'), options);
   }
   if (url === 'memory://' || url === 'memory:') {
-    return createPglite(undefined, options);
+    return createPglite(undefined, options, options.pgliteImage);
   }
   if (url.startsWith('file:')) {
     return createPglite(resolve(url.slice('file:'.length).replace(/^\/\//, '')), options);
@@ -142,10 +148,10 @@ function failFastWhileUnreachable(pool: pg.Pool) {
 
 const queryLogger = (options: CreateDbOptions) => (options.logQuery ? { logQuery: options.logQuery } : false);
 
-function createPglite(dataDir: string | undefined, options: CreateDbOptions): DatabaseHandle {
+function createPglite(dataDir: string | undefined, options: CreateDbOptions, image?: Blob): DatabaseHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   // btree_gist: the exclusion constraint that keeps a table's reservations from overlapping.
-  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
+  const client = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(image ? { loadDataDir: image } : {}), extensions: { btree_gist } });
   const db = drizzlePglite(client, { schema, logger: queryLogger(options) }) as unknown as Database;
   return {
     db,

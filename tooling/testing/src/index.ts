@@ -9,3 +9,4 @@ export { openSse } from './sse.ts';
 export { useSpawnedServer } from './use-spawned-server.ts';
 export type { ServerSentEvent, SseConnection } from './sse.ts';
 export type { SpawnedServer } from './spawn-server.ts';
+export { migratedPgliteImage, startPgliteImage, writePgliteImage } from './pglite-image.ts';

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createDb, migrate, type DatabaseHandle } from '@tablebook/db';
 import { updateStoredLimits, type RateLimits } from '@tablebook/api';
 import { createServer, loadSettings, startOutbox, type RunningOutbox, type TablebookServer } from '@tablebook/server';
+import { migratedPgliteImage } from '@tablebook/testing';
 import { createApiClient, type ApiClient } from '../../src/api/client.ts';
 
 /** The built app that the server serves at `/`; `npm test` builds it before running vitest. */
@@ -57,7 +58,9 @@ export async function startAppServer(options: {
       `The web app is not built (${WEB_DIST}/index.html is missing). Run \`pnpm --filter @tablebook/web build\` first (npm test does).`,
     );
   }
-  const database = createDb('memory://');
+  // From the run's migrated image (tooling/testing's pglite-image.ts); migrate() then finds nothing to do.
+  const image = await migratedPgliteImage();
+  const database = createDb('memory://', image ? { pgliteImage: image } : {});
   await migrate(database);
   await updateStoredLimits(database.db, DAILY_LIMITS);
   const serverOptions = {
