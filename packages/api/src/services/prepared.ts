@@ -3,8 +3,8 @@ import type { Database } from '@tablebook/db';
 /**
  * Drizzle rebuilds a query's SQL text on every call, which the benchmark showed as the largest single
  * cost of a cheap read. A hot query is built once per database handle and shape, with placeholders,
- * and prepared under the empty name: node-postgres then sends it as an unnamed statement, which holds
- * no session state (safe behind PgBouncer in transaction mode).
+ * with placeholders, under the empty name: the database handle then names it per statement text
+ * (packages/db statement-names.ts; unnamed with DATABASE_PREPARED_STATEMENTS=off).
  */
 export const UNNAMED_STATEMENT = '';
 
