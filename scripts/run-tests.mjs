@@ -8,6 +8,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const started = performance.now();
+/** Seconds since `from` (performance.now()), for the phase lines: CI's budget is read from them. */
+const secondsSince = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 const resultsFile = join(root, '.vitest-results.json');
 const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', cwd: root, env: process.env }).status ?? 1;
 
@@ -21,15 +24,17 @@ let checksPassed = 0;
 let checksFailed = 0;
 for (const check of hygieneChecks) {
   console.log(`== ${check.what} ==`);
+  const checkStarted = performance.now();
   const passed = run('pnpm', ['--silent', 'run', check.name]) === 0;
   if (passed) checksPassed += 1;
   else checksFailed += 1;
-  console.log(`${check.name}: ${passed ? 'passed' : 'FAILED'}`);
+  console.log(`${check.name}: ${passed ? 'passed' : 'FAILED'} (${secondsSince(checkStarted)})`);
 }
 
 console.log('== typecheck and build ==');
+const buildStarted = performance.now();
 const typecheckPassed = run('pnpm', ['exec', 'turbo', 'run', 'typecheck', 'build', '--output-logs=errors-only']) === 0;
-console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'}`);
+console.log(`typecheck and build: ${typecheckPassed ? 'passed' : 'FAILED'} (${secondsSince(buildStarted)})`);
 
 // The tests that time something run alone, after the other suites, so the load of those on the
 // machine's cores does not decide their result: the throttled first-load measurement (issue 16) and the
@@ -54,6 +59,7 @@ let skipped = 0;
 let vitestStatus = 0;
 for (const vitestRun of runs) {
   console.log(`== ${vitestRun.name} ==`);
+  const vitestStarted = performance.now();
   rmSync(resultsFile, { force: true });
   const status = run('pnpm', [
     'exec',
@@ -76,7 +82,9 @@ for (const vitestRun of runs) {
     failed += 1;
     console.error('vitest wrote no results');
   }
+  console.log(`${vitestRun.name}: ${secondsSince(vitestStarted)}`);
 }
+console.log(`npm test took ${secondsSince(started)}`);
 if (vitestStatus !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);
