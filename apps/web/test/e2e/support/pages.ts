@@ -67,10 +67,32 @@ export async function closeCheckedPages(opened: OpenedPage[]): Promise<void> {
 
 export async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  // From the top, or the sticky header is painted where the page was scrolled to.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  // Let transitions and the placeholder swap settle so the picture shows the page at rest.
-  await page.waitForTimeout(150);
+  // From the top, or the sticky header is painted where the page was scrolled to; then the page at rest:
+  // the photos in view loaded or failed (a failed one is swapped for its placeholder on the next
+  // render), the scroll at the top two frames running (a smooth scroll into view may still be moving)
+  // and every transition finished (endless ones, a spinner's, aside). Waited for, not a fixed pause:
+  // 150 ms before each of some 70 pictures was about 10 s of the browser suites.
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    const photosInView = () =>
+      [...document.images].filter((image) => {
+        const box = image.getBoundingClientRect();
+        return box.bottom > 0 && box.top < window.innerHeight && box.width > 0;
+      });
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    for (let attempt = 0; attempt < 120 && photosInView().some((image) => !image.complete); attempt += 1) await frame();
+    for (let atTop = 0, attempt = 0; atTop < 2 && attempt < 60; attempt += 1) {
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      await frame();
+      atTop = window.scrollY === 0 ? atTop + 1 : 0;
+    }
+    await Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((animation) => animation.finished.catch(() => undefined)),
+    );
+  });
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
