@@ -26,6 +26,7 @@ import { localDayRange } from './held-range.ts';
 import { runIdempotent, type IdempotencyScope } from './idempotency.ts';
 import { insertAndRecord } from './reservation-events.ts';
 import { toReservationOutput } from './reservation-rows.ts';
+import { calendarOfSqlRow, type CalendarSqlRow } from './restaurant-rows.ts';
 import { getReservation } from './reservations.ts';
 import { lockDays, retryOnConflict, WRITE_TRANSACTION, type Queryable, type Transaction } from './transactions.ts';
 
@@ -385,19 +386,13 @@ async function lockCalendarAndTables(
   date: string,
 ): Promise<{ calendar: RestaurantCalendar; tables: TableLayoutEntry[]; wholeDayLocked: boolean; transactionStart: Date }> {
   const named = table === undefined ? sql`` : sql` and t.label = ${table}`;
-  const [row] = await queryRows<{
-    name: string;
-    time_zone: string;
-    hours: RestaurantCalendar['hours'];
-    special_dates: RestaurantCalendar['specialDates'];
-    slot_minutes: number;
-    turn_times: RestaurantCalendar['turnTimes'];
-    min_advance_minutes: number;
-    max_advance_days: number | null;
-    tables: TableLayoutEntry[];
-    day_locked: boolean | null;
-    transaction_start: Date;
-  }>(
+  const [row] = await queryRows<
+    CalendarSqlRow & {
+      tables: TableLayoutEntry[];
+      day_locked: boolean | null;
+      transaction_start: Date;
+    }
+  >(
     tx,
     sql`with r as materialized (
           select name, time_zone, hours, special_dates, slot_minutes, turn_times, min_advance_minutes, max_advance_days
@@ -412,17 +407,12 @@ async function lockCalendarAndTables(
           from r`,
   );
   if (!row) throw notFound(`Restaurant ${restaurantId} does not exist`, 'restaurant');
-  const calendar: RestaurantCalendar = {
-    name: row.name,
-    timeZone: row.time_zone,
-    hours: row.hours,
-    specialDates: row.special_dates,
-    slotMinutes: row.slot_minutes,
-    turnTimes: row.turn_times,
-    minAdvanceMinutes: row.min_advance_minutes,
-    maxAdvanceDays: row.max_advance_days,
+  return {
+    calendar: calendarOfSqlRow(row),
+    tables: row.tables,
+    wholeDayLocked: row.day_locked === true,
+    transactionStart: new Date(row.transaction_start),
   };
-  return { calendar, tables: row.tables, wholeDayLocked: row.day_locked === true, transactionStart: new Date(row.transaction_start) };
 }
 
 export async function bookInTransaction(

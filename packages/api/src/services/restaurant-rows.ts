@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { cities, departments, restaurants, restaurantTables } from '@tablebook/db';
+import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { compareLabels, type TableLayoutEntry } from '../rules/tables.ts';
 import { sortedReminders, type RestaurantOutput } from '../schemas/restaurant.ts';
 
@@ -31,6 +32,29 @@ export const restaurantColumns = {
 };
 
 export const calendarColumns = { name: restaurants.name, ...bookingCalendarColumns };
+
+/** A restaurant's name and booking calendar as raw SQL returns its columns (a statement that reads more than Drizzle builds). */
+export interface CalendarSqlRow {
+  name: string;
+  time_zone: string;
+  hours: RestaurantCalendar['hours'];
+  special_dates: RestaurantCalendar['specialDates'];
+  slot_minutes: number;
+  turn_times: RestaurantCalendar['turnTimes'];
+  min_advance_minutes: number;
+  max_advance_days: number | null;
+}
+
+export const calendarOfSqlRow = (row: CalendarSqlRow): RestaurantCalendar => ({
+  name: row.name,
+  timeZone: row.time_zone,
+  hours: row.hours,
+  specialDates: row.special_dates,
+  slotMinutes: row.slot_minutes,
+  turnTimes: row.turn_times,
+  minAdvanceMinutes: row.min_advance_minutes,
+  maxAdvanceDays: row.max_advance_days,
+});
 
 type RestaurantRow = Pick<
   typeof restaurants.$inferSelect,

@@ -3,12 +3,12 @@ import { queryRows, reservations, restaurants, restaurantTables, type Database }
 import { restaurantLimitFrom, storedGlobalLimit } from './daily-limits.ts';
 import { notFound } from '../errors.ts';
 import { remainingCapacity } from '../rules/booking.ts';
-import type { RestaurantCalendar } from '../rules/opening-hours.ts';
 import { daySlots, type Slot } from '../rules/slots.ts';
 import { heldFromJson, type HeldTable } from '../rules/table-choice.ts';
 import type { TableLayoutEntry } from '../rules/tables.ts';
 import { formatZoned } from '../rules/zoned-time.ts';
 import { pacingLoadFromJson, pacingLoadSql, type PacingLoadJson } from './pacing-load.ts';
+import { calendarOfSqlRow, type CalendarSqlRow } from './restaurant-rows.ts';
 import { DEFAULT_PARTY_SIZE, type SlotOutput, type SlotsOutput } from '../schemas/reservation.ts';
 
 export const toSlotOutput = (slot: Slot, timeZone: string): SlotOutput => ({
@@ -20,15 +20,7 @@ export const toSlotOutput = (slot: Slot, timeZone: string): SlotOutput => ({
   ...(slot.reason ? { reason: slot.reason } : {}),
 });
 
-interface SlotsRow {
-  name: string;
-  time_zone: string;
-  hours: RestaurantCalendar['hours'];
-  special_dates: RestaurantCalendar['specialDates'];
-  slot_minutes: number;
-  turn_times: RestaurantCalendar['turnTimes'];
-  min_advance_minutes: number;
-  max_advance_days: number | null;
+interface SlotsRow extends CalendarSqlRow {
   tables: TableLayoutEntry[];
   held: HeldTable[];
   global_count: number;
@@ -73,7 +65,7 @@ export async function slotsOfDay(
          where r.id = ${input.restaurantId}`,
   );
   if (!row) throw notFound(`Restaurant ${input.restaurantId} does not exist`, 'restaurant');
-  const calendar = calendarOfRow(row);
+  const calendar = calendarOfSqlRow(row);
   const occupancy = {
     tables: row.tables,
     held: heldFromJson(row.held),
@@ -86,16 +78,3 @@ export async function slotsOfDay(
   const slots = daySlots(input.date, input.partySize ?? DEFAULT_PARTY_SIZE, calendar, occupancy, now.getTime());
   return { date: input.date, timeZone: calendar.timeZone, slots: slots.map((slot) => toSlotOutput(slot, calendar.timeZone)) };
 }
-
-const calendarOfRow = (
-  row: Omit<SlotsRow, 'tables' | 'held' | 'global_count' | 'restaurant_count' | 'global_limit' | 'restaurant_limit' | 'pacing'>,
-): RestaurantCalendar => ({
-  name: row.name,
-  timeZone: row.time_zone,
-  hours: row.hours,
-  specialDates: row.special_dates,
-  slotMinutes: row.slot_minutes,
-  turnTimes: row.turn_times,
-  minAdvanceMinutes: row.min_advance_minutes,
-  maxAdvanceDays: row.max_advance_days,
-});
